@@ -1,0 +1,60 @@
+package cn.wucheng.cq.audit;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes state changes to the append-only audit log. Joins the caller's transaction (MANDATORY), so an entry exists
+ * exactly when its change was committed.
+ */
+@Service
+public class AuditLog {
+
+	/** One change to record: what and before/after as short text (JSON or "field=value" lines). */
+	public record Entry(String action, String entity, String entityKey, String detail, String before, String after) {
+	}
+
+	private static final int MAX_DATA = 100_000;
+
+	private final JdbcClient jdbc;
+
+	AuditLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String action, String entity, String entityKey, String detail, String before, String after) {
+		recordAll(List.of(new Entry(action, entity, entityKey, detail, before, after)));
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<Entry> entries) {
+		String user = currentUsername();
+		LocalDateTime now = LocalDateTime.now();
+		for (Entry e : entries) {
+			jdbc.sql("""
+					insert into audit_log (occurred_at, username, action, entity, entity_key, detail, before_data, after_data)
+					values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(now, user, e.action(), e.entity(), cut(e.entityKey(), 200), cut(e.detail(), 2000),
+						cut(e.before(), MAX_DATA), cut(e.after(), MAX_DATA))
+				.update();
+		}
+	}
+
+	static String currentUsername() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
+	}
+
+	private static String cut(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+
+}

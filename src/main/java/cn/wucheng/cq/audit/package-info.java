@@ -1,0 +1,2 @@
+/** The append-only audit log of every state change. */
+package cn.wucheng.cq.audit;

@@ -1,0 +1,127 @@
+package cn.wucheng.cq.organisation;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A member of staff, keyed by 工号. */
+@Table("person")
+public class Person {
+
+	@Id
+	private Long id;
+
+	private String employeeNo;
+
+	private String name;
+
+	private Sex sex;
+
+	private LocalDate birthDate;
+
+	private StaffCategory category;
+
+	private Long unitId;
+
+	private Post post;
+
+	private String phone;
+
+	@MappedCollection(idColumn = "person_id")
+	private Set<UnitAssignment> unitHistory = new HashSet<>();
+
+	@Version
+	private Integer version;
+
+	protected Person() {
+	}
+
+	public Person(String employeeNo, String name, Sex sex, LocalDate birthDate, StaffCategory category, Long unitId,
+			Post post, String phone) {
+		this.employeeNo = Domain.requireText(employeeNo, "工号");
+		this.unitId = unitId;
+		this.unitHistory.add(new UnitAssignment(unitId, UnitAssignment.SINCE_ALWAYS));
+		change(name, sex, birthDate, category, post, phone);
+	}
+
+	public void change(String name, Sex sex, LocalDate birthDate, StaffCategory category, Post post, String phone) {
+		this.name = Domain.requireText(name, "姓名");
+		this.sex = sex;
+		this.birthDate = birthDate;
+		this.category = category;
+		this.post = post;
+		this.phone = Domain.blankToNull(phone);
+	}
+
+	/** Moves the person to another unit from a date on; earlier periods keep the earlier unit. */
+	public void transfer(Long newUnitId, LocalDate from) {
+		if (newUnitId.equals(unitId)) {
+			return;
+		}
+		unitHistory.removeIf(a -> a.validFrom().equals(from));
+		unitHistory.add(new UnitAssignment(newUnitId, from));
+		this.unitId = unitHistory.stream().max(Comparator.comparing(UnitAssignment::validFrom)).orElseThrow().unitId();
+	}
+
+	/** 周岁 (completed years) on a date, as R-32 counts age. */
+	public int ageOn(LocalDate date) {
+		return Period.between(birthDate, date).getYears();
+	}
+
+	public boolean isFormal() {
+		return category == StaffCategory.FORMAL;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getEmployeeNo() {
+		return employeeNo;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public Sex getSex() {
+		return sex;
+	}
+
+	public LocalDate getBirthDate() {
+		return birthDate;
+	}
+
+	public StaffCategory getCategory() {
+		return category;
+	}
+
+	/** The current unit (the latest assignment). */
+	public Long getUnitId() {
+		return unitId;
+	}
+
+	public Post getPost() {
+		return post;
+	}
+
+	public String getPhone() {
+		return phone;
+	}
+
+	public Set<UnitAssignment> getUnitHistory() {
+		return Set.copyOf(unitHistory);
+	}
+
+	public Integer getVersion() {
+		return version;
+	}
+
+}

@@ -1,0 +1,43 @@
+package cn.wucheng.cq.security;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+
+/** Helpers around accounts shared by the security internals. */
+public final class Accounts {
+
+	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private Accounts() {
+	}
+
+	/** Maps one {@code app_user} row to the principal. */
+	public static AccountPrincipal principal(ResultSet rs, boolean locked) throws SQLException {
+		long unit = rs.getLong("unit_id");
+		Long unitId = rs.wasNull() ? null : unit;
+		long person = rs.getLong("person_id");
+		Long personId = rs.wasNull() ? null : person;
+		CurrentUser user = new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				Role.valueOf(rs.getString("role")), unitId, personId);
+		return new AccountPrincipal(user, rs.getString("password_hash"), rs.getBoolean("enabled"), locked,
+				rs.getBoolean("must_change_password"));
+	}
+
+	/** A random password with upper and lower case letters and digits, for first start. */
+	public static String generatePassword() {
+		StringBuilder sb = new StringBuilder("Cq");
+		for (int i = 0; i < 14; i++) {
+			sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+		}
+		return sb.append(RANDOM.nextInt(10)).toString();
+	}
+
+	static LocalDateTime now() {
+		return LocalDateTime.now();
+	}
+
+}

@@ -1,0 +1,74 @@
+package cn.wucheng.cq.security.internal;
+
+import java.time.LocalDateTime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.security.Accounts;
+import cn.wucheng.cq.security.Role;
+
+/**
+ * On first start with no users, creates {@code admin} and {@code legal} (API.md). Passwords come from
+ * CQ_ADMIN_PASSWORD / CQ_LEGAL_PASSWORD when set; otherwise each is generated, logged once, and must be changed.
+ */
+@Component
+@Order(0)
+class AccountBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder encoder;
+
+	private final Environment env;
+
+	private final AuditLog audit;
+
+	AccountBootstrap(JdbcClient jdbc, PasswordEncoder encoder, Environment env, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.encoder = encoder;
+		this.env = env;
+		this.audit = audit;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		Integer users = jdbc.sql("select count(*) from app_user").query(Integer.class).single();
+		if (users > 0) {
+			return;
+		}
+		create("admin", "系统管理员", Role.ADMIN, env.getProperty("CQ_ADMIN_PASSWORD"));
+		create("legal", "法制科", Role.LEGAL, env.getProperty("CQ_LEGAL_PASSWORD"));
+	}
+
+	private void create(String username, String displayName, Role role, String given) {
+		boolean generated = given == null || given.isBlank();
+		String password = generated ? Accounts.generatePassword() : given;
+		jdbc.sql("""
+				insert into app_user (username, password_hash, display_name, role, must_change_password,
+				  password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(username, encoder.encode(password), displayName, role.name(), generated, LocalDateTime.now(),
+					LocalDateTime.now())
+			.update();
+		audit.record("ACCOUNT_CREATED", "app_user", username, "首次启动创建账号 " + role.name(), null, null);
+		if (generated) {
+			log.warn("首次启动：已创建账号 {}，初始密码 {}（首次登录须修改）", username, password);
+		}
+		else {
+			log.info("首次启动：已创建账号 {}（密码取自环境变量）", username);
+		}
+	}
+
+}

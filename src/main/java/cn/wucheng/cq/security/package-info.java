@@ -1,0 +1,2 @@
+/** Accounts, roles and data scope. */
+package cn.wucheng.cq.security;

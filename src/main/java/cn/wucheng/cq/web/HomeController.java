@@ -1,0 +1,72 @@
+package cn.wucheng.cq.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Period;
+
+@Controller
+class HomeController {
+
+	record Card(String labelKey, long value, String href) {
+	}
+
+	private final JdbcClient jdbc;
+
+	HomeController(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		CurrentUser user = CurrentUser.get();
+		List<Card> cards = new ArrayList<>();
+		if (user.readsAll() || user.unitFilter().isPresent() || user.personFilter().isPresent()) {
+			Period quarter = Period.quarterOf(LocalDate.now());
+			String scope = scopeCondition(user);
+			cards.add(new Card("home.card.cases", count("select count(*) from case_file c where " + scope), "/cases"));
+			cards.add(new Card("home.card.concludedThisQuarter",
+					count("select count(*) from case_file c where c.concluded_on between '" + quarter.start()
+							+ "' and '" + quarter.end() + "' and " + scope),
+					"/cases?from=" + quarter.start() + "&to=" + quarter.end()));
+			if (user.personFilter().isEmpty()) {
+				String unitScope = user.unitFilter().map(u -> "unit_id = " + u).orElse("1=1");
+				cards.add(new Card("home.card.people",
+						count("select count(*) from person where category = 'FORMAL' and " + unitScope), "/people"));
+				cards.add(new Card("home.card.units", count("select count(*) from unit"
+						+ user.unitFilter().map(u -> " where id = " + u).orElse("")), "/units"));
+			}
+		}
+		model.addAttribute("cards", cards);
+		return "home";
+	}
+
+	/** Numeric ids only, so the concatenation cannot inject. */
+	private static String scopeCondition(CurrentUser user) {
+		if (user.unitFilter().isPresent()) {
+			return "c.unit_id = " + user.unitFilter().get();
+		}
+		if (user.personFilter().isPresent()) {
+			long p = user.personFilter().get();
+			return "(c.lead_id = " + p + " or c.co_id = " + p + ")";
+		}
+		return "1=1";
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+}

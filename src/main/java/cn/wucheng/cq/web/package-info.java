@@ -1,0 +1,2 @@
+/** The web shell: layout, home page, errors. */
+package cn.wucheng.cq.web;

@@ -1,0 +1,23 @@
+package cn.wucheng.cq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class ApplicationStartsTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void migrationsCreateTheThirtyDefaultDomainsAndTheTwoFirstAccounts() {
+		assertThat(jdbc.sql("select count(*) from domain").query(Integer.class).single()).isEqualTo(30);
+		assertThat(jdbc.sql("select username from app_user order by username").query(String.class).list())
+			.containsExactly("admin", "legal");
+	}
+
+}
