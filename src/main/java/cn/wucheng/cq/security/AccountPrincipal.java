@@ -28,6 +28,11 @@ public final class AccountPrincipal implements UserDetails {
 		this.mustChangePassword = mustChangePassword;
 	}
 
+	/** An enabled, unlocked principal with nothing pending: for a signed-in session and for tests. */
+	public static AccountPrincipal active(CurrentUser user) {
+		return new AccountPrincipal(user, "", true, false, false);
+	}
+
 	public CurrentUser currentUser() {
 		return user;
 	}
