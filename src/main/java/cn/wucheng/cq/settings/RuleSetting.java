@@ -1,0 +1,151 @@
+package cn.wucheng.cq.settings;
+
+import java.math.BigDecimal;
+
+/**
+ * Every default of RULES.md that the legal section can change without a code change. The value in code is the
+ * default; a row in table {@code setting} overrides it, and the settings page shows which values are defaults.
+ * Label keys are {@code setting.<name>} in messages-settings.properties.
+ */
+public enum RuleSetting {
+
+	/** warn when one person handles more than this share of a squad's cases in a quarter. */
+	FIXED_HANDLER_SHARE("R-13", Kind.DECIMAL, "0.40"),
+	/** … only when the squad has at least this many cases in the quarter. */
+	FIXED_HANDLER_MIN_CASES("R-13", Kind.INTEGER, "10"),
+	/** how awards of one case add up: HIGHEST_ONLY (default) or CUMULATIVE. */
+	AWARD_MODE("R-22", Kind.AWARD_MODE, "HIGHEST_ONLY"),
+	/** the notice period (公示期) in working days. */
+	NOTICE_WORKING_DAYS("R-26", Kind.INTEGER, "5"),
+	/** a day-of-month deadline on a non-working day moves to the next working day. */
+	DEADLINE_MOVES_TO_NEXT_WORKING_DAY("R-27", Kind.BOOLEAN, "true"),
+	/** share of best case handlers in 直属中队. */
+	BEST_RATE_DIRECT("R-31", Kind.DECIMAL, "0.10"),
+	/** share of best case handlers in 一类中队. */
+	BEST_RATE_CLASS1("R-31", Kind.DECIMAL, "0.10"),
+	/** share of best case handlers in 二类中队. */
+	BEST_RATE_CLASS2("R-31", Kind.DECIMAL, "0.05"),
+	/** rounding of N × rate: HALF_UP (default), UP or DOWN. */
+	BEST_PLACES_ROUNDING("R-31", Kind.ROUNDING, "HALF_UP"),
+	/** at least this many places. */
+	BEST_MIN_PLACES("R-31", Kind.INTEGER, "1"),
+	/** the default minimum of simple cases per quarter, for years without their own standard. */
+	STANDARD_SIMPLE_MIN("R-32", Kind.INTEGER, "0"),
+	/** the default minimum of ordinary cases per quarter, for years without their own standard. */
+	STANDARD_ORDINARY_MIN("R-32", Kind.INTEGER, "2"),
+	/** organ officers' minimum of ordinary cases per quarter. */
+	ORGAN_ORDINARY_MIN("R-33", Kind.INTEGER, "1"),
+	/** coverage target of 直属中队, as a percentage of managed domains. */
+	COVERAGE_TARGET_DIRECT_PERCENT("R-34", Kind.DECIMAL, "100"),
+	/** coverage target of 一类中队, in domains. */
+	COVERAGE_TARGET_CLASS1_DOMAINS("R-34", Kind.INTEGER, "15"),
+	/** coverage target of 二类中队, in domains. */
+	COVERAGE_TARGET_CLASS2_DOMAINS("R-34", Kind.INTEGER, "8"),
+	/** the date (MM-DD) by which the coverage targets are due. */
+	COVERAGE_DEADLINE("R-34", Kind.MONTH_DAY, "09-30");
+
+	/** How a value is written and checked. */
+	public enum Kind {
+		/** A whole number ≥ 0. */
+		INTEGER,
+		/** An exact decimal ≥ 0. */
+		DECIMAL,
+		/** true / false. */
+		BOOLEAN,
+		/** HIGHEST_ONLY or CUMULATIVE. */
+		AWARD_MODE,
+		/** HALF_UP, UP or DOWN. */
+		ROUNDING,
+		/** MM-DD. */
+		MONTH_DAY
+	}
+
+	private final String ruleId;
+
+	private final Kind kind;
+
+	private final String defaultValue;
+
+	RuleSetting(String ruleId, Kind kind, String defaultValue) {
+		this.ruleId = ruleId;
+		this.kind = kind;
+		this.defaultValue = defaultValue;
+	}
+
+	public String ruleId() {
+		return ruleId;
+	}
+
+	public Kind kind() {
+		return kind;
+	}
+
+	public String defaultValue() {
+		return defaultValue;
+	}
+
+	/**
+	 * Checks and normalises a value typed by a user.
+	 * @throws IllegalArgumentException with a Chinese message saying what is wrong
+	 */
+	public String normalise(String raw) {
+		String v = raw == null ? "" : raw.trim();
+		try {
+			switch (kind) {
+				case INTEGER -> {
+					int i = Integer.parseInt(v);
+					if (i < 0) {
+						throw new IllegalArgumentException();
+					}
+					return Integer.toString(i);
+				}
+				case DECIMAL -> {
+					BigDecimal d = new BigDecimal(v);
+					if (d.signum() < 0) {
+						throw new IllegalArgumentException();
+					}
+					return d.stripTrailingZeros().toPlainString();
+				}
+				case BOOLEAN -> {
+					if (!v.equals("true") && !v.equals("false")) {
+						throw new IllegalArgumentException();
+					}
+					return v;
+				}
+				case AWARD_MODE -> {
+					return AwardMode.valueOf(v).name();
+				}
+				case ROUNDING -> {
+					if (!v.equals("HALF_UP") && !v.equals("UP") && !v.equals("DOWN")) {
+						throw new IllegalArgumentException();
+					}
+					return v;
+				}
+				case MONTH_DAY -> {
+					java.time.MonthDay.parse("--" + v);
+					return v;
+				}
+				default -> throw new IllegalStateException();
+			}
+		}
+		catch (RuntimeException e) {
+			throw new IllegalArgumentException(switch (kind) {
+				case INTEGER -> "须为不小于 0 的整数";
+				case DECIMAL -> "须为不小于 0 的数值";
+				case BOOLEAN -> "须为“是”或“否”";
+				case AWARD_MODE -> "须为“只计最高级别”或“逐级累加”";
+				case ROUNDING -> "须为四舍五入、向上取整或向下取整";
+				case MONTH_DAY -> "须为 月-日，如 09-30";
+			} + "，收到: " + v);
+		}
+	}
+
+	/** how several awards of one case count. */
+	public enum AwardMode {
+		/** Default: a case counts only its highest level; a later higher level credits the difference. */
+		HIGHEST_ONLY,
+		/** Alternative: every award adds its full points. */
+		CUMULATIVE
+	}
+
+}

@@ -1,0 +1,140 @@
+package cn.wucheng.cq.settings;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.MonthDay;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.wucheng.cq.audit.AuditLog;
+
+/**
+ * Reads and changes the rule settings (defaults in {@link RuleSetting}, overrides in table {@code setting}) and the
+ * yearly case-handling standard (R-32). Reads are cheap: a handful of rows.
+ */
+@Service
+public class RuleSettings {
+
+	/** R-32: the minimum cases per quarter of one year, and whether it is the default. */
+	public record YearlyStandard(int year, int simpleMin, int ordinaryMin, boolean isDefault) {
+	}
+
+	/** One setting as the settings page shows it. */
+	public record Value(RuleSetting setting, String value, boolean isDefault) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	RuleSettings(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	public Map<RuleSetting, Value> all() {
+		Map<String, String> stored = stored();
+		Map<RuleSetting, Value> all = new EnumMap<>(RuleSetting.class);
+		for (RuleSetting s : RuleSetting.values()) {
+			String v = stored.get(s.name());
+			all.put(s, new Value(s, v == null ? s.defaultValue() : v, v == null));
+		}
+		return all;
+	}
+
+	public String get(RuleSetting setting) {
+		return jdbc.sql("select setting_value from setting where name = ?")
+			.param(setting.name())
+			.query(String.class)
+			.optional()
+			.orElse(setting.defaultValue());
+	}
+
+	public BigDecimal decimal(RuleSetting setting) {
+		return new BigDecimal(get(setting));
+	}
+
+	public int integer(RuleSetting setting) {
+		return Integer.parseInt(get(setting));
+	}
+
+	public boolean bool(RuleSetting setting) {
+		return Boolean.parseBoolean(get(setting));
+	}
+
+	public RuleSetting.AwardMode awardMode() {
+		return RuleSetting.AwardMode.valueOf(get(RuleSetting.AWARD_MODE));
+	}
+
+	/** R-31 rounding of N × rate. */
+	public RoundingMode placesRounding() {
+		return RoundingMode.valueOf(get(RuleSetting.BEST_PLACES_ROUNDING));
+	}
+
+	public MonthDay monthDay(RuleSetting setting) {
+		return MonthDay.parse("--" + get(setting));
+	}
+
+	/** Sets a value (checked and normalised); setting it to its default removes the override. */
+	@Transactional
+	public void set(RuleSetting setting, String raw, String username) {
+		String value = setting.normalise(raw);
+		String before = get(setting);
+		jdbc.sql("delete from setting where name = ?").param(setting.name()).update();
+		if (!value.equals(setting.normalise(setting.defaultValue()))) {
+			jdbc.sql("insert into setting (name, setting_value, updated_by, updated_at) values (?, ?, ?, ?)")
+				.params(setting.name(), value, username, LocalDateTime.now())
+				.update();
+		}
+		if (!before.equals(value)) {
+			audit.record("SETTING_CHANGED", "setting", setting.name(), setting.ruleId(), before, value);
+		}
+	}
+
+	/** Back to the default of RULES.md. */
+	@Transactional
+	public void reset(RuleSetting setting) {
+		String before = get(setting);
+		if (jdbc.sql("delete from setting where name = ?").param(setting.name()).update() > 0) {
+			audit.record("SETTING_RESET", "setting", setting.name(), setting.ruleId(), before, setting.defaultValue());
+		}
+	}
+
+	/** R-32: the standard of a year, or the default (settings STANDARD_*) when the year has none. */
+	public YearlyStandard standard(int year) {
+		Optional<YearlyStandard> own = jdbc
+			.sql("select std_year, simple_min, ordinary_min from yearly_standard where std_year = ?")
+			.param(year)
+			.query((rs, n) -> new YearlyStandard(rs.getInt(1), rs.getInt(2), rs.getInt(3), false))
+			.optional();
+		return own.orElseGet(() -> new YearlyStandard(year, integer(RuleSetting.STANDARD_SIMPLE_MIN),
+				integer(RuleSetting.STANDARD_ORDINARY_MIN), true));
+	}
+
+	@Transactional
+	public void setStandard(int year, int simpleMin, int ordinaryMin, String username) {
+		if (simpleMin < 0 || ordinaryMin < 0) {
+			throw new IllegalArgumentException("办案标准的最低件数不能为负数");
+		}
+		YearlyStandard before = standard(year);
+		jdbc.sql("delete from yearly_standard where std_year = ?").param(year).update();
+		jdbc.sql("""
+				insert into yearly_standard (std_year, simple_min, ordinary_min, updated_by, updated_at)
+				values (?, ?, ?, ?, ?)""").params(year, simpleMin, ordinaryMin, username, LocalDateTime.now()).update();
+		audit.record("STANDARD_CHANGED", "yearly_standard", Integer.toString(year), "R-32",
+				"简易≥" + before.simpleMin() + " 普通≥" + before.ordinaryMin(), "简易≥" + simpleMin + " 普通≥" + ordinaryMin);
+	}
+
+	private Map<String, String> stored() {
+		Map<String, String> m = new java.util.HashMap<>();
+		jdbc.sql("select name, setting_value from setting").query((rs, n) -> m.put(rs.getString(1), rs.getString(2))).list();
+		return m;
+	}
+
+}
