@@ -365,6 +365,25 @@ class ScoreLedgerTests {
 	}
 
 	@Test
+	void r30_theWorkedExampleRanksEachQuarterOnItsOwnTotalsWhenAskedOneAfterTheOther() {
+		// regression: H2 reused the first quarter's result for the second (see H2ResultReuseOff)
+		assertThat(category(ledger.rankings(Period.quarter(2024, 1), ScoreScope.unit(exampleSquad)),
+				UnitType.CLASS2_SQUAD)
+			.entries()).extracting(e -> e.rank() + " " + e.name() + " " + e.total())
+			.containsExactly("1 张三 7.50", "2 王五 2.50", "3 李四 1.25");
+		assertThat(category(ledger.rankings(Period.quarter(2024, 2), ScoreScope.unit(exampleSquad)),
+				UnitType.CLASS2_SQUAD)
+			.entries()).extracting(e -> e.rank() + " " + e.name() + " " + e.total())
+			.containsExactly("1 王五 13.00", "2 张三 6.50", "3 李四 0.00");
+		assertThat(ledger.breakdown("WE01", Period.quarter(2024, 2), ScoreScope.EVERYONE).orElseThrow().items())
+			.extracting(BreakdownItem::role)
+			.containsOnly(HandlerRole.CO);
+		assertThat(ledger.breakdown("WE03", Period.quarter(2024, 2), ScoreScope.EVERYONE).orElseThrow().items())
+			.extracting(BreakdownItem::role)
+			.containsOnly(HandlerRole.LEAD);
+	}
+
+	@Test
 	void rankingsAreOnlyForQuarters() {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> ledger.rankings(Period.year(2024), ScoreScope.EVERYONE))
