@@ -153,7 +153,7 @@ public class ScoreLedger {
 		return Period.quarterOf(latest == null ? today : latest);
 	}
 
-	/** The years that have concluded cases or awards, newest first, always including the given year. */
+	/** The years with concluded cases, newest first, always including the given year; at most ten. */
 	public List<Integer> years(int always) {
 		List<Integer> years = new ArrayList<>();
 		Integer min = jdbc.sql("select min(concluded_on) from case_file")
@@ -166,7 +166,9 @@ public class ScoreLedger {
 			.optional()
 			.map(LocalDate::getYear)
 			.orElse(always);
-		for (int y = Math.max(max, always); y >= Math.min(min, always); y--) {
+		int top = Math.max(max, always);
+		// a selector of at most ten years, however old the oldest record
+		for (int y = top; y >= Math.max(Math.min(min, always), top - 9); y--) {
 			years.add(y);
 		}
 		return years;
