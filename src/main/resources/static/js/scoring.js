@@ -17,7 +17,7 @@ document.addEventListener('DOMContentLoaded', function () {
     var chart = echarts.init(el);
     charts.push(chart);
     chart.setOption({
-      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: names.slice().reverse() },

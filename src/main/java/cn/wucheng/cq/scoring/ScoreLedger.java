@@ -63,6 +63,11 @@ public class ScoreLedger {
 		return jdbc.sql(sql.scores(scope, false)).params(sql.params(period, scope)).query(ScoreLedger::score).list();
 	}
 
+	/** one person's score with every case and award behind it; empty when there is no such 工号. */
+	public Optional<Breakdown> breakdown(String employeeNo, Period period) {
+		return breakdown(employeeNo, period, ScoreScope.EVERYONE);
+	}
+
 	/**
 	 * R-25: one person's score with every case and award behind it; empty when there is no such 工号 or the person is
 	 * outside the scope.

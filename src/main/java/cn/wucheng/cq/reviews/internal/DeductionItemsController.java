@@ -47,13 +47,13 @@ class DeductionItemsController {
 	@GetMapping("/deduction-items/new")
 	@PreAuthorize("hasRole('LEGAL')")
 	String addForm(Model model) {
-		model.addAttribute("form", new DeductionItemForm());
+		model.addAttribute("deductionItemForm", new DeductionItemForm());
 		return "reviews/deduction-item-form";
 	}
 
 	@PostMapping("/deduction-items")
 	@PreAuthorize("hasRole('LEGAL')")
-	String add(@Validated({ Default.class, DeductionItemForm.New.class }) @ModelAttribute("form") DeductionItemForm form, BindingResult errors,
+	String add(@Validated({ Default.class, DeductionItemForm.New.class }) @ModelAttribute("deductionItemForm") DeductionItemForm form, BindingResult errors,
 			RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			return "reviews/deduction-item-form";
@@ -77,14 +77,14 @@ class DeductionItemsController {
 	@PreAuthorize("hasRole('LEGAL')")
 	String editForm(@PathVariable long id, Model model) {
 		DeductionItem item = catalogue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		model.addAttribute("form", DeductionItemForm.of(item));
+		model.addAttribute("deductionItemForm", DeductionItemForm.of(item));
 		model.addAttribute("itemId", id);
 		return "reviews/deduction-item-form";
 	}
 
 	@PostMapping("/deduction-items/{id}")
 	@PreAuthorize("hasRole('LEGAL')")
-	String edit(@PathVariable long id, @Valid @ModelAttribute("form") DeductionItemForm form, BindingResult errors,
+	String edit(@PathVariable long id, @Valid @ModelAttribute("deductionItemForm") DeductionItemForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
 		DeductionItem current = catalogue.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("itemId", id);
