@@ -41,8 +41,9 @@ public class DomainCoverage {
 			""";
 
 	private static final String ORDER = """
-			 order by case u.type when 'DIRECT_SQUAD' then 1 when 'CLASS1_SQUAD' then 2 else 3 end,
-			          u.id, d.sort_order, d.id""";
+
+			order by case u.type when 'DIRECT_SQUAD' then 1 when 'CLASS1_SQUAD' then 2 else 3 end,
+			         u.id, d.sort_order, d.id""";
 
 	private final JdbcClient jdbc;
 
@@ -62,6 +63,11 @@ public class DomainCoverage {
 	/** The date the targets are due in a year (setting COVERAGE_DEADLINE, 30 Sept by default). */
 	public LocalDate deadline(int year) {
 		return settings.monthDay(RuleSetting.COVERAGE_DEADLINE).atYear(year);
+	}
+
+	/** The number of catalogue domains: what a class-1/class-2 squad manages by default (R-03). */
+	public int catalogueSize() {
+		return jdbc.sql("select count(*) from domain").query(Integer.class).single();
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -80,10 +79,9 @@ public class CaseStandards {
 	/**
 	 * Every formal officer the user may see, ordered by 工号.
 	 * @param quarter must be a quarter
-	 * @param unitId optional further restriction to one unit (the unit on the quarter's last day)
 	 */
 	@Transactional(readOnly = true)
-	public List<OfficerStandard> forQuarter(Period quarter, CurrentUser user, Optional<Long> unitId) {
+	public List<OfficerStandard> forQuarter(Period quarter, CurrentUser user) {
 		if (!quarter.isQuarter()) {
 			throw new IllegalArgumentException("办案标准按季度考核，期间须为季度（如 2024-Q1），收到: " + quarter);
 		}
@@ -96,7 +94,6 @@ public class CaseStandards {
 		}
 		user.unitFilter().ifPresent(u -> sql.append(" and u.id = :scopeUnit"));
 		user.personFilter().ifPresent(p -> sql.append(" and p.id = :scopePerson"));
-		unitId.ifPresent(u -> sql.append(" and u.id = :unitId"));
 		sql.append(" order by p.employee_no");
 		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
 			.param("quarterStart", quarter.start())
@@ -107,15 +104,42 @@ public class CaseStandards {
 		if (user.personFilter().isPresent()) {
 			spec = spec.param("scopePerson", user.personFilter().get());
 		}
-		if (unitId.isPresent()) {
-			spec = spec.param("unitId", unitId.get());
-		}
 		return spec.query((rs, n) -> row(rs, quarter, squads, organs))
 			.list()
 			.stream()
 			// Java order too: the databases' collations may order 工号 differently.
 			.sorted(Comparator.comparing(OfficerStandard::employeeNo))
 			.toList();
+	}
+
+	/**
+	 * Changes the standard of a year (R-32) unless someone changed it since the user saw it.
+	 * @param shown the standard the user's page showed for that year, or null when he did not see that year's
+	 * @throws StaleStandardException when the stored standard is no longer the one shown
+	 */
+	@Transactional
+	public void changeYearlyStandard(int year, CaseCounts shown, CaseCounts next, String username) {
+		RuleSettings.YearlyStandard current = settings.standard(year);
+		if (shown != null && (current.simpleMin() != shown.simple() || current.ordinaryMin() != shown.ordinary())) {
+			throw new StaleStandardException(current);
+		}
+		settings.setStandard(year, next.simple(), next.ordinary(), username);
+	}
+
+	/** The yearly standard changed between showing and saving it: tell the user, do not overwrite (optimistic). */
+	public static final class StaleStandardException extends RuntimeException {
+
+		private final transient RuleSettings.YearlyStandard current;
+
+		StaleStandardException(RuleSettings.YearlyStandard current) {
+			super("yearly standard " + current.year() + " changed meanwhile");
+			this.current = current;
+		}
+
+		public RuleSettings.YearlyStandard current() {
+			return current;
+		}
+
 	}
 
 	private static OfficerStandard row(ResultSet rs, Period quarter, CaseHandlingStandardPolicy squads,

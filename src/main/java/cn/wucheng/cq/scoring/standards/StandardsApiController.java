@@ -3,7 +3,6 @@ package cn.wucheng.cq.scoring.standards;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -52,7 +51,7 @@ class StandardsApiController {
 	@GetMapping("/api/v1/standards")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
 	List<StandardJson> standards(@RequestParam(required = false) String period) {
-		return standards.forQuarter(Quarters.parse(period), CurrentUser.get(), Optional.empty())
+		return standards.forQuarter(Quarters.parse(period), CurrentUser.get())
 			.stream()
 			.map(StandardJson::of)
 			.toList();

@@ -1,6 +1,7 @@
 package cn.wucheng.cq.scoring.standards;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import cn.wucheng.cq.organisation.UnitType;
 public record UnitStandardSummary(long unitId, String unitName, UnitType unitType, int officers, int met, int notMet,
 		int exempt, List<String> notMetNames) {
 
-	/** Summarises a list in its order of first appearance of each unit. */
+	/** Summarises a list per unit: squads by category first, then organ units; in each type by unit id. */
 	public static List<UnitStandardSummary> of(List<OfficerStandard> standards) {
 		Map<Long, List<OfficerStandard>> byUnit = new LinkedHashMap<>();
 		for (OfficerStandard s : standards) {
@@ -29,6 +30,8 @@ public record UnitStandardSummary(long unitId, String unitName, UnitType unitTyp
 			out.add(new UnitStandardSummary(first.unitId(), first.unitName(), first.unitType(), unit.size(), met,
 					notMet.size(), exempt, notMet));
 		}
+		out.sort(Comparator.comparing((UnitStandardSummary u) -> u.unitType().ordinal())
+			.thenComparing(UnitStandardSummary::unitId));
 		return out;
 	}
 
