@@ -26,6 +26,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -121,6 +122,14 @@ class StandardsController {
 					ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.body(out.toByteArray());
+	}
+
+	/** A bad period on the export link: say what is wrong, in Chinese, as plain text. */
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<String> badInput(IllegalArgumentException e) {
+		return ResponseEntity.badRequest()
+			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+			.body(e.getMessage());
 	}
 
 	private void fill(Model model, Period quarter, Long unit, String status) {
