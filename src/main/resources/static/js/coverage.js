@@ -16,8 +16,7 @@ document.addEventListener('DOMContentLoaded', function () {
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: el.dataset.labelCovered, type: 'bar', data: num('covered'), label: { show: true, position: 'top' } },
-      { name: el.dataset.labelTarget, type: 'bar', data: num('target'), label: { show: true, position: 'top' } },
-      { name: el.dataset.labelManaged, type: 'line', data: num('managed'), symbol: 'diamond', lineStyle: { type: 'dashed' } }
+      { name: el.dataset.labelTarget, type: 'bar', data: num('target'), label: { show: true, position: 'top' } }
     ]
   });
   window.addEventListener('resize', function () { chart.resize(); });
