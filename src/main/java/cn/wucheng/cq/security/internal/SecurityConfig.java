@@ -10,6 +10,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -33,6 +35,7 @@ class SecurityConfig {
 			.formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).permitAll())
 			.httpBasic(basic -> basic.realmName("cq").authenticationEntryPoint(apiErrors))
 			.exceptionHandling(e -> e.authenticationEntryPoint(apiErrors).accessDeniedHandler(apiErrors))
+			.requestCache(cache -> cache.requestCache(pagesOnly(api)))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// Scripts calling the API with HTTP Basic carry no session, hence no CSRF token to steal.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request)
@@ -44,6 +47,19 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.addFilterAfter(passwordChangeFilter, BasicAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * After login the user returns to the page he asked for, but never to an API call, an htmx fragment or a form
+	 * post (and anonymous API calls create no session).
+	 */
+	private static RequestCache pagesOnly(RequestMatcher api) {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !api.matches(request)
+				&& request.getHeader("HX-Request") == null
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+				&& !request.getRequestURI().endsWith("/favicon.ico"));
+		return cache;
 	}
 
 	/** The filter runs inside the security chain only, not a second time as a servlet filter. */

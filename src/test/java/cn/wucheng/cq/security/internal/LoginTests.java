@@ -151,6 +151,24 @@ class LoginTests {
 	}
 
 	@Test
+	void afterSigningInTheUserReturnsToThePageHeAskedForButNeverToAnApiCall() throws Exception {
+		accounts.create("login-return", PASSWORD, Role.LEGAL, false);
+
+		MockHttpSession page = new MockHttpSession();
+		mvc.perform(get("/audit").session(page)).andExpect(status().isFound());
+		String target = mvc.perform(post("/login").session(page)
+			.with(csrf())
+			.param("username", "login-return")
+			.param("password", PASSWORD)).andReturn().getResponse().getRedirectedUrl();
+		assertThat(target).contains("/audit");
+
+		MockHttpSession api = new MockHttpSession();
+		mvc.perform(get("/api/v1/scores").session(api)).andExpect(status().isUnauthorized());
+		mvc.perform(post("/login").session(api).with(csrf()).param("username", "login-return").param("password", PASSWORD))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
 	void aDisabledAccountCannotSignIn() throws Exception {
 		accounts.create("login-disabled", PASSWORD, Role.LEGAL, false);
 		jdbc.sql("update app_user set enabled = false where username = 'login-disabled'").update();
