@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes state changes to the append-only audit log. Joins the caller's transaction (MANDATORY), so an entry exists
- * exactly when its change was committed.
+ * exactly when its change was committed. Only inserts: no code in the application updates or deletes an entry
+ * (AuditLogIsAppendOnlyTests checks the sources).
  */
 @Service
 public class AuditLog {
@@ -36,7 +37,20 @@ public class AuditLog {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAll(List<Entry> entries) {
-		String user = currentUsername();
+		insert(currentUsername(), entries);
+	}
+
+	/**
+	 * Records an entry on behalf of a user who is not (yet) signed in, such as a login attempt: the username is the
+	 * one that was typed, so it is cut to the column's length.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAs(String username, String action, String entity, String entityKey, String detail) {
+		insert(cut(username == null || username.isBlank() ? "?" : username, 50),
+				List.of(new Entry(action, entity, entityKey, detail, null, null)));
+	}
+
+	private void insert(String user, List<Entry> entries) {
 		LocalDateTime now = LocalDateTime.now();
 		for (Entry e : entries) {
 			jdbc.sql("""

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +25,14 @@ class HomeController {
 		this.jdbc = jdbc;
 	}
 
+	/** Public (see SecurityConfig and EveryEndpointIsGuardedTests' allowlist). */
 	@GetMapping("/login")
 	String login() {
 		return "login";
 	}
 
 	@GetMapping("/")
+	@PreAuthorize("isAuthenticated()")
 	String home(Model model) {
 		CurrentUser user = CurrentUser.get();
 		List<Card> cards = new ArrayList<>();
