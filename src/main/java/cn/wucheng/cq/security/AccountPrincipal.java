@@ -37,6 +37,11 @@ public final class AccountPrincipal implements UserDetails {
 		return user;
 	}
 
+	/** Bean-style getter for the layout's {@code sec:authentication="principal.currentUser.displayName"}. */
+	public CurrentUser getCurrentUser() {
+		return user;
+	}
+
 	public boolean mustChangePassword() {
 		return mustChangePassword;
 	}
