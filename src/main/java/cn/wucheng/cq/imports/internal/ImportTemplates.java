@@ -33,7 +33,7 @@ class ImportTemplates {
 	}
 
 	String fileName(ImportKind kind) {
-		return kind.label() + "导入模板.xlsx";
+		return messages.get("imports.template.fileName", kind.label());
 	}
 
 	byte[] workbook(ImportKind kind) {
