@@ -97,6 +97,13 @@ class ImportPageAndRoleTests extends ImportTestSupport {
 	}
 
 	@Test
+	void theImportEndpointIsDocumentedInOpenApi() throws Exception {
+		mvc.perform(get("/v3/api-docs").with(Users.legalSection()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/api/v1/imports/{kind}")));
+	}
+
+	@Test
 	void uploadingFromThePageShowsTheCounts() throws Exception {
 		mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "units.csv", "text/csv", example("units")))
 			.param("kind", "units")
