@@ -1,9 +1,12 @@
 package cn.wucheng.cq.audit;
 
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -24,9 +27,12 @@ public class AuditLog {
 
 	private static final int MAX_DATA = 100_000;
 
-	private final JdbcClient jdbc;
+	private static final int[] TYPES = { Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR };
 
-	AuditLog(JdbcClient jdbc) {
+	private final JdbcTemplate jdbc;
+
+	AuditLog(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -35,6 +41,7 @@ public class AuditLog {
 		recordAll(List.of(new Entry(action, entity, entityKey, detail, before, after)));
 	}
 
+	/** Records many entries as one JDBC batch: a bulk import audits thousands of updated records at once. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAll(List<Entry> entries) {
 		insert(currentUsername(), entries);
@@ -51,15 +58,18 @@ public class AuditLog {
 	}
 
 	private void insert(String user, List<Entry> entries) {
-		LocalDateTime now = LocalDateTime.now();
-		for (Entry e : entries) {
-			jdbc.sql("""
-					insert into audit_log (occurred_at, username, action, entity, entity_key, detail, before_data, after_data)
-					values (?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(now, user, e.action(), e.entity(), cut(e.entityKey(), 200), cut(e.detail(), 2000),
-						cut(e.before(), MAX_DATA), cut(e.after(), MAX_DATA))
-				.update();
+		if (entries.isEmpty()) {
+			return;
 		}
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		List<Object[]> rows = new ArrayList<>(entries.size());
+		for (Entry e : entries) {
+			rows.add(new Object[] { now, user, e.action(), e.entity(), cut(e.entityKey(), 200), cut(e.detail(), 2000),
+					cut(e.before(), MAX_DATA), cut(e.after(), MAX_DATA) });
+		}
+		jdbc.batchUpdate("""
+				insert into audit_log (occurred_at, username, action, entity, entity_key, detail, before_data, after_data)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, TYPES);
 	}
 
 	static String currentUsername() {
