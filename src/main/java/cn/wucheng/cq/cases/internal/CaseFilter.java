@@ -41,8 +41,16 @@ class CaseFilter {
 
 	private Integer page;
 
+	/**
+	 * The chosen order; by default newest filing first, but latest conclusion first when the list is filtered by
+	 * conclusion date (a quarter's concluded cases read naturally in that order, and the conclusion-date index then
+	 * serves both the filter and the order).
+	 */
 	CaseSort sortOrDefault() {
-		return sort == null ? CaseSort.FILED_DESC : sort;
+		if (sort != null) {
+			return sort;
+		}
+		return from != null || to != null ? CaseSort.CONCLUDED_DESC : CaseSort.FILED_DESC;
 	}
 
 	String handlerText() {
