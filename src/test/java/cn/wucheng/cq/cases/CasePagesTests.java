@@ -189,6 +189,7 @@ class CasePagesTests {
 				"data-case")).as("not concluded last").containsExactly("CT-01", "CT-02", "CT-03", "CT-04", "CT-06", "CT-05");
 		String html = page(get("/cases").param("unit", unit).param("sort", "FILED_ASC").param("page", "1"),
 				Users.leader());
+		assertThat(html).contains("立案日期 ▲").doesNotContain("办结日期 ▼");
 		assertThat(html).as("the header link keeps the filters and turns the order").contains(
 				"href=\"/cases?unit=" + unit + "&amp;sort=FILED_DESC\"");
 	}

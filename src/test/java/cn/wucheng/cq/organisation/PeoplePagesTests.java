@@ -98,12 +98,20 @@ class PeoplePagesTests {
 	@Test
 	void peopleAreFilteredByUnitCategoryAndPost() throws Exception {
 		String unit = String.valueOf(east);
-		assertThat(keys(page(get("/people").param("unit", unit).param("category", "AUXILIARY"), Users.leader()),
+		assertThat(keys(page(get("/people").param("q", "PT00").param("unit", unit).param("category", "AUXILIARY"), Users.leader()),
 				"data-person")).containsExactly("PT003");
-		assertThat(keys(page(get("/people").param("unit", unit).param("post", "SQUAD_LEADER"), Users.leader()),
+		assertThat(keys(page(get("/people").param("q", "PT00").param("unit", unit).param("post", "SQUAD_LEADER"), Users.leader()),
 				"data-person")).containsExactly("PT001");
-		assertThat(keys(page(get("/people").param("unit", unit).param("category", "FORMAL"), Users.leader()),
+		assertThat(keys(page(get("/people").param("q", "PT00").param("unit", unit).param("category", "FORMAL"), Users.leader()),
 				"data-person")).containsExactly("PT001", "PT002");
+	}
+
+	@Test
+	void anInvalidFilterIsReportedInChineseAndIgnored() throws Exception {
+		String html = page(get("/people").param("q", "PT00").param("unit", String.valueOf(east)).param("category", "TEMPORARY"),
+				Users.leader());
+		assertThat(html).contains("人员类别无效，已忽略此条件");
+		assertThat(keys(html, "data-person")).containsExactly("PT001", "PT002", "PT003");
 	}
 
 	@Test
