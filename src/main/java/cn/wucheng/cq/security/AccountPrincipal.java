@@ -46,6 +46,11 @@ public final class AccountPrincipal implements UserDetails {
 		return user;
 	}
 
+	/** For the layout's user area ({@code sec:authentication="principal.displayName"} needs a bean getter). */
+	public String getDisplayName() {
+		return user.displayName();
+	}
+
 	public boolean mustChangePassword() {
 		return mustChangePassword;
 	}
