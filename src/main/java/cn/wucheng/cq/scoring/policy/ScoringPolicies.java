@@ -2,6 +2,12 @@ package cn.wucheng.cq.scoring.policy;
 
 import java.util.List;
 
+import cn.wucheng.cq.scoring.coverage.CoverageTargets;
+import cn.wucheng.cq.scoring.coverage.DomainCoveragePolicy;
+import cn.wucheng.cq.scoring.standards.CaseCounts;
+import cn.wucheng.cq.scoring.standards.CaseHandlingStandardPolicy;
+import cn.wucheng.cq.scoring.standards.OrganParticipationPolicy;
+
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;
 
 /**
@@ -20,7 +26,10 @@ public final class ScoringPolicies {
 				new ExcellencePoints(AwardMode.HIGHEST_ONLY),
 				new CoHandlerHalf(),
 				new RankingOrder(),
-				BestHandlerPlaces.defaults()
+				BestHandlerPlaces.defaults(),
+				new CaseHandlingStandardPolicy(new CaseCounts(0, 2)),
+				new OrganParticipationPolicy(1),
+				new DomainCoveragePolicy(CoverageTargets.PROGRAMME)
 		);
 	}
 
