@@ -24,7 +24,16 @@ record ItemDraft(String topic, String content, int month, BigDecimal hours, Stri
 				|| hours.stripTrailingZeros().scale() > 2) {
 			throw new TrainingRefusal("学时须大于 0、不超过 200，最多两位小数，收到: " + (hours == null ? "空" : hours));
 		}
-		hours = hours.stripTrailingZeros().scale() < 0 ? hours.setScale(0) : hours.stripTrailingZeros();
+		hours = plain(hours);
+	}
+
+	/** 2.50 as 2.5 and 20.00 as 20, for forms and storage alike. */
+	static BigDecimal plain(BigDecimal value) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal v = value.stripTrailingZeros();
+		return v.scale() < 0 ? v.setScale(0) : v;
 	}
 
 	private static String text(String value, int max, String field, boolean required) {

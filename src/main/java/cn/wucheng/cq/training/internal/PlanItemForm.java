@@ -48,7 +48,7 @@ public class PlanItemForm {
 		f.topic = item.topic();
 		f.content = item.content();
 		f.month = item.itemMonth();
-		f.hours = item.hours();
+		f.hours = ItemDraft.plain(item.hours());
 		f.trainer = item.trainer();
 		f.trainees = item.trainees();
 		f.assessment = item.assessment();

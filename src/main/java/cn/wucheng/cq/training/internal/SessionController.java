@@ -65,6 +65,10 @@ class SessionController {
 		if (!model.containsAttribute("sessionForm")) {
 			model.addAttribute("sessionForm", SessionForm.forItem(p.getId(), i));
 		}
+		if (p.getStatus() != cn.wucheng.cq.training.PlanStatus.COORDINATED) {
+			// say so before the user fills in the form; saving would be refused anyway
+			model.addAttribute("formError", pages.msg("training.session.notCoordinated"));
+		}
 		fillNew(model, p, i);
 		return "training/session-new";
 	}

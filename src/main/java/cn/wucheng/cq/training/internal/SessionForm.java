@@ -44,7 +44,7 @@ public class SessionForm {
 		f.itemNo = s.getItemNo();
 		f.heldOn = s.getHeldOn();
 		f.place = s.getPlace();
-		f.hours = s.getHours();
+		f.hours = ItemDraft.plain(s.getHours());
 		f.bankReleasedOn = s.getBankReleasedOn();
 		f.version = s.getVersion();
 		return f;
@@ -54,7 +54,7 @@ public class SessionForm {
 		SessionForm f = new SessionForm();
 		f.planId = planId;
 		f.itemNo = item.itemNo();
-		f.hours = item.hours();
+		f.hours = ItemDraft.plain(item.hours());
 		return f;
 	}
 

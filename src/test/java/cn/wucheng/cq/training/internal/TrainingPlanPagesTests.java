@@ -100,7 +100,9 @@ class TrainingPlanPagesTests {
 		assertThat(row(2024, onTime).items()).isEqualTo(2);
 		assertThat(row(2024, onTime).hours()).isEqualByComparingTo("5.5");
 		String page = html(mvc.perform(get("/training/plans/" + id).with(Users.supervision())));
-		assertThat(page).contains("计划准时中队 2024 年度培训计划", "行政处罚法新规解读", "已统筹").doesNotContain("??");
+		assertThat(page).contains("计划准时中队 2024 年度培训计划", "行政处罚法新规解读", "已统筹", "首次报送：2024-01-20",
+				"统筹：2024-02-10", "报送截止：2024-01-31")
+			.doesNotContain("??");
 		assertThat(audits("TRAINING_PLAN_%", "计划准时中队 2024")).isEqualTo(5);
 	}
 
