@@ -42,7 +42,9 @@ public enum RuleSetting {
 	/** coverage target of 二类中队, in domains. */
 	COVERAGE_TARGET_CLASS2_DOMAINS("R-34", Kind.INTEGER, "8"),
 	/** the date (MM-DD) by which the coverage targets are due. */
-	COVERAGE_DEADLINE("R-34", Kind.MONTH_DAY, "09-30");
+	COVERAGE_DEADLINE("R-34", Kind.MONTH_DAY, "09-30"),
+	/** training hours each formal officer completes per calendar year. */
+	TRAINING_HOURS_PER_YEAR("R-62", Kind.INTEGER, "60");
 
 	/** How a value is written and checked. */
 	public enum Kind {
