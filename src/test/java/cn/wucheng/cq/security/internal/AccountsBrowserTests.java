@@ -1,10 +1,7 @@
 package cn.wucheng.cq.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -12,20 +9,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.wucheng.cq.support.Browser;
 
 /**
  * The administrator's journey in a real browser (CSP on, scripts from files only): sign in, create an account, see
@@ -43,20 +36,8 @@ class AccountsBrowserTests {
 	int port;
 
 	@BeforeAll
-	static void startBrowser() throws Exception {
-		boolean available = Files.isExecutable(Path.of("/usr/bin/chromium"))
-				&& Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-		assumeTrue(available || Boolean.getBoolean("cq.browser.required"), "no chromium here");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + Files.createTempDirectory("chrome"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new Dimension(1366, 768));
+	static void startBrowser() {
+		browser = Browser.start();
 	}
 
 	@AfterAll
@@ -117,20 +98,15 @@ class AccountsBrowserTests {
 	}
 
 	private void signIn(String username, String password) {
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		Browser.logIn(browser, url(""), username, password);
 	}
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + port + path;
 	}
 
-	private static void screenshot(String name) throws Exception {
-		Path dir = Path.of("target/screenshots");
-		Files.createDirectories(dir);
-		Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+	private static void screenshot(String name) {
+		Browser.screenshot(browser, name);
 	}
 
 }
