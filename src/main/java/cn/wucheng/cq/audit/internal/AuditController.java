@@ -26,10 +26,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** 审计日志: the administrator and the legal section read and export it; nobody edits it. */
+/**
+ * 审计日志: only the audit administrator (审计管理员, 三员分立) reads and exports it — not the system administrator
+ * whose actions it records, nor the business. Nobody edits it.
+ */
 @Controller
 @RequestMapping("/audit")
-@PreAuthorize("hasAnyRole('ADMIN','LEGAL')")
+@PreAuthorize("hasRole('AUDIT_ADMIN')")
 class AuditController {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

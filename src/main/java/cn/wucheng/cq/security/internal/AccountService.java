@@ -170,14 +170,31 @@ class AccountService {
 	}
 
 	/**
-	 * Changes name, role, unit and person. A stale {@code version} (someone changed the account since the form was
-	 * opened) throws {@link OptimisticLockingFailureException} instead of overwriting.
+	 * Changes name, role, unit and person. Only the security administrator changes role, unit and person (三员分立);
+	 * the system administrator corrects the name and sends those three unchanged (or not at all). A stale
+	 * {@code version} (someone changed the account since the form was opened) throws
+	 * {@link OptimisticLockingFailureException} instead of overwriting.
 	 */
 	@Transactional
 	boolean update(long id, AccountForm form, Errors errors) {
 		Account before = get(id);
+		if (!assignsRoles()) {
+			boolean changes = form.getRole() != null && form.getRole() != before.role()
+					|| form.getUnitId() != null && !form.getUnitId().equals(before.unitId())
+					|| !form.trimmedEmployeeNo().isEmpty() && !form.trimmedEmployeeNo().equals(before.employeeNo());
+			if (changes) {
+				errors.rejectValue("role", "admin.users.error.rolesBySecurityAdmin");
+			}
+			form.setRole(before.role());
+			form.setUnitId(before.unitId());
+			form.setEmployeeNo(before.employeeNo());
+		}
 		if (isSelf(before) && form.getRole() != null && form.getRole() != before.role()) {
 			errors.rejectValue("role", "admin.users.error.ownRole");
+		}
+		else if (form.getRole() != null && form.getRole() != before.role() && isLastEnabledAdministrator(before)) {
+			errors.rejectValue("role", "admin.users.error.lastOfRole",
+					new Object[] { msg("role." + before.role().name()) }, null);
 		}
 		Optional<Links> links = validateDetails(form, id, errors);
 		if (errors.hasErrors() || links.isEmpty()) {
@@ -202,6 +219,9 @@ class AccountService {
 		Account before = get(id);
 		if (!enabled && isSelf(before)) {
 			throw new IllegalArgumentException(msg("admin.users.error.ownDisable"));
+		}
+		if (!enabled && isLastEnabledAdministrator(before)) {
+			throw new IllegalArgumentException(msg("admin.users.error.lastOfRole", msg("role." + before.role().name())));
 		}
 		if (before.enabled() == enabled) {
 			return;
@@ -357,6 +377,17 @@ class AccountService {
 		if (role == null) {
 			errors.rejectValue("role", "admin.users.error.roleRequired");
 		}
+		else if (role.administrative() && !assignsRoles()) {
+			// Only the security administrator hands out the three administrative roles (三员分立).
+			errors.rejectValue("role", "admin.users.error.adminRoleBySecurityAdmin");
+		}
+		if (role != null && role.administrative()) {
+			// An administrator's account is nobody's officer account: no person, no unit, no business data.
+			if (!form.trimmedEmployeeNo().isEmpty()) {
+				errors.rejectValue("employeeNo", "admin.users.error.adminNoPerson");
+			}
+			return errors.hasErrors() ? Optional.empty() : Optional.of(new Links(null, null));
+		}
 		Long unitId = form.getUnitId();
 		if (unitId != null && jdbc.sql("select count(*) from unit where id = ?").param(unitId).query(Long.class).single() == 0) {
 			errors.rejectValue("unitId", "admin.users.error.unitUnknown");
@@ -404,6 +435,20 @@ class AccountService {
 			.param(username.toLowerCase(Locale.ROOT))
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** Whether the signed-in user assigns roles, units and persons: the security administrator. */
+	private static boolean assignsRoles() {
+		return CurrentUser.find().map(u -> u.role() == Role.SECURITY_ADMIN).orElse(false);
+	}
+
+	/** An enabled account holding an administrative role that no other enabled account holds. */
+	private boolean isLastEnabledAdministrator(Account account) {
+		return account.role().administrative() && account.enabled()
+				&& jdbc.sql("select count(*) from app_user where role = ? and enabled and id <> ?")
+					.params(account.role().name(), account.id())
+					.query(Long.class)
+					.single() == 0;
 	}
 
 	private static boolean isSelf(Account account) {

@@ -30,11 +30,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The administrator's journey in a real browser (CSP on, scripts from files only): sign in, create an account, see
  * its initial password once, confirm a password reset through the page's script; the new user must change his
- * password first, then works. Screenshots at 1366x768 go to target/screenshots.
+ * password first, then works; the audit administrator sees it all in the audit log. Screenshots at 1366x768 go to
+ * target/screenshots.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "CQ_ADMIN_PASSWORD=Br0wser!Admin#1", "CQ_LEGAL_PASSWORD=Br0wser!Legal#1" })
+		properties = { "CQ_ADMIN_PASSWORD=Br0wser!Admin#1", "CQ_LEGAL_PASSWORD=Br0wser!Legal#1",
+				"CQ_AUDIT_PASSWORD=Br0wser!Audit#1" })
 class AccountsBrowserTests {
 
 	static WebDriver browser;
@@ -104,6 +106,11 @@ class AccountsBrowserTests {
 		click(By.cssSelector("form[action$='/account/password'] button[type=submit]"));
 		assertThat(browser.getPageSource()).contains("密码已修改。");
 
+		// the audit log is the audit administrator's (三员分立)
+		browser.get(url("/audit"));
+		assertThat(browser.getPageSource()).contains("您没有权限访问此页面或数据。");
+		click(By.cssSelector("form[action$='/logout'] button"));
+		signIn("audit", "Br0wser!Audit#1");
 		browser.get(url("/audit"));
 		assertThat(browser.getPageSource()).contains("新建账号", "重置密码", "修改密码");
 		screenshot("audit");

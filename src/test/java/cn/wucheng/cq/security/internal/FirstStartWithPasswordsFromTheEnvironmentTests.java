@@ -11,8 +11,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** API.md "Start and accounts": with CQ_ADMIN_PASSWORD / CQ_LEGAL_PASSWORD set, those are the passwords, no change forced. */
-@SpringBootTest(properties = { "CQ_ADMIN_PASSWORD=Adm1n!Given#Pw", "CQ_LEGAL_PASSWORD=Leg4l!Given#Pw" })
+/**
+ * API.md "Start and accounts": with CQ_ADMIN_PASSWORD / CQ_LEGAL_PASSWORD set, those are the passwords, no change
+ * forced; the same for the security and audit administrators with CQ_SECURITY_PASSWORD / CQ_AUDIT_PASSWORD.
+ */
+@SpringBootTest(properties = { "CQ_ADMIN_PASSWORD=Adm1n!Given#Pw", "CQ_LEGAL_PASSWORD=Leg4l!Given#Pw",
+		"CQ_SECURITY_PASSWORD=S3cur!Given#Pw", "CQ_AUDIT_PASSWORD=Aud1t!Given#Pw" })
 @AutoConfigureMockMvc
 class FirstStartWithPasswordsFromTheEnvironmentTests {
 
@@ -37,8 +41,16 @@ class FirstStartWithPasswordsFromTheEnvironmentTests {
 			.isEqualTo("LEGAL");
 		assertThat(jdbc.sql("select count(*) from app_user where must_change_password").query(Integer.class).single())
 			.isZero();
+		assertThat(jdbc.sql("select role from app_user where username = 'security'").query(String.class).single())
+			.isEqualTo("SECURITY_ADMIN");
+		assertThat(jdbc.sql("select role from app_user where username = 'audit'").query(String.class).single())
+			.isEqualTo("AUDIT_ADMIN");
+		var audit = TestAccounts.signIn(mvc, "audit", "Aud1t!Given#Pw");
+		mvc.perform(get("/audit").session(audit)).andExpect(status().isOk());
+		var security = TestAccounts.signIn(mvc, "security", "S3cur!Given#Pw");
+		mvc.perform(get("/admin/users").session(security)).andExpect(status().isOk());
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'ACCOUNT_CREATED'").query(Integer.class).single())
-			.isEqualTo(2);
+			.isEqualTo(4);
 	}
 
 }
