@@ -80,4 +80,20 @@ public final class AccountPrincipal implements UserDetails {
 		return enabled;
 	}
 
+	/** The same user, as Spring Security's session registry needs to find all sessions of one user. */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof AccountPrincipal p && p.getUsername().equals(getUsername());
+	}
+
+	@Override
+	public int hashCode() {
+		return getUsername().hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "AccountPrincipal[" + getUsername() + "]"; // never the hash
+	}
+
 }

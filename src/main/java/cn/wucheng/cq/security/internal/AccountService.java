@@ -83,14 +83,17 @@ class AccountService {
 
 	private final PasswordPolicy policy = PasswordPolicy.standard();
 
+	private final SessionTerminator sessions;
+
 	AccountService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordEncoder encoder, AuditLog audit,
-			SecurityClock clock, MessageSource messages) {
+			SecurityClock clock, MessageSource messages, SessionTerminator sessions) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.clock = clock;
 		this.messages = messages;
+		this.sessions = sessions;
 	}
 
 	// ---------------------------------------------------------------- reads
@@ -209,7 +212,15 @@ class AccountService {
 		if (updated == 0) {
 			throw new OptimisticLockingFailureException("app_user " + id + " changed since version " + form.getVersion());
 		}
-		audit.record("ACCOUNT_UPDATED", ENTITY, before.username(), "修改账号", describe(before), describe(get(id)));
+		Account after = get(id);
+		String detail = "修改账号";
+		if (after.role() != before.role() || !Objects.equals(after.unitId(), before.unitId())
+				|| !Objects.equals(after.personId(), before.personId())) {
+			// The sessions carry the old role and data scope: they end, the user signs in again with the new ones.
+			int ended = sessions.endAll(before.username());
+			detail = "修改账号（角色、单位或人员变更" + (ended > 0 ? "，结束其 " + ended + " 个会话" : "") + "）";
+		}
+		audit.record("ACCOUNT_UPDATED", ENTITY, before.username(), detail, describe(before), describe(after));
 		return true;
 	}
 
@@ -227,8 +238,10 @@ class AccountService {
 			return;
 		}
 		jdbc.sql("update app_user set enabled = ?, version = version + 1 where id = ?").params(enabled, id).update();
+		int ended = enabled ? 0 : sessions.endAll(before.username());
 		audit.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", ENTITY, before.username(),
-				enabled ? "启用账号" : "停用账号", describe(before), describe(get(id)));
+				enabled ? "启用账号" : "停用账号" + (ended > 0 ? "，结束其 " + ended + " 个会话" : ""), describe(before),
+				describe(get(id)));
 	}
 
 	/** Lifts a login lock before it expires. */
@@ -250,6 +263,7 @@ class AccountService {
 				update app_user set password_hash = ?, must_change_password = true, failed_attempts = 0,
 				  locked_until = null, version = version + 1
 				where id = ?""").params(encoder.encode(password), id).update();
+		sessions.endAll(before.username());
 		audit.record("PASSWORD_RESET", ENTITY, before.username(), "重置密码（须在下次登录时修改）", describe(before),
 				describe(get(id)));
 		return new Issued(before.username(), before.displayName(), password);

@@ -41,10 +41,14 @@ class PasswordController {
 
 	private final MessageSource messages;
 
-	PasswordController(AccountService accounts, AccountDetailsService details, MessageSource messages) {
+	private final SessionTerminator sessions;
+
+	PasswordController(AccountService accounts, AccountDetailsService details, MessageSource messages,
+			SessionTerminator sessions) {
 		this.accounts = accounts;
 		this.details = details;
 		this.messages = messages;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -69,6 +73,8 @@ class PasswordController {
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
+		// Whoever else is signed in with the old password is signed out (ASVS 7.4).
+		sessions.endAllBut(username, request.getSession().getId());
 		redirect.addFlashAttribute("flashSuccess",
 				messages.getMessage("account.password.changed", null, LocaleContextHolder.getLocale()));
 		return "redirect:/";

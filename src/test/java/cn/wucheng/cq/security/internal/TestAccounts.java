@@ -66,6 +66,13 @@ final class TestAccounts {
 				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
 	}
 
+	/** Creates an account with that password and signs it in. */
+	static MockHttpSession signIn(MockMvc mvc, String username, String password, TestAccounts accounts)
+			throws Exception {
+		accounts.create(username, password, Role.LEGAL, false);
+		return signIn(mvc, username, password);
+	}
+
 	int auditCount(String action, String entityKey) {
 		return jdbc.sql("select count(*) from audit_log where action = ? and entity_key = ?")
 			.params(action, entityKey)
