@@ -20,17 +20,21 @@ public final class AccountPrincipal implements UserDetails {
 
 	private final boolean mustChangePassword;
 
-	AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword) {
+	private final boolean passwordExpired;
+
+	AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword,
+			boolean passwordExpired) {
 		this.user = user;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
 		this.mustChangePassword = mustChangePassword;
+		this.passwordExpired = passwordExpired;
 	}
 
 	/** An enabled, unlocked principal with nothing pending: for a signed-in session and for tests. */
 	public static AccountPrincipal active(CurrentUser user) {
-		return new AccountPrincipal(user, "", true, false, false);
+		return new AccountPrincipal(user, "", true, false, false, false);
 	}
 
 	public CurrentUser currentUser() {
@@ -51,8 +55,14 @@ public final class AccountPrincipal implements UserDetails {
 		return user.displayName();
 	}
 
+	/** The password was generated (first login, reset) or has expired: it must be changed before anything else. */
 	public boolean mustChangePassword() {
-		return mustChangePassword;
+		return mustChangePassword || passwordExpired;
+	}
+
+	/** The password is older than {@code cq.security.password-expiry-days}. */
+	public boolean passwordExpired() {
+		return passwordExpired;
 	}
 
 	@Override

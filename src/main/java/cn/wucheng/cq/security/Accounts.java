@@ -15,8 +15,8 @@ public final class Accounts {
 	private Accounts() {
 	}
 
-	/** Maps one {@code app_user} row to the principal. */
-	public static AccountPrincipal principal(ResultSet rs, boolean locked) throws SQLException {
+	/** Maps one {@code app_user} row to the principal, with the lock and expiry as evaluated by the caller. */
+	public static AccountPrincipal principal(ResultSet rs, boolean locked, boolean passwordExpired) throws SQLException {
 		long unit = rs.getLong("unit_id");
 		Long unitId = rs.wasNull() ? null : unit;
 		long person = rs.getLong("person_id");
@@ -24,7 +24,7 @@ public final class Accounts {
 		CurrentUser user = new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), unitId, personId);
 		return new AccountPrincipal(user, rs.getString("password_hash"), rs.getBoolean("enabled"), locked,
-				rs.getBoolean("must_change_password"));
+				rs.getBoolean("must_change_password"), passwordExpired);
 	}
 
 	/** A random password with upper and lower case letters and digits, for first start. */

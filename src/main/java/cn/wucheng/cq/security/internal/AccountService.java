@@ -85,8 +85,11 @@ class AccountService {
 
 	private final SessionTerminator sessions;
 
+	private final SecurityProperties properties;
+
 	AccountService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordEncoder encoder, AuditLog audit,
-			SecurityClock clock, MessageSource messages, SessionTerminator sessions) {
+			SecurityClock clock, MessageSource messages, SessionTerminator sessions, SecurityProperties properties) {
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.encoder = encoder;
@@ -258,6 +261,7 @@ class AccountService {
 	@Transactional
 	Issued resetPassword(long id) {
 		Account before = get(id);
+		remember(id, jdbc.sql("select password_hash from app_user where id = ?").param(id).query(String.class).single());
 		String password = Accounts.generatePassword();
 		jdbc.sql("""
 				update app_user set password_hash = ?, must_change_password = true, failed_attempts = 0,
@@ -335,14 +339,16 @@ class AccountService {
 	 */
 	@Transactional
 	boolean changeOwnPassword(String username, PasswordForm form, Errors errors) {
-		String hash = jdbc.sql("select password_hash from app_user where username = ?")
+		record Stored(long id, String hash) {
+		}
+		Stored stored = jdbc.sql("select id, password_hash from app_user where username = ?")
 			.param(username)
-			.query(String.class)
+			.query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("password_hash")))
 			.optional()
 			.orElseThrow(() -> new NotFoundException(msg("admin.users.error.notFound", username)));
 		String current = Objects.requireNonNullElse(form.getCurrentPassword(), "");
 		String next = Objects.requireNonNullElse(form.getNewPassword(), "");
-		boolean currentOk = !current.isEmpty() && encoder.matches(current, hash);
+		boolean currentOk = !current.isEmpty() && encoder.matches(current, stored.hash());
 		if (!currentOk) {
 			errors.rejectValue("currentPassword", "account.password.currentWrong");
 		}
@@ -354,9 +360,13 @@ class AccountService {
 				errors.rejectValue("newPassword", v.messageKey(),
 						new Object[] { PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_BYTES }, null);
 			}
-			// Only once the current password is proven: otherwise this would tell a session thief the password.
+			// Only once the current password is proven: otherwise this would tell a session thief the password
+			// (and its predecessors).
 			if (currentOk && current.equals(next)) {
 				errors.rejectValue("newPassword", "account.password.sameAsCurrent");
+			}
+			else if (currentOk && reusesRecentPassword(stored.id(), next)) {
+				errors.rejectValue("newPassword", "account.password.reused", new Object[] { historySize() }, null);
 			}
 		}
 		if (!next.equals(Objects.requireNonNullElse(form.getRepeatPassword(), ""))) {
@@ -365,12 +375,50 @@ class AccountService {
 		if (errors.hasErrors()) {
 			return false;
 		}
+		remember(stored.id(), stored.hash());
 		jdbc.sql("""
 				update app_user set password_hash = ?, must_change_password = false, password_changed_at = ?,
 				  version = version + 1
-				where username = ?""").params(encoder.encode(next), clock.now(), username).update();
+				where id = ?""").params(encoder.encode(next), clock.now(), stored.id()).update();
 		audit.record("PASSWORD_CHANGED", ENTITY, username, "修改本人密码", null, null);
 		return true;
+	}
+
+	/**
+	 * 等保 2.0 口令定期更换 (not ASVS): a new password may not repeat the last {@code cq.security.password-history}
+	 * ones, the current one included — the current one is checked by the caller, the older ones here.
+	 */
+	private boolean reusesRecentPassword(long userId, String password) {
+		int older = historySize() - 1;
+		if (older <= 0) {
+			return false;
+		}
+		return jdbc.sql("select password_hash from password_history where user_id = ? order by id desc limit ?")
+			.params(userId, older)
+			.query(String.class)
+			.list()
+			.stream()
+			.anyMatch(hash -> encoder.matches(password, hash));
+	}
+
+	/** Keeps the password being replaced, and only as many older ones as the history needs. */
+	private void remember(long userId, String replacedHash) {
+		int older = historySize() - 1;
+		if (older <= 0) {
+			return;
+		}
+		jdbc.sql("insert into password_history (user_id, password_hash, replaced_at) values (?, ?, ?)")
+			.params(userId, replacedHash, clock.now())
+			.update();
+		jdbc.sql("""
+				delete from password_history where user_id = ? and id not in
+				  (select id from (select id from password_history where user_id = ? order by id desc limit ?) kept)""")
+			.params(userId, userId, older)
+			.update();
+	}
+
+	private int historySize() {
+		return Math.max(1, properties.passwordHistory());
 	}
 
 	// ---------------------------------------------------------------- helpers

@@ -16,16 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 
 /**
- * Login lockout: {@value #MAX_FAILURES} consecutive wrong passwords lock an account for 15 minutes; a successful login
- * resets the count. Listens to Spring Security's authentication events, so form login and HTTP Basic count alike.
+ * Login lockout: {@code cq.security.lockout-max-failures} (5) consecutive wrong passwords lock an account for
+ * {@code cq.security.lockout-duration} (15 minutes); a successful login resets the count. Listens to Spring Security's authentication events, so form login and HTTP Basic count alike.
  * Failures and locks are audited; interactive (form) logins are audited by {@link #recordLogin(String)}.
  */
 @Component
 class LoginAttempts {
-
-	static final int MAX_FAILURES = 5;
-
-	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
 	private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
@@ -37,10 +33,16 @@ class LoginAttempts {
 
 	private final SecurityClock clock;
 
-	LoginAttempts(JdbcClient jdbc, AuditLog audit, SecurityClock clock) {
+	private final int maxFailures;
+
+	private final Duration lockDuration;
+
+	LoginAttempts(JdbcClient jdbc, AuditLog audit, SecurityClock clock, SecurityProperties properties) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.maxFailures = properties.lockoutMaxFailures();
+		this.lockDuration = properties.lockoutDuration();
 	}
 
 	@EventListener
@@ -73,9 +75,9 @@ class LoginAttempts {
 			.param(username)
 			.query(Integer.class)
 			.single();
-		if (failures >= MAX_FAILURES) {
-			var until = clock.now().plus(LOCK_DURATION);
-			// The count starts again after the lock: another 5 failures lock it again.
+		if (failures >= maxFailures) {
+			var until = clock.now().plus(lockDuration);
+			// The count starts again after the lock: as many failures again lock it again.
 			jdbc.sql("update app_user set failed_attempts = 0, locked_until = ? where username = ?")
 				.params(until, username)
 				.update();

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.wucheng.cq.security.AccountPrincipal;
 
-/** A user whose password was generated must change it before anything else (API.md). */
+/** A user whose password was generated (API.md) or has expired must change it before anything else. */
 @Component
 class PasswordChangeFilter extends OncePerRequestFilter {
 
@@ -33,7 +33,9 @@ class PasswordChangeFilter extends OncePerRequestFilter {
 				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 				response.setCharacterEncoding("UTF-8");
-				response.getWriter().write("{\"errors\":[{\"message\":\"首次登录须先修改密码\"}]}");
+				response.getWriter()
+					.write(p.passwordExpired() ? "{\"errors\":[{\"message\":\"密码已过期，须先在页面中修改密码\"}]}"
+							: "{\"errors\":[{\"message\":\"首次登录须先修改密码\"}]}");
 				return;
 			}
 			response.sendRedirect(request.getContextPath() + CHANGE_URL);

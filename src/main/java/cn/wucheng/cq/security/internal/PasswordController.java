@@ -43,8 +43,11 @@ class PasswordController {
 
 	private final SessionTerminator sessions;
 
+	private final SecurityProperties properties;
+
 	PasswordController(AccountService accounts, AccountDetailsService details, MessageSource messages,
-			SessionTerminator sessions) {
+			SessionTerminator sessions, SecurityProperties properties) {
+		this.properties = properties;
 		this.accounts = accounts;
 		this.details = details;
 		this.messages = messages;
@@ -80,9 +83,13 @@ class PasswordController {
 		return "redirect:/";
 	}
 
-	private static String page(Model model) {
+	private String page(Model model) {
 		Object principal = SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-		model.addAttribute("mustChange", principal instanceof AccountPrincipal p && p.mustChangePassword());
+		boolean expired = principal instanceof AccountPrincipal p && p.passwordExpired();
+		model.addAttribute("mustChange", !expired && principal instanceof AccountPrincipal p && p.mustChangePassword());
+		model.addAttribute("expired", expired);
+		model.addAttribute("expiryDays", properties.passwordExpiryDays());
+		model.addAttribute("history", Math.max(1, properties.passwordHistory()));
 		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
 		return "account/password";
 	}
