@@ -21,10 +21,13 @@ public final class Accounts {
 		Long unitId = rs.wasNull() ? null : unit;
 		long person = rs.getLong("person_id");
 		Long personId = rs.wasNull() ? null : person;
+		Role role = Role.valueOf(rs.getString("role"));
 		CurrentUser user = new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-				Role.valueOf(rs.getString("role")), unitId, personId);
+				role, unitId, personId);
+		boolean enrolled = rs.getBoolean("totp_enabled");
+		// 三员 must have a second factor; others who chose one use it too.
 		return new AccountPrincipal(user, rs.getString("password_hash"), rs.getBoolean("enabled"), locked,
-				rs.getBoolean("must_change_password"), passwordExpired);
+				rs.getBoolean("must_change_password"), passwordExpired, enrolled, enrolled || role.administrative());
 	}
 
 	/** A random password with upper and lower case letters and digits, for first start. */

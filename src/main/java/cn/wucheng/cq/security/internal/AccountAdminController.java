@@ -36,10 +36,13 @@ class AccountAdminController {
 
 	private final AccountService accounts;
 
+	private final SecondFactorService factors;
+
 	private final MessageSource messages;
 
-	AccountAdminController(AccountService accounts, MessageSource messages) {
+	AccountAdminController(AccountService accounts, SecondFactorService factors, MessageSource messages) {
 		this.accounts = accounts;
+		this.factors = factors;
 		this.messages = messages;
 	}
 
@@ -139,6 +142,20 @@ class AccountAdminController {
 		var issued = accounts.resetPassword(id);
 		redirect.addFlashAttribute("issued", issued);
 		redirect.addFlashAttribute("flashSuccess", msg("admin.users.passwordReset", issued.username()));
+		return LIST;
+	}
+
+	/** A lost phone: the user enrols a new second factor at his next sign-in. */
+	@PreAuthorize("hasRole('SECURITY_ADMIN')")
+	@PostMapping("/{id}/reset-totp")
+	String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			accounts.resetSecondFactor(id, factors);
+			redirect.addFlashAttribute("flashSuccess", msg("admin.users.secondFactorReset", accounts.get(id).username()));
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
 		return LIST;
 	}
 

@@ -52,7 +52,7 @@ class AccountService {
 	private static final String SELECT = """
 			select u.id, u.username, u.display_name, u.role, u.unit_id, un.name as unit_name, u.person_id,
 			  p.employee_no, p.name as person_name, u.enabled, u.locked_until, u.must_change_password, u.version,
-			  u.created_at, u.password_changed_at
+			  u.created_at, u.password_changed_at, u.totp_enabled
 			from app_user u
 			left join unit un on un.id = u.unit_id
 			left join person p on p.id = u.person_id
@@ -245,6 +245,19 @@ class AccountService {
 		audit.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", ENTITY, before.username(),
 				enabled ? "启用账号" : "停用账号" + (ended > 0 ? "，结束其 " + ended + " 个会话" : ""), describe(before),
 				describe(get(id)));
+	}
+
+	/**
+	 * The security administrator resets a lost second factor (not his own: that would let one administrator
+	 * replace his own second factor without anybody else).
+	 */
+	@Transactional
+	void resetSecondFactor(long id, SecondFactorService factors) {
+		Account account = get(id);
+		if (isSelf(account)) {
+			throw new IllegalArgumentException(msg("admin.users.error.ownSecondFactor"));
+		}
+		factors.reset(account.username());
 	}
 
 	/** Lifts a login lock before it expires. */
@@ -526,7 +539,8 @@ class AccountService {
 				rs.getString("unit_name"), (Long) rs.getObject("person_id", Long.class), rs.getString("employee_no"),
 				rs.getString("person_name"), rs.getBoolean("enabled"), until != null && until.isAfter(clock.now()),
 				until, rs.getBoolean("must_change_password"), rs.getInt("version"),
-				rs.getTimestamp("created_at").toLocalDateTime(), changed == null ? null : changed.toLocalDateTime());
+				rs.getTimestamp("created_at").toLocalDateTime(), changed == null ? null : changed.toLocalDateTime(),
+				rs.getBoolean("totp_enabled"));
 	}
 
 	/** Before/after text for the audit log: one "字段=值" line per field, never a password or hash. */

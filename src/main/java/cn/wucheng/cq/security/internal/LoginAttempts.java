@@ -48,12 +48,32 @@ class LoginAttempts {
 	@EventListener
 	@Transactional
 	public void onSuccess(AuthenticationSuccessEvent event) {
-		// Conditional, so HTTP Basic calls of a script do not write on every request.
+		// Conditional, so HTTP Basic calls of a script do not write on every request. With a second factor the
+		// password alone does not reset the count: wrong codes would otherwise be free after each password login.
 		jdbc.sql("""
 				update app_user set failed_attempts = 0, locked_until = null
-				where username = ? and (failed_attempts > 0 or locked_until is not null)""")
+				where username = ? and (failed_attempts > 0 or locked_until is not null)
+				  and not totp_enabled and role not in ('ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')""")
 			.param(event.getAuthentication().getName())
 			.update();
+	}
+
+	/** The second factor was verified: the sign-in is complete, the count starts again. */
+	@Transactional
+	public void secondFactorPassed(String username) {
+		jdbc.sql("""
+				update app_user set failed_attempts = 0, locked_until = null
+				where username = ? and (failed_attempts > 0 or locked_until is not null)""").param(username).update();
+	}
+
+	/**
+	 * A wrong second-factor code: counted with wrong passwords towards the lock (RFC 4226 §7.3 throttling).
+	 * Returns whether the account is now locked.
+	 */
+	@Transactional
+	public boolean secondFactorFailed(String username) {
+		audit.recordAs(username, "SECOND_FACTOR_FAILURE", ENTITY, username, "两步验证码错误");
+		return countFailure(username, "次验证码错误");
 	}
 
 	@EventListener
@@ -65,11 +85,15 @@ class LoginAttempts {
 		if (!(event instanceof AuthenticationFailureBadCredentialsEvent)) {
 			return; // locked or disabled accounts: the attempt does not extend the lock
 		}
+		countFailure(username, "次密码错误");
+	}
+
+	private boolean countFailure(String username, String what) {
 		int updated = jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = ?")
 			.param(username)
 			.update();
 		if (updated == 0) {
-			return; // no such account
+			return false; // no such account
 		}
 		int failures = jdbc.sql("select failed_attempts from app_user where username = ?")
 			.param(username)
@@ -82,9 +106,12 @@ class LoginAttempts {
 				.params(until, username)
 				.update();
 			audit.recordAs(username, "ACCOUNT_LOCKED", ENTITY, username,
-					"连续 " + failures + " 次密码错误，锁定至 " + until.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+					"连续 " + failures + " " + what + "，锁定至 "
+							+ until.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
 			log.warn("Account {} locked until {} after {} failed logins", username, until, failures);
+			return true;
 		}
+		return false;
 	}
 
 	/** A successful interactive (form) login. */

@@ -31,7 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordChangeFilter passwordChangeFilter,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInStepsFilter signInStepsFilter,
 			ApiAwareErrorResponses apiErrors, LoginSuccessHandler loginSuccess, SessionRegistry sessionRegistry,
 			SessionLimits sessionLimits, LogoutEverywhere logoutEverywhere) throws Exception {
 		RequestMatcher api = ApiAwareErrorResponses::isApi;
@@ -60,7 +60,7 @@ class SecurityConfig {
 					.sessionRegistry(sessionRegistry)
 					.expiredSessionStrategy(sessionLimits)))
 			.addFilterAfter(sessionLimits, ConcurrentSessionFilter.class)
-			.addFilterAfter(passwordChangeFilter, BasicAuthenticationFilter.class);
+			.addFilterAfter(signInStepsFilter, BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -79,8 +79,8 @@ class SecurityConfig {
 
 	/** The filter runs inside the security chain only, not a second time as a servlet filter. */
 	@Bean
-	FilterRegistrationBean<PasswordChangeFilter> passwordChangeFilterRegistration(PasswordChangeFilter filter) {
-		FilterRegistrationBean<PasswordChangeFilter> registration = new FilterRegistrationBean<>(filter);
+	FilterRegistrationBean<SignInStepsFilter> signInStepsFilterRegistration(SignInStepsFilter filter) {
+		FilterRegistrationBean<SignInStepsFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
 	}

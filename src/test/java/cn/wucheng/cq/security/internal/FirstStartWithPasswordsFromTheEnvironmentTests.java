@@ -2,6 +2,7 @@ package cn.wucheng.cq.security.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,9 @@ class FirstStartWithPasswordsFromTheEnvironmentTests {
 
 	@Test
 	void adminAndLegalSignInWithTheGivenPasswordsAndGoStraightToWork() throws Exception {
+		// the administrators' next step is their second factor (SecondFactorTests), not a password change
 		var admin = TestAccounts.signIn(mvc, "admin", "Adm1n!Given#Pw");
-		mvc.perform(get("/").session(admin)).andExpect(status().isOk());
-		mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk());
+		mvc.perform(get("/admin/users").session(admin)).andExpect(redirectedUrl("/account/totp"));
 
 		var legal = TestAccounts.signIn(mvc, "legal", "Leg4l!Given#Pw");
 		mvc.perform(get("/").session(legal)).andExpect(status().isOk());
@@ -46,9 +47,9 @@ class FirstStartWithPasswordsFromTheEnvironmentTests {
 		assertThat(jdbc.sql("select role from app_user where username = 'audit'").query(String.class).single())
 			.isEqualTo("AUDIT_ADMIN");
 		var audit = TestAccounts.signIn(mvc, "audit", "Aud1t!Given#Pw");
-		mvc.perform(get("/audit").session(audit)).andExpect(status().isOk());
+		mvc.perform(get("/audit").session(audit)).andExpect(redirectedUrl("/account/totp"));
 		var security = TestAccounts.signIn(mvc, "security", "S3cur!Given#Pw");
-		mvc.perform(get("/admin/users").session(security)).andExpect(status().isOk());
+		mvc.perform(get("/admin/users").session(security)).andExpect(redirectedUrl("/account/totp"));
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'ACCOUNT_CREATED'").query(Integer.class).single())
 			.isEqualTo(4);
 	}
