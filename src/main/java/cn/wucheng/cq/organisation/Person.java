@@ -60,14 +60,35 @@ public class Person {
 		this.phone = Domain.blankToNull(phone);
 	}
 
-	/** Moves the person to another unit from a date on; earlier periods keep the earlier unit. */
+	/**
+	 * Moves the person to another unit from a date on; earlier periods keep the earlier unit (R-02). The date may not
+	 * precede the start of the current assignment (that would rewrite history the current unit rests on); on the same
+	 * day it replaces the current assignment, which corrects a wrong entry.
+	 */
 	public void transfer(Long newUnitId, LocalDate from) {
+		if (newUnitId == null || from == null) {
+			throw new IllegalArgumentException("调动须指定新单位和生效日期");
+		}
 		if (newUnitId.equals(unitId)) {
 			return;
+		}
+		if (unitHistory.isEmpty()) {
+			unitHistory.add(currentAssignment());
+		}
+		LocalDate currentSince = currentAssignment().validFrom();
+		if (from.isBefore(currentSince)) {
+			throw new IllegalArgumentException("调动生效日期不能早于当前单位的起始日期 " + currentSince);
 		}
 		unitHistory.removeIf(a -> a.validFrom().equals(from));
 		unitHistory.add(new UnitAssignment(newUnitId, from));
 		this.unitId = unitHistory.stream().max(Comparator.comparing(UnitAssignment::validFrom)).orElseThrow().unitId();
+	}
+
+	/** The assignment in force now: the one with the latest start. */
+	public UnitAssignment currentAssignment() {
+		return unitHistory.stream()
+			.max(Comparator.comparing(UnitAssignment::validFrom))
+			.orElse(new UnitAssignment(unitId, UnitAssignment.SINCE_ALWAYS));
 	}
 
 	/** 周岁 (completed years) on a date, as R-32 counts age. */

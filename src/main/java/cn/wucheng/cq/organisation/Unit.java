@@ -41,12 +41,22 @@ public class Unit {
 		this.name = Domain.requireText(name, "单位名称");
 	}
 
+	/** Changes the type; an organ unit (科室/指挥中心) manages no domains, so a set configured before is dropped. */
 	public void changeType(UnitType type) {
 		this.type = type;
+		if (type.isOrgan()) {
+			managedDomains.clear();
+		}
 	}
 
-	/** Configures the managed domains; an empty set means "the default of R-03". */
+	/**
+	 * Configures the managed domains; an empty set means "the default of R-03". Only squads manage domains: a
+	 * section or the command centre is refused.
+	 */
 	public void manage(Set<Long> domainIds) {
+		if (!domainIds.isEmpty() && type.isOrgan()) {
+			throw new IllegalArgumentException("科室、指挥中心不管理执法领域，只有中队可以设置管理领域");
+		}
 		this.managedDomains = domainIds.stream().map(ManagedDomain::new).collect(Collectors.toCollection(HashSet::new));
 	}
 
@@ -57,6 +67,10 @@ public class Unit {
 	/** Whether this unit uses the R-03 default: all catalogue domains (class-1/class-2 squads without a set). */
 	public boolean managesAllByDefault() {
 		return managedDomains.isEmpty() && (type == UnitType.CLASS1_SQUAD || type == UnitType.CLASS2_SQUAD);
+	}
+
+	public boolean isSquad() {
+		return type.isSquad();
 	}
 
 	public Long getId() {

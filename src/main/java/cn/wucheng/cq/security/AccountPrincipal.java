@@ -37,6 +37,20 @@ public final class AccountPrincipal implements UserDetails {
 		return user;
 	}
 
+	/**
+	 * The same as {@link #currentUser()} as a JavaBean getter: the layout's
+	 * {@code sec:authentication="principal.currentUser.displayName"} reads properties with a BeanWrapper, which
+	 * knows only getters.
+	 */
+	public CurrentUser getCurrentUser() {
+		return user;
+	}
+
+	/** For the layout's user area ({@code sec:authentication="principal.displayName"} needs a bean getter). */
+	public String getDisplayName() {
+		return user.displayName();
+	}
+
 	public boolean mustChangePassword() {
 		return mustChangePassword;
 	}

@@ -1,3 +1,3 @@
-/** Value objects shared by every module: Points, Period. */
+/** Value objects and exceptions shared by every module: Points, Period, NotFoundException. */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package cn.wucheng.cq.shared;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,17 +25,20 @@ class HomeController {
 		this.jdbc = jdbc;
 	}
 
+	/** Public (see SecurityConfig and EveryEndpointIsGuardedTests' allowlist). */
 	@GetMapping("/login")
 	String login() {
 		return "login";
 	}
 
 	@GetMapping("/")
+	@PreAuthorize("isAuthenticated()")
 	String home(Model model) {
 		CurrentUser user = CurrentUser.get();
 		List<Card> cards = new ArrayList<>();
 		if (user.readsAll() || user.unitFilter().isPresent() || user.personFilter().isPresent()) {
-			Period quarter = Period.quarterOf(LocalDate.now());
+			Period quarter = latestQuarter();
+			model.addAttribute("quarter", quarter);
 			String scope = scopeCondition(user);
 			cards.add(new Card("home.card.cases", count("select count(*) from case_file c where " + scope), "/cases"));
 			cards.add(new Card("home.card.concludedThisQuarter",
@@ -50,7 +54,21 @@ class HomeController {
 			}
 		}
 		model.addAttribute("cards", cards);
+		boolean mayLoadDemo = user.role() == cn.wucheng.cq.security.Role.LEGAL
+				|| user.role() == cn.wucheng.cq.security.Role.ADMIN;
+		model.addAttribute("offerDemo", mayLoadDemo && count("select count(*) from case_file") == 0);
 		return "home";
+	}
+
+	/** The quarter of the latest concluded case up to today, so the cards show data, not an empty new quarter. */
+	private Period latestQuarter() {
+		LocalDate today = LocalDate.now();
+		LocalDate latest = jdbc.sql("select max(concluded_on) from case_file where concluded_on <= ?")
+			.param(today)
+			.query(LocalDate.class)
+			.optional()
+			.orElse(today);
+		return Period.quarterOf(latest == null ? today : latest);
 	}
 
 	/** Numeric ids only, so the concatenation cannot inject. */

@@ -113,7 +113,7 @@ public final class Bureau {
 		long item = jdbc.sql("select id from deduction_item where code = ?").param(itemCode).query(Long.class).single();
 		jdbc.sql("""
 				insert into case_return (case_id, returned_on, item_id, points)
-				select ?, ?, id, points from deduction_item where id = ?""").params(caseId, on, item, item).update();
+				select ?, ?, id, points from deduction_item where id = ?""").params(caseId, on, item).update();
 	}
 
 	/** An excellent-file award (R-22); level is 省级/市级/区级/局级. */

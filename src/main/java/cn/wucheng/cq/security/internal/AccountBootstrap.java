@@ -35,11 +35,14 @@ class AccountBootstrap implements ApplicationRunner {
 
 	private final AuditLog audit;
 
-	AccountBootstrap(JdbcClient jdbc, PasswordEncoder encoder, Environment env, AuditLog audit) {
+	private final SecurityClock clock;
+
+	AccountBootstrap(JdbcClient jdbc, PasswordEncoder encoder, Environment env, AuditLog audit, SecurityClock clock) {
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.env = env;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	@Override
@@ -56,11 +59,11 @@ class AccountBootstrap implements ApplicationRunner {
 	private void create(String username, String displayName, Role role, String given) {
 		boolean generated = given == null || given.isBlank();
 		String password = generated ? Accounts.generatePassword() : given;
+		LocalDateTime now = clock.now();
 		jdbc.sql("""
 				insert into app_user (username, password_hash, display_name, role, must_change_password,
 				  password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(username, encoder.encode(password), displayName, role.name(), generated, LocalDateTime.now(),
-					LocalDateTime.now())
+			.params(username, encoder.encode(password), displayName, role.name(), generated, now, now)
 			.update();
 		audit.record("ACCOUNT_CREATED", "app_user", username, "首次启动创建账号 " + role.name(), null, null);
 		if (generated) {

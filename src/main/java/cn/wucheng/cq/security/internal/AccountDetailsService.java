@@ -1,7 +1,7 @@
 package cn.wucheng.cq.security.internal;
 
 import java.sql.Timestamp;
-import java.time.LocalDateTime;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,27 +12,30 @@ import org.springframework.stereotype.Service;
 import cn.wucheng.cq.security.AccountPrincipal;
 import cn.wucheng.cq.security.Accounts;
 
-/** Loads accounts from {@code app_user}. */
+/** Loads accounts from {@code app_user}; an account is locked while {@code locked_until} is in the future. */
 @Service
 class AccountDetailsService implements UserDetailsService {
 
 	private final JdbcClient jdbc;
 
-	AccountDetailsService(JdbcClient jdbc) {
+	private final SecurityClock clock;
+
+	AccountDetailsService(JdbcClient jdbc, SecurityClock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return jdbc.sql("select * from app_user where username = ?")
-			.param(username)
-			.query((rs, n) -> {
-				Timestamp lockedUntil = rs.getTimestamp("locked_until");
-				boolean locked = lockedUntil != null && lockedUntil.toLocalDateTime().isAfter(LocalDateTime.now());
-				return Accounts.principal(rs, locked);
-			})
-			.optional()
-			.orElseThrow(() -> new UsernameNotFoundException(username));
+		return load(username).orElseThrow(() -> new UsernameNotFoundException(username));
+	}
+
+	Optional<AccountPrincipal> load(String username) {
+		return jdbc.sql("select * from app_user where username = ?").param(username).query((rs, n) -> {
+			Timestamp lockedUntil = rs.getTimestamp("locked_until");
+			boolean locked = lockedUntil != null && lockedUntil.toLocalDateTime().isAfter(clock.now());
+			return Accounts.principal(rs, locked);
+		}).optional();
 	}
 
 }

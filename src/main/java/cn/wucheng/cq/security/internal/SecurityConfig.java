@@ -1,5 +1,6 @@
 package cn.wucheng.cq.security.internal;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -9,26 +10,35 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * No anonymous access to data: every page needs a login, {@code /api/**} also takes HTTP Basic (for scripts), and
  * roles are checked on each controller method ({@code @PreAuthorize}) plus data scope inside (see CurrentUser).
+ * Anonymous pages redirect to the login page; the API answers 401/403 as JSON ({@link ApiAwareErrorResponses}).
+ * Wrong passwords are counted by {@link LoginAttempts} (lockout).
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordChangeFilter passwordChangeFilter) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordChangeFilter passwordChangeFilter,
+			ApiAwareErrorResponses apiErrors, LoginSuccessHandler loginSuccess) throws Exception {
+		RequestMatcher api = ApiAwareErrorResponses::isApi;
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.httpBasic(basic -> basic.realmName("cq"))
+			.formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).permitAll())
+			.httpBasic(basic -> basic.realmName("cq").authenticationEntryPoint(apiErrors))
+			.exceptionHandling(e -> e.authenticationEntryPoint(apiErrors).accessDeniedHandler(apiErrors))
+			.requestCache(cache -> cache.requestCache(pagesOnly(api)))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			// Scripts calling the API with HTTP Basic carry no session, hence no CSRF token to steal.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getRequestURI().startsWith("/api/")
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request)
 					&& request.getHeader("Authorization") != null))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -37,6 +47,27 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.addFilterAfter(passwordChangeFilter, BasicAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * After login the user returns to the page he asked for, but never to an API call, an htmx fragment or a form
+	 * post (and anonymous API calls create no session).
+	 */
+	private static RequestCache pagesOnly(RequestMatcher api) {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !api.matches(request)
+				&& request.getHeader("HX-Request") == null
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+				&& !request.getRequestURI().endsWith("/favicon.ico"));
+		return cache;
+	}
+
+	/** The filter runs inside the security chain only, not a second time as a servlet filter. */
+	@Bean
+	FilterRegistrationBean<PasswordChangeFilter> passwordChangeFilterRegistration(PasswordChangeFilter filter) {
+		FilterRegistrationBean<PasswordChangeFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	@Bean

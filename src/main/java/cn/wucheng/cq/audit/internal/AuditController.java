@@ -1,0 +1,132 @@
+package cn.wucheng.cq.audit.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 审计日志: the administrator and the legal section read and export it; nobody edits it. */
+@Controller
+@RequestMapping("/audit")
+@PreAuthorize("hasAnyRole('ADMIN','LEGAL')")
+class AuditController {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	/** Excel's limit for one cell. */
+	private static final int MAX_CELL = 32_767;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private final AuditSearch search;
+
+	private final MessageSource messages;
+
+	AuditController(AuditSearch search, MessageSource messages) {
+		this.search = search;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String username, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String entity,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		AuditSearch.Criteria criteria = new AuditSearch.Criteria(username, action, entity, from, to);
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("actions", search.actions());
+		model.addAttribute("entities", search.entities());
+		if (criteria.rangeInverted()) {
+			model.addAttribute("rangeError", true);
+		}
+		else {
+			model.addAttribute("entries", search.search(criteria, page));
+		}
+		return "audit/list";
+	}
+
+	@GetMapping("/export.xlsx")
+	void export(@RequestParam(required = false) String username, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String entity,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			HttpServletResponse response) throws IOException {
+		AuditSearch.Criteria criteria = new AuditSearch.Criteria(username, action, entity, from, to);
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("审计日志-" + LocalDate.now() + ".xlsx", StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+			SXSSFSheet sheet = workbook.createSheet(msg("audit.title"));
+			CellStyle bold = workbook.createCellStyle();
+			Font font = workbook.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			String[] headers = { "audit.col.time", "audit.col.user", "audit.col.action", "audit.col.entity",
+					"audit.col.key", "audit.col.detail", "audit.col.before", "audit.col.after" };
+			Row head = sheet.createRow(0);
+			for (int i = 0; i < headers.length; i++) {
+				Cell cell = head.createCell(i);
+				cell.setCellValue(msg(headers[i]));
+				cell.setCellStyle(bold);
+			}
+			sheet.createFreezePane(0, 1);
+			int[] next = { 1 };
+			search.forEach(criteria, e -> {
+				Row row = sheet.createRow(next[0]++);
+				String[] values = { e.occurredAt().format(TIME), e.username(), label("audit.action.", e.action()),
+						label("audit.entity.", e.entity()), e.entityKey(), e.detail(), e.before(), e.after() };
+				for (int i = 0; i < values.length; i++) {
+					row.createCell(i).setCellValue(cut(values[i]));
+				}
+			});
+			int[] widths = { 20, 14, 18, 14, 20, 40, 40, 40 };
+			for (int i = 0; i < widths.length; i++) {
+				sheet.setColumnWidth(i, widths[i] * 256);
+			}
+			try (OutputStream out = response.getOutputStream()) {
+				workbook.write(out);
+			}
+			finally {
+				workbook.dispose(); // the streaming workbook's temporary files
+			}
+		}
+	}
+
+	/** The Chinese label of an action or entity code when there is one, else the code itself. */
+	private String label(String prefix, String code) {
+		return messages.getMessage(prefix + code, null, code, LocaleContextHolder.getLocale());
+	}
+
+	private String msg(String key) {
+		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+	}
+
+	private static String cut(String s) {
+		return s == null ? "" : s.length() <= MAX_CELL ? s : s.substring(0, MAX_CELL);
+	}
+
+}

@@ -1,0 +1,81 @@
+package cn.wucheng.cq.demo;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.imports.Imports;
+
+/**
+ * Fills an empty system with the county demo bureau, through the same importers as real data (so the demo proves
+ * them too). The demo year is last year: a whole year of cases that lies in the past.
+ */
+@Service
+public class DemoLoader {
+
+	/** What a load did: the import result of each list, in import order. */
+	public record Outcome(int year, List<ImportResult> results) {
+
+		public boolean complete() {
+			return results.size() == ImportList.values().length && results.stream().allMatch(ImportResult::imported);
+		}
+
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+	private final Imports imports;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DemoLoader(Imports imports, JdbcClient jdbc) {
+		this.imports = imports;
+		this.jdbc = jdbc;
+		this.clock = Clock.systemDefaultZone();
+	}
+
+	/** Whether the system holds no case yet: the demo is only loaded then, never over real data. */
+	public boolean systemIsEmpty() {
+		return jdbc.sql("select count(*) from case_file").query(Long.class).single() == 0;
+	}
+
+	/**
+	 * Loads the demo bureau.
+	 * @throws IllegalStateException with a Chinese message when the system already holds cases
+	 */
+	public synchronized Outcome load() {
+		if (!systemIsEmpty()) {
+			throw new IllegalStateException("系统中已有案件数据，不能再加载演示数据");
+		}
+		int year = LocalDate.now(clock).getYear() - 1;
+		Map<String, byte[]> files = DemoBureau.inMemory(BureauSpec.county().withYear(year));
+		List<ImportResult> results = new ArrayList<>();
+		for (ImportList list : ImportList.values()) {
+			ImportKind kind = ImportKind.fromPath(list.key()).orElseThrow();
+			ImportResult result = imports.importFile(kind, "demo-" + list.key() + ".csv",
+					new ByteArrayInputStream(files.get(list.key())));
+			results.add(result);
+			if (!result.imported()) {
+				log.error("演示数据导入失败：{} {}", kind, result.errors());
+				break;
+			}
+		}
+		log.info("已加载演示单位（{} 年）：{}", year, results.stream()
+			.map(r -> r.kind() + " +" + r.created())
+			.toList());
+		return new Outcome(year, results);
+	}
+
+}

@@ -1,0 +1,48 @@
+package cn.wucheng.cq.imports;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The six lists of IMPORT.md, in the order they must be imported: each refers only to lists before it (a unit to
+ * domains, a person to units, a case to domains, units and people, a deduction or award to cases).
+ */
+public enum ImportKind {
+
+	/** 执法领域: the domain catalogue. */
+	DOMAINS("domains", "执法领域"),
+	/** 单位: units with their type and managed domains. */
+	UNITS("units", "单位"),
+	/** 人员: people keyed by 工号. */
+	PEOPLE("people", "人员"),
+	/** 案件: cases with their two handlers. */
+	CASES("cases", "案件"),
+	/** 退卷扣分: deductions of returned cases. */
+	DEDUCTIONS("deductions", "退卷扣分"),
+	/** 优秀案卷: excellent-file awards. */
+	AWARDS("awards", "优秀案卷");
+
+	private final String path;
+
+	private final String label;
+
+	ImportKind(String path, String label) {
+		this.path = path;
+		this.label = label;
+	}
+
+	/** The name in URLs and JSON ({@code cases}). */
+	public String path() {
+		return path;
+	}
+
+	/** The Chinese name of the list (案件). */
+	public String label() {
+		return label;
+	}
+
+	public static Optional<ImportKind> fromPath(String path) {
+		return Arrays.stream(values()).filter(k -> k.path.equals(path)).findFirst();
+	}
+
+}

@@ -1,0 +1,259 @@
+package cn.wucheng.cq.imports.internal;
+
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.wucheng.cq.cases.CaseCategory;
+import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.organisation.StaffCategory;
+
+/**
+ * 案件 (R-10, R-11, R-14), keyed by 案件编号. Rejected: unknown references, the same person as lead and co-handler,
+ * 办结日期 before 立案日期. Imported but flagged (R-11): an auxiliary as handler — a historical case is kept as it was
+ * recorded, reported as a warning and marked in case_import_flag.
+ */
+final class CaseImporter extends ListImporter<CaseImporter.Row> {
+
+	static final Column CASE_NO = Column.required("案件编号", 60);
+
+	static final Column CATEGORY = Column.choice("案件类别",
+			Arrays.stream(CaseCategory.values()).map(CaseCategory::label).toList());
+
+	static final Column DOMAIN = Column.required("执法领域", 50).hint("imports.hint.domain");
+
+	static final Column UNIT = Column.required("办案单位", 100).hint("imports.hint.unit");
+
+	static final Column FILED = Column.requiredDate("立案日期");
+
+	static final Column LEAD = Column.required("主办人工号", 30).hint("imports.hint.person");
+
+	static final Column CO = Column.required("协办人工号", 30).hint("imports.hint.person");
+
+	static final Column DECISION_NO = Column.optional("决定书号", 120);
+
+	static final Column TITLE = Column.optional("案件名称", 300);
+
+	static final Column SOURCE = Column.optional("案件来源", 40).hint("imports.hint.source");
+
+	static final Column CONCLUDED = Column.optionalDate("办结日期");
+
+	static final Column VIDEO_NO = Column.optional("视频编号", 60);
+
+	static final String FLAG_RULE = "R-11";
+
+	record Row(int row, String caseNo, CaseCategory category, long domainId, long unitId, LocalDate filedOn,
+			LocalDate concludedOn, long leadId, long coId, String decisionNo, String title, String source,
+			String videoNo, String flag) implements Parsed {
+	}
+
+	private record Stored(long id, CaseCategory category, long domainId, long unitId, LocalDate filedOn,
+			LocalDate concludedOn, long leadId, long coId, String decisionNo, String title, String source,
+			String videoNo) {
+	}
+
+	private record PersonRef(long id, String employeeNo, String name, boolean formal) {
+	}
+
+	private Map<String, Long> domainIds;
+
+	private Map<Long, String> domainNames;
+
+	private Map<String, Long> unitIds;
+
+	private Map<Long, String> unitNames;
+
+	private final Map<String, PersonRef> people = new HashMap<>();
+
+	private final Map<Long, String> employeeNos = new HashMap<>();
+
+	CaseImporter(ImportRun run) {
+		super(run);
+	}
+
+	@Override
+	ImportKind kind() {
+		return ImportKind.CASES;
+	}
+
+	@Override
+	List<Column> columns() {
+		return List.of(CASE_NO, CATEGORY, DOMAIN, UNIT, FILED, LEAD, CO, DECISION_NO, TITLE, SOURCE, CONCLUDED,
+				VIDEO_NO);
+	}
+
+	@Override
+	List<Column> keyColumns() {
+		return List.of(CASE_NO);
+	}
+
+	@Override
+	void prepare() {
+		domainIds = idsByName("select id, name from domain");
+		domainNames = invert(domainIds);
+		unitIds = idsByName("select id, name from unit");
+		unitNames = invert(unitIds);
+		run.jdbc.sql("select id, employee_no, name, category from person").query(rs -> {
+			PersonRef p = new PersonRef(rs.getLong("id"), rs.getString("employee_no"), rs.getString("name"),
+					StaffCategory.FORMAL.name().equals(rs.getString("category")));
+			people.put(p.employeeNo(), p);
+			employeeNos.put(p.id(), p.employeeNo());
+		});
+	}
+
+	@Override
+	Row parse(RowView r) {
+		long mark = run.errorCount();
+		String caseNo = required(r, CASE_NO);
+		CaseCategory category = choice(r, CATEGORY, CaseCategory::fromLabel);
+		Long domainId = lookup(r, DOMAIN, domainIds, "imports.error.unknownDomain");
+		Long unitId = lookup(r, UNIT, unitIds, "imports.error.unknownUnit");
+		LocalDate filed = date(r, FILED);
+		PersonRef lead = person(r, LEAD);
+		PersonRef co = person(r, CO);
+		String leadNo = r.text(LEAD);
+		if (!leadNo.isEmpty() && leadNo.equals(r.text(CO))) {
+			run.error(r.row(), CO, "imports.error.sameHandler");
+		}
+		LocalDate concluded = date(r, CONCLUDED);
+		if (filed != null && concluded != null && concluded.isBefore(filed)) {
+			run.error(r.row(), CONCLUDED, "imports.error.concludedBeforeFiled", concluded, filed);
+		}
+		String decisionNo = optional(r, DECISION_NO);
+		String title = optional(r, TITLE);
+		String source = optional(r, SOURCE);
+		String videoNo = optional(r, VIDEO_NO);
+		if (run.errorCount() > mark) {
+			return null;
+		}
+		// R-11: auxiliary staff may not handle cases; a historical case that says otherwise is kept and flagged.
+		String flag = null;
+		for (PersonRef p : List.of(lead, co)) {
+			if (!p.formal()) {
+				Column c = p == lead ? LEAD : CO;
+				String message = run.messages.get("imports.warning.auxiliaryHandler", c.header(), p.employeeNo(),
+						p.name());
+				run.problems.warning(r.row(), c.header(), message);
+				flag = flag == null ? message : flag + "；" + message;
+			}
+		}
+		return new Row(r.row(), caseNo, category, domainId, unitId, filed, concluded, lead.id(), co.id(), decisionNo,
+				title, source, videoNo, flag);
+	}
+
+	private Long lookup(RowView r, Column c, Map<String, Long> ids, String unknownKey) {
+		String v = required(r, c);
+		if (v == null) {
+			return null;
+		}
+		Long id = ids.get(v);
+		if (id == null) {
+			run.error(r.row(), c, unknownKey, v);
+		}
+		return id;
+	}
+
+	private PersonRef person(RowView r, Column c) {
+		String no = required(r, c);
+		if (no == null) {
+			return null;
+		}
+		PersonRef p = people.get(no);
+		if (p == null) {
+			run.error(r.row(), c, "imports.error.unknownPerson", no);
+		}
+		return p;
+	}
+
+	@Override
+	void flush(List<Row> chunk) {
+		Map<String, Stored> stored = new HashMap<>();
+		queryIn("""
+				select id, case_no, category, domain_id, unit_id, filed_on, concluded_on, lead_id, co_id, decision_no,
+				  title, source, video_no
+				from case_file where case_no in (:keys)""", chunk.stream().map(Row::caseNo).toList(),
+				rs -> stored.put(rs.getString("case_no"),
+						new Stored(rs.getLong("id"), CaseCategory.valueOf(rs.getString("category")),
+								rs.getLong("domain_id"), rs.getLong("unit_id"), localDate(rs, "filed_on"),
+								localDate(rs, "concluded_on"), rs.getLong("lead_id"), rs.getLong("co_id"),
+								rs.getString("decision_no"), rs.getString("title"), rs.getString("source"),
+								rs.getString("video_no"))));
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> updates = new ArrayList<>();
+		List<Object[]> unflag = new ArrayList<>();
+		List<Object[]> flags = new ArrayList<>();
+		for (Row r : chunk) {
+			Stored s = stored.get(r.caseNo());
+			// A column missing from the file keeps what is stored; a column present but empty clears it.
+			String decisionNo = has(DECISION_NO) || s == null ? r.decisionNo() : s.decisionNo();
+			String title = has(TITLE) || s == null ? r.title() : s.title();
+			String source = has(SOURCE) || s == null ? r.source() : s.source();
+			String videoNo = has(VIDEO_NO) || s == null ? r.videoNo() : s.videoNo();
+			LocalDate concluded = has(CONCLUDED) || s == null ? r.concludedOn() : s.concludedOn();
+			if (concluded != null && concluded.isBefore(r.filedOn())) {
+				run.error(r.row(), FILED, "imports.error.concludedBeforeFiled", concluded, r.filedOn());
+				continue;
+			}
+			if (r.flag() != null) {
+				flags.add(new Object[] { FLAG_RULE, cut(r.flag()), run.today, r.caseNo(), FLAG_RULE });
+			}
+			if (s == null) {
+				run.created++;
+				inserts.add(new Object[] { r.caseNo(), decisionNo, title, r.category().name(), r.domainId(),
+						r.unitId(), source, r.filedOn(), concluded, r.leadId(), r.coId(), videoNo });
+				continue;
+			}
+			ImportRun.Changes changes = new ImportRun.Changes()
+				.field(CATEGORY.header(), s.category().label(), r.category().label())
+				.field(DOMAIN.header(), domainNames.get(s.domainId()), domainNames.get(r.domainId()))
+				.field(UNIT.header(), unitNames.get(s.unitId()), unitNames.get(r.unitId()))
+				.field(FILED.header(), s.filedOn(), r.filedOn())
+				.field(CONCLUDED.header(), s.concludedOn(), concluded)
+				.field(LEAD.header(), employeeNos.get(s.leadId()), employeeNos.get(r.leadId()))
+				.field(CO.header(), employeeNos.get(s.coId()), employeeNos.get(r.coId()))
+				.field(DECISION_NO.header(), s.decisionNo(), decisionNo)
+				.field(TITLE.header(), s.title(), title)
+				.field(SOURCE.header(), s.source(), source)
+				.field(VIDEO_NO.header(), s.videoNo(), videoNo);
+			if (!changes.any()) {
+				run.unchanged++;
+				continue;
+			}
+			run.updated("case_file", r.caseNo(), changes);
+			updates.add(new Object[] { decisionNo, title, r.category().name(), r.domainId(), r.unitId(), source,
+					r.filedOn(), concluded, r.leadId(), r.coId(), videoNo, s.id() });
+			unflag.add(new Object[] { s.id(), FLAG_RULE });
+		}
+		if (!run.writing()) {
+			return;
+		}
+		run.batch("""
+				insert into case_file (case_no, decision_no, title, category, domain_id, unit_id, source, filed_on,
+				  concluded_on, lead_id, co_id, video_no)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+				Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE, Types.DATE, Types.BIGINT,
+				Types.BIGINT, Types.VARCHAR);
+		run.batch("""
+				update case_file set decision_no = ?, title = ?, category = ?, domain_id = ?, unit_id = ?, source = ?,
+				  filed_on = ?, concluded_on = ?, lead_id = ?, co_id = ?, video_no = ?, version = version + 1
+				where id = ?""", updates, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
+				Types.VARCHAR, Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT);
+		run.batch("delete from case_import_flag where case_id = ? and rule_id = ?", unflag, Types.BIGINT,
+				Types.VARCHAR);
+		run.batch("""
+				insert into case_import_flag (case_id, rule_id, detail, flagged_on)
+				select c.id, ?, ?, ? from case_file c
+				where c.case_no = ?
+				  and not exists (select 1 from case_import_flag f where f.case_id = c.id and f.rule_id = ?)""", flags,
+				Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR);
+	}
+
+	private static String cut(String s) {
+		return s.length() <= 500 ? s : s.substring(0, 500);
+	}
+
+}

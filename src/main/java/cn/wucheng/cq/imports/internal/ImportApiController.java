@@ -1,0 +1,117 @@
+package cn.wucheng.cq.imports.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.imports.ImportProblem;
+import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.imports.Imports;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** {@code POST /api/v1/imports/{kind}} as API.md specifies: 200 counts, 422 every row problem, 400 unreadable file. */
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "数据导入", description = "导入 IMPORT.md 的六个名单（.xlsx 或 .csv），全部或全不，可重复导入")
+class ImportApiController {
+
+	private final Imports imports;
+
+	private final ImportMessages messages;
+
+	ImportApiController(Imports imports, ImportMessages messages) {
+		this.imports = imports;
+		this.messages = messages;
+	}
+
+	@PostMapping(path = "/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('LEGAL')")
+	@Operation(summary = "导入一个名单",
+			description = "kind 为 domains、units、people、cases、deductions、awards 之一；multipart 字段 file 为 .xlsx 或 .csv"
+					+ "（UTF-8 或 GBK）。请按 领域 → 单位 → 人员 → 案件 → 退卷扣分 → 优秀案卷 的顺序导入。")
+	@ApiResponse(responseCode = "200", description = "已导入：{\"kind\",\"created\",\"updated\",\"unchanged\",\"warnings\"}")
+	@ApiResponse(responseCode = "422", description = "有无效的行或列，未导入任何数据：{\"kind\",\"errors\":[{\"row\",\"column\",\"message\"}]}")
+	@ApiResponse(responseCode = "400", description = "文件无法读取（不是 CSV/XLSX、已损坏或过大）：{\"errors\":[{\"message\"}]}")
+	@ApiResponse(responseCode = "404", description = "未知的名单类型")
+	ResponseEntity<Map<String, Object>> importList(
+			@Parameter(description = "domains | units | people | cases | deductions | awards") @PathVariable String kind,
+			@Parameter(description = ".xlsx 或 .csv 文件") @RequestParam(name = "file", required = false) MultipartFile file)
+			throws IOException {
+		ImportKind importKind = ImportKind.fromPath(kind).orElse(null);
+		if (importKind == null) {
+			String allowed = Arrays.stream(ImportKind.values()).map(ImportKind::path).collect(Collectors.joining("、"));
+			return fileError(HttpStatus.NOT_FOUND, messages.get("imports.kind.unknown", kind, allowed));
+		}
+		if (file == null) {
+			return fileError(HttpStatus.BAD_REQUEST, messages.get("imports.file.missing"));
+		}
+		ImportResult result;
+		try (InputStream in = file.getInputStream()) {
+			result = imports.importFile(importKind, file.getOriginalFilename(), in);
+		}
+		return answer(result);
+	}
+
+	static ResponseEntity<Map<String, Object>> answer(ImportResult result) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		switch (result.status()) {
+			case IMPORTED -> {
+				body.put("kind", result.kind().path());
+				body.put("created", result.created());
+				body.put("updated", result.updated());
+				body.put("unchanged", result.unchanged());
+				body.put("warnings", problems(result.warnings()));
+				return ResponseEntity.ok(body);
+			}
+			case REJECTED -> {
+				body.put("kind", result.kind().path());
+				body.put("errors", problems(result.errors()));
+				body.put("warnings", problems(result.warnings()));
+				return ResponseEntity.unprocessableContent().body(body);
+			}
+			default -> {
+				body.put("kind", result.kind().path());
+				body.put("errors", problems(result.errors()));
+				return ResponseEntity.badRequest().body(body);
+			}
+		}
+	}
+
+	static ResponseEntity<Map<String, Object>> fileError(HttpStatus status, String message) {
+		return ResponseEntity.status(status).body(Map.of("errors", List.of(Map.of("message", message))));
+	}
+
+	private static List<Map<String, Object>> problems(List<ImportProblem> problems) {
+		return problems.stream().map(p -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			if (p.row() != null) {
+				m.put("row", p.row());
+			}
+			if (p.column() != null) {
+				m.put("column", p.column());
+			}
+			m.put("message", p.message());
+			return m;
+		}).toList();
+	}
+
+}

@@ -1,0 +1,219 @@
+package cn.wucheng.cq.imports.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.imports.ImportProblem;
+import cn.wucheng.cq.imports.ImportResult;
+
+/**
+ * Runs one import: one transaction per file, rows streamed from the file, checked one by one, then compared and
+ * written in chunks of {@value #CHUNK}. Any error rolls the whole file back (all or nothing); every problem found is
+ * reported, not only the first.
+ */
+@Component
+public class ImportEngine {
+
+	static final int CHUNK = 1000;
+
+	private static final Logger log = LoggerFactory.getLogger(ImportEngine.class);
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final ImportMessages messages;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	ImportEngine(JdbcClient jdbc, JdbcTemplate template, ImportMessages messages, AuditLog audit,
+			PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.messages = messages;
+		this.audit = audit;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** The columns of a list, for the page and the templates. */
+	public List<Column> columns(ImportKind kind) {
+		return importer(kind, null).columns();
+	}
+
+	/** The key columns of a list (IMPORT.md). */
+	public List<Column> keyColumns(ImportKind kind) {
+		return importer(kind, null).keyColumns();
+	}
+
+	public ImportResult importFile(ImportKind kind, String fileName, Path file) {
+		TabularFile table;
+		try {
+			table = TabularFile.open(file);
+		}
+		catch (UnreadableFileException e) {
+			return ImportResult.unreadable(kind, fileName, messages.get(e.messageKey(), e.args()));
+		}
+		try {
+			return transactions.execute(status -> run(kind, fileName, table, status));
+		}
+		catch (Unreadable e) {
+			return ImportResult.unreadable(kind, fileName,
+					messages.get(e.getCause().messageKey(), e.getCause().args()));
+		}
+		catch (DataAccessException e) {
+			// Validation should leave nothing for the database to refuse; if it still does (e.g. a concurrent import
+			// of the same keys), the file is not imported and the user is told so.
+			log.error("Import of {} ({}) failed in the database", kind.path(), fileName, e);
+			return new ImportResult(kind, fileName, ImportResult.Status.REJECTED, 0, 0, 0,
+					List.of(ImportProblem.ofFile(messages.get("imports.error.database"))), List.of());
+		}
+	}
+
+	private ImportResult run(ImportKind kind, String fileName, TabularFile table, TransactionStatus status) {
+		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit);
+		ListImporter<?> importer = importer(kind, run);
+		importer.prepare();
+		Reading<?> reading = new Reading<>(importer, run);
+		try {
+			table.read(reading);
+		}
+		catch (UnreadableFileException e) {
+			throw new Unreadable(e);
+		}
+		if (!reading.sawHeader()) {
+			throw new Unreadable(new UnreadableFileException("imports.file.noHeader"));
+		}
+		reading.finish();
+		if (!run.writing()) {
+			status.setRollbackOnly();
+			return new ImportResult(kind, fileName, ImportResult.Status.REJECTED, 0, 0, 0,
+					run.problems.errors(messages), run.problems.warnings(messages));
+		}
+		run.recordImport(messages.get("imports.audit.import", kind.label(), fileName, table.describe(), run.created,
+				run.updated, run.unchanged, run.problems.warningCount()));
+		return new ImportResult(kind, fileName, ImportResult.Status.IMPORTED, run.created, run.updated, run.unchanged,
+				List.of(), run.problems.warnings(messages));
+	}
+
+	private static ListImporter<?> importer(ImportKind kind, ImportRun run) {
+		return switch (kind) {
+			case DOMAINS -> new DomainImporter(run);
+			case UNITS -> new UnitImporter(run);
+			case PEOPLE -> new PersonImporter(run);
+			case CASES -> new CaseImporter(run);
+			case DEDUCTIONS -> new DeductionImporter(run);
+			case AWARDS -> new AwardImporter(run);
+		};
+	}
+
+	/** Carries an unreadable file out of the transaction callback (rolling it back). */
+	private static final class Unreadable extends RuntimeException {
+
+		Unreadable(UnreadableFileException cause) {
+			super(cause);
+		}
+
+		@Override
+		public synchronized UnreadableFileException getCause() {
+			return (UnreadableFileException) super.getCause();
+		}
+
+	}
+
+	/** Feeds the rows of the file to a list importer: header first, then rows, duplicates caught on the way. */
+	private static final class Reading<R extends ListImporter.Parsed> implements TabularFile.RowConsumer {
+
+		private final ListImporter<R> importer;
+
+		private final ImportRun run;
+
+		private final KeyIndex keys = new KeyIndex();
+
+		private final List<R> chunk = new ArrayList<>(CHUNK);
+
+		private Header header;
+
+		Reading(ListImporter<R> importer, ImportRun run) {
+			this.importer = importer;
+			this.run = run;
+		}
+
+		boolean sawHeader() {
+			return header != null;
+		}
+
+		@Override
+		public boolean accept(int rowNumber, String[] cells) {
+			if (Text.isBlank(cells)) {
+				return true; // blank rows (trailing ones above all) are not data
+			}
+			if (header == null) {
+				return readHeader(rowNumber, cells);
+			}
+			RowView row = new RowView(rowNumber, cells, header);
+			String key = importer.key(row);
+			if (key != null) {
+				int first = keys.putIfAbsent(key, rowNumber);
+				if (first != 0) {
+					List<Column> keyColumns = importer.keyColumns();
+					run.error(rowNumber, keyColumns.get(0), "imports.error.duplicate",
+							String.join("+", keyColumns.stream().map(Column::header).toList()),
+							importer.keyText(row), first);
+					importer.parse(row); // report the row's other problems too
+					return true;
+				}
+			}
+			R parsed = importer.parse(row);
+			if (parsed != null) {
+				chunk.add(parsed);
+				if (chunk.size() >= CHUNK) {
+					flush();
+				}
+			}
+			return true;
+		}
+
+		private boolean readHeader(int rowNumber, String[] cells) {
+			header = Header.of(rowNumber, cells, importer.columns());
+			boolean complete = true;
+			for (Column c : importer.columns()) {
+				if (c.required() && !header.has(c)) {
+					run.error(rowNumber, c, "imports.error.missingColumn", c.header());
+					complete = false;
+				}
+			}
+			importer.onHeader(header);
+			return complete; // without a required column the rows cannot be checked: stop here
+		}
+
+		void finish() {
+			if (!chunk.isEmpty()) {
+				flush();
+			}
+			run.flushAudit();
+		}
+
+		private void flush() {
+			importer.flush(chunk);
+			chunk.clear();
+			run.flushAudit();
+		}
+
+	}
+
+}

@@ -1,0 +1,118 @@
+package cn.wucheng.cq.imports.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.imports.Imports;
+
+/**
+ * The import page of 法制科: choose the list and the file, upload with a progress bar (static/js/imports.js posts
+ * the form with XMLHttpRequest and shows the result fragment), or plainly without script (the whole page comes back).
+ */
+@Controller
+@RequestMapping("/imports")
+class ImportPageController {
+
+	/** One list on the page: its kind, its columns by role, and the text of each column. */
+	record KindView(ImportKind kind, String key, List<ColumnView> required, List<ColumnView> optional) {
+	}
+
+	record ColumnView(String header, String description) {
+	}
+
+	private final Imports imports;
+
+	private final ImportEngine engine;
+
+	private final ImportTemplates templates;
+
+	private final ImportMessages messages;
+
+	ImportPageController(Imports imports, ImportEngine engine, ImportTemplates templates, ImportMessages messages) {
+		this.imports = imports;
+		this.engine = engine;
+		this.templates = templates;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasRole('LEGAL')")
+	String page(@RequestParam(name = "kind", required = false) String kind, Model model) {
+		model.addAttribute("selected", ImportKind.fromPath(kind == null ? "" : kind).orElse(ImportKind.DOMAINS));
+		return fill(model);
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('LEGAL')")
+	String upload(@RequestParam("kind") String kind, @RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith, Model model)
+			throws IOException {
+		ImportKind importKind = ImportKind.fromPath(kind)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("selected", importKind);
+		if (file == null || file.isEmpty() && !StringUtils.hasText(file.getOriginalFilename())) {
+			model.addAttribute("result", ImportResult.unreadable(importKind, "", messages.get("imports.file.missing")));
+		}
+		else {
+			try (InputStream in = file.getInputStream()) {
+				model.addAttribute("result", imports.importFile(importKind, file.getOriginalFilename(), in));
+			}
+		}
+		if ("XMLHttpRequest".equals(requestedWith)) {
+			return "imports/index :: result";
+		}
+		return fill(model);
+	}
+
+	@GetMapping("/templates/{kind}")
+	@PreAuthorize("hasRole('LEGAL')")
+	ResponseEntity<byte[]> template(@PathVariable String kind) {
+		ImportKind importKind = ImportKind.fromPath(kind)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(templates.fileName(importKind), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(templates.workbook(importKind));
+	}
+
+	private String fill(Model model) {
+		model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(this::view).toList());
+		return "imports/index";
+	}
+
+	private KindView view(ImportKind kind) {
+		List<Column> columns = engine.columns(kind);
+		String key = String.join(" + ", engine.keyColumns(kind).stream().map(Column::header).toList());
+		return new KindView(kind, key,
+				columns.stream().filter(Column::required).map(c -> new ColumnView(c.header(), templates.describe(c))).toList(),
+				columns.stream().filter(c -> !c.required()).map(c -> new ColumnView(c.header(), templates.describe(c))).toList());
+	}
+
+}

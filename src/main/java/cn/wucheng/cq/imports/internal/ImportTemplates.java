@@ -1,0 +1,107 @@
+package cn.wucheng.cq.imports.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+import cn.wucheng.cq.imports.ImportKind;
+
+/**
+ * The downloadable template of each list: the header row on the first sheet (required columns highlighted) and a
+ * second sheet that says what goes in each column. The importer reads only the first sheet.
+ */
+@Component
+class ImportTemplates {
+
+	private final ImportEngine engine;
+
+	private final ImportMessages messages;
+
+	ImportTemplates(ImportEngine engine, ImportMessages messages) {
+		this.engine = engine;
+		this.messages = messages;
+	}
+
+	String fileName(ImportKind kind) {
+		return messages.get("imports.template.fileName", kind.label());
+	}
+
+	byte[] workbook(ImportKind kind) {
+		List<Column> columns = engine.columns(kind);
+		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Font bold = wb.createFont();
+			bold.setBold(true);
+			CellStyle required = wb.createCellStyle();
+			required.setFont(bold);
+			required.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+			required.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			CellStyle optional = wb.createCellStyle();
+			optional.setFont(bold);
+			CellStyle text = wb.createCellStyle();
+			text.setDataFormat(wb.createDataFormat().getFormat("@"));
+
+			Sheet data = wb.createSheet(kind.label());
+			Row header = data.createRow(0);
+			for (int i = 0; i < columns.size(); i++) {
+				Column c = columns.get(i);
+				header.createCell(i).setCellValue(c.header());
+				header.getCell(i).setCellStyle(c.required() ? required : optional);
+				data.setColumnWidth(i, Math.max(12, c.header().length() * 2 + 4) * 256);
+				// text format keeps 工号 such as 0012 and long numbers as typed
+				data.setDefaultColumnStyle(i, text);
+			}
+			data.createFreezePane(0, 1);
+
+			Sheet help = wb.createSheet(messages.get("imports.template.sheetInstructions"));
+			Row h = help.createRow(0);
+			h.createCell(0).setCellValue(messages.get("imports.template.column"));
+			h.createCell(1).setCellValue(messages.get("imports.template.required"));
+			h.createCell(2).setCellValue(messages.get("imports.template.content"));
+			for (int i = 0; i < 3; i++) {
+				h.getCell(i).setCellStyle(optional);
+			}
+			int r = 1;
+			for (Column c : columns) {
+				Row row = help.createRow(r++);
+				row.createCell(0).setCellValue(c.header());
+				row.createCell(1).setCellValue(messages.get(c.required() ? "imports.template.yes" : "imports.template.no"));
+				row.createCell(2).setCellValue(describe(c));
+			}
+			help.createRow(r + 1).createCell(0).setCellValue(messages.get("imports.template.note"));
+			help.setColumnWidth(0, 16 * 256);
+			help.setColumnWidth(1, 10 * 256);
+			help.setColumnWidth(2, 90 * 256);
+			wb.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** What goes in a column, in Chinese: allowed values, date forms, references, length. */
+	String describe(Column c) {
+		StringBuilder b = new StringBuilder();
+		if (!c.choices().isEmpty()) {
+			b.append(messages.get("imports.hint.choices", String.join("、", c.choices())));
+		}
+		if (c.hintKey() != null) {
+			b.append(b.isEmpty() ? "" : "；").append(messages.get(c.hintKey()));
+		}
+		if (c.maxLength() > 0) {
+			b.append(b.isEmpty() ? "" : "；").append(messages.get("imports.template.maxLength", c.maxLength()));
+		}
+		return b.toString();
+	}
+
+}

@@ -1,0 +1,147 @@
+package cn.wucheng.cq.organisation.internal;
+
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.wucheng.cq.organisation.Person;
+import cn.wucheng.cq.organisation.Post;
+import cn.wucheng.cq.organisation.Sex;
+import cn.wucheng.cq.organisation.StaffCategory;
+import cn.wucheng.cq.organisation.UnitRepository;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.ListPage;
+
+/**
+ * 人员 (R-02). The list is paged and scoped (a squad's roles their unit, an officer only himself); the person page
+ * shows details, unit history and links to his cases and points; 法制科 adds and edits people, a unit change taking
+ * effect from a date (Person.transfer).
+ */
+@Controller
+class PersonController {
+
+	private final StaffRegister staff;
+
+	private final UnitRepository units;
+
+	private final MessageSource messages;
+
+	PersonController(StaffRegister staff, UnitRepository units, MessageSource messages) {
+		this.staff = staff;
+		this.units = units;
+		this.messages = messages;
+	}
+
+	/** One URL for the page and, for an htmx request, just the table (filters and paging swap only the table). */
+	@GetMapping("/people")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	String list(@ModelAttribute("filter") PeopleFilter filter, BindingResult binding,
+			@RequestHeader(value = "HX-Request", required = false) String htmx,
+			@RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		CurrentUser user = CurrentUser.get();
+		model.addAttribute("people", staff.page(user, filter, LocalDate.now()));
+		model.addAttribute("pageBase", ListPage.linkBase("/people", request.getParameterMap()));
+		model.addAttribute("units", user.readsAll() ? units.findAllByOrderByTypeAscNameAsc()
+				: units.findAllById(user.unitFilter().stream().toList()));
+		model.addAttribute("categories", StaffCategory.values());
+		model.addAttribute("posts", Post.values());
+		response.addHeader("Vary", "HX-Request");
+		return htmx != null && historyRestore == null ? "organisation/people :: table" : "organisation/people";
+	}
+
+	@GetMapping("/people/{id}")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	String show(@PathVariable long id, Model model) {
+		CurrentUser user = CurrentUser.get();
+		StaffRegister.PersonDetails details = staff.details(id, user, LocalDate.now()).orElseThrow(NotFound::new);
+		model.addAttribute("p", details.row());
+		model.addAttribute("details", details);
+		// Birth date and full phone are personal data: 法制科 (who keeps them) and the person himself see them.
+		model.addAttribute("showPersonal", user.role() == Role.LEGAL || Long.valueOf(id).equals(user.personId()));
+		return "organisation/person";
+	}
+
+	@GetMapping("/people/new")
+	@PreAuthorize("hasRole('LEGAL')")
+	String newForm(Model model) {
+		model.addAttribute("form", new PersonForm());
+		return form(model, null);
+	}
+
+	@PostMapping("/people/new")
+	@PreAuthorize("hasRole('LEGAL')")
+	String add(@ModelAttribute("form") PersonForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		form.validate(result, true, LocalDate.now());
+		if (!result.hasErrors()) {
+			try {
+				Person p = staff.add(form);
+				redirect.addFlashAttribute("flashSuccess", text("person.saved", p.getEmployeeNo(), p.getName()));
+				return "redirect:/people/" + p.getId();
+			}
+			catch (Rejected r) {
+				r.reportTo(result);
+			}
+		}
+		return form(model, null);
+	}
+
+	@GetMapping("/people/{id}/edit")
+	@PreAuthorize("hasRole('LEGAL')")
+	String editForm(@PathVariable long id, Model model) {
+		Person person = staff.find(id).orElseThrow(NotFound::new);
+		model.addAttribute("form", PersonForm.of(person));
+		return form(model, person);
+	}
+
+	@PostMapping("/people/{id}/edit")
+	@PreAuthorize("hasRole('LEGAL')")
+	String edit(@PathVariable long id, @ModelAttribute("form") PersonForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Person person = staff.find(id).orElseThrow(NotFound::new);
+		form.setEmployeeNo(person.getEmployeeNo()); // the key is not editable
+		form.validate(result, false, LocalDate.now());
+		if (!result.hasErrors()) {
+			try {
+				Person p = staff.edit(id, form);
+				redirect.addFlashAttribute("flashSuccess", text("person.saved", p.getEmployeeNo(), p.getName()));
+				return "redirect:/people/" + id;
+			}
+			catch (Rejected r) {
+				r.reportTo(result);
+			}
+		}
+		return form(model, person);
+	}
+
+	private String form(Model model, Person person) {
+		model.addAttribute("personId", person == null ? null : person.getId());
+		model.addAttribute("currentUnitId", person == null ? null : person.getUnitId());
+		model.addAttribute("units", units.findAllByOrderByTypeAscNameAsc());
+		model.addAttribute("sexes", Sex.values());
+		model.addAttribute("categories", StaffCategory.values());
+		model.addAttribute("posts", Post.values());
+		return "organisation/person-form";
+	}
+
+	private String text(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,54 @@
+package cn.wucheng.cq.scoring.coverage;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.wucheng.cq.security.CurrentUser;
+
+/**
+ * The coverage page {@code /coverage?year=2024&asOf=2024-09-30} (R-34): a table per squad and a bar chart of covered
+ * domains against the target. The chart reads the table rows' data-* attributes (static/js/coverage.js; CSP allows
+ * no inline script). Printable.
+ */
+@Controller
+class CoverageController {
+
+	private final DomainCoverage coverage;
+
+	CoverageController(DomainCoverage coverage) {
+		this.coverage = coverage;
+	}
+
+	@GetMapping("/coverage")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')")
+	String page(@RequestParam(required = false) String year, @RequestParam(required = false) String asOf,
+			Model model) {
+		int y;
+		LocalDate until;
+		try {
+			y = year == null || year.isBlank() ? LocalDate.now().getYear() : CoverageParams.year(year);
+			until = CoverageParams.asOf(asOf, y, coverage);
+		}
+		catch (IllegalArgumentException e) {
+			model.addAttribute("badInput", e.getMessage());
+			y = LocalDate.now().getYear();
+			until = coverage.deadline(y);
+		}
+		List<SquadCoverage> squads = coverage.coverage(y, until, CurrentUser.get());
+		DomainCoveragePolicy policy = coverage.policy();
+		model.addAttribute("year", y);
+		model.addAttribute("asOf", until);
+		model.addAttribute("deadline", coverage.deadline(y));
+		model.addAttribute("squads", squads);
+		model.addAttribute("targets", policy.targets());
+		model.addAttribute("catalogueSize", coverage.catalogueSize());
+		return "coverage/coverage";
+	}
+
+}

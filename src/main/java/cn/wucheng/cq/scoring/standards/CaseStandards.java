@@ -1,0 +1,157 @@
+package cn.wucheng.cq.scoring.standards;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.wucheng.cq.organisation.Sex;
+import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.settings.RuleSetting;
+import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.Period;
+
+/**
+ * The case-handling standard of a quarter for every formal officer (R-32 for squads, R-33 for organ units), computed
+ * in one SQL pass: each officer's unit on the last day of the quarter (R-02) and his simple / ordinary cases concluded
+ * in the quarter as lead or co-handler (R-14), then the policies decide.
+ */
+@Service
+public class CaseStandards {
+
+	/**
+	 * Unit on the quarter's last day: the history row with the latest valid_from on or before it, or — for someone
+	 * who joined later — the earliest row; person.unit_id when there is no history at all.
+	 */
+	private static final String SQL = """
+			select p.id as person_id, p.employee_no, p.name, p.sex, p.birth_date,
+			       u.id as unit_id, u.name as unit_name, u.type as unit_type,
+			       coalesce(d.simple_done, 0) as simple_done, coalesce(d.ordinary_done, 0) as ordinary_done
+			from person p
+			left join (
+			    select r.person_id, r.unit_id
+			    from (select h.person_id, h.unit_id,
+			                 row_number() over (partition by h.person_id
+			                     order by case when h.valid_from <= :quarterEnd then 0 else 1 end,
+			                              case when h.valid_from <= :quarterEnd then h.valid_from end desc,
+			                              h.valid_from) as rn
+			          from person_unit_history h) r
+			    where r.rn = 1) ue on ue.person_id = p.id
+			join unit u on u.id = coalesce(ue.unit_id, p.unit_id)
+			left join (
+			    select hc.person_id,
+			           sum(case when hc.category = 'SIMPLE' then 1 else 0 end) as simple_done,
+			           sum(case when hc.category = 'SIMPLE' then 0 else 1 end) as ordinary_done
+			    from (select c.lead_id as person_id, c.category from case_file c
+			          where c.concluded_on between :quarterStart and :quarterEnd
+			          union all
+			          select c.co_id as person_id, c.category from case_file c
+			          where c.concluded_on between :quarterStart and :quarterEnd) hc
+			    group by hc.person_id) d on d.person_id = p.id
+			where p.category = 'FORMAL'
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final RuleSettings settings;
+
+	CaseStandards(JdbcClient jdbc, RuleSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	/** The squad policy with the year's standard (R-32). */
+	public CaseHandlingStandardPolicy squadPolicy(int year) {
+		RuleSettings.YearlyStandard std = settings.standard(year);
+		return new CaseHandlingStandardPolicy(new CaseCounts(std.simpleMin(), std.ordinaryMin()));
+	}
+
+	/** The organ policy with the configured minimum (R-33). */
+	public OrganParticipationPolicy organPolicy() {
+		return new OrganParticipationPolicy(settings.integer(RuleSetting.ORGAN_ORDINARY_MIN));
+	}
+
+	/**
+	 * Every formal officer the user may see, ordered by 工号.
+	 * @param quarter must be a quarter
+	 */
+	@Transactional(readOnly = true)
+	public List<OfficerStandard> forQuarter(Period quarter, CurrentUser user) {
+		if (!quarter.isQuarter()) {
+			throw new IllegalArgumentException("办案标准按季度考核，期间须为季度（如 2024-Q1），收到: " + quarter);
+		}
+		CaseHandlingStandardPolicy squads = squadPolicy(quarter.year());
+		OrganParticipationPolicy organs = organPolicy();
+		StringBuilder sql = new StringBuilder(SQL);
+		// Data scope in SQL: a squad leader / legal officer his unit, an officer himself, ADMIN nothing.
+		if (!user.readsAll() && user.unitFilter().isEmpty() && user.personFilter().isEmpty()) {
+			return List.of();
+		}
+		user.unitFilter().ifPresent(u -> sql.append(" and u.id = :scopeUnit"));
+		user.personFilter().ifPresent(p -> sql.append(" and p.id = :scopePerson"));
+		sql.append(" order by p.employee_no");
+		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
+			.param("quarterStart", quarter.start())
+			.param("quarterEnd", quarter.end());
+		if (user.unitFilter().isPresent()) {
+			spec = spec.param("scopeUnit", user.unitFilter().get());
+		}
+		if (user.personFilter().isPresent()) {
+			spec = spec.param("scopePerson", user.personFilter().get());
+		}
+		return spec.query((rs, n) -> row(rs, quarter, squads, organs))
+			.list()
+			.stream()
+			// Java order too: the databases' collations may order 工号 differently.
+			.sorted(Comparator.comparing(OfficerStandard::employeeNo))
+			.toList();
+	}
+
+	/**
+	 * Changes the standard of a year (R-32) unless someone changed it since the user saw it.
+	 * @param shown the standard the user's page showed for that year, or null when he did not see that year's
+	 * @throws StaleStandardException when the stored standard is no longer the one shown
+	 */
+	@Transactional
+	public void changeYearlyStandard(int year, CaseCounts shown, CaseCounts next, String username) {
+		RuleSettings.YearlyStandard current = settings.standard(year);
+		if (shown != null && (current.simpleMin() != shown.simple() || current.ordinaryMin() != shown.ordinary())) {
+			throw new StaleStandardException(current);
+		}
+		settings.setStandard(year, next.simple(), next.ordinary(), username);
+	}
+
+	/** The yearly standard changed between showing and saving it: tell the user, do not overwrite (optimistic). */
+	public static final class StaleStandardException extends RuntimeException {
+
+		private final transient RuleSettings.YearlyStandard current;
+
+		StaleStandardException(RuleSettings.YearlyStandard current) {
+			super("yearly standard " + current.year() + " changed meanwhile");
+			this.current = current;
+		}
+
+		public RuleSettings.YearlyStandard current() {
+			return current;
+		}
+
+	}
+
+	private static OfficerStandard row(ResultSet rs, Period quarter, CaseHandlingStandardPolicy squads,
+			OrganParticipationPolicy organs) throws SQLException {
+		UnitType type = UnitType.valueOf(rs.getString("unit_type"));
+		CaseCounts done = new CaseCounts(rs.getInt("simple_done"), rs.getInt("ordinary_done"));
+		StandardOutcome outcome = type.isSquad()
+				? squads.assess(Sex.valueOf(rs.getString("sex")), rs.getObject("birth_date", java.time.LocalDate.class),
+						quarter, done)
+				: organs.assess(done);
+		return new OfficerStandard(rs.getLong("person_id"), rs.getString("employee_no"), rs.getString("name"),
+				rs.getLong("unit_id"), rs.getString("unit_name"), type, outcome);
+	}
+
+}

@@ -1,0 +1,159 @@
+package cn.wucheng.cq.security.internal;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.wucheng.cq.security.Role;
+
+/** 账号管理 for the system administrator: list, create, edit, enable/disable, unlock, reset, open for officers. */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class AccountAdminController {
+
+	private static final String LIST = "redirect:/admin/users";
+
+	private final AccountService accounts;
+
+	private final MessageSource messages;
+
+	AccountAdminController(AccountService accounts, MessageSource messages) {
+		this.accounts = accounts;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("roles")
+	List<Role> roles() {
+		return Arrays.asList(Role.values());
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		Page<Account> result = accounts.list(q, role, page);
+		model.addAttribute("accounts", result);
+		model.addAttribute("q", q);
+		model.addAttribute("role", role);
+		return "admin/users/list";
+	}
+
+	@GetMapping("/new")
+	String newForm(Model model) {
+		model.addAttribute("form", new AccountForm());
+		return form(model, null);
+	}
+
+	@PostMapping
+	String create(@ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		var issued = accounts.create(form, errors);
+		if (issued.isEmpty()) {
+			return form(model, null);
+		}
+		redirect.addFlashAttribute("issued", issued.get());
+		redirect.addFlashAttribute("flashSuccess", msg("admin.users.created", issued.get().username()));
+		return LIST;
+	}
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable long id, Model model) {
+		Account account = accounts.get(id);
+		model.addAttribute("form", AccountForm.from(account));
+		return form(model, account);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		Account account = accounts.get(id);
+		try {
+			if (!accounts.update(id, form, errors)) {
+				form.setUsername(account.username());
+				return form(model, account);
+			}
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("flashError", msg("error.conflict"));
+			return "redirect:/admin/users/" + id + "/edit";
+		}
+		redirect.addFlashAttribute("flashSuccess", msg("admin.users.updated", account.username()));
+		return LIST;
+	}
+
+	@PostMapping("/{id}/enable")
+	String enable(@PathVariable long id, RedirectAttributes redirect) {
+		accounts.setEnabled(id, true);
+		redirect.addFlashAttribute("flashSuccess", msg("admin.users.enabled", accounts.get(id).username()));
+		return LIST;
+	}
+
+	@PostMapping("/{id}/disable")
+	String disable(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			accounts.setEnabled(id, false);
+			redirect.addFlashAttribute("flashSuccess", msg("admin.users.disabled", accounts.get(id).username()));
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		return LIST;
+	}
+
+	@PostMapping("/{id}/unlock")
+	String unlock(@PathVariable long id, RedirectAttributes redirect) {
+		accounts.unlock(id);
+		redirect.addFlashAttribute("flashSuccess", msg("admin.users.unlocked", accounts.get(id).username()));
+		return LIST;
+	}
+
+	@PostMapping("/{id}/reset-password")
+	String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+		var issued = accounts.resetPassword(id);
+		redirect.addFlashAttribute("issued", issued);
+		redirect.addFlashAttribute("flashSuccess", msg("admin.users.passwordReset", issued.username()));
+		return LIST;
+	}
+
+	/** 为人员开通账号; the initial passwords are shown once, on the page this redirects to. */
+	@PostMapping("/provision")
+	String provision(RedirectAttributes redirect) {
+		AccountService.Provisioned result = accounts.provisionOfficers();
+		redirect.addFlashAttribute("provisioned", result);
+		redirect.addFlashAttribute("flashSuccess",
+				msg("admin.users.provisioned", result.created().size(), result.skipped()));
+		return "redirect:/admin/users/provisioned";
+	}
+
+	@GetMapping("/provisioned")
+	String provisioned(Model model) {
+		// The passwords live only in the flash attributes of the redirect: a reload finds none and goes back.
+		return model.containsAttribute("provisioned") ? "admin/users/provisioned" : LIST;
+	}
+
+	private String form(Model model, Account account) {
+		model.addAttribute("account", account);
+		model.addAttribute("units", accounts.units());
+		return "admin/users/form";
+	}
+
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+}

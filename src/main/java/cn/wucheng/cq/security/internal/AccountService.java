@@ -1,0 +1,448 @@
+package cn.wucheng.cq.security.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.security.Accounts;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.NotFoundException;
+
+/**
+ * Accounts: the admin's list and changes, an officer's own password, and opening accounts for every formal officer.
+ * Writes go to {@code app_user} by SQL that touches only the columns of the change (the login lockout writes the
+ * attempt columns of the same row concurrently, so whole-row saves would undo a lock); the admin's edit is guarded by
+ * {@code version}. Reads the person and unit tables by SQL for 工号 and unit names. Every change is audited.
+ */
+@Service
+class AccountService {
+
+	static final int PAGE_SIZE = 50;
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,50}");
+
+	private static final String ENTITY = "app_user";
+
+	private static final String SELECT = """
+			select u.id, u.username, u.display_name, u.role, u.unit_id, un.name as unit_name, u.person_id,
+			  p.employee_no, p.name as person_name, u.enabled, u.locked_until, u.must_change_password, u.version,
+			  u.created_at, u.password_changed_at
+			from app_user u
+			left join unit un on un.id = u.unit_id
+			left join person p on p.id = u.person_id
+			""";
+
+	/** A password made by the system, shown to the admin once. */
+	public record Issued(String username, String displayName, String password) {
+	}
+
+	/** The result of opening accounts for officers: who got one, and how many were skipped (username taken). */
+	public record Provisioned(List<Issued> created, int skipped) {
+	}
+
+	public record UnitOption(long id, String name) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	private final PasswordEncoder encoder;
+
+	private final AuditLog audit;
+
+	private final SecurityClock clock;
+
+	private final MessageSource messages;
+
+	private final PasswordPolicy policy = PasswordPolicy.standard();
+
+	AccountService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordEncoder encoder, AuditLog audit,
+			SecurityClock clock, MessageSource messages) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.encoder = encoder;
+		this.audit = audit;
+		this.clock = clock;
+		this.messages = messages;
+	}
+
+	// ---------------------------------------------------------------- reads
+
+	/** Accounts whose username, name or 工号 contains {@code q}, optionally of one role, by username. */
+	Page<Account> list(String q, Role role, int page) {
+		StringBuilder where = new StringBuilder(" where 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (q != null && !q.isBlank()) {
+			where.append(" and (lower(u.username) like :q escape '\\' or lower(u.display_name) like :q escape '\\'"
+					+ " or lower(p.employee_no) like :q escape '\\')");
+			params.put("q", "%" + escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%");
+		}
+		if (role != null) {
+			where.append(" and u.role = :role");
+			params.put("role", role.name());
+		}
+		long total = jdbc.sql("select count(*) from app_user u left join person p on p.id = u.person_id" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
+		int p = Math.max(0, page);
+		params.put("size", PAGE_SIZE);
+		params.put("offset", (long) p * PAGE_SIZE);
+		List<Account> rows = jdbc.sql(SELECT + where + " order by u.username limit :size offset :offset")
+			.params(params)
+			.query(this::account)
+			.list();
+		return new PageImpl<>(rows, PageRequest.of(p, PAGE_SIZE), total);
+	}
+
+	Optional<Account> find(long id) {
+		return jdbc.sql(SELECT + " where u.id = ?").param(id).query(this::account).optional();
+	}
+
+	Account get(long id) {
+		return find(id).orElseThrow(() -> new NotFoundException(msg("admin.users.error.notFound", String.valueOf(id))));
+	}
+
+	List<UnitOption> units() {
+		return jdbc.sql("select id, name from unit order by name")
+			.query((rs, n) -> new UnitOption(rs.getLong("id"), rs.getString("name")))
+			.list();
+	}
+
+	// ---------------------------------------------------------------- admin changes
+
+	/** Creates an account with a generated initial password that must be changed at first login. */
+	@Transactional
+	Optional<Issued> create(AccountForm form, Errors errors) {
+		String username = form.trimmedUsername();
+		if (username.isEmpty()) {
+			errors.rejectValue("username", "admin.users.error.usernameRequired");
+		}
+		else if (!USERNAME.matcher(username).matches()) {
+			errors.rejectValue("username", "admin.users.error.usernameFormat");
+		}
+		else if (usernameExists(username)) {
+			errors.rejectValue("username", "admin.users.error.usernameTaken", new Object[] { username }, null);
+		}
+		Optional<Links> links = validateDetails(form, null, errors);
+		if (errors.hasErrors() || links.isEmpty()) {
+			return Optional.empty();
+		}
+		String password = Accounts.generatePassword();
+		LocalDateTime now = clock.now();
+		jdbc.sql("""
+				insert into app_user (username, password_hash, display_name, role, unit_id, person_id, enabled,
+				  must_change_password, created_at)
+				values (?, ?, ?, ?, ?, ?, true, true, ?)""")
+			.params(username, encoder.encode(password), form.trimmedDisplayName(), form.getRole().name(),
+					links.get().unitId(), links.get().personId(), now)
+			.update();
+		Account created = jdbc.sql(SELECT + " where u.username = ?").param(username).query(this::account).single();
+		audit.record("ACCOUNT_CREATED", ENTITY, username, "新建账号", null, describe(created));
+		return Optional.of(new Issued(username, created.displayName(), password));
+	}
+
+	/**
+	 * Changes name, role, unit and person. A stale {@code version} (someone changed the account since the form was
+	 * opened) throws {@link OptimisticLockingFailureException} instead of overwriting.
+	 */
+	@Transactional
+	boolean update(long id, AccountForm form, Errors errors) {
+		Account before = get(id);
+		if (isSelf(before) && form.getRole() != null && form.getRole() != before.role()) {
+			errors.rejectValue("role", "admin.users.error.ownRole");
+		}
+		Optional<Links> links = validateDetails(form, id, errors);
+		if (errors.hasErrors() || links.isEmpty()) {
+			return false;
+		}
+		int updated = jdbc.sql("""
+				update app_user set display_name = ?, role = ?, unit_id = ?, person_id = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(form.trimmedDisplayName(), form.getRole().name(), links.get().unitId(), links.get().personId(), id,
+					form.getVersion() == null ? -1 : form.getVersion())
+			.update();
+		if (updated == 0) {
+			throw new OptimisticLockingFailureException("app_user " + id + " changed since version " + form.getVersion());
+		}
+		audit.record("ACCOUNT_UPDATED", ENTITY, before.username(), "修改账号", describe(before), describe(get(id)));
+		return true;
+	}
+
+	/** Enables or disables an account; an admin cannot disable his own. */
+	@Transactional
+	void setEnabled(long id, boolean enabled) {
+		Account before = get(id);
+		if (!enabled && isSelf(before)) {
+			throw new IllegalArgumentException(msg("admin.users.error.ownDisable"));
+		}
+		if (before.enabled() == enabled) {
+			return;
+		}
+		jdbc.sql("update app_user set enabled = ?, version = version + 1 where id = ?").params(enabled, id).update();
+		audit.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", ENTITY, before.username(),
+				enabled ? "启用账号" : "停用账号", describe(before), describe(get(id)));
+	}
+
+	/** Lifts a login lock before it expires. */
+	@Transactional
+	void unlock(long id) {
+		Account before = get(id);
+		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, version = version + 1 where id = ?")
+			.param(id)
+			.update();
+		audit.record("ACCOUNT_UNLOCKED", ENTITY, before.username(), "解除锁定", describe(before), describe(get(id)));
+	}
+
+	/** A new generated password, to be changed at next login; also lifts a lock. */
+	@Transactional
+	Issued resetPassword(long id) {
+		Account before = get(id);
+		String password = Accounts.generatePassword();
+		jdbc.sql("""
+				update app_user set password_hash = ?, must_change_password = true, failed_attempts = 0,
+				  locked_until = null, version = version + 1
+				where id = ?""").params(encoder.encode(password), id).update();
+		audit.record("PASSWORD_RESET", ENTITY, before.username(), "重置密码（须在下次登录时修改）", describe(before),
+				describe(get(id)));
+		return new Issued(before.username(), before.displayName(), password);
+	}
+
+	/**
+	 * 为人员开通账号: an account (username = 工号) for every formal officer without one. Post 中队长 → SQUAD_LEADER,
+	 * 法制员 → LEGAL_OFFICER, others → OFFICER; unit from the person. Officers whose 工号 is already another account's
+	 * username are skipped and counted.
+	 */
+	@Transactional
+	Provisioned provisionOfficers() {
+		record Candidate(long personId, String employeeNo, String name, String post, long unitId, String unitName) {
+		}
+		List<Candidate> candidates = jdbc.sql("""
+				select p.id, p.employee_no, p.name, p.post, p.unit_id, un.name as unit_name
+				from person p join unit un on un.id = p.unit_id
+				where p.category = 'FORMAL' and not exists (select 1 from app_user u where u.person_id = p.id)
+				order by p.employee_no""")
+			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("employee_no"), rs.getString("name"),
+					rs.getString("post"), rs.getLong("unit_id"), rs.getString("unit_name")))
+			.list();
+		Set<String> taken = new HashSet<>(jdbc.sql("""
+				select u.username from app_user u
+				where u.username in (select p.employee_no from person p where p.category = 'FORMAL')""")
+			.query(String.class)
+			.list());
+		List<Candidate> toCreate = candidates.stream().filter(c -> !taken.contains(c.employeeNo())).toList();
+		// BCrypt is deliberately slow: hash on both cores.
+		List<String> passwords = toCreate.stream().map(c -> Accounts.generatePassword()).toList();
+		List<String> hashes = passwords.parallelStream().map(encoder::encode).toList();
+		LocalDateTime now = clock.now();
+		List<Object[]> rows = new ArrayList<>();
+		List<AuditLog.Entry> entries = new ArrayList<>();
+		List<Issued> issued = new ArrayList<>();
+		for (int i = 0; i < toCreate.size(); i++) {
+			Candidate c = toCreate.get(i);
+			Role role = roleForPost(c.post());
+			rows.add(new Object[] { c.employeeNo(), hashes.get(i), c.name(), role.name(), c.unitId(), c.personId(),
+					Timestamp.valueOf(now) });
+			entries.add(new AuditLog.Entry("ACCOUNT_CREATED", ENTITY, c.employeeNo(), "为人员开通账号", null,
+					describe(c.employeeNo(), c.name(), role, c.unitName(), c.employeeNo() + " " + c.name(), true)));
+			issued.add(new Issued(c.employeeNo(), c.name(), passwords.get(i)));
+		}
+		if (!rows.isEmpty()) {
+			jdbcTemplate.batchUpdate("""
+					insert into app_user (username, password_hash, display_name, role, unit_id, person_id, enabled,
+					  must_change_password, created_at)
+					values (?, ?, ?, ?, ?, ?, true, true, ?)""", rows);
+			audit.recordAll(entries);
+		}
+		return new Provisioned(issued, candidates.size() - toCreate.size());
+	}
+
+	/** The role an officer's account gets from his post (the person table stores the Post enum's name). */
+	static Role roleForPost(String post) {
+		return switch (post == null ? "" : post) {
+			case "SQUAD_LEADER" -> Role.SQUAD_LEADER;
+			case "LEGAL_OFFICER" -> Role.LEGAL_OFFICER;
+			default -> Role.OFFICER;
+		};
+	}
+
+	// ---------------------------------------------------------------- own password
+
+	/**
+	 * Changes the signed-in user's own password after checking the current one and the policy. Returns false with
+	 * field errors (Chinese messages by code) when refused.
+	 */
+	@Transactional
+	boolean changeOwnPassword(String username, PasswordForm form, Errors errors) {
+		String hash = jdbc.sql("select password_hash from app_user where username = ?")
+			.param(username)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException(msg("admin.users.error.notFound", username)));
+		String current = Objects.requireNonNullElse(form.getCurrentPassword(), "");
+		String next = Objects.requireNonNullElse(form.getNewPassword(), "");
+		boolean currentOk = !current.isEmpty() && encoder.matches(current, hash);
+		if (!currentOk) {
+			errors.rejectValue("currentPassword", "account.password.currentWrong");
+		}
+		if (next.isEmpty()) {
+			errors.rejectValue("newPassword", "account.password.required");
+		}
+		else {
+			for (PasswordPolicy.Violation v : policy.check(username, next)) {
+				errors.rejectValue("newPassword", v.messageKey(),
+						new Object[] { PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_BYTES }, null);
+			}
+			// Only once the current password is proven: otherwise this would tell a session thief the password.
+			if (currentOk && current.equals(next)) {
+				errors.rejectValue("newPassword", "account.password.sameAsCurrent");
+			}
+		}
+		if (!next.equals(Objects.requireNonNullElse(form.getRepeatPassword(), ""))) {
+			errors.rejectValue("repeatPassword", "account.password.repeatMismatch");
+		}
+		if (errors.hasErrors()) {
+			return false;
+		}
+		jdbc.sql("""
+				update app_user set password_hash = ?, must_change_password = false, password_changed_at = ?,
+				  version = version + 1
+				where username = ?""").params(encoder.encode(next), clock.now(), username).update();
+		audit.record("PASSWORD_CHANGED", ENTITY, username, "修改本人密码", null, null);
+		return true;
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	/** The unit and person an account is linked to, once validated. */
+	private record Links(Long unitId, Long personId) {
+	}
+
+	private Optional<Links> validateDetails(AccountForm form, Long accountId, Errors errors) {
+		String displayName = form.trimmedDisplayName();
+		if (displayName.isEmpty()) {
+			errors.rejectValue("displayName", "admin.users.error.displayNameRequired");
+		}
+		else if (displayName.length() > 50) {
+			errors.rejectValue("displayName", "admin.users.error.displayNameTooLong");
+		}
+		Role role = form.getRole();
+		if (role == null) {
+			errors.rejectValue("role", "admin.users.error.roleRequired");
+		}
+		Long unitId = form.getUnitId();
+		if (unitId != null && jdbc.sql("select count(*) from unit where id = ?").param(unitId).query(Long.class).single() == 0) {
+			errors.rejectValue("unitId", "admin.users.error.unitUnknown");
+			unitId = null;
+		}
+		Long personId = null;
+		String employeeNo = form.trimmedEmployeeNo();
+		if (!employeeNo.isEmpty()) {
+			record PersonRow(long id, long unitId) {
+			}
+			Optional<PersonRow> person = jdbc.sql("select id, unit_id from person where employee_no = ?")
+				.param(employeeNo)
+				.query((rs, n) -> new PersonRow(rs.getLong("id"), rs.getLong("unit_id")))
+				.optional();
+			if (person.isEmpty()) {
+				errors.rejectValue("employeeNo", "admin.users.error.employeeNoUnknown", new Object[] { employeeNo },
+						null);
+			}
+			else {
+				Optional<String> other = jdbc.sql("select username from app_user where person_id = ? and id <> ?")
+					.params(person.get().id(), accountId == null ? -1L : accountId)
+					.query(String.class)
+					.optional();
+				if (other.isPresent()) {
+					errors.rejectValue("employeeNo", "admin.users.error.employeeNoTaken",
+							new Object[] { employeeNo, other.get() }, null);
+				}
+				personId = person.get().id();
+				if (unitId == null && form.getUnitId() == null) {
+					unitId = person.get().unitId(); // an officer's unit is his person's unit unless chosen
+				}
+			}
+		}
+		if (role == Role.OFFICER && employeeNo.isEmpty()) {
+			errors.rejectValue("employeeNo", "admin.users.error.employeeNoRequired");
+		}
+		if ((role == Role.SQUAD_LEADER || role == Role.LEGAL_OFFICER) && form.getUnitId() == null) {
+			errors.rejectValue("unitId", "admin.users.error.unitRequired");
+		}
+		return errors.hasErrors() ? Optional.empty() : Optional.of(new Links(unitId, personId));
+	}
+
+	private boolean usernameExists(String username) {
+		return jdbc.sql("select count(*) from app_user where lower(username) = ?")
+			.param(username.toLowerCase(Locale.ROOT))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static boolean isSelf(Account account) {
+		return CurrentUser.find().map(u -> u.username().equals(account.username())).orElse(false);
+	}
+
+	private Account account(ResultSet rs, int n) throws SQLException {
+		Timestamp lockedUntil = rs.getTimestamp("locked_until");
+		LocalDateTime until = lockedUntil == null ? null : lockedUntil.toLocalDateTime();
+		Timestamp changed = rs.getTimestamp("password_changed_at");
+		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				Role.valueOf(rs.getString("role")), (Long) rs.getObject("unit_id", Long.class),
+				rs.getString("unit_name"), (Long) rs.getObject("person_id", Long.class), rs.getString("employee_no"),
+				rs.getString("person_name"), rs.getBoolean("enabled"), until != null && until.isAfter(clock.now()),
+				until, rs.getBoolean("must_change_password"), rs.getInt("version"),
+				rs.getTimestamp("created_at").toLocalDateTime(), changed == null ? null : changed.toLocalDateTime());
+	}
+
+	/** Before/after text for the audit log: one "字段=值" line per field, never a password or hash. */
+	private String describe(Account a) {
+		return describe(a.username(), a.displayName(), a.role(), a.unitName(),
+				a.employeeNo() == null ? null : a.employeeNo() + " " + a.personName(), a.enabled())
+				+ "\n锁定=" + (a.locked() ? msg("common.yes") : msg("common.no")) + "\n须改密码="
+				+ (a.mustChangePassword() ? msg("common.yes") : msg("common.no"));
+	}
+
+	private String describe(String username, String displayName, Role role, String unit, String person,
+			boolean enabled) {
+		return "用户名=" + username + "\n姓名=" + displayName + "\n角色=" + msg("role." + role.name()) + "\n单位="
+				+ Objects.requireNonNullElse(unit, "") + "\n人员=" + Objects.requireNonNullElse(person, "") + "\n启用="
+				+ (enabled ? msg("common.yes") : msg("common.no"));
+	}
+
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	private static String escapeLike(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

@@ -1,0 +1,100 @@
+package cn.wucheng.cq.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import cn.wucheng.cq.shared.NotFoundException;
+
+/**
+ * Turns the exceptions controllers and services throw into what a user can act on: for pages the error page with a
+ * Chinese message and the right status, for {@code /api/**} the API's error body {@code {"errors":[{"message":"…"}]}}.
+ * Never a stack trace. Anything not handled here falls to Spring Boot's error page, which {@link ApiErrorAttributes}
+ * gives the same body for the API.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+	private final MessageSource messages;
+
+	ErrorHandling(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	Object forbidden(HttpServletRequest request) {
+		return respond(request, HttpStatus.FORBIDDEN, message("error.forbidden"));
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	Object notFound(HttpServletRequest request, NotFoundException e) {
+		return respond(request, HttpStatus.NOT_FOUND, userMessage(e, "error.notFound"));
+	}
+
+	/** An unknown URL (no controller, no static file). */
+	@ExceptionHandler(NoResourceFoundException.class)
+	Object noSuchPage(HttpServletRequest request) {
+		return respond(request, HttpStatus.NOT_FOUND, message("error.notFound"));
+	}
+
+	/** A stale edit: someone else saved the record since the form was opened. */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	Object conflict(HttpServletRequest request, OptimisticLockingFailureException e) {
+		log.info("Stale edit refused: {}", e.getMessage());
+		return respond(request, HttpStatus.CONFLICT, message("error.conflict"));
+	}
+
+	/** Bad input a service refused, with its (Chinese) message saying what and where. */
+	@ExceptionHandler(IllegalArgumentException.class)
+	Object badRequest(HttpServletRequest request, IllegalArgumentException e) {
+		return respond(request, HttpStatus.BAD_REQUEST, userMessage(e, "error.generic"));
+	}
+
+	private Object respond(HttpServletRequest request, HttpStatus status, String message) {
+		if (isApi(request)) {
+			return ResponseEntity.status(status)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("errors", List.of(Map.of("message", message))));
+		}
+		ModelAndView page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("errorMessage", message);
+		return page;
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
+	}
+
+	/**
+	 * The exception's own message when it is meant for users (written in Chinese by our services); a technical
+	 * message from a library (English, class names) is replaced by the generic one so nothing internal leaks.
+	 */
+	private String userMessage(RuntimeException e, String fallbackKey) {
+		String m = e.getMessage();
+		return m != null && m.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+				? m : message(fallbackKey);
+	}
+
+	private String message(String key) {
+		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,92 @@
+// Import page: uploads the chosen file with XMLHttpRequest to show the upload progress, then an indeterminate bar
+// while the server checks and imports, then the result fragment the server renders. Without script the form posts
+// normally and the whole page comes back.
+(function () {
+  'use strict';
+  var form = document.getElementById('import-form');
+  if (!form || !window.XMLHttpRequest || !window.FormData) {
+    return;
+  }
+  var fileInput = document.getElementById('import-file');
+  var progress = document.getElementById('import-progress');
+  var bar = document.getElementById('import-progress-bar');
+  var status = document.getElementById('import-status');
+  var submit = document.getElementById('import-submit');
+
+  function showBar(percent, indeterminate) {
+    progress.classList.remove('d-none');
+    progress.setAttribute('aria-valuenow', String(percent));
+    bar.style.width = percent + '%';
+    bar.textContent = indeterminate ? '' : percent + '%';
+    bar.classList.toggle('progress-bar-striped', indeterminate);
+    bar.classList.toggle('progress-bar-animated', indeterminate);
+  }
+
+  function done() {
+    submit.disabled = false;
+    progress.classList.add('d-none');
+  }
+
+  function failure(xhr) {
+    var text = form.dataset.msgFailed;
+    try {
+      var body = JSON.parse(xhr.responseText);
+      if (body && body.errors && body.errors.length && body.errors[0].message) {
+        text = body.errors[0].message;
+      }
+    } catch (ignored) {
+      // not JSON: keep the general message
+    }
+    status.textContent = text;
+    status.classList.add('text-danger');
+  }
+
+  form.addEventListener('submit', function (evt) {
+    evt.preventDefault();
+    status.classList.remove('text-danger');
+    if (!fileInput.files || fileInput.files.length === 0) {
+      status.textContent = form.dataset.msgChoose;
+      status.classList.add('text-danger');
+      return;
+    }
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      xhr.setRequestHeader(header.content, token.content);
+    }
+    xhr.upload.addEventListener('progress', function (e) {
+      if (e.lengthComputable) {
+        showBar(Math.round(e.loaded * 100 / e.total), false);
+      }
+    });
+    xhr.upload.addEventListener('load', function () {
+      showBar(100, true);
+      status.textContent = form.dataset.msgProcessing;
+    });
+    xhr.addEventListener('load', function () {
+      done();
+      if (xhr.status === 200) {
+        status.textContent = '';
+        var result = document.getElementById('import-result');
+        result.outerHTML = xhr.responseText;
+        result = document.getElementById('import-result');
+        if (result && result.scrollIntoView) {
+          result.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        }
+      } else {
+        failure(xhr);
+      }
+    });
+    xhr.addEventListener('error', function () {
+      done();
+      failure(xhr);
+    });
+    submit.disabled = true;
+    showBar(0, false);
+    status.textContent = form.dataset.msgUploading;
+    xhr.send(new FormData(form));
+  });
+})();

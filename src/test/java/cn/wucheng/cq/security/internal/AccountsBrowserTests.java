@@ -1,0 +1,136 @@
+package cn.wucheng.cq.security.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The administrator's journey in a real browser (CSP on, scripts from files only): sign in, create an account, see
+ * its initial password once, confirm a password reset through the page's script; the new user must change his
+ * password first, then works. Screenshots at 1366x768 go to target/screenshots.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "CQ_ADMIN_PASSWORD=Br0wser!Admin#1", "CQ_LEGAL_PASSWORD=Br0wser!Legal#1" })
+class AccountsBrowserTests {
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		boolean available = Files.isExecutable(Path.of("/usr/bin/chromium"))
+				&& Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+		assumeTrue(available || Boolean.getBoolean("cq.browser.required"), "no chromium here");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + Files.createTempDirectory("chrome"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().window().setSize(new Dimension(1366, 768));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void theAdministratorCreatesAnAccountWhoseUserMustChooseHisOwnPasswordFirst() throws Exception {
+		signIn("admin", "Br0wser!Admin#1");
+		browser.get(url("/admin/users/new"));
+		browser.findElement(By.id("username")).sendKeys("browser-user");
+		browser.findElement(By.id("displayName")).sendKeys("李四");
+		new Select(browser.findElement(By.id("role"))).selectByValue("LEGAL");
+		screenshot("admin-users-new");
+		click(By.cssSelector("button[type=submit].btn-primary"));
+
+		String first = browser.findElement(By.cssSelector("#issued-password code")).getText();
+		assertThat(first).hasSizeGreaterThan(8);
+		screenshot("admin-users-created");
+
+		// reset through the confirm dialog of security.js (no inline script allowed by the CSP)
+		browser.get(url("/admin/users?q=browser-user"));
+		click(By.xpath("//form[contains(@action,'reset-password')]/button"));
+		new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+		String password = browser.findElement(By.cssSelector("#issued-password code")).getText();
+		assertThat(password).isNotEqualTo(first);
+		browser.get(url("/admin/users"));
+		assertThat(browser.getPageSource()).doesNotContain(password);
+
+		click(By.cssSelector("form[action$='/logout'] button"));
+		signIn("browser-user", password);
+		assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+		screenshot("account-password-forced");
+		browser.findElement(By.id("currentPassword")).sendKeys(password);
+		browser.findElement(By.id("newPassword")).sendKeys("Short1!");
+		browser.findElement(By.id("repeatPassword")).sendKeys("Short1!");
+		click(By.cssSelector("form[action$='/account/password'] button[type=submit]"));
+		assertThat(browser.getPageSource()).contains("新密码太短");
+		browser.findElement(By.id("currentPassword")).sendKeys(password);
+		browser.findElement(By.id("newPassword")).sendKeys("Qz7!river-Stone");
+		browser.findElement(By.id("repeatPassword")).sendKeys("Qz7!river-Stone");
+		click(By.cssSelector("form[action$='/account/password'] button[type=submit]"));
+		assertThat(browser.getPageSource()).contains("密码已修改。");
+
+		browser.get(url("/audit"));
+		assertThat(browser.getPageSource()).contains("新建账号", "重置密码", "修改密码");
+		screenshot("audit");
+	}
+
+	/** Scrolls the element to the middle first: at 1366x768 a long form's button may sit below the fold. */
+	private static void click(By by) {
+		WebElement element = browser.findElement(by);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+	}
+
+	private void signIn(String username, String password) {
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+	private static void screenshot(String name) throws Exception {
+		Path dir = Path.of("target/screenshots");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+}
