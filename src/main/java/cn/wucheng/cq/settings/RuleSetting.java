@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 public enum RuleSetting {
 
 	/** warn when one person handles more than this share of a squad's cases in a quarter. */
-	FIXED_HANDLER_SHARE("R-13", Kind.DECIMAL, "0.40"),
+	FIXED_HANDLER_SHARE("R-13", Kind.DECIMAL, "0.40", "1"),
 	/** … only when the squad has at least this many cases in the quarter. */
 	FIXED_HANDLER_MIN_CASES("R-13", Kind.INTEGER, "10"),
 	/** how awards of one case add up: HIGHEST_ONLY (default) or CUMULATIVE. */
@@ -20,11 +20,11 @@ public enum RuleSetting {
 	/** a day-of-month deadline on a non-working day moves to the next working day. */
 	DEADLINE_MOVES_TO_NEXT_WORKING_DAY("R-27", Kind.BOOLEAN, "true"),
 	/** share of best case handlers in 直属中队. */
-	BEST_RATE_DIRECT("R-31", Kind.DECIMAL, "0.10"),
+	BEST_RATE_DIRECT("R-31", Kind.DECIMAL, "0.10", "1"),
 	/** share of best case handlers in 一类中队. */
-	BEST_RATE_CLASS1("R-31", Kind.DECIMAL, "0.10"),
+	BEST_RATE_CLASS1("R-31", Kind.DECIMAL, "0.10", "1"),
 	/** share of best case handlers in 二类中队. */
-	BEST_RATE_CLASS2("R-31", Kind.DECIMAL, "0.05"),
+	BEST_RATE_CLASS2("R-31", Kind.DECIMAL, "0.05", "1"),
 	/** rounding of N × rate: HALF_UP (default), UP or DOWN. */
 	BEST_PLACES_ROUNDING("R-31", Kind.ROUNDING, "HALF_UP"),
 	/** at least this many places. */
@@ -36,13 +36,15 @@ public enum RuleSetting {
 	/** organ officers' minimum of ordinary cases per quarter. */
 	ORGAN_ORDINARY_MIN("R-33", Kind.INTEGER, "1"),
 	/** coverage target of 直属中队, as a percentage of managed domains. */
-	COVERAGE_TARGET_DIRECT_PERCENT("R-34", Kind.DECIMAL, "100"),
+	COVERAGE_TARGET_DIRECT_PERCENT("R-34", Kind.DECIMAL, "100", "100"),
 	/** coverage target of 一类中队, in domains. */
 	COVERAGE_TARGET_CLASS1_DOMAINS("R-34", Kind.INTEGER, "15"),
 	/** coverage target of 二类中队, in domains. */
 	COVERAGE_TARGET_CLASS2_DOMAINS("R-34", Kind.INTEGER, "8"),
 	/** the date (MM-DD) by which the coverage targets are due. */
-	COVERAGE_DEADLINE("R-34", Kind.MONTH_DAY, "09-30");
+	COVERAGE_DEADLINE("R-34", Kind.MONTH_DAY, "09-30"),
+	/** training hours each formal officer completes per calendar year. */
+	TRAINING_HOURS_PER_YEAR("R-62", Kind.INTEGER, "60");
 
 	/** How a value is written and checked. */
 	public enum Kind {
@@ -66,10 +68,18 @@ public enum RuleSetting {
 
 	private final String defaultValue;
 
+	/** The largest value allowed for a DECIMAL (a share ≤ 1, a percentage ≤ 100); null when unbounded. */
+	private final BigDecimal max;
+
 	RuleSetting(String ruleId, Kind kind, String defaultValue) {
+		this(ruleId, kind, defaultValue, null);
+	}
+
+	RuleSetting(String ruleId, Kind kind, String defaultValue, String max) {
 		this.ruleId = ruleId;
 		this.kind = kind;
 		this.defaultValue = defaultValue;
+		this.max = max == null ? null : new BigDecimal(max);
 	}
 
 	public String ruleId() {
@@ -82,6 +92,21 @@ public enum RuleSetting {
 
 	public String defaultValue() {
 		return defaultValue;
+	}
+
+	/** The largest value allowed, if bounded. */
+	public java.util.Optional<BigDecimal> max() {
+		return java.util.Optional.ofNullable(max);
+	}
+
+	/** The values a user chooses from (BOOLEAN, AWARD_MODE, ROUNDING); empty for typed values. */
+	public java.util.List<String> options() {
+		return switch (kind) {
+			case BOOLEAN -> java.util.List.of("true", "false");
+			case AWARD_MODE -> java.util.Arrays.stream(AwardMode.values()).map(Enum::name).toList();
+			case ROUNDING -> java.util.List.of("HALF_UP", "UP", "DOWN");
+			default -> java.util.List.of();
+		};
 	}
 
 	/**
@@ -103,6 +128,9 @@ public enum RuleSetting {
 					BigDecimal d = new BigDecimal(v);
 					if (d.signum() < 0) {
 						throw new IllegalArgumentException();
+					}
+					if (max != null && d.compareTo(max) > 0) {
+						throw new IllegalArgumentException("须为 0 到 " + max.toPlainString() + " 之间的数值，收到: " + v);
 					}
 					return d.stripTrailingZeros().toPlainString();
 				}
@@ -129,6 +157,9 @@ public enum RuleSetting {
 			}
 		}
 		catch (RuntimeException e) {
+			if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("须为")) {
+				throw e;
+			}
 			throw new IllegalArgumentException(switch (kind) {
 				case INTEGER -> "须为不小于 0 的整数";
 				case DECIMAL -> "须为不小于 0 的数值";

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,6 +96,19 @@ public class RuleSettings {
 		if (!before.equals(value)) {
 			audit.record("SETTING_CHANGED", "setting", setting.name(), setting.ruleId(), before, value);
 		}
+	}
+
+	/**
+	 * Sets a value only if it is still {@code expected} (what the user saw): a stale edit is refused instead of
+	 * overwriting someone else's change.
+	 * @throws OptimisticLockingFailureException when the value changed meanwhile
+	 */
+	@Transactional
+	public void set(RuleSetting setting, String raw, String expected, String username) {
+		if (expected != null && !get(setting).equals(expected)) {
+			throw new OptimisticLockingFailureException("该参数已被他人修改为「" + get(setting) + "」，请刷新后重试");
+		}
+		set(setting, raw, username);
 	}
 
 	/** Back to the default of RULES.md. */

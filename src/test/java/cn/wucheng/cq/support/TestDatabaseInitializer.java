@@ -43,7 +43,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		}
 		else {
 			url = "jdbc:h2:mem:" + name
-					+ ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+					+ ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;OPTIMIZE_REUSE_RESULTS=FALSE";
 			user = "sa";
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cq-test-db",

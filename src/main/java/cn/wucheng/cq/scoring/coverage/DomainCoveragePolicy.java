@@ -13,7 +13,7 @@ import cn.wucheng.cq.organisation.UnitType;
  * a date, against a target: 直属中队 a percentage of its managed domains (rounded up to whole domains), 一类中队 and
  * 二类中队 a fixed number of domains.
  */
-public final class DomainCoveragePolicy {
+public final class DomainCoveragePolicy implements cn.wucheng.cq.scoring.policy.ScoringPolicy {
 
 	public static final String RULE_ID = "R-34";
 
@@ -25,6 +25,7 @@ public final class DomainCoveragePolicy {
 		this.targets = Objects.requireNonNull(targets, "targets");
 	}
 
+	@Override
 	public String ruleId() {
 		return RULE_ID;
 	}

@@ -12,7 +12,7 @@ import cn.wucheng.cq.shared.Period;
  * concluded in the quarter, by category. Age is 周岁 on the first day of the quarter: under 50 the full standard; men
  * 50–54 each minimum halved, rounded up; men 55+ and women 50+ are exempt (免考核).
  */
-public final class CaseHandlingStandardPolicy {
+public final class CaseHandlingStandardPolicy implements cn.wucheng.cq.scoring.policy.ScoringPolicy {
 
 	public static final String RULE_ID = "R-32";
 
@@ -39,6 +39,7 @@ public final class CaseHandlingStandardPolicy {
 		this.yearlyMinimum = Objects.requireNonNull(yearlyMinimum, "yearlyMinimum");
 	}
 
+	@Override
 	public String ruleId() {
 		return RULE_ID;
 	}

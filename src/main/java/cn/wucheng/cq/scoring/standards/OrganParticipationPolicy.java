@@ -4,7 +4,7 @@ package cn.wucheng.cq.scoring.standards;
  * R-33 机关参与: each organ officer (科室, 指挥中心) is a handler (lead or co-handler) of at least a minimum of ordinary
  * cases (including 重大疑难) concluded in each quarter — one by default (setting ORGAN_ORDINARY_MIN). No age rule.
  */
-public final class OrganParticipationPolicy {
+public final class OrganParticipationPolicy implements cn.wucheng.cq.scoring.policy.ScoringPolicy {
 
 	public static final String RULE_ID = "R-33";
 
@@ -17,6 +17,7 @@ public final class OrganParticipationPolicy {
 		this.ordinaryMinimum = ordinaryMinimum;
 	}
 
+	@Override
 	public String ruleId() {
 		return RULE_ID;
 	}

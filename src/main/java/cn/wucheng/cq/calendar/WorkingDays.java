@@ -1,0 +1,120 @@
+package cn.wucheng.cq.calendar;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import cn.wucheng.cq.settings.RuleSetting;
+import cn.wucheng.cq.settings.RuleSettings;
+
+/**
+ * Working days (R-27): Monday–Friday, except the public holidays (法定节假日) of the calendar, plus its make-up working
+ * days (调休上班). Every deadline counted in working days or given as a day of the month asks this bean.
+ * <p>
+ * The exceptions of a year are read in one query the first time the year is needed and kept in memory; an edit of
+ * the calendar publishes {@link CalendarChanged}, and the year is forgotten when that edit's transaction ends, so
+ * the next question reads the committed calendar. A year without any row is plain Monday–Friday.
+ */
+@Service
+public class WorkingDays {
+
+	private final JdbcClient jdbc;
+
+	private final RuleSettings settings;
+
+	private final Map<Integer, Map<LocalDate, DayKind>> years = new ConcurrentHashMap<>();
+
+	WorkingDays(JdbcClient jdbc, RuleSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	public boolean isWorkingDay(LocalDate date) {
+		DayKind exception = exceptions(date.getYear()).get(date);
+		return exception != null ? exception.isWorked() : !DayKind.isWeekend(date);
+	}
+
+	/**
+	 * The {@code n}-th working day after {@code start} (start itself not counted, whether or not it is a working
+	 * day); {@code n = 0} gives {@code start}, a negative {@code n} counts backwards.
+	 */
+	public LocalDate addWorkingDays(LocalDate start, int n) {
+		int step = n < 0 ? -1 : 1;
+		LocalDate day = start;
+		for (int left = Math.abs(n); left > 0;) {
+			day = day.plusDays(step);
+			if (isWorkingDay(day)) {
+				left--;
+			}
+		}
+		return day;
+	}
+
+	/** The first working day on or after a date. */
+	public LocalDate nextWorkingDayFrom(LocalDate date) {
+		LocalDate day = date;
+		while (!isWorkingDay(day)) {
+			day = day.plusDays(1);
+		}
+		return day;
+	}
+
+	/**
+	 * R-27: a deadline given as a day of the month ("by the 15th"). A day beyond the month's length means its last
+	 * day (the 31st of February is the 28th or 29th). When the day is not a working day it moves to the next working
+	 * day, unless the legal section switched setting {@link RuleSetting#DEADLINE_MOVES_TO_NEXT_WORKING_DAY} off.
+	 */
+	public LocalDate dayOfMonthDeadline(YearMonth month, int day) {
+		if (day < 1) {
+			throw new IllegalArgumentException("期限日须为每月的第 1–31 日，收到: " + day);
+		}
+		LocalDate date = month.atDay(Math.min(day, month.lengthOfMonth()));
+		return settings.bool(RuleSetting.DEADLINE_MOVES_TO_NEXT_WORKING_DAY) ? nextWorkingDayFrom(date) : date;
+	}
+
+	/**
+	 * The working days after {@code from} up to and including {@code to}, so that
+	 * {@code workingDaysBetween(a, addWorkingDays(a, n)) == n}; negative when {@code to} is before {@code from}.
+	 */
+	public long workingDaysBetween(LocalDate from, LocalDate to) {
+		if (to.isBefore(from)) {
+			return -workingDaysBetween(to, from);
+		}
+		long count = 0;
+		for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+			if (isWorkingDay(day)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** The exceptions of a year (unmodifiable), as cached. */
+	public Map<LocalDate, DayKind> exceptions(int year) {
+		return years.computeIfAbsent(year, this::load);
+	}
+
+	/** Forgets a year once the transaction that changed its calendar has ended (or at once, outside one). */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+	void calendarChanged(CalendarChanged event) {
+		years.remove(event.year());
+	}
+
+	private Map<LocalDate, DayKind> load(int year) {
+		Map<LocalDate, DayKind> m = new HashMap<>();
+		jdbc.sql("select on_date, kind from calendar_day where on_date between ? and ?")
+			.params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+			.query((rs, n) -> m.put(rs.getObject(1, LocalDate.class), DayKind.valueOf(rs.getString(2))))
+			.list();
+		return Collections.unmodifiableMap(m);
+	}
+
+}

@@ -1,0 +1,79 @@
+package cn.wucheng.cq.calendar.internal;
+
+import java.time.LocalDate;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+import cn.wucheng.cq.calendar.DayKind;
+
+/** One exception of the working-day calendar: a public holiday on a weekday or a make-up working weekend day. */
+@Table("calendar_day")
+public class CalendarDay {
+
+	static final int NAME_MAX = 30;
+
+	@Id
+	private Long id;
+
+	private LocalDate onDate;
+
+	private DayKind kind;
+
+	private String name;
+
+	@Version
+	private Integer version;
+
+	protected CalendarDay() {
+	}
+
+	CalendarDay(LocalDate onDate, DayKind kind, String name) {
+		change(onDate, kind, name);
+	}
+
+	/** Refuses what the calendar cannot mean: a holiday on a weekend, a make-up working day on a weekday. */
+	void change(LocalDate onDate, DayKind kind, String name) {
+		if (onDate == null || kind == null) {
+			throw new IllegalArgumentException("日历例外须有日期和类型");
+		}
+		if (!kind.fits(onDate)) {
+			throw new IllegalArgumentException(kind == DayKind.HOLIDAY ? onDate + " 是周末，法定节假日只登记周一至周五"
+					: onDate + " 是工作日，调休上班只登记周六、周日");
+		}
+		String n = name == null ? "" : name.strip();
+		if (n.isEmpty() || n.length() > NAME_MAX) {
+			throw new IllegalArgumentException("名称须为 1–" + NAME_MAX + " 个字");
+		}
+		this.onDate = onDate;
+		this.kind = kind;
+		this.name = n;
+	}
+
+	/** For the audit log: "2024-02-12 HOLIDAY 春节". */
+	String describe() {
+		return onDate + " " + kind + " " + name;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public LocalDate getOnDate() {
+		return onDate;
+	}
+
+	public DayKind getKind() {
+		return kind;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public Integer getVersion() {
+		return version;
+	}
+
+}

@@ -1,0 +1,211 @@
+package cn.wucheng.cq.scoring;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.wucheng.cq.cases.CaseCategory;
+import cn.wucheng.cq.organisation.StaffCategory;
+import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.reviews.AwardLevel;
+import cn.wucheng.cq.scoring.BreakdownItem.Deduction;
+import cn.wucheng.cq.scoring.internal.PointsSql;
+import cn.wucheng.cq.scoring.policy.BestHandlerPlaces;
+import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
+import cn.wucheng.cq.scoring.policy.ExcellencePoints;
+import cn.wucheng.cq.scoring.policy.QualityPoints;
+import cn.wucheng.cq.scoring.policy.QuantityPoints;
+import cn.wucheng.cq.settings.RuleSetting;
+import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Points;
+
+/**
+ * The points ledger (积分台账): scores, breakdowns and quarterly rankings computed from the cases, returns and awards
+ * (R-14, R-20–R-25, R-30, R-31), each in one set-based SQL pass per period whose numbers come from the policies in
+ * {@code scoring.policy} and the legal section's settings. Nothing is stored: a change of data or settings shows at
+ * once.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ScoreLedger {
+
+	private final JdbcClient jdbc;
+
+	private final RuleSettings settings;
+
+	ScoreLedger(JdbcClient jdbc, RuleSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	/** Every person with points in the period or in a ranking pool, ordered by 工号. */
+	public List<PersonScore> scores(Period period) {
+		return scores(period, ScoreScope.EVERYONE);
+	}
+
+	/** The same, narrowed to a scope (applied in the SQL). */
+	public List<PersonScore> scores(Period period, ScoreScope scope) {
+		PointsSql sql = sql();
+		return jdbc.sql(sql.scores(scope, false)).params(sql.params(period, scope)).query(ScoreLedger::score).list();
+	}
+
+	/** one person's score with every case and award behind it; empty when there is no such 工号. */
+	public Optional<Breakdown> breakdown(String employeeNo, Period period) {
+		return breakdown(employeeNo, period, ScoreScope.EVERYONE);
+	}
+
+	/**
+	 * R-25: one person's score with every case and award behind it; empty when there is no such 工号 or the person is
+	 * outside the scope.
+	 */
+	public Optional<Breakdown> breakdown(String employeeNo, Period period, ScoreScope scope) {
+		Optional<Long> personId = jdbc.sql("select id from person where employee_no = :no")
+			.param("no", employeeNo)
+			.query(Long.class)
+			.optional();
+		if (personId.isEmpty() || scope.personId() != null && !scope.personId().equals(personId.get())) {
+			return Optional.empty();
+		}
+		ScoreScope one = new ScoreScope(scope.unitId(), personId.get());
+		PointsSql sql = sql();
+		Map<String, Object> params = sql.params(period, one);
+		Optional<PersonScore> score = jdbc.sql(sql.scores(one, true)).params(params).query(ScoreLedger::score).optional();
+		if (score.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<Long, List<Deduction>> deductions = new HashMap<>();
+		jdbc.sql(sql.deductions(one)).params(params).query((rs, n) -> {
+			deductions.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
+				.add(new Deduction(rs.getString("code"), rs.getString("item_text"), points(rs, "points"),
+						date(rs, "returned_on"), rs.getString("reason")));
+			return null;
+		}).list();
+		List<BreakdownItem> items = jdbc.sql(sql.items(one)).params(params).query((rs, n) -> {
+			boolean award = rs.getObject("award_id") != null;
+			String level = rs.getString("award_level");
+			return new BreakdownItem(award ? BreakdownItem.Kind.AWARD : BreakdownItem.Kind.CASE,
+					rs.getString("case_no"), HandlerRole.valueOf(rs.getString("handler_role")),
+					CaseCategory.valueOf(rs.getString("category")), date(rs, "concluded_on"),
+					level == null ? null : AwardLevel.valueOf(level), date(rs, "rated_on"),
+					award ? points(rs, "prior") : Points.ZERO, points(rs, "quantity"), points(rs, "quality"),
+					points(rs, "excellence"),
+					award ? List.of() : List.copyOf(deductions.getOrDefault(rs.getLong("case_id"), List.of())));
+		}).list();
+		return Optional.of(new Breakdown(period, score.get(), items));
+	}
+
+	/** the ranking of a quarter, every category, entries narrowed to the scope. */
+	public Ranking rankings(Period quarter, ScoreScope scope) {
+		if (!quarter.isQuarter()) {
+			throw new IllegalArgumentException("排名按季度计算，期间须为季度（如 2024-Q1），收到: " + quarter);
+		}
+		PointsSql sql = sql();
+		Map<String, Object> params = sql.params(quarter, scope);
+		Map<UnitType, Integer> pools = new EnumMap<>(UnitType.class);
+		jdbc.sql(sql.poolSizes()).params(params).query((rs, n) -> {
+			pools.put(UnitType.valueOf(rs.getString("unit_type")), rs.getInt("pool_size"));
+			return null;
+		}).list();
+		BestHandlerPlaces places = bestHandlerPlaces();
+		Map<UnitType, List<Ranking.Entry>> entries = new LinkedHashMap<>();
+		Map<UnitType, Integer> placesOf = new EnumMap<>(UnitType.class);
+		for (UnitType t : UnitType.values()) {
+			if (t.isSquad()) {
+				entries.put(t, new ArrayList<>());
+				placesOf.put(t, places.places(t, pools.getOrDefault(t, 0)));
+			}
+		}
+		jdbc.sql(sql.ranking(scope)).params(params).query((rs, n) -> {
+			UnitType type = UnitType.valueOf(rs.getString("unit_type"));
+			int rank = rs.getInt("rnk");
+			BigDecimal total = rs.getBigDecimal("total");
+			entries.get(type)
+				.add(new Ranking.Entry(rank, rs.getLong("person_id"), rs.getString("employee_no"),
+						rs.getString("name"), rs.getLong("unit_id"), rs.getString("unit_name"), Points.of(total),
+						places.awarded(rank, placesOf.get(type), total)));
+			return null;
+		}).list();
+		List<Ranking.Category> categories = new ArrayList<>();
+		entries.forEach((type, list) -> categories
+			.add(new Ranking.Category(type, pools.getOrDefault(type, 0), placesOf.get(type), List.copyOf(list))));
+		return new Ranking(quarter, List.copyOf(categories));
+	}
+
+	/**
+	 * The quarter a page opens on: the latest quarter, up to today's, in which a case was concluded; today's quarter
+	 * when there is none.
+	 */
+	public Period defaultQuarter(LocalDate today) {
+		LocalDate latest = jdbc.sql("select max(concluded_on) from case_file where concluded_on <= :today")
+			.param("today", today)
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		return Period.quarterOf(latest == null ? today : latest);
+	}
+
+	/** The years with concluded cases, newest first, always including the given year; at most ten. */
+	public List<Integer> years(int always) {
+		List<Integer> years = new ArrayList<>();
+		Integer min = jdbc.sql("select min(concluded_on) from case_file")
+			.query(LocalDate.class)
+			.optional()
+			.map(LocalDate::getYear)
+			.orElse(always);
+		Integer max = jdbc.sql("select max(concluded_on) from case_file")
+			.query(LocalDate.class)
+			.optional()
+			.map(LocalDate::getYear)
+			.orElse(always);
+		int top = Math.max(max, always);
+		// a selector of at most ten years, however old the oldest record
+		for (int y = top; y >= Math.max(Math.min(min, always), top - 9); y--) {
+			years.add(y);
+		}
+		return years;
+	}
+
+	/** The policies with the legal section's current settings. */
+	private PointsSql sql() {
+		return new PointsSql(new QuantityPoints(), new QualityPoints(), new ExcellencePoints(settings.awardMode()),
+				new CoHandlerHalf());
+	}
+
+	private BestHandlerPlaces bestHandlerPlaces() {
+		return new BestHandlerPlaces(settings.decimal(RuleSetting.BEST_RATE_DIRECT),
+				settings.decimal(RuleSetting.BEST_RATE_CLASS1), settings.decimal(RuleSetting.BEST_RATE_CLASS2),
+				settings.placesRounding(), settings.integer(RuleSetting.BEST_MIN_PLACES));
+	}
+
+	private static PersonScore score(ResultSet rs, int row) throws SQLException {
+		return new PersonScore(rs.getLong("person_id"), rs.getString("employee_no"), rs.getString("name"),
+				StaffCategory.valueOf(rs.getString("staff_category")), rs.getLong("unit_id"), rs.getString("unit_name"),
+				UnitType.valueOf(rs.getString("unit_type")), points(rs, "quantity"), points(rs, "quality"),
+				points(rs, "excellence"), rs.getInt("lead_cases"), rs.getInt("co_cases"));
+	}
+
+	private static Points points(ResultSet rs, String column) throws SQLException {
+		BigDecimal v = rs.getBigDecimal(column);
+		return v == null ? Points.ZERO : Points.of(v);
+	}
+
+	private static LocalDate date(ResultSet rs, String column) throws SQLException {
+		Date d = rs.getDate(column);
+		return d == null ? null : d.toLocalDate();
+	}
+
+}

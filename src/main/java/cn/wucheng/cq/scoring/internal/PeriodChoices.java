@@ -1,0 +1,35 @@
+package cn.wucheng.cq.scoring.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.wucheng.cq.shared.Period;
+
+/** The periods a page offers, grouped by year (newest first): the year, its quarters and, unless quarters only, its months. */
+record PeriodChoices(List<YearGroup> years) {
+
+	/** One year's options. */
+	record YearGroup(int year, List<Period> periods) {
+	}
+
+	static PeriodChoices of(List<Integer> years, boolean quartersOnly) {
+		List<YearGroup> groups = new ArrayList<>();
+		for (int y : years) {
+			List<Period> periods = new ArrayList<>();
+			if (!quartersOnly) {
+				periods.add(Period.year(y));
+			}
+			for (int q = 1; q <= 4; q++) {
+				periods.add(Period.quarter(y, q));
+			}
+			if (!quartersOnly) {
+				for (int m = 1; m <= 12; m++) {
+					periods.add(Period.month(y, m));
+				}
+			}
+			groups.add(new YearGroup(y, periods));
+		}
+		return new PeriodChoices(groups);
+	}
+
+}

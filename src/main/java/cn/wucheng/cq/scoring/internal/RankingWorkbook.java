@@ -1,0 +1,137 @@
+package cn.wucheng.cq.scoring.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import cn.wucheng.cq.scoring.Ranking;
+
+/**
+ * A quarter's ranking as .xlsx: one sheet per squad category with a title row, the header and one row per entry.
+ * Every cell is text: totals keep their two exact decimals (R-24), and text that a spreadsheet could take for a formula
+ * (starting with = + - @) is stored as quoted text, never as a formula.
+ */
+final class RankingWorkbook {
+
+	private final MessageSource messages;
+
+	RankingWorkbook(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	byte[] write(Ranking ranking) {
+		try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Styles styles = new Styles(wb);
+			for (Ranking.Category c : ranking.categories()) {
+				String category = msg("scoring.unitType." + c.category().name());
+				Sheet sheet = wb.createSheet(category);
+				sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+				sheet.setFitToPage(true);
+				sheet.getPrintSetup().setFitWidth((short) 1);
+				sheet.getPrintSetup().setFitHeight((short) 0);
+				Row title = sheet.createRow(0);
+				text(title, 0, msg("scoring.rankings.sheetTitle", ranking.period().label(), category, c.pool(), c.places()),
+						styles.title);
+				sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 5));
+				Row header = sheet.createRow(1);
+				List<String> headers = List.of("scoring.col.rank", "scoring.col.employeeNo", "scoring.col.name",
+						"scoring.col.unit", "scoring.col.total", "scoring.col.bestHandler");
+				for (int i = 0; i < headers.size(); i++) {
+					text(header, i, msg(headers.get(i)), styles.header);
+				}
+				int r = 2;
+				for (Ranking.Entry e : c.entries()) {
+					Row row = sheet.createRow(r++);
+					text(row, 0, Integer.toString(e.rank()), styles.number);
+					text(row, 1, e.employeeNo(), styles.text);
+					text(row, 2, e.name(), styles.text);
+					text(row, 3, e.unitName(), styles.text);
+					text(row, 4, e.total().toString(), styles.number);
+					text(row, 5, e.bestHandler() ? msg("scoring.rankings.badge") : "", styles.text);
+				}
+				int[] widths = { 8, 14, 14, 22, 12, 16 };
+				for (int i = 0; i < widths.length; i++) {
+					sheet.setColumnWidth(i, widths[i] * 256);
+				}
+				sheet.createFreezePane(0, 2);
+			}
+			wb.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Writes a string cell; one that starts like a formula is quote-prefixed so no spreadsheet evaluates it. */
+	private static void text(Row row, int column, String value, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(style);
+		if (looksLikeFormula(value)) {
+			CellStyle quoted = row.getSheet().getWorkbook().createCellStyle();
+			quoted.cloneStyleFrom(style);
+			quoted.setQuotePrefixed(true);
+			cell.setCellStyle(quoted);
+		}
+	}
+
+	/** Text that Excel, WPS or a CSV round trip could read as a formula (CWE-1236). */
+	static boolean looksLikeFormula(String value) {
+		return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+	}
+
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	private static final class Styles {
+
+		final CellStyle title;
+
+		final CellStyle header;
+
+		final CellStyle text;
+
+		final CellStyle number;
+
+		Styles(Workbook wb) {
+			Font bold = wb.createFont();
+			bold.setBold(true);
+			title = wb.createCellStyle();
+			title.setFont(bold);
+			header = bordered(wb);
+			header.setFont(bold);
+			header.setAlignment(HorizontalAlignment.CENTER);
+			text = bordered(wb);
+			number = bordered(wb);
+			number.setAlignment(HorizontalAlignment.RIGHT);
+		}
+
+		private static CellStyle bordered(Workbook wb) {
+			CellStyle s = wb.createCellStyle();
+			s.setBorderBottom(BorderStyle.THIN);
+			s.setBorderTop(BorderStyle.THIN);
+			s.setBorderLeft(BorderStyle.THIN);
+			s.setBorderRight(BorderStyle.THIN);
+			return s;
+		}
+
+	}
+
+}

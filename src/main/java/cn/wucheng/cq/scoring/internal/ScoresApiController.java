@@ -1,0 +1,188 @@
+package cn.wucheng.cq.scoring.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.wucheng.cq.scoring.Breakdown;
+import cn.wucheng.cq.scoring.BreakdownItem;
+import cn.wucheng.cq.scoring.PersonScore;
+import cn.wucheng.cq.scoring.Ranking;
+import cn.wucheng.cq.scoring.ScoreLedger;
+import cn.wucheng.cq.scoring.ScoreScope;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Points;
+
+/**
+ * The JSON API of scores and rankings (API.md). Decimals are strings with two decimals (R-24). Data scope: LEGAL,
+ * SUPERVISION and LEADER read everyone; a squad leader or legal officer his unit (by the unit at the period's end); an
+ * officer himself. Rankings are not yet open to officers (publication, R-26, comes later).
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ScoresApiController {
+
+	/** One person's score, as API.md lists it. */
+	record ScoreJson(String employeeNo, String name, String unit, String unitType, String quantity, String quality,
+			String excellence, String total, int leadCases, int coCases) {
+
+		static ScoreJson of(PersonScore s) {
+			return new ScoreJson(s.employeeNo(), s.name(), s.unitName(), s.unitType().label(), s.quantity().toString(),
+					s.quality().toString(), s.excellence().toString(), s.total().toString(), s.leadCases(),
+					s.coCases());
+		}
+
+	}
+
+	/** A score with its items. */
+	record BreakdownJson(String employeeNo, String name, String unit, String unitType, String quantity, String quality,
+			String excellence, String total, int leadCases, int coCases, String period, List<ItemJson> items) {
+
+		static BreakdownJson of(Breakdown b) {
+			ScoreJson s = ScoreJson.of(b.score());
+			return new BreakdownJson(s.employeeNo(), s.name(), s.unit(), s.unitType(), s.quantity(), s.quality(),
+					s.excellence(), s.total(), s.leadCases(), s.coCases(), b.period().toString(),
+					b.items().stream().map(ItemJson::of).toList());
+		}
+
+	}
+
+	/**
+	 * One case or award: {@code kind} is {@code case} or {@code award}; {@code creditedBefore} is what earlier awards
+	 * of the case already counted (R-22).
+	 */
+	record ItemJson(String kind, String caseNo, String role, String category, String concludedOn, String awardLevel,
+			String ratedOn, String creditedBefore, String quantity, String quality, String excellence, String total,
+			List<DeductionJson> deductions) {
+
+		static ItemJson of(BreakdownItem i) {
+			boolean award = i.kind() == BreakdownItem.Kind.AWARD;
+			return new ItemJson(award ? "award" : "case", i.caseNo(), i.role().label(), i.category().label(),
+					date(i.concludedOn()), award ? i.awardLevel().label() : null, date(i.ratedOn()),
+					award ? i.creditedBefore().toString() : null, i.quantity().toString(), i.quality().toString(),
+					i.excellence().toString(), i.total().toString(),
+					i.deductions().stream().map(DeductionJson::of).toList());
+		}
+
+	}
+
+	/** A deducted item behind a case's quality points. */
+	record DeductionJson(String code, String text, String points, String returnedOn) {
+
+		static DeductionJson of(BreakdownItem.Deduction d) {
+			return new DeductionJson(d.code(), d.text(), d.points().toString(), date(d.returnedOn()));
+		}
+
+	}
+
+	record RankingJson(String period, List<CategoryJson> categories) {
+	}
+
+	record CategoryJson(String category, int pool, int places, List<EntryJson> entries) {
+	}
+
+	record EntryJson(int rank, String employeeNo, String name, String unit, String total, boolean bestHandler) {
+	}
+
+	/** An answer with an HTTP status and a message in Chinese. */
+	static final class ApiProblem extends RuntimeException {
+
+		private final HttpStatus status;
+
+		ApiProblem(HttpStatus status, String message) {
+			super(message);
+			this.status = status;
+		}
+
+	}
+
+	private final ScoreLedger ledger;
+
+	ScoresApiController(ScoreLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	@GetMapping("/scores")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	@Operation(summary = "各人积分（R-20–R-24）", description = "期间内有积分或在排名范围内的每个人，按工号排序；小数为两位小数的字符串。")
+	@ApiResponse(responseCode = "400", description = "期间格式错误：{\"errors\":[{\"message\"}]}")
+	List<ScoreJson> scores(@Parameter(description = "2024-Q1、2024-03 或 2024") @RequestParam(required = false) String period) {
+		return ledger.scores(period(period), ScoreScope.of(CurrentUser.get(), null))
+			.stream()
+			.map(ScoreJson::of)
+			.toList();
+	}
+
+	@GetMapping("/scores/{employeeNo}")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	@Operation(summary = "一人积分明细（R-25）", description = "积分及其每一件案件或优秀案卷的角色与各项分值。")
+	@ApiResponse(responseCode = "404", description = "没有该工号的人员，或不在您的数据范围内")
+	BreakdownJson breakdown(@PathVariable String employeeNo, @RequestParam(required = false) String period) {
+		Period p = period(period);
+		return ledger.breakdown(employeeNo, p, ScoreScope.of(CurrentUser.get(), null))
+			.map(BreakdownJson::of)
+			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "找不到工号为 " + employeeNo + " 的人员，或其不在您的数据范围内"));
+	}
+
+	@GetMapping("/rankings")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')")
+	@Operation(summary = "季度排名（R-30、R-31）", description = "按中队类别（直属中队、一类中队、二类中队）排名及最佳办案能手。")
+	@ApiResponse(responseCode = "400", description = "期间不是季度或格式错误：{\"errors\":[{\"message\"}]}")
+	RankingJson rankings(@Parameter(description = "季度，如 2024-Q1") @RequestParam(required = false) String period) {
+		Period p = period(period);
+		if (!p.isQuarter()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "排名按季度计算：period 须为季度，如 2024-Q1，收到: " + period);
+		}
+		Ranking r = ledger.rankings(p, ScoreScope.of(CurrentUser.get(), null));
+		return new RankingJson(p.toString(), r.categories()
+			.stream()
+			.map(c -> new CategoryJson(c.category().label(), c.pool(), c.places(),
+					c.entries()
+						.stream()
+						.map(e -> new EntryJson(e.rank(), e.employeeNo(), e.name(), e.unitName(), total(e.total()),
+								e.bestHandler()))
+						.toList()))
+			.toList());
+	}
+
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<Map<String, Object>> problem(ApiProblem e) {
+		return ResponseEntity.status(e.status).body(Map.of("errors", List.of(Map.of("message", e.getMessage()))));
+	}
+
+	private static Period period(String text) {
+		if (text == null || text.isBlank()) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "缺少参数 period（期间），如 2024-Q1（季度）、2024-03（月份）或 2024（年度）");
+		}
+		try {
+			return Period.parse(text);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ApiProblem(HttpStatus.BAD_REQUEST, "参数 period 有误：" + e.getMessage());
+		}
+	}
+
+	private static String total(Points p) {
+		return p.toString();
+	}
+
+	private static String date(LocalDate d) {
+		return d == null ? null : d.toString();
+	}
+
+}

@@ -1,0 +1,154 @@
+package cn.wucheng.cq.scoring.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.wucheng.cq.organisation.Unit;
+import cn.wucheng.cq.organisation.UnitRepository;
+import cn.wucheng.cq.scoring.PersonScore;
+import cn.wucheng.cq.scoring.Ranking;
+import cn.wucheng.cq.scoring.ScoreLedger;
+import cn.wucheng.cq.scoring.ScoreScope;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Period;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The scoring pages: the score list of a period (R-20–R-24), one person's breakdown (R-25) and the quarterly ranking
+ * with its .xlsx export (R-30, R-31). Data scope as in the API: readers of everything may filter by unit, a squad
+ * leader or legal officer sees his unit, an officer himself; another unit's officer answers 404.
+ */
+@Controller
+class ScoresPageController {
+
+	/** How many entries a category's chart shows. */
+	static final int CHART_TOP = 10;
+
+	/** One category of the ranking page with the data of its chart (JSON in data-* attributes, no inline script). */
+	record CategoryView(Ranking.Category category, String chartNames, String chartTotals) {
+	}
+
+	private final ScoreLedger ledger;
+
+	private final UnitRepository units;
+
+	private final MessageSource messages;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	ScoresPageController(ScoreLedger ledger, UnitRepository units, MessageSource messages) {
+		this.ledger = ledger;
+		this.units = units;
+		this.messages = messages;
+	}
+
+	@GetMapping("/scores")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	String scores(@RequestParam(required = false) String period, @RequestParam(required = false) Long unit,
+			@RequestParam(required = false) String sort, Model model) {
+		CurrentUser user = CurrentUser.get();
+		Period p = period(period, false, model);
+		Long chosenUnit = user.readsAll() ? unit : null;
+		List<PersonScore> scores = new ArrayList<>(ledger.scores(p, ScoreScope.of(user, chosenUnit)));
+		boolean byTotal = "total".equals(sort);
+		if (byTotal) {
+			scores.sort(Comparator.comparing(PersonScore::total).reversed().thenComparing(PersonScore::employeeNo));
+		}
+		model.addAttribute("scores", scores);
+		model.addAttribute("byTotal", byTotal);
+		model.addAttribute("unit", chosenUnit);
+		model.addAttribute("units", user.readsAll() ? units.findAllByOrderByTypeAscNameAsc() : List.<Unit>of());
+		return "scoring/scores";
+	}
+
+	@GetMapping("/scores/{employeeNo}")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	String breakdown(@PathVariable String employeeNo, @RequestParam(required = false) String period, Model model) {
+		Period p = period(period, false, model);
+		model.addAttribute("breakdown", ledger.breakdown(employeeNo, p, ScoreScope.of(CurrentUser.get(), null))
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+		return "scoring/breakdown";
+	}
+
+	@GetMapping("/rankings")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')")
+	String rankings(@RequestParam(required = false) String period, Model model) {
+		Period p = period(period, true, model);
+		Ranking ranking = ledger.rankings(p, ScoreScope.of(CurrentUser.get(), null));
+		List<CategoryView> categories = ranking.categories().stream().map(this::view).toList();
+		model.addAttribute("ranking", ranking);
+		model.addAttribute("categories", categories);
+		model.addAttribute("chartTop", CHART_TOP);
+		return "scoring/rankings";
+	}
+
+	@GetMapping("/rankings/export")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')")
+	ResponseEntity<byte[]> export(@RequestParam(required = false) String period, Model model) {
+		Period p = period(period, true, model);
+		if (model.containsAttribute("periodError")) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+		}
+		byte[] xlsx = new RankingWorkbook(messages)
+			.write(ledger.rankings(p, ScoreScope.of(CurrentUser.get(), null)));
+		String name = messages.getMessage("scoring.rankings.title", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()) + "-" + p
+				+ ".xlsx";
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(xlsx);
+	}
+
+	private CategoryView view(Ranking.Category c) {
+		List<Ranking.Entry> top = c.entries()
+			.stream()
+			.filter(e -> e.total().isPositive())
+			.limit(CHART_TOP)
+			.toList();
+		return new CategoryView(c, json.writeValueAsString(top.stream().map(Ranking.Entry::name).toList()),
+				json.writeValueAsString(top.stream().map(e -> e.total().toString()).toList()));
+	}
+
+	/**
+	 * The period asked for, or the default quarter (the latest with concluded cases) with a message when the text is
+	 * wrong or, for a ranking, not a quarter. Puts the period and its choices in the model.
+	 */
+	private Period period(String text, boolean quartersOnly, Model model) {
+		Period fallback = ledger.defaultQuarter(LocalDate.now());
+		Period p = fallback;
+		if (text != null && !text.isBlank()) {
+			try {
+				p = Period.parse(text);
+				if (quartersOnly && !p.isQuarter()) {
+					model.addAttribute("periodError", messages.getMessage("scoring.rankings.quarterOnly", null,
+							org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+					p = fallback;
+				}
+			}
+			catch (IllegalArgumentException e) {
+				model.addAttribute("periodError", e.getMessage());
+			}
+		}
+		model.addAttribute("period", p);
+		model.addAttribute("choices", PeriodChoices.of(ledger.years(LocalDate.now().getYear()), quartersOnly));
+		return p;
+	}
+
+}

@@ -1,0 +1,80 @@
+package cn.wucheng.cq.training.internal;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What the training pages share: who may do what, the year parameter and message lookup. */
+@Component
+class TrainingPages {
+
+	/** Read plans and sessions: the legal section, supervision, leaders, and squad roles for their own squad. */
+	static final String READERS = "hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')";
+
+	/** Write plans and sessions: the squad's leader or legal officer for their own squad, the legal section for any. */
+	static final String ACTORS = "hasAnyRole('LEGAL','SQUAD_LEADER','LEGAL_OFFICER')";
+
+	/** Coordinate or send back a plan. */
+	static final String LEGAL = "hasRole('LEGAL')";
+
+	/** Hours: also an officer, for himself. */
+	static final String HOURS_READERS = "hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')";
+
+	static final int MIN_YEAR = 2000;
+
+	static final int MAX_YEAR = 2100;
+
+	private final MessageSource messages;
+
+	private final TrainingClock clock;
+
+	TrainingPages(MessageSource messages, TrainingClock clock) {
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** The year asked for, or the current one with a warning in the model when the text is no year. */
+	int year(String text, Model model) {
+		int now = clock.today().getYear();
+		if (text == null || text.isBlank()) {
+			return now;
+		}
+		try {
+			int y = Integer.parseInt(text.strip());
+			if (y >= MIN_YEAR && y <= MAX_YEAR) {
+				return y;
+			}
+		}
+		catch (NumberFormatException e) {
+			// the warning below
+		}
+		if (model != null) {
+			model.addAttribute("badYear", msg("training.badYear", text, MIN_YEAR, MAX_YEAR));
+		}
+		return now;
+	}
+
+	/** The years to choose from: around the one shown and the current one, newest first. */
+	List<Integer> years(int shown) {
+		int now = clock.today().getYear();
+		TreeSet<Integer> years = new TreeSet<>(List.of(now + 1, now, now - 1, now - 2, shown));
+		return List.copyOf(years.descendingSet());
+	}
+
+	LocalDate today() {
+		return clock.today();
+	}
+
+	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
+	String msg(String key, Object... args) {
+		Object[] text = Arrays.stream(args).map(String::valueOf).toArray();
+		return messages.getMessage(key, text, LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,213 @@
+package cn.wucheng.cq.training.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import cn.wucheng.cq.training.PlanStatus;
+import cn.wucheng.cq.training.SessionFlag;
+
+/**
+ * A training session (培训场次, R-61), held from an item of a coordinated plan (R-60), with its attendees. Recording
+ * attendance refuses what cannot be: a score without sign-in, a score outside 0–100, a formal officer both present
+ * and replaced. An auxiliary attending in place of a formal officer is recorded as such — and flagged, since the
+ * programme forbids it (不得出现辅助人员代替正式队员参会) — so the officer never gets the hours.
+ */
+@Table("training_session")
+public class TrainingSession {
+
+	private static final BigDecimal MAX_SCORE = new BigDecimal("100");
+
+	@Id
+	private Long id;
+
+	private Long planId;
+
+	private int itemNo;
+
+	private int planYear;
+
+	private Long unitId;
+
+	private String topic;
+
+	private LocalDate heldOn;
+
+	private String place;
+
+	private BigDecimal hours;
+
+	private LocalDate bankReleasedOn;
+
+	private LocalDateTime createdAt;
+
+	@MappedCollection(idColumn = "session_id")
+	private Set<Attendee> attendees = new HashSet<>();
+
+	@Version
+	private Integer version;
+
+	protected TrainingSession() {
+	}
+
+	/**
+	 * R-60: a session may only be held from a coordinated plan, within the plan's year.
+	 * @throws TrainingRefusal when the plan is not coordinated, has no such item, or the date is outside its year
+	 */
+	static TrainingSession fromPlan(TrainingPlan plan, int itemNo, SessionDetails details, LocalDateTime now) {
+		if (plan.getStatus() != PlanStatus.COORDINATED) {
+			throw new TrainingRefusal("该培训计划尚未经法制科统筹（当前状态：" + TrainingPlan.label(plan.getStatus())
+					+ "），不能据此安排培训场次");
+		}
+		PlanItem item = plan.item(itemNo)
+			.orElseThrow(() -> new TrainingRefusal("计划中没有第 " + itemNo + " 项培训项目"));
+		TrainingSession s = new TrainingSession();
+		s.planId = plan.getId();
+		s.itemNo = item.itemNo();
+		s.planYear = plan.getPlanYear();
+		s.unitId = plan.getUnitId();
+		s.topic = item.topic();
+		s.createdAt = now;
+		s.reschedule(details);
+		return s;
+	}
+
+	void reschedule(SessionDetails d) {
+		if (d.heldOn().getYear() != planYear) {
+			throw new TrainingRefusal("培训日期 " + d.heldOn() + " 不在计划年度 " + planYear + " 年内");
+		}
+		heldOn = d.heldOn();
+		place = d.place();
+		hours = d.hours();
+		bankReleasedOn = d.bankReleasedOn();
+	}
+
+	/**
+	 * Records (or changes) one person's attendance.
+	 * @param replaced the formal officer an auxiliary attended in place of, or null
+	 * @throws TrainingRefusal when the record contradicts the rules or the other attendees
+	 */
+	Attendee record(Trainee person, boolean signedIn, BigDecimal score, Trainee replaced) {
+		if (score != null) {
+			if (score.signum() < 0 || score.compareTo(MAX_SCORE) > 0 || score.stripTrailingZeros().scale() > 2) {
+				throw new TrainingRefusal(person.label() + " 的考试成绩须在 0–100 之间、最多两位小数，收到: "
+						+ score.toPlainString());
+			}
+			if (!signedIn) {
+				throw new TrainingRefusal(person.label() + " 未签到，不能录入考试成绩");
+			}
+		}
+		if (replaced != null) {
+			if (person.formal()) {
+				throw new TrainingRefusal("代替人工号只用于登记辅助人员代替正式队员参会，" + person.label() + " 是正式执法人员");
+			}
+			if (!replaced.formal()) {
+				throw new TrainingRefusal("被代替的 " + replaced.label() + " 不是正式执法人员");
+			}
+			if (!signedIn) {
+				throw new TrainingRefusal("代替他人参会的 " + person.label() + " 须已签到");
+			}
+			if (attendee(replaced.id()).filter(Attendee::signedIn).isPresent()) {
+				throw new TrainingRefusal(replaced.label() + " 本人已签到，不能再登记由 " + person.label() + " 代替参会");
+			}
+			if (attendees.stream()
+				.anyMatch(a -> Long.valueOf(replaced.id()).equals(a.replacesId()) && a.personId() != person.id())) {
+				throw new TrainingRefusal(replaced.label() + " 已登记由他人代替参会");
+			}
+		}
+		if (signedIn && attendees.stream().anyMatch(a -> a.replacesId() != null && a.replacesId() == person.id())) {
+			throw new TrainingRefusal(person.label() + " 已登记由他人代替参会，不能再登记本人签到；请先修改代替记录");
+		}
+		attendees.removeIf(a -> a.personId() == person.id());
+		Attendee a = new Attendee(person.id(), signedIn, score == null ? null : score.stripTrailingZeros(),
+				replaced == null ? null : replaced.id());
+		attendees.add(a);
+		return a;
+	}
+
+	Optional<Attendee> remove(long personId) {
+		Optional<Attendee> a = attendee(personId);
+		a.ifPresent(attendees::remove);
+		return a;
+	}
+
+	/** R-61's flags on {@code today}. */
+	public Set<SessionFlag> flags(LocalDate today) {
+		long substitutions = attendees.stream().filter(Attendee::isSubstitution).count();
+		long noScore = attendees.stream().filter(a -> a.signedIn() && a.score() == null).count();
+		return SessionFlag.of(heldOn, bankReleasedOn, substitutions, noScore, today);
+	}
+
+	/** For the audit log. */
+	String describe() {
+		return topic + "；" + heldOn + "；" + place + "；" + hours.toPlainString() + "学时；题库下发 "
+				+ (bankReleasedOn == null ? "未录入" : bankReleasedOn);
+	}
+
+	public Optional<Attendee> attendee(long personId) {
+		return attendees.stream().filter(a -> a.personId() == personId).findFirst();
+	}
+
+	public List<Attendee> getAttendees() {
+		return attendees.stream().sorted(Comparator.comparing(Attendee::personId)).toList();
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public Long getPlanId() {
+		return planId;
+	}
+
+	public int getItemNo() {
+		return itemNo;
+	}
+
+	public int getPlanYear() {
+		return planYear;
+	}
+
+	public Long getUnitId() {
+		return unitId;
+	}
+
+	public String getTopic() {
+		return topic;
+	}
+
+	public LocalDate getHeldOn() {
+		return heldOn;
+	}
+
+	public String getPlace() {
+		return place;
+	}
+
+	public BigDecimal getHours() {
+		return hours;
+	}
+
+	public LocalDate getBankReleasedOn() {
+		return bankReleasedOn;
+	}
+
+	public LocalDateTime getCreatedAt() {
+		return createdAt;
+	}
+
+	public Integer getVersion() {
+		return version;
+	}
+
+}

@@ -1,0 +1,179 @@
+package cn.wucheng.cq.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The legal section's journey through the points pages in a real browser at 1366×768, on the small example bureau:
+ * the score list (period selector submits by itself, sort by total), a breakdown, the ranking with its chart drawn in
+ * every tab, the settings and deduction catalogue pages — no console error, no CSP violation, no page wider than the
+ * window. Screenshots go to target/screenshots/. Skipped when no Chromium is installed unless CQ_BROWSER_REQUIRED=true.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cq.test.context=scoring-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-2" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScoringBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WebDriver browser;
+
+	@BeforeAll
+	void start() throws Exception {
+		boolean present = new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
+		assumeTrue(present || "true".equals(System.getProperty("cq.browser.required")), "no Chromium here");
+		SmallBureauCsv.load(jdbc);
+		Path profile = Files.createTempDirectory(Path.of("target"), "chrome-profile");
+		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--no-first-run", "--user-data-dir=" + profile.toAbsolutePath());
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().window().setSize(new Dimension(1366, 768));
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys("legal");
+		browser.findElement(By.id("password")).sendKeys("Browser-Test-Pass-2");
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	@AfterAll
+	void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void theLegalSectionChoosesAPeriodSortsByTotalAndOpensABreakdown() throws Exception {
+		browser.get(url("/scores"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2025年第2季度积分"); // the latest quarter with a concluded case
+		new Select(browser.findElement(By.id("period"))).selectByValue("2024-Q1");
+		wait(d -> d.getCurrentUrl().contains("period=2024-Q1"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2024年第1季度积分");
+		assertThat(browser.findElements(By.cssSelector("#scores-table tbody tr"))).hasSize(93);
+
+		browser.findElement(By.cssSelector("#scores-table thead a[href*='sort=total']")).click();
+		wait(d -> d.getCurrentUrl().contains("sort=total"));
+		List<WebElement> first = browser.findElements(By.cssSelector("#scores-table tbody tr")).get(0)
+			.findElements(By.tagName("td"));
+		assertThat(first.get(0).getText()).isEqualTo("WC0028");
+		assertThat(first.get(9).getText()).isEqualTo("17.75");
+		fitsTheWindow();
+		screenshot("scores");
+
+		first.get(10).findElement(By.tagName("a")).click();
+		wait(d -> d.getCurrentUrl().contains("/scores/WC0028"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("WC0028", "2024年第1季度积分明细");
+		assertThat(browser.findElement(By.cssSelector("#breakdown-items tfoot")).getText()).contains("17.75");
+		fitsTheWindow();
+		screenshot("breakdown");
+		assertThat(severeConsoleMessages()).isEmpty();
+	}
+
+	@Test
+	void theRankingDrawsAChartInEveryCategoryTab() throws Exception {
+		browser.get(url("/rankings?period=2024-Q1"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2024年第1季度排名");
+		wait(d -> !d.findElements(By.cssSelector("#cat-DIRECT_SQUAD .ranking-chart canvas")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector("#cat-DIRECT_SQUAD .best-handler"))).hasSize(3);
+		fitsTheWindow();
+		screenshot("rankings");
+		browser.findElement(By.cssSelector("button[data-bs-target='#cat-CLASS2_SQUAD']")).click();
+		wait(d -> d.findElement(By.id("cat-CLASS2_SQUAD")).isDisplayed());
+		WebElement canvas = browser.findElement(By.cssSelector("#cat-CLASS2_SQUAD .ranking-chart canvas"));
+		wait(d -> canvas.getSize().getWidth() > 100);
+		screenshot("rankings-class2");
+		assertThat(severeConsoleMessages()).isEmpty();
+	}
+
+	@Test
+	void theSettingsAndTheDeductionCataloguePagesFitTheWindow() throws Exception {
+		browser.get(url("/settings"));
+		assertThat(browser.findElements(By.cssSelector("#settings-table tbody tr"))).hasSize(17);
+		fitsTheWindow();
+		screenshot("settings");
+		browser.get(url("/deduction-items"));
+		assertThat(browser.findElements(By.cssSelector("#deduction-items tbody tr"))).isNotEmpty();
+		fitsTheWindow();
+		screenshot("deduction-items");
+		assertThat(severeConsoleMessages()).isEmpty();
+	}
+
+	private void fitsTheWindow() {
+		Number scroll = (Number) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth;");
+		assertThat(scroll.intValue()).as("page width at 1366×768").isLessThanOrEqualTo(1366);
+	}
+
+	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
+	}
+
+	private List<String> severeConsoleMessages() {
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.filter(m -> !m.contains("favicon.ico"))
+			.toList();
+	}
+
+	private void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+}

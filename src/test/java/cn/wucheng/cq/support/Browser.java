@@ -1,0 +1,75 @@
+package cn.wucheng.cq.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.Dimension;
+
+/**
+ * A real headless Chromium (Debian's chromium + chromium-driver) for the main journeys, at 1366x768.
+ * Without Chromium the journeys are skipped with a clear message — unless {@code cq.browser.required=true}
+ * (set by .ci/run), where a missing browser fails the build.
+ */
+public final class Browser {
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+	private Browser() {
+	}
+
+	public static WebDriver start() {
+		boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+		boolean required = Boolean.parseBoolean(System.getProperty("cq.browser.required", "false"));
+		if (!present) {
+			if (required) {
+				throw new IllegalStateException("浏览器测试为必需项，但未找到 " + CHROMIUM + " 或 " + CHROMEDRIVER
+						+ "（apt-get install chromium chromium-driver fonts-wqy-zenhei）");
+			}
+			Assumptions.abort("Chromium not installed (apt-get install chromium chromium-driver fonts-wqy-zenhei): "
+					+ "browser journeys skipped");
+		}
+		try {
+			Path profile = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "chromium-");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM);
+			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--disable-quic", "--lang=zh-CN", "--window-size=1366,768", "--user-data-dir=" + profile);
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+				.usingAnyFreePort()
+				.build();
+			WebDriver driver = new ChromeDriver(service, options);
+			driver.manage().window().setSize(new Dimension(1366, 768));
+			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+			return driver;
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Saves a screenshot under target/screenshots for a person to look at. */
+	public static void screenshot(WebDriver driver, String name) {
+		try {
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+			Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

@@ -1,0 +1,192 @@
+package cn.wucheng.cq.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.wucheng.cq.support.Bureau;
+
+/**
+ * The legal section's journey in a real browser at 1366×768: the 2024 calendar, then a squad's training plan from
+ * creation to coordination (confirm dialogs from training.js, no inline scripts), a session from its item, an
+ * attendee, and the hours page. No horizontal scrolling, no console errors. Screenshots in target/screenshots/.
+ * Skipped when no Chromium is installed unless CQ_BROWSER_REQUIRED=true.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cq.test.context=training-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainingBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	WebDriver browser;
+
+	@BeforeAll
+	void start() throws Exception {
+		boolean present = new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
+		assumeTrue(present || "true".equals(System.getProperty("cq.browser.required")), "no Chromium here");
+		Bureau bureau = new Bureau(jdbc);
+		long squad = bureau.unit("浏览器直属中队", "直属中队");
+		bureau.officer("WEB-01", "网页甲", squad);
+		Path profile = Files.createTempDirectory(Path.of("target"), "chrome-profile");
+		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--no-first-run", "--user-data-dir=" + profile.toAbsolutePath());
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().window().setSize(new Dimension(1366, 768));
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys("legal");
+		browser.findElement(By.id("password")).sendKeys("Browser-Test-Pass-1");
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	@AfterAll
+	void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void theCalendarShowsTwelveMonthsWithHolidaysAndFitsTheScreen() throws Exception {
+		browser.get(url("/calendar?year=2024"));
+		assertThat(browser.findElements(By.cssSelector("#calendar-grid table"))).hasSize(12);
+		assertThat(browser.findElement(By.cssSelector("td[data-date='2024-02-12']")).getAttribute("class"))
+			.contains("text-bg-danger");
+		assertThat(browser.findElement(By.cssSelector("td[data-date='2024-02-04']")).getAttribute("class"))
+			.contains("text-bg-warning");
+		assertThat(horizontalOverflow()).isFalse();
+		screenshot("calendar-2024");
+		assertThat(severeConsoleMessages()).isEmpty();
+	}
+
+	@Test
+	void aPlanGoesFromDraftToCoordinatedAndASessionIsHeldFromIt() throws Exception {
+		browser.get(url("/training/plans?year=2024"));
+		new Select(browser.findElement(By.id("plan-unit"))).selectByVisibleText("浏览器直属中队");
+		browser.findElement(By.cssSelector("#plan-create button[type=submit]")).click();
+		wait(d -> d.getCurrentUrl().matches(".*/training/plans/\\d+$"));
+
+		browser.findElement(By.id("topic")).sendKeys("行政执法证据规则");
+		new Select(browser.findElement(By.id("month"))).selectByValue("3");
+		browser.findElement(By.id("hours")).sendKeys("2.5");
+		browser.findElement(By.id("trainer")).sendKeys("法制科");
+		browser.findElement(By.cssSelector("#item-form button[type=submit]")).click();
+		wait(d -> !d.findElements(By.cssSelector("#plan-items tr[data-item]")).isEmpty());
+		screenshot("training-plan-draft");
+
+		browser.findElement(By.cssSelector("#plan-actions form[action$='/submit'] button")).click();
+		browser.switchTo().alert().accept();
+		wait(d -> "SUBMITTED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
+		browser.findElement(By.cssSelector("#plan-actions form[action$='/coordinate'] button")).click();
+		browser.switchTo().alert().accept();
+		wait(d -> "COORDINATED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
+		assertThat(horizontalOverflow()).isFalse();
+		screenshot("training-plan-coordinated");
+
+		browser.findElement(By.cssSelector("#plan-items a[href*='/training/sessions/new']")).click();
+		wait(d -> d.getCurrentUrl().contains("/training/sessions/new"));
+		assertThat(browser.findElement(By.id("hours")).getAttribute("value")).isEqualTo("2.5");
+		typeDate("heldOn", "2024-04-20");
+		browser.findElement(By.id("place")).sendKeys("三楼会议室");
+		typeDate("bankReleasedOn", "2024-04-10");
+		browser.findElement(By.cssSelector("#session-form button[type=submit]")).click();
+		wait(d -> d.getCurrentUrl().matches(".*/training/sessions/\\d+$"));
+		assertThat(browser.findElement(By.cssSelector("#session-flags [data-flag='BANK_LATE']")).isDisplayed()).isTrue();
+
+		browser.findElement(By.id("employeeNo")).sendKeys("WEB-01");
+		browser.findElement(By.id("score")).sendKeys("92.5");
+		browser.findElement(By.cssSelector("#attendee-form button[type=submit]")).click();
+		wait(d -> !d.findElements(By.cssSelector("#attendees tr[data-person]")).isEmpty());
+		assertThat(horizontalOverflow()).isFalse();
+		screenshot("training-session");
+
+		browser.get(url("/training/hours?year=2024&all=true"));
+		assertThat(browser.findElement(By.id("hours-table")).getText()).contains("网页甲", "2.5");
+		screenshot("training-hours");
+		assertThat(severeConsoleMessages()).isEmpty();
+	}
+
+	/** Date inputs take the digits in the browser's locale order; setting the value is locale-proof. */
+	private void typeDate(String id, String isoDate) {
+		((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id,
+				isoDate);
+	}
+
+	private boolean horizontalOverflow() {
+		Object r = ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+		return Boolean.TRUE.equals(r);
+	}
+
+	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
+	}
+
+	private List<String> severeConsoleMessages() {
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.filter(m -> !m.contains("favicon.ico"))
+			.toList();
+	}
+
+	private void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+}
