@@ -1,0 +1,562 @@
+#!/usr/bin/env bash
+# Province-scale benchmark: every figure as a ratio against a floor measured in the same run (see bench/README.md).
+#
+#   bench/run.sh [--size province|county] [--skip-build] [--regen] [--wrk-seconds N] [--results FILE] [--keep]
+#                [--phases xlsx,import,serve]
+#
+# Builds the jar, generates the dataset into bench/out/, starts a throwaway PostgreSQL 15 on 127.0.0.1 (a free port,
+# data under bench/out/pg), measures, and writes bench/RESULTS.md (province) or bench/out/RESULTS-county.md (county).
+# --phases runs only some phases (for debugging; the others' figures come from the previous run's results.env and
+# RESULTS.md says so); without import, the cluster and database of the previous run are reused.
+# Needs: Java 17, psql + PostgreSQL 15 server binaries, curl, wrk (installed with apt-get when missing and root).
+set -uo pipefail
+{ # the whole script is one compound command, parsed before it runs: editing this file cannot break a running run
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+OUT="$HERE/out"
+SIZE=province
+SKIP_BUILD=0
+REGEN=0
+KEEP=0
+WRK_SECONDS=20
+WRK_CONNECTIONS=50
+RESULTS=""
+ALL_PHASES=",xlsx,import,serve,"
+PHASES=$ALL_PHASES
+HEAP=512m
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+EXPLAIN_MS=${BENCH_EXPLAIN_MS:-10}
+LEGAL_PASSWORD=${CQ_LEGAL_PASSWORD:-Bench-legal-2024!}
+ADMIN_PASSWORD=${CQ_ADMIN_PASSWORD:-Bench-admin-2024!}
+YEAR=2024
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--size) SIZE=$2; shift ;;
+		--skip-build) SKIP_BUILD=1 ;;
+		--regen) REGEN=1 ;;
+		--keep) KEEP=1 ;;
+		--phases) PHASES=",$2,"; shift ;;
+		--wrk-seconds) WRK_SECONDS=$2; shift ;;
+		--results) RESULTS=$2; shift ;;
+		-h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+		*) echo "unknown argument $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+case "$SIZE" in
+	province) RESULTS=${RESULTS:-$HERE/RESULTS.md} ;;
+	county) RESULTS=${RESULTS:-$OUT/RESULTS-county.md} ;;
+	*) echo "--size must be province or county" >&2; exit 2 ;;
+esac
+
+mkdir -p "$OUT/logs" "$HERE/explain"
+LOG="$OUT/logs/run.log"
+: > "$LOG"
+RES="$OUT/results.env"
+declare -A R
+if [ "$PHASES" != "$ALL_PHASES" ] && [ -f "$RES" ]; then
+	while IFS= read -r line; do eval "R[${line%%=*}]=${line#*=}"; done < "$RES"
+	cp "$RES" "$RES.previous"
+fi
+: > "$RES"
+for k in "${!R[@]}"; do printf '%s=%q\n' "$k" "${R[$k]}" >> "$RES"; done
+phase() { [[ "$PHASES" == *",$1,"* ]]; }
+
+say() { printf '%s %s\n' "$(date +%T)" "$*" | tee -a "$LOG" >&2; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+ratio() { awk -v s="$1" -v f="$2" 'BEGIN { if (s == "" || f == "" || f + 0 == 0) print ""; else printf "%.2f", s / f }'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# Results: kept in an associative array and in results.env (to read after a crash).
+rec() { R[$1]=$2; printf '%s=%q\n' "$1" "$2" >> "$RES"; }
+get() { printf '%s' "${R[$1]:-}"; }
+
+free_port() {
+	local p
+	for _ in $(seq 1 200); do
+		p=$(( 20000 + RANDOM % 30000 ))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
+	done
+	return 1
+}
+
+# ---------------------------------------------------------------- cleanup
+APP_PID=""
+PG_STARTED=0
+cleanup() {
+	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null; fi
+	if [ "$PG_STARTED" = 1 ] && [ "$KEEP" = 0 ]; then pg_ctl_ stop -m fast >/dev/null 2>&1; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- tools
+if ! command -v wrk >/dev/null; then
+	if [ "$(id -u)" = 0 ]; then
+		say "installing wrk (apt-get)"
+		(apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)) >> "$LOG" 2>&1
+	fi
+	command -v wrk >/dev/null || say "wrk is missing: the throughput figures will be reported as not measured"
+fi
+
+rec load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---------------------------------------------------------------- build and data
+cd "$ROOT"
+if [ -n "${BENCH_JAR:-}" ]; then
+	JAR=$(cd "$(dirname "$BENCH_JAR")" && pwd)/$(basename "$BENCH_JAR") # a jar built elsewhere (BENCH_JAR)
+else
+	if [ "$SKIP_BUILD" = 0 ] || ! ls target/case-quality-*.jar >/dev/null 2>&1; then
+		say "building the jar (./mvnw -q -DskipTests package)"
+		./mvnw -q -DskipTests package >> "$LOG" 2>&1 || { say "build failed, see $LOG"; exit 1; }
+	fi
+	JAR=$(ls target/case-quality-*.jar | grep -v plain | head -1)
+	JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+fi
+
+generate() { # DIR ARGS...: the generator is deterministic, so a complete directory is reused
+	local dir=$1; shift
+	local stamp="$dir/.args"
+	if [ "$REGEN" = 0 ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$*" ]; then return 0; fi
+	rm -rf "$dir"; mkdir -p "$dir"
+	say "generating $* into ${dir#$ROOT/}"
+	java -cp "$JAR" -Dloader.main=cn.wucheng.cq.demo.GenerateBureau org.springframework.boot.loader.launch.PropertiesLauncher \
+		"$@" --out "$dir" >> "$LOG" 2>&1 || { say "generator failed, see $LOG"; exit 1; }
+	echo "$*" > "$stamp"
+}
+DATA="$OUT/$SIZE"
+generate "$DATA" --size "$SIZE"
+# The .xlsx figure: the case list of 20 bureaus (200,000 rows) as .xlsx and as CSV; for a county run its own list.
+if [ "$SIZE" = province ]; then XARGS="--size province --bureaus 20 --xlsx"; else XARGS="--size county --xlsx"; fi
+XDATA="$OUT/xlsx-$SIZE"
+generate "$XDATA" $XARGS
+CASE_ROWS=$(( $(wc -l < "$DATA/cases.csv") - 1 ))
+XCASE_ROWS=$(( $(wc -l < "$XDATA/cases.csv") - 1 ))
+rec case_rows "$CASE_ROWS"; rec xlsx_rows "$XCASE_ROWS"
+rec cases_csv_mb "$(awk -v b="$(stat -c %s "$DATA/cases.csv")" 'BEGIN { printf "%.1f", b / 1048576 }')"
+rec xlsx_mb "$(awk -v b="$(stat -c %s "$XDATA/cases.xlsx")" 'BEGIN { printf "%.1f", b / 1048576 }')"
+rec xcsv_mb "$(awk -v b="$(stat -c %s "$XDATA/cases.csv")" 'BEGIN { printf "%.1f", b / 1048576 }')"
+
+# ---------------------------------------------------------------- PostgreSQL
+PGDATA="$OUT/pg/data"
+PG_AS=()
+if [ "$(id -u)" = 0 ]; then
+	id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+	PG_AS=(runuser -u postgres --)
+fi
+pg_ctl_() { "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" "$@"; }
+PGLOG="$OUT/pg/postgres.log"
+psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
+# A cluster left running by an interrupted run is stopped first.
+[ -f "$PGDATA/postmaster.pid" ] && pg_ctl_ stop -m immediate >> "$LOG" 2>&1
+PGPORT=$(free_port)
+if ! phase import && [ -f "$PGDATA/PG_VERSION" ]; then
+	say "reusing the PostgreSQL cluster of the previous run, now on 127.0.0.1:$PGPORT"
+	sed -i "s/^port = .*/port = $PGPORT/" "$PGDATA/postgresql.conf"
+	REUSED_PG=1
+else
+	say "starting PostgreSQL 15 on 127.0.0.1:$PGPORT (data in ${PGDATA#$ROOT/})"
+	rm -rf "$OUT/pg"; mkdir -p "$PGDATA"
+	[ ${#PG_AS[@]} -gt 0 ] && chown -R postgres "$OUT/pg"
+	"${PG_AS[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >> "$LOG" 2>&1 \
+		|| { say "initdb failed, see $LOG"; exit 1; }
+	cp "$HERE/postgresql.bench.conf" "$PGDATA/bench.conf"
+	{ echo "include 'bench.conf'"; echo "port = $PGPORT"; echo "unix_socket_directories = '$OUT/pg'"; } >> "$PGDATA/postgresql.conf"
+	[ ${#PG_AS[@]} -gt 0 ] && chown -R postgres "$OUT/pg"
+	REUSED_PG=0
+fi
+pg_ctl_ -l "$PGLOG" -w start >> "$LOG" 2>&1 || { say "PostgreSQL did not start, see $PGLOG"; exit 1; }
+PG_STARTED=1
+if [ "$REUSED_PG" = 0 ]; then
+	for db in floor empty cq x_csv x_xlsx; do psql_ -d postgres -c "create database $db" >> "$LOG" 2>&1; done
+else
+	phase xlsx && for db in x_csv x_xlsx; do
+		psql_ -d postgres -c "drop database if exists $db" -c "create database $db" >> "$LOG" 2>&1
+	done
+fi
+
+# ---------------------------------------------------------------- the application
+APP_PORT=""
+BASE=""
+JAVA_OPTS=(-Xmx$HEAP)
+start_app() { # DB LABEL: starts the jar, waits for /actuator/health UP; sets APP_PID, BASE, STARTUP (seconds)
+	local db=$1 label=$2 t0 body
+	APP_PORT=$(free_port)
+	BASE="http://127.0.0.1:$APP_PORT"
+	mkdir -p "$OUT/app"
+	t0=$(now)
+	( cd "$OUT/app" && CQ_LEGAL_PASSWORD="$LEGAL_PASSWORD" CQ_ADMIN_PASSWORD="$ADMIN_PASSWORD" CQ_DATA_DIR="$OUT/app/data" \
+		exec java "${JAVA_OPTS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$APP_PORT" \
+		--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$db" --spring.datasource.username=postgres \
+		--spring.datasource.password= \
+		--spring.servlet.multipart.max-file-size=1GB --spring.servlet.multipart.max-request-size=1GB \
+		> "$OUT/logs/app-$label.log" 2>&1 ) &
+	APP_PID=$!
+	STARTUP=""
+	while kill -0 "$APP_PID" 2>/dev/null; do
+		body=$(curl -s -m 2 "$BASE/actuator/health" || true)
+		if [[ "$body" == *'"UP"'* ]]; then STARTUP=$(secs "$t0" "$(now)"); break; fi
+		if [ "$(secs "$t0" "$(now)" | cut -d. -f1)" -gt 600 ]; then break; fi
+		sleep 0.05
+	done
+	if [ -z "$STARTUP" ]; then say "the app ($label) did not become healthy, see $OUT/logs/app-$label.log"; return 1; fi
+	say "app ($label, db $db) healthy after ${STARTUP}s on port $APP_PORT, pid $APP_PID"
+}
+stop_app() {
+	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null; fi
+	APP_PID=""
+}
+peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null; }
+alive() { [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; }
+
+import_file() { # KIND FILE LABEL: POST /api/v1/imports/{kind}; sets IMPORT_CODE, IMPORT_SECONDS; body in logs
+	local kind=$1 file=$2 label=$3 type=text/csv out
+	[[ "$file" == *.xlsx ]] && type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet
+	out=$(curl -s -m 7200 -u "legal:$LEGAL_PASSWORD" -o "$OUT/logs/import-$label-$kind.json" -w '%{http_code} %{time_total}' \
+		-F "file=@$file;type=$type" "$BASE/api/v1/imports/$kind")
+	IMPORT_CODE=${out% *}; IMPORT_SECONDS=${out#* }
+	say "import $kind ($label, $(basename "$file")): HTTP $IMPORT_CODE in ${IMPORT_SECONDS}s: $(head -c 300 "$OUT/logs/import-$label-$kind.json")"
+	[ "$IMPORT_CODE" = 200 ]
+}
+import_references() { # DIR LABEL: domains, units, people (CSV)
+	local kind
+	for kind in domains units people; do
+		import_file "$kind" "$1/$kind.csv" "$2" || return 1
+		rec "import_${2}_${kind}_s" "$IMPORT_SECONDS"
+	done
+}
+
+COOKIE_JAR="$OUT/cookies.txt"
+SESSION=""
+login() { # form login as legal (once per app run); sets SESSION (the JSESSIONID cookie)
+	local page csrf code
+	rm -f "$COOKIE_JAR"
+	page=$(curl -s -c "$COOKIE_JAR" -b "$COOKIE_JAR" "$BASE/login")
+	csrf=$(grep -o '<input[^>]*name="_csrf"[^>]*>' <<< "$page" | grep -o 'value="[^"]*"' | head -1 | cut -d'"' -f2)
+	code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$COOKIE_JAR" -b "$COOKIE_JAR" \
+		--data-urlencode "username=legal" --data-urlencode "password=$LEGAL_PASSWORD" --data-urlencode "_csrf=$csrf" \
+		"$BASE/login")
+	SESSION=$(awk '$6 == "JSESSIONID" { print $7 }' "$COOKIE_JAR" | tail -1)
+	if [[ "$code" != 302* ]] || [[ "$code" == *error* ]] || [ -z "$SESSION" ]; then
+		say "login failed ($code)"; SESSION=""; return 1
+	fi
+}
+get_timed() { # URL OUTFILE: GET with the session; prints "code seconds"
+	curl -s -m 600 -H "Cookie: JSESSIONID=$SESSION" -o "$2" -w '%{http_code} %{time_total}' "$BASE$1"
+}
+
+quarter_days() { # 2024-Q2 -> "2024-04-01 2024-06-30"
+	local y=${1%-Q*} q=${1#*-Q}
+	case $q in 1) echo "$y-01-01 $y-03-31" ;; 2) echo "$y-04-01 $y-06-30" ;; 3) echo "$y-07-01 $y-09-30" ;; 4) echo "$y-10-01 $y-12-31" ;; esac
+}
+
+CUR=""
+OFFICER=""
+QUARTERS=("$YEAR-Q1" "$YEAR-Q2" "$YEAR-Q3" "$YEAR-Q4")
+begin_phase() { # NAME: forgets what the previous run recorded as missing in this phase
+	local k
+	CUR=$1
+	for k in "${!R[@]}"; do [[ "$k" == missing_${CUR}_* ]] && unset "R[$k]"; done
+	say "---- phase $CUR"
+}
+note_missing() { rec "missing_${CUR}_$(date +%s%N)" "$1"; say "MISSING: $1"; }
+
+# ================================================================ 1. .xlsx against the same rows as CSV (-Xmx512m)
+# Each format into its own fresh database after the same reference lists, each in a fresh JVM, one right after the other.
+if phase xlsx; then
+	begin_phase xlsx
+	for fmt in csv xlsx; do
+		if ! start_app "x_$fmt" "x_$fmt"; then
+			note_missing "the app did not start for the $fmt import"
+		elif ! import_references "$XDATA" "x_$fmt"; then
+			note_missing "the importer: reference lists could not be imported before the $fmt cases (HTTP $IMPORT_CODE)"
+		else
+			if import_file cases "$XDATA/cases.$fmt" "x_$fmt"; then
+				rec "x_${fmt}_s" "$IMPORT_SECONDS"
+			else
+				rec "x_${fmt}_error" "HTTP $IMPORT_CODE: $(head -c 300 "$OUT/logs/import-x_$fmt-cases.json")"
+				alive || rec "x_${fmt}_error" "the JVM died (see logs/app-x_$fmt.log)"
+				note_missing "the $fmt import of $XCASE_ROWS cases failed: $(get "x_${fmt}_error")"
+			fi
+			rec "x_${fmt}_rss_mb" "$(peak_rss_mb)"
+		fi
+		stop_app
+	done
+fi
+
+# ================================================================ 2. the province import (-Xmx512m) and its COPY floor
+# The floor is measured right before and right after the system's import (their mean), so that a change of load on
+# the machine during the long import shows in both.
+declare -A COLUMN=( [案件编号]=case_no [决定书号]=decision_no [案件名称]=title [案件类别]=category [执法领域]=domain_name
+	[办案单位]=unit_name [案件来源]=source [立案日期]=filed_on [办结日期]=concluded_on [主办人工号]=lead_no
+	[协办人工号]=co_no [视频编号]=video_no )
+copy_floor() { # KEY: \copy of cases.csv into a new, equally indexed staging table
+	local cols="" h t0
+	IFS=, read -r -a HEADER < <(head -1 "$DATA/cases.csv" | sed 's/^\xEF\xBB\xBF//; s/\r$//')
+	for h in "${HEADER[@]}"; do cols="$cols${cols:+, }${COLUMN[$h]}"; done
+	psql_ -d floor -f "$HERE/sql/copy-floor.sql" >> "$LOG" 2>&1
+	t0=$(now)
+	if psql_ -d floor -c "\\copy case_staging ($cols) from '$DATA/cases.csv' with (format csv, header true)" >> "$LOG" 2>&1; then
+		rec "$1" "$(secs "$t0" "$(now)")"
+		say "floor: COPY of cases.csv into an equally indexed staging table: $(get "$1")s"
+	else
+		note_missing "COPY floor failed (see $LOG)"
+	fi
+}
+if phase import; then
+	begin_phase import
+	IMPORT_OK=0
+	if start_app cq import && import_references "$DATA" province; then
+		rec import_rss_before_mb "$(peak_rss_mb)"
+		copy_floor copy_before_s
+		if import_file cases "$DATA/cases.csv" province; then
+			rec import_s "$IMPORT_SECONDS"; IMPORT_OK=1
+			rec import_body "$(head -c 300 "$OUT/logs/import-province-cases.json")"
+		else
+			rec import_error "HTTP $IMPORT_CODE: $(head -c 300 "$OUT/logs/import-province-cases.json")"
+			alive || rec import_error "the JVM died during the import (see logs/app-import.log)"
+		fi
+		rec import_rss_mb "$(peak_rss_mb)"
+		copy_floor copy_after_s
+		if alive; then
+			for kind in deductions awards; do
+				if import_file "$kind" "$DATA/$kind.csv" province; then rec "import_province_${kind}_s" "$IMPORT_SECONDS"; fi
+			done
+			rec import_rss_after_all_mb "$(peak_rss_mb)"
+		fi
+	else
+		[ -n "$APP_PID" ] && note_missing "the importer: reference lists could not be imported (see logs)"
+	fi
+	stop_app
+	rec copy_s "$(printf '%s %s' "$(get copy_before_s)" "$(get copy_after_s)" | tr ' ' '\n' | awk 'NF { s += $1; n++ } END { if (n) printf "%.3f", s / n }')"
+	if [ "$IMPORT_OK" = 0 ]; then note_missing "the import of the $(printf "%'d" "$CASE_ROWS")-case CSV did not complete: $(get import_error)"; fi
+	rec db_cases "$(psql_ -d cq -At -c 'select count(*) from case_file' 2>/dev/null)"
+	rec db_size "$(psql_ -d cq -At -c "select pg_size_pretty(pg_database_size('cq'))" 2>/dev/null)"
+	say "VACUUM ANALYZE after the bulk load (as a DBA would; autovacuum would do it within minutes)"
+	psql_ -d cq -c 'vacuum analyze' >> "$LOG" 2>&1
+fi
+
+# ================================================================ 3. cold starts: empty, province, empty again
+if phase serve; then
+	begin_phase serve
+	empty_start() { # KEY
+		psql_ -d postgres -c "drop database if exists empty" -c "create database empty" >> "$LOG" 2>&1
+		if start_app empty "$1"; then rec "$1_s" "$STARTUP"; fi
+		stop_app
+	}
+	empty_start start_empty1
+	if start_app cq province; then rec start_province_s "$STARTUP"; fi
+	stop_app
+	empty_start start_empty2
+	rec start_empty_s "$(printf '%s %s' "$(get start_empty1_s)" "$(get start_empty2_s)" | tr ' ' '\n' | awk 'NF { s += $1; n++ } END { if (n) printf "%.3f", s / n }')"
+	start_app cq serve && login
+
+	# ================================================================ 4. a quarter's scores + rankings + standards
+	QUARTERS=("$YEAR-Q1" "$YEAR-Q2" "$YEAR-Q3" "$YEAR-Q4")
+	floor_quarter() { # PERIOD: seconds of the hand-written aggregate
+		local d t0
+		read -r -a d <<< "$(quarter_days "$1")"
+		t0=$(now)
+		psql_ -d cq -A -t -v d0="${d[0]}" -v d1="${d[1]}" -f "$HERE/sql/score-floor.sql" -o "$OUT/logs/floor-$1.txt" >> "$LOG" 2>&1 || return 1
+		secs "$t0" "$(now)"
+	}
+	system_quarter() { # PERIOD: seconds of scores + rankings + standards (sum of the three calls)
+		local total=0 r code s
+		for r in scores rankings standards; do
+			read -r code s <<< "$(get_timed "/api/v1/$r?period=$1" "$OUT/logs/api-$r-$1.json")"
+			if [ "$code" != 200 ]; then echo "GET /api/v1/$r answers HTTP $code"; return 1; fi
+			rec "api_${r}_$1_s" "$s"
+			total=$(awk -v a="$total" -v b="$s" 'BEGIN { printf "%.3f", a + b }')
+		done
+		echo "$total"
+	}
+	if alive && [ -n "$SESSION" ]; then
+		# Q1 warms both sides up (JIT, buffers); Q2–Q4 are each computed for the first time; the median is reported.
+		FLOORS=""; SYSTEMS=""; SCORING_OK=1
+		for i in 0 1 2 3; do
+			p=${QUARTERS[$i]}
+			f=$(floor_quarter "$p") || f=""
+			s=$(system_quarter "$p") || { note_missing "scoring for $p: $s"; SCORING_OK=0; break; }
+			say "scoring $p: floor ${f}s, system ${s}s (scores $(get "api_scores_${p}_s"), rankings $(get "api_rankings_${p}_s"), standards $(get "api_standards_${p}_s"))"
+			rec "floor_$p" "$f"; rec "system_$p" "$s"
+			if [ "$i" -gt 0 ]; then FLOORS="$FLOORS $f"; SYSTEMS="$SYSTEMS $s"; fi
+		done
+		if [ "$SCORING_OK" = 1 ]; then
+			rec score_floor_s "$(echo "$FLOORS" | median)"; rec score_system_s "$(echo "$SYSTEMS" | median)"
+			rec score_people "$(grep -o '"employeeNo"' "$OUT/logs/api-scores-$YEAR-Q2.json" | wc -l)"
+			rec floor_people "$(wc -l < "$OUT/logs/floor-$YEAR-Q2.txt")"
+		fi
+	fi
+
+	# ================================================================ 5. pages under 50 concurrent users (wrk)
+	# /actuator/health is measured before each page and after the last; a page's floor is the mean of the two runs
+	# next to it, so that load on the machine changing between runs shows on both sides of the ratio.
+	to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
+	run_wrk() { # NAME PATH: records rps, p50, p99 and bad answers for NAME
+		local name=$1 path=$2 f="$OUT/logs/wrk-$1.txt" code
+		code=$(curl -s -o "$OUT/logs/page-$name.html" -w '%{http_code}' -H "Cookie: JSESSIONID=$SESSION" "$BASE$path")
+		if [ "$code" != 200 ]; then note_missing "page $path answers HTTP $code"; rec "wrk_${name}_error" "HTTP $code"; return 1; fi
+		rec "page_${name}_kb" "$(( $(stat -c %s "$OUT/logs/page-$name.html") / 1024 ))"
+		wrk -t2 -c"$WRK_CONNECTIONS" -d5s --timeout 10s -H "Cookie: JSESSIONID=$SESSION" "$BASE$path" > /dev/null 2>&1 # warm-up
+		wrk -t2 -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS}s" --timeout 10s --latency -H "Cookie: JSESSIONID=$SESSION" "$BASE$path" > "$f" 2>&1
+		rec "wrk_${name}_rps" "$(awk '/^Requests\/sec:/ { print $2 }' "$f")"
+		rec "wrk_${name}_p99_ms" "$(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")")"
+		rec "wrk_${name}_p50_ms" "$(to_ms "$(awk '$1 == "50%" { print $2 }' "$f")")"
+		rec "wrk_${name}_bad" "$(awk '/Non-2xx/ { print $NF }' "$f")$(awk '/Socket errors/ { print " socket errors:" substr($0, index($0, ":") + 1) }' "$f")"
+		say "wrk $path: $(get "wrk_${name}_rps") req/s, p99 $(get "wrk_${name}_p99_ms") ms $(get "wrk_${name}_bad")"
+	}
+	if alive && [ -n "$SESSION" ] && command -v wrk >/dev/null; then
+		read -r Q1_START Q1_END <<< "$(quarter_days "$YEAR-Q1")"
+		OFFICER=$(psql_ -d cq -At -c "select p.employee_no from case_file c join person p on p.id in (c.lead_id, c.co_id)
+			where c.concluded_on between '$Q1_START' and '$Q1_END' group by p.employee_no order by count(*) desc, 1 limit 1" 2>/dev/null)
+		rec officer "$OFFICER"
+		rec officer_cases "$(psql_ -d cq -At -c "select count(*) from case_file c join person p on p.id in (c.lead_id, c.co_id)
+			where c.concluded_on between '$Q1_START' and '$Q1_END' and p.employee_no = '$OFFICER'" 2>/dev/null)"
+		DASHBOARD=/dashboard
+		[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$SESSION" "$BASE$DASHBOARD")" = 200 ] || DASHBOARD=/
+		rec dashboard_path "$DASHBOARD"
+		run_wrk health0 /actuator/health
+		i=0
+		for page in breakdown rankings dashboard; do
+			i=$((i + 1))
+			case $page in
+				breakdown) path="/scores/$OFFICER?period=$YEAR-Q1" ;;
+				rankings) path="/rankings?period=$YEAR-Q1" ;;
+				dashboard) path=$DASHBOARD ;;
+			esac
+			run_wrk "$page" "$path"
+			run_wrk "health$i" /actuator/health
+			rec "wrk_${page}_floor_rps" "$(printf '%s %s' "$(get "wrk_health$((i - 1))_rps")" "$(get "wrk_health${i}_rps")" | tr ' ' '\n' | awk 'NF { s += $1; n++ } END { if (n) printf "%.2f", s / n }')"
+		done
+	fi
+
+	# ================================================================ 6. EXPLAIN of the system's hot statements
+	# auto_explain (loaded, off until now) logs EXPLAIN (ANALYZE, BUFFERS) of every statement slower than EXPLAIN_MS
+	# that the system runs while one endpoint is called; each plan goes to bench/explain/<endpoint>-NN.txt.
+	set_explain() { psql_ -d postgres -c "alter system set auto_explain.log_min_duration = '$1'" -c "select pg_reload_conf()" >> "$LOG" 2>&1; sleep 0.5; }
+	explain_during() { # NAME PATH
+		local name=$1 path=$2 from
+		from=$(stat -c %s "$PGLOG")
+		curl -s -o /dev/null -H "Cookie: JSESSIONID=$SESSION" "$BASE$path"
+		sleep 0.5
+		tail -c +"$((from + 1))" "$PGLOG" | awk -v dir="$HERE/explain" -v name="$name" -v path="$path" '
+			/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / {
+				if (f != "") { close(f); f = "" }
+				if ($0 ~ /duration: .* plan:/) {
+					n++; f = sprintf("%s/%s-%02d.txt", dir, name, n)
+					print "-- auto_explain (EXPLAIN ANALYZE, BUFFERS) of a statement the system ran for GET " path > f
+					print "-- on the province database; bench/run.sh regenerates this file" > f
+					sub(/^.*LOG: +/, ""); print > f
+				}
+				next
+			}
+			f != "" { print > f }'
+	}
+	if alive && [ -n "$SESSION" ]; then
+		say "explain pass (auto_explain, statements over ${EXPLAIN_MS} ms)"
+		rm -f "$HERE"/explain/api-*.txt "$HERE"/explain/page-*.txt
+		set_explain "${EXPLAIN_MS}ms"
+		explain_during api-scores "/api/v1/scores?period=$YEAR-Q1"
+		explain_during api-rankings "/api/v1/rankings?period=$YEAR-Q1"
+		explain_during api-standards "/api/v1/standards?period=$YEAR-Q1"
+		[ -n "$OFFICER" ] && explain_during api-score-of-officer "/api/v1/scores/$OFFICER?period=$YEAR-Q1"
+		[ -n "$OFFICER" ] && explain_during page-breakdown "/scores/$OFFICER?period=$YEAR-Q1"
+		explain_during page-rankings "/rankings?period=$YEAR-Q1"
+		explain_during page-dashboard "$(get dashboard_path)"
+		set_explain -1
+	fi
+	{
+		echo "-- EXPLAIN (ANALYZE, BUFFERS) of the floor: bench/sql/score-floor.sql for $YEAR-Q1 on the province database"
+		read -r Q1_START Q1_END <<< "$(quarter_days "$YEAR-Q1")"
+		sed '/^--/d' "$HERE/sql/score-floor.sql" | sed '1s/^with /explain (analyze, buffers) with /' \
+			| psql_ -d cq -v d0="$Q1_START" -v d1="$Q1_END" 2>&1
+	} > "$HERE/explain/floor-score-aggregate.txt"
+	stop_app
+fi
+
+# ================================================================ 7. RESULTS.md
+say "writing ${RESULTS#$ROOT/}"
+verdict() { # VALUE OP LIMIT
+	[ -z "$1" ] && { echo "not measured"; return; }
+	awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN { ok = (op == "le") ? (v <= l) : (v >= l); print ok ? "**pass**" : "**FAIL**" }'
+}
+or_na() { [ -n "$1" ] && printf '%s' "$1" || printf 'n/a'; }
+IMPORT_RATIO=$(ratio "$(get import_s)" "$(get copy_s)")
+X_RATIO=$(ratio "$(get x_xlsx_s)" "$(get x_csv_s)")
+SCORE_RATIO=$(ratio "$(get score_system_s)" "$(get score_floor_s)")
+START_RATIO=$(ratio "$(get start_province_s)" "$(get start_empty_s)")
+page_row() { # NAME LABEL
+	local rps ratio_ p99 floor
+	rps=$(get "wrk_$1_rps"); p99=$(get "wrk_$1_p99_ms"); floor=$(get "wrk_$1_floor_rps")
+	ratio_=$(ratio "$rps" "$floor")
+	printf '| %s | `/actuator/health`: %s req/s | %s req/s, p99 %s ms | %s | ≥ 0.30 | %s |\n' "$2" "$(or_na "$floor")" "$(or_na "$rps")" \
+		"$(or_na "$p99")" "$(or_na "$ratio_")" "$(verdict "$ratio_" ge 0.30)"
+}
+MEM_VERDICT="not measured"
+IMPORT_OK=0; [ -n "$(get import_s)" ] && IMPORT_OK=1
+OFFICER=$(get officer)
+if [ "$IMPORT_OK" = 1 ]; then MEM_VERDICT="**pass**"; elif [ -n "$(get import_error)" ]; then MEM_VERDICT="**FAIL**"; fi
+{
+	echo "# Benchmark results ($SIZE)"
+	echo
+	echo "Written by \`bench/run.sh --size $SIZE\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git -C "$ROOT" rev-parse --short HEAD)\`$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)'). Every figure is a ratio"
+	echo "against its floor measured in the same run, on the same PostgreSQL cluster. See bench/README.md for the method."
+	echo
+	echo "| figure | floor | system | ratio | target | result |"
+	echo "|---|---|---|---|---|---|"
+	printf '| import of the %s-case CSV (%s MB) through the system, validation included | PostgreSQL `\\copy` into an equally indexed staging table: %s s (mean of %s before and %s after) | %s s | %s | ≤ 3 | %s |\n' \
+		"$(printf "%'d" "$CASE_ROWS")" "$(get cases_csv_mb)" "$(or_na "$(get copy_s)")" "$(or_na "$(get copy_before_s)")" "$(or_na "$(get copy_after_s)")" "$(or_na "$(get import_s)")" "$(or_na "$IMPORT_RATIO")" "$(verdict "$IMPORT_RATIO" le 3)"
+	printf '| memory of that import | JVM with `-Xmx%s` | %s; peak RSS %s MB | — | completes | %s |\n' \
+		"$HEAP" "$([ "$IMPORT_OK" = 1 ] && echo completed || echo "did not complete")" "$(or_na "$(get import_rss_mb)")" "$MEM_VERDICT"
+	printf '| import of a %s-row .xlsx (%s MB), `-Xmx%s` | the same rows as CSV (%s MB) through the system: %s s | %s s; peak RSS %s MB | %s | ≤ 2 | %s |\n' \
+		"$(printf "%'d" "$XCASE_ROWS")" "$(get xlsx_mb)" "$HEAP" "$(get xcsv_mb)" "$(or_na "$(get x_csv_s)")" "$(or_na "$(get x_xlsx_s)")" \
+		"$(or_na "$(get x_xlsx_rss_mb)")" "$(or_na "$X_RATIO")" "$(verdict "$X_RATIO" le 2)"
+	printf '| a quarter'"'"'s scores + rankings + standards for the province (median of Q2–Q4) | one hand-written SQL aggregate of the totals: %s s | %s s | %s | ≤ 1.5 | %s |\n' \
+		"$(or_na "$(get score_floor_s)")" "$(or_na "$(get score_system_s)")" "$(or_na "$SCORE_RATIO")" "$(verdict "$SCORE_RATIO" le 1.5)"
+	page_row breakdown "one officer's breakdown page \`/scores/$(or_na "$OFFICER")?period=$YEAR-Q1\` ($(or_na "$(get officer_cases)") cases), $WRK_CONNECTIONS users"
+	page_row rankings "the rankings page \`/rankings?period=$YEAR-Q1\`, $WRK_CONNECTIONS users"
+	page_row dashboard "the dashboard \`$(or_na "$(get dashboard_path)")\`, $WRK_CONNECTIONS users"
+	printf '| cold start to healthy on the province database | the same jar on an empty database: %s s | %s s | %s | ≤ 2 | %s |\n' \
+		"$(or_na "$(get start_empty_s)") (mean of $(or_na "$(get start_empty1_s)") before and $(or_na "$(get start_empty2_s)") after)" "$(or_na "$(get start_province_s)")" "$(or_na "$START_RATIO")" "$(verdict "$START_RATIO" le 2)"
+	echo
+	if [ "$PHASES" != "$ALL_PHASES" ]; then
+		echo "**Partial run**: only the phases \`${PHASES:1:-1}\` ran now; the other figures are those of the previous run."
+		echo
+	fi
+	MISSING=$(for k in "${!R[@]}"; do [[ "$k" == missing_* ]] && echo "- ${R[$k]}"; done | sort -u)
+	if [ -n "$MISSING" ]; then
+		echo "## Not measured or failed"
+		echo
+		echo "$MISSING"
+		echo
+	fi
+	echo "## Machine"
+	echo
+	echo "- CPU: $(lscpu 2>/dev/null | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'), nproc $(nproc)"
+	echo "- memory: $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); load average (1, 5, 15 min) at the start $(get load_start), at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "- $(java -version 2>&1 | head -1); JVM options \`${JAVA_OPTS[*]}\` for every run of the system"
+	echo "- $("$PGBIN/postgres" --version); settings: bench/postgresql.bench.conf"
+	echo "- $(uname -sr); wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'), $WRK_CONNECTIONS connections, 2 threads, ${WRK_SECONDS} s after a 5 s warm-up, loopback"
+	echo
+	echo "## Details"
+	echo
+	echo "- jar: \`${JAR#$ROOT/}\`$([ -n "${BENCH_JAR:-}" ] && echo ' (given with BENCH_JAR, not built from this commit)')"
+	echo "- data: \`GenerateBureau --size $SIZE\` ($(printf "%'d" "$CASE_ROWS") cases; in the database after the import: $(or_na "$(get db_cases)"), size $(or_na "$(get db_size)"))"
+	echo "- province import, seconds: domains $(or_na "$(get import_province_domains_s)"), units $(or_na "$(get import_province_units_s)"), people $(or_na "$(get import_province_people_s)"), cases $(or_na "$(get import_s)"), deductions $(or_na "$(get import_province_deductions_s)"), awards $(or_na "$(get import_province_awards_s)"); answer: \`$(or_na "$(get import_body)")\`"
+	echo "- peak RSS (VmHWM) of the importing JVM: $(or_na "$(get import_rss_before_mb)") MB before the cases, $(or_na "$(get import_rss_mb)") MB after them, $(or_na "$(get import_rss_after_all_mb)") MB after all lists; .xlsx run $(or_na "$(get x_xlsx_rss_mb)") MB, its CSV twin $(or_na "$(get x_csv_rss_mb)") MB"
+	echo "- the .xlsx figure uses the case list of \`GenerateBureau $XARGS\`; each format into its own fresh database after the same reference lists"
+	for p in "${QUARTERS[@]}"; do
+		echo "- $p: floor $(or_na "$(get "floor_$p")") s; system $(or_na "$(get "system_$p")") s = scores $(or_na "$(get "api_scores_${p}_s")") + rankings $(or_na "$(get "api_rankings_${p}_s")") + standards $(or_na "$(get "api_standards_${p}_s")")$([ "$p" = "$YEAR-Q1" ] && echo ' (warm-up, not in the median)')"
+	done
+	echo "- people in the scores answer of $YEAR-Q2: $(or_na "$(get score_people)"); rows of the floor aggregate: $(or_na "$(get floor_people)")"
+	for n in health0 breakdown health1 rankings health2 dashboard health3; do
+		[ -n "$(get "wrk_${n}_rps")" ] && echo "- wrk $n: $(get "wrk_${n}_rps") req/s, p50 $(get "wrk_${n}_p50_ms") ms, p99 $(get "wrk_${n}_p99_ms") ms, page $(or_na "$(get "page_${n}_kb")") KB$( [ -n "$(get "wrk_${n}_bad")" ] && echo ", non-2xx/3xx: $(get "wrk_${n}_bad")")"
+	done
+	echo "- EXPLAIN (ANALYZE, BUFFERS) of the statements over ${EXPLAIN_MS} ms: bench/explain/ ($(ls "$HERE"/explain/*.txt 2>/dev/null | wc -l) files)"
+} > "$RESULTS"
+cat "$RESULTS"
+say "done"
+exit 0
+}
