@@ -2,10 +2,11 @@
 # Province-scale benchmark: every figure as a ratio against a floor measured in the same run (see bench/README.md).
 #
 #   bench/run.sh [--size province|county] [--skip-build] [--regen] [--wrk-seconds N] [--results FILE] [--keep]
-#                [--phases xlsx,import,serve]
+#                [--phases xlsx,import,serve] [--report]
 #
 # Builds the jar, generates the dataset into bench/out/, starts a throwaway PostgreSQL 15 on 127.0.0.1 (a free port,
 # data under bench/out/pg), measures, and writes bench/RESULTS.md (province) or bench/out/RESULTS-county.md (county).
+# --report only writes RESULTS.md again from the previous run's bench/out/results.env.
 # --phases runs only some phases (for debugging; the others' figures come from the previous run's results.env and
 # RESULTS.md says so); without import, the cluster and database of the previous run are reused.
 # Needs: Java 17, psql + PostgreSQL 15 server binaries, curl, wrk (installed with apt-get when missing and root).
@@ -24,6 +25,7 @@ WRK_CONNECTIONS=50
 RESULTS=""
 ALL_PHASES=",xlsx,import,serve,"
 PHASES=$ALL_PHASES
+REPORT=0
 HEAP=512m
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 EXPLAIN_MS=${BENCH_EXPLAIN_MS:-10}
@@ -38,9 +40,10 @@ while [ $# -gt 0 ]; do
 		--regen) REGEN=1 ;;
 		--keep) KEEP=1 ;;
 		--phases) PHASES=",$2,"; shift ;;
+		--report) REPORT=1; PHASES=",," ;;
 		--wrk-seconds) WRK_SECONDS=$2; shift ;;
 		--results) RESULTS=$2; shift ;;
-		-h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
 		*) echo "unknown argument $1" >&2; exit 2 ;;
 	esac
 	shift
@@ -68,6 +71,8 @@ say() { printf '%s %s\n' "$(date +%T)" "$*" | tee -a "$LOG" >&2; }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 ratio() { awk -v s="$1" -v f="$2" 'BEGIN { if (s == "" || f == "" || f + 0 == 0) print ""; else printf "%.2f", s / f }'; }
+s1() { [ -n "$1" ] && awk -v v="$1" 'BEGIN { printf "%.1f", v }' || printf 'n/a'; } # seconds, one decimal
+thousands() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # Results: kept in an associative array and in results.env (to read after a crash).
 rec() { R[$1]=$2; printf '%s=%q\n' "$1" "$2" >> "$RES"; }
@@ -101,6 +106,14 @@ if ! command -v wrk >/dev/null; then
 	command -v wrk >/dev/null || say "wrk is missing: the throughput figures will be reported as not measured"
 fi
 
+if [ "$SIZE" = province ]; then XARGS="--size province --bureaus 20 --xlsx"; else XARGS="--size county --xlsx"; fi
+DATA="$OUT/$SIZE"
+XDATA="$OUT/xlsx-$SIZE"
+if [ "$REPORT" = 1 ]; then
+	CASE_ROWS=$(get case_rows); XCASE_ROWS=$(get xlsx_rows); JAR=$(get jar)
+else
+rec run_date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+rec commit "${BENCH_COMMIT_NOTE:-$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')}"
 rec load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---------------------------------------------------------------- build and data
@@ -126,11 +139,8 @@ generate() { # DIR ARGS...: the generator is deterministic, so a complete direct
 		"$@" --out "$dir" >> "$LOG" 2>&1 || { say "generator failed, see $LOG"; exit 1; }
 	echo "$*" > "$stamp"
 }
-DATA="$OUT/$SIZE"
 generate "$DATA" --size "$SIZE"
 # The .xlsx figure: the case list of 20 bureaus (200,000 rows) as .xlsx and as CSV; for a county run its own list.
-if [ "$SIZE" = province ]; then XARGS="--size province --bureaus 20 --xlsx"; else XARGS="--size county --xlsx"; fi
-XDATA="$OUT/xlsx-$SIZE"
 generate "$XDATA" $XARGS
 CASE_ROWS=$(( $(wc -l < "$DATA/cases.csv") - 1 ))
 XCASE_ROWS=$(( $(wc -l < "$XDATA/cases.csv") - 1 ))
@@ -177,6 +187,9 @@ else
 	done
 fi
 
+rec jar "$JAR"
+fi
+
 # ---------------------------------------------------------------- the application
 APP_PORT=""
 BASE=""
@@ -204,8 +217,14 @@ start_app() { # DB LABEL: starts the jar, waits for /actuator/health UP; sets AP
 	if [ -z "$STARTUP" ]; then say "the app ($label) did not become healthy, see $OUT/logs/app-$label.log"; return 1; fi
 	say "app ($label, db $db) healthy after ${STARTUP}s on port $APP_PORT, pid $APP_PID"
 }
-stop_app() {
-	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null; fi
+stop_app() { # SIGTERM (graceful), SIGKILL after 30 s: requests abandoned by wrk may still be queued
+	local i
+	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+		kill "$APP_PID"
+		for i in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+		kill -0 "$APP_PID" 2>/dev/null && kill -9 "$APP_PID"
+		wait "$APP_PID" 2>/dev/null
+	fi
 	APP_PID=""
 }
 peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null; }
@@ -331,7 +350,7 @@ if phase import; then
 	fi
 	stop_app
 	rec copy_s "$(printf '%s %s' "$(get copy_before_s)" "$(get copy_after_s)" | tr ' ' '\n' | awk 'NF { s += $1; n++ } END { if (n) printf "%.3f", s / n }')"
-	if [ "$IMPORT_OK" = 0 ]; then note_missing "the import of the $(printf "%'d" "$CASE_ROWS")-case CSV did not complete: $(get import_error)"; fi
+	if [ "$IMPORT_OK" = 0 ]; then note_missing "the import of the $(thousands "$CASE_ROWS")-case CSV did not complete: $(get import_error)"; fi
 	rec db_cases "$(psql_ -d cq -At -c 'select count(*) from case_file' 2>/dev/null)"
 	rec db_size "$(psql_ -d cq -At -c "select pg_size_pretty(pg_database_size('cq'))" 2>/dev/null)"
 	say "VACUUM ANALYZE after the bulk load (as a DBA would; autovacuum would do it within minutes)"
@@ -362,15 +381,15 @@ if phase serve; then
 		psql_ -d cq -A -t -v d0="${d[0]}" -v d1="${d[1]}" -f "$HERE/sql/score-floor.sql" -o "$OUT/logs/floor-$1.txt" >> "$LOG" 2>&1 || return 1
 		secs "$t0" "$(now)"
 	}
-	system_quarter() { # PERIOD: seconds of scores + rankings + standards (sum of the three calls)
-		local total=0 r code s
+	system_quarter() { # PERIOD: sets SYSTEM_S to the seconds of scores + rankings + standards (sum of the three calls)
+		local r code s
+		SYSTEM_S=0
 		for r in scores rankings standards; do
 			read -r code s <<< "$(get_timed "/api/v1/$r?period=$1" "$OUT/logs/api-$r-$1.json")"
-			if [ "$code" != 200 ]; then echo "GET /api/v1/$r answers HTTP $code"; return 1; fi
+			if [ "$code" != 200 ]; then SYSTEM_S="GET /api/v1/$r answers HTTP $code"; return 1; fi
 			rec "api_${r}_$1_s" "$s"
-			total=$(awk -v a="$total" -v b="$s" 'BEGIN { printf "%.3f", a + b }')
+			SYSTEM_S=$(awk -v a="$SYSTEM_S" -v b="$s" 'BEGIN { printf "%.3f", a + b }')
 		done
-		echo "$total"
 	}
 	if alive && [ -n "$SESSION" ]; then
 		# Q1 warms both sides up (JIT, buffers); Q2–Q4 are each computed for the first time; the median is reported.
@@ -378,7 +397,8 @@ if phase serve; then
 		for i in 0 1 2 3; do
 			p=${QUARTERS[$i]}
 			f=$(floor_quarter "$p") || f=""
-			s=$(system_quarter "$p") || { note_missing "scoring for $p: $s"; SCORING_OK=0; break; }
+			system_quarter "$p" || { note_missing "scoring for $p: $SYSTEM_S"; SCORING_OK=0; break; }
+			s=$SYSTEM_S
 			say "scoring $p: floor ${f}s, system ${s}s (scores $(get "api_scores_${p}_s"), rankings $(get "api_rankings_${p}_s"), standards $(get "api_standards_${p}_s"))"
 			rec "floor_$p" "$f"; rec "system_$p" "$s"
 			if [ "$i" -gt 0 ]; then FLOORS="$FLOORS $f"; SYSTEMS="$SYSTEMS $s"; fi
@@ -407,6 +427,22 @@ if phase serve; then
 		rec "wrk_${name}_bad" "$(awk '/Non-2xx/ { print $NF }' "$f")$(awk '/Socket errors/ { print " socket errors:" substr($0, index($0, ":") + 1) }' "$f")"
 		say "wrk $path: $(get "wrk_${name}_rps") req/s, p99 $(get "wrk_${name}_p99_ms") ms $(get "wrk_${name}_bad")"
 	}
+	drained() { # true once /actuator/health answers within 1 s three times in a row (at most 120 s)
+		local ok=0 t0
+		t0=$(now)
+		while [ "$(secs "$t0" "$(now)" | cut -d. -f1)" -lt 120 ]; do
+			if curl -s -m 1 -o /dev/null "$BASE/actuator/health"; then ok=$((ok + 1)); [ "$ok" -ge 3 ] && return 0; else ok=0; fi
+			sleep 0.5
+		done
+		return 1
+	}
+	settle() { # NAME: after a wrk run, wait for the requests it abandoned; restart the app if they do not drain
+		if ! drained; then
+			say "the app still works off requests abandoned by wrk after $1: restarting it for a clean next measurement"
+			rec "restart_after_$1" yes
+			stop_app; start_app cq "serve-after-$1" && login
+		fi
+	}
 	if alive && [ -n "$SESSION" ] && command -v wrk >/dev/null; then
 		read -r Q1_START Q1_END <<< "$(quarter_days "$YEAR-Q1")"
 		OFFICER=$(psql_ -d cq -At -c "select p.employee_no from case_file c join person p on p.id in (c.lead_id, c.co_id)
@@ -427,6 +463,7 @@ if phase serve; then
 				dashboard) path=$DASHBOARD ;;
 			esac
 			run_wrk "$page" "$path"
+			settle "$page"
 			run_wrk "health$i" /actuator/health
 			rec "wrk_${page}_floor_rps" "$(printf '%s %s' "$(get "wrk_health$((i - 1))_rps")" "$(get "wrk_health${i}_rps")" | tr ' ' '\n' | awk 'NF { s += $1; n++ } END { if (n) printf "%.2f", s / n }')"
 		done
@@ -439,7 +476,7 @@ if phase serve; then
 	explain_during() { # NAME PATH
 		local name=$1 path=$2 from
 		from=$(stat -c %s "$PGLOG")
-		curl -s -o /dev/null -H "Cookie: JSESSIONID=$SESSION" "$BASE$path"
+		curl -s -m 300 -o /dev/null -H "Cookie: JSESSIONID=$SESSION" "$BASE$path"
 		sleep 0.5
 		tail -c +"$((from + 1))" "$PGLOG" | awk -v dir="$HERE/explain" -v name="$name" -v path="$path" '
 			/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / {
@@ -477,6 +514,7 @@ if phase serve; then
 fi
 
 # ================================================================ 7. RESULTS.md
+[ "$REPORT" = 0 ] && rec load_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 say "writing ${RESULTS#$ROOT/}"
 verdict() { # VALUE OP LIMIT
 	[ -z "$1" ] && { echo "not measured"; return; }
@@ -490,8 +528,11 @@ START_RATIO=$(ratio "$(get start_province_s)" "$(get start_empty_s)")
 page_row() { # NAME LABEL
 	local rps ratio_ p99 floor
 	rps=$(get "wrk_$1_rps"); p99=$(get "wrk_$1_p99_ms"); floor=$(get "wrk_$1_floor_rps")
+	[ -n "$p99" ] && p99="$p99 ms"
+	if [ -n "$rps" ] && awk -v r="$rps" 'BEGIN { exit !(r + 0 == 0) }'; then p99="— (no request completed within 10 s)"; fi
+	if [ -n "$(get "wrk_$1_bad")" ]; then p99="$p99;$(get "wrk_$1_bad" | sed 's/socket errors: connect 0, read 0, write 0, timeout/ timed out (10 s):/')"; fi
 	ratio_=$(ratio "$rps" "$floor")
-	printf '| %s | `/actuator/health`: %s req/s | %s req/s, p99 %s ms | %s | ≥ 0.30 | %s |\n' "$2" "$(or_na "$floor")" "$(or_na "$rps")" \
+	printf '| %s | `/actuator/health`: %s req/s | %s req/s, p99 %s | %s | ≥ 0.30 | %s |\n' "$2" "$(or_na "$floor")" "$(or_na "$rps")" \
 		"$(or_na "$p99")" "$(or_na "$ratio_")" "$(verdict "$ratio_" ge 0.30)"
 }
 MEM_VERDICT="not measured"
@@ -501,27 +542,29 @@ if [ "$IMPORT_OK" = 1 ]; then MEM_VERDICT="**pass**"; elif [ -n "$(get import_er
 {
 	echo "# Benchmark results ($SIZE)"
 	echo
-	echo "Written by \`bench/run.sh --size $SIZE\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit \`$(git -C "$ROOT" rev-parse --short HEAD)\`$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)'). Every figure is a ratio"
-	echo "against its floor measured in the same run, on the same PostgreSQL cluster. See bench/README.md for the method."
+	echo "Written by \`bench/run.sh --size $SIZE\` on $(get run_date), commit \`$(get commit)\`. Every figure is a ratio"
+	echo "against its floor measured in the same run, on the same PostgreSQL cluster. See bench/README.md for the method,"
+	echo "and for the causes of the misses and what to change."
 	echo
+	[ -n "${BENCH_NOTE:-}" ] && { echo "$BENCH_NOTE"; echo; }
 	echo "| figure | floor | system | ratio | target | result |"
 	echo "|---|---|---|---|---|---|"
 	printf '| import of the %s-case CSV (%s MB) through the system, validation included | PostgreSQL `\\copy` into an equally indexed staging table: %s s (mean of %s before and %s after) | %s s | %s | ≤ 3 | %s |\n' \
-		"$(printf "%'d" "$CASE_ROWS")" "$(get cases_csv_mb)" "$(or_na "$(get copy_s)")" "$(or_na "$(get copy_before_s)")" "$(or_na "$(get copy_after_s)")" "$(or_na "$(get import_s)")" "$(or_na "$IMPORT_RATIO")" "$(verdict "$IMPORT_RATIO" le 3)"
+		"$(thousands "$CASE_ROWS")" "$(get cases_csv_mb)" "$(s1 "$(get copy_s)")" "$(s1 "$(get copy_before_s)")" "$(s1 "$(get copy_after_s)")" "$(s1 "$(get import_s)")" "$(or_na "$IMPORT_RATIO")" "$(verdict "$IMPORT_RATIO" le 3)"
 	printf '| memory of that import | JVM with `-Xmx%s` | %s; peak RSS %s MB | — | completes | %s |\n' \
 		"$HEAP" "$([ "$IMPORT_OK" = 1 ] && echo completed || echo "did not complete")" "$(or_na "$(get import_rss_mb)")" "$MEM_VERDICT"
 	printf '| import of a %s-row .xlsx (%s MB), `-Xmx%s` | the same rows as CSV (%s MB) through the system: %s s | %s s; peak RSS %s MB | %s | ≤ 2 | %s |\n' \
-		"$(printf "%'d" "$XCASE_ROWS")" "$(get xlsx_mb)" "$HEAP" "$(get xcsv_mb)" "$(or_na "$(get x_csv_s)")" "$(or_na "$(get x_xlsx_s)")" \
+		"$(thousands "$XCASE_ROWS")" "$(get xlsx_mb)" "$HEAP" "$(get xcsv_mb)" "$(s1 "$(get x_csv_s)")" "$(s1 "$(get x_xlsx_s)")" \
 		"$(or_na "$(get x_xlsx_rss_mb)")" "$(or_na "$X_RATIO")" "$(verdict "$X_RATIO" le 2)"
 	printf '| a quarter'"'"'s scores + rankings + standards for the province (median of Q2–Q4) | one hand-written SQL aggregate of the totals: %s s | %s s | %s | ≤ 1.5 | %s |\n' \
-		"$(or_na "$(get score_floor_s)")" "$(or_na "$(get score_system_s)")" "$(or_na "$SCORE_RATIO")" "$(verdict "$SCORE_RATIO" le 1.5)"
+		"$(s1 "$(get score_floor_s)")" "$(s1 "$(get score_system_s)")" "$(or_na "$SCORE_RATIO")" "$(verdict "$SCORE_RATIO" le 1.5)"
 	page_row breakdown "one officer's breakdown page \`/scores/$(or_na "$OFFICER")?period=$YEAR-Q1\` ($(or_na "$(get officer_cases)") cases), $WRK_CONNECTIONS users"
 	page_row rankings "the rankings page \`/rankings?period=$YEAR-Q1\`, $WRK_CONNECTIONS users"
 	page_row dashboard "the dashboard \`$(or_na "$(get dashboard_path)")\`, $WRK_CONNECTIONS users"
-	printf '| cold start to healthy on the province database | the same jar on an empty database: %s s | %s s | %s | ≤ 2 | %s |\n' \
-		"$(or_na "$(get start_empty_s)") (mean of $(or_na "$(get start_empty1_s)") before and $(or_na "$(get start_empty2_s)") after)" "$(or_na "$(get start_province_s)")" "$(or_na "$START_RATIO")" "$(verdict "$START_RATIO" le 2)"
+	printf '| cold start to healthy on the province database | the same jar on an empty database: %s s (mean of %s before and %s after) | %s s | %s | ≤ 2 | %s |\n' \
+		"$(s1 "$(get start_empty_s)")" "$(s1 "$(get start_empty1_s)")" "$(s1 "$(get start_empty2_s)")" "$(s1 "$(get start_province_s)")" "$(or_na "$START_RATIO")" "$(verdict "$START_RATIO" le 2)"
 	echo
-	if [ "$PHASES" != "$ALL_PHASES" ]; then
+	if [ "$PHASES" != "$ALL_PHASES" ] && [ "$REPORT" = 0 ]; then
 		echo "**Partial run**: only the phases \`${PHASES:1:-1}\` ran now; the other figures are those of the previous run."
 		echo
 	fi
@@ -535,7 +578,7 @@ if [ "$IMPORT_OK" = 1 ]; then MEM_VERDICT="**pass**"; elif [ -n "$(get import_er
 	echo "## Machine"
 	echo
 	echo "- CPU: $(lscpu 2>/dev/null | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'), nproc $(nproc)"
-	echo "- memory: $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); load average (1, 5, 15 min) at the start $(get load_start), at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "- memory: $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo); load average (1, 5, 15 min) at the start $(get load_start), at the end $(get load_end)"
 	echo "- $(java -version 2>&1 | head -1); JVM options \`${JAVA_OPTS[*]}\` for every run of the system"
 	echo "- $("$PGBIN/postgres" --version); settings: bench/postgresql.bench.conf"
 	echo "- $(uname -sr); wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'), $WRK_CONNECTIONS connections, 2 threads, ${WRK_SECONDS} s after a 5 s warm-up, loopback"
@@ -543,7 +586,7 @@ if [ "$IMPORT_OK" = 1 ]; then MEM_VERDICT="**pass**"; elif [ -n "$(get import_er
 	echo "## Details"
 	echo
 	echo "- jar: \`${JAR#$ROOT/}\`$([ -n "${BENCH_JAR:-}" ] && echo ' (given with BENCH_JAR, not built from this commit)')"
-	echo "- data: \`GenerateBureau --size $SIZE\` ($(printf "%'d" "$CASE_ROWS") cases; in the database after the import: $(or_na "$(get db_cases)"), size $(or_na "$(get db_size)"))"
+	echo "- data: \`GenerateBureau --size $SIZE\` ($(thousands "$CASE_ROWS") cases; in the database after the import: $(or_na "$(get db_cases)"), size $(or_na "$(get db_size)"))"
 	echo "- province import, seconds: domains $(or_na "$(get import_province_domains_s)"), units $(or_na "$(get import_province_units_s)"), people $(or_na "$(get import_province_people_s)"), cases $(or_na "$(get import_s)"), deductions $(or_na "$(get import_province_deductions_s)"), awards $(or_na "$(get import_province_awards_s)"); answer: \`$(or_na "$(get import_body)")\`"
 	echo "- peak RSS (VmHWM) of the importing JVM: $(or_na "$(get import_rss_before_mb)") MB before the cases, $(or_na "$(get import_rss_mb)") MB after them, $(or_na "$(get import_rss_after_all_mb)") MB after all lists; .xlsx run $(or_na "$(get x_xlsx_rss_mb)") MB, its CSV twin $(or_na "$(get x_csv_rss_mb)") MB"
 	echo "- the .xlsx figure uses the case list of \`GenerateBureau $XARGS\`; each format into its own fresh database after the same reference lists"
