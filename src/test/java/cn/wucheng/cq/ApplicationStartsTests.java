@@ -14,10 +14,11 @@ class ApplicationStartsTests {
 	JdbcClient jdbc;
 
 	@Test
-	void migrationsCreateTheThirtyDefaultDomainsAndTheTwoFirstAccounts() {
+	void migrationsCreateTheThirtyDefaultDomainsAndTheFirstAccounts() {
 		assertThat(jdbc.sql("select count(*) from domain").query(Integer.class).single()).isEqualTo(30);
+		// admin and legal (API.md), and the security and audit administrators (三员分立)
 		assertThat(jdbc.sql("select username from app_user order by username").query(String.class).list())
-			.containsExactly("admin", "legal");
+			.containsExactly("admin", "audit", "legal", "security");
 	}
 
 }

@@ -1,22 +1,25 @@
 package cn.wucheng.cq.audit;
 
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.wucheng.cq.audit.internal.AuditChain;
 
 /**
  * Writes state changes to the append-only audit log. Joins the caller's transaction (MANDATORY), so an entry exists
  * exactly when its change was committed. Only inserts: no code in the application updates or deletes an entry
- * (AuditLogIsAppendOnlyTests checks the sources).
+ * (AuditLogIsAppendOnlyTests checks the sources). The entries of a transaction are held until just before it commits
+ * and then appended to the hash chain ({@link AuditChain}) in that same transaction: the chain's lock is taken last
+ * and held only for the commit.
  */
 @Service
 public class AuditLog {
@@ -27,13 +30,10 @@ public class AuditLog {
 
 	private static final int MAX_DATA = 100_000;
 
-	private static final int[] TYPES = { Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR };
+	private final AuditChain chain;
 
-	private final JdbcTemplate jdbc;
-
-	AuditLog(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	AuditLog(AuditChain chain) {
+		this.chain = chain;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -41,7 +41,6 @@ public class AuditLog {
 		recordAll(List.of(new Entry(action, entity, entityKey, detail, before, after)));
 	}
 
-	/** Records many entries as one JDBC batch: a bulk import audits thousands of updated records at once. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAll(List<Entry> entries) {
 		insert(currentUsername(), entries);
@@ -58,18 +57,48 @@ public class AuditLog {
 	}
 
 	private void insert(String user, List<Entry> entries) {
-		if (entries.isEmpty()) {
-			return;
-		}
-		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-		List<Object[]> rows = new ArrayList<>(entries.size());
+		LocalDateTime now = AuditChain.timestamp(LocalDateTime.now());
+		List<AuditChain.Content> pending = pending();
 		for (Entry e : entries) {
-			rows.add(new Object[] { now, user, e.action(), e.entity(), cut(e.entityKey(), 200), cut(e.detail(), 2000),
-					cut(e.before(), MAX_DATA), cut(e.after(), MAX_DATA) });
+			pending.add(new AuditChain.Content(now, user, e.action(), e.entity(), cut(e.entityKey(), 200),
+					cut(e.detail(), 2000), cut(e.before(), MAX_DATA), cut(e.after(), MAX_DATA)));
 		}
-		jdbc.batchUpdate("""
-				insert into audit_log (occurred_at, username, action, entity, entity_key, detail, before_data, after_data)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", rows, TYPES);
+	}
+
+	/** This transaction's entries not yet written; the first call registers their writing before commit. */
+	@SuppressWarnings("unchecked")
+	private List<AuditChain.Content> pending() {
+		Object bound = TransactionSynchronizationManager.getResource(this);
+		if (bound != null) {
+			return (List<AuditChain.Content>) bound;
+		}
+		List<AuditChain.Content> pending = new ArrayList<>();
+		TransactionSynchronizationManager.bindResource(this, pending);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				chain.append(List.copyOf(pending));
+				pending.clear();
+			}
+
+			@Override
+			public void suspend() {
+				TransactionSynchronizationManager.unbindResource(AuditLog.this);
+			}
+
+			@Override
+			public void resume() {
+				TransactionSynchronizationManager.bindResource(AuditLog.this, pending);
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+			}
+
+		});
+		return pending;
 	}
 
 	static String currentUsername() {

@@ -20,17 +20,33 @@ public final class AccountPrincipal implements UserDetails {
 
 	private final boolean mustChangePassword;
 
-	AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword) {
+	private final boolean passwordExpired;
+
+	private final boolean secondFactorEnrolled;
+
+	private final boolean secondFactorPending;
+
+	AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword,
+			boolean passwordExpired, boolean secondFactorEnrolled, boolean secondFactorPending) {
 		this.user = user;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
 		this.mustChangePassword = mustChangePassword;
+		this.passwordExpired = passwordExpired;
+		this.secondFactorEnrolled = secondFactorEnrolled;
+		this.secondFactorPending = secondFactorPending;
 	}
 
 	/** An enabled, unlocked principal with nothing pending: for a signed-in session and for tests. */
 	public static AccountPrincipal active(CurrentUser user) {
-		return new AccountPrincipal(user, "", true, false, false);
+		return new AccountPrincipal(user, "", true, false, false, false, false, false);
+	}
+
+	/** The same principal once the second factor has been verified in this session. */
+	public AccountPrincipal withSecondFactorVerified() {
+		return new AccountPrincipal(user, passwordHash, enabled, locked, mustChangePassword, passwordExpired, true,
+				false);
 	}
 
 	public CurrentUser currentUser() {
@@ -51,8 +67,27 @@ public final class AccountPrincipal implements UserDetails {
 		return user.displayName();
 	}
 
+	/** The password was generated (first login, reset) or has expired: it must be changed before anything else. */
 	public boolean mustChangePassword() {
-		return mustChangePassword;
+		return mustChangePassword || passwordExpired;
+	}
+
+	/** The account has a TOTP second factor. */
+	public boolean secondFactorEnrolled() {
+		return secondFactorEnrolled;
+	}
+
+	/**
+	 * The password was right but the second factor is still to be verified (or, for an administrator without one,
+	 * enrolled): nothing but the second-factor page until then.
+	 */
+	public boolean secondFactorPending() {
+		return secondFactorPending;
+	}
+
+	/** The password is older than {@code cq.security.password-expiry-days}. */
+	public boolean passwordExpired() {
+		return passwordExpired;
 	}
 
 	@Override
@@ -78,6 +113,22 @@ public final class AccountPrincipal implements UserDetails {
 	@Override
 	public boolean isEnabled() {
 		return enabled;
+	}
+
+	/** The same user, as Spring Security's session registry needs to find all sessions of one user. */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof AccountPrincipal p && p.getUsername().equals(getUsername());
+	}
+
+	@Override
+	public int hashCode() {
+		return getUsername().hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "AccountPrincipal[" + getUsername() + "]"; // never the hash
 	}
 
 }

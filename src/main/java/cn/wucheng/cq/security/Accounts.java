@@ -15,16 +15,19 @@ public final class Accounts {
 	private Accounts() {
 	}
 
-	/** Maps one {@code app_user} row to the principal. */
-	public static AccountPrincipal principal(ResultSet rs, boolean locked) throws SQLException {
+	/** Maps one {@code app_user} row to the principal, with the lock and expiry as evaluated by the caller. */
+	public static AccountPrincipal principal(ResultSet rs, boolean locked, boolean passwordExpired) throws SQLException {
 		long unit = rs.getLong("unit_id");
 		Long unitId = rs.wasNull() ? null : unit;
 		long person = rs.getLong("person_id");
 		Long personId = rs.wasNull() ? null : person;
+		Role role = Role.valueOf(rs.getString("role"));
 		CurrentUser user = new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-				Role.valueOf(rs.getString("role")), unitId, personId);
+				role, unitId, personId);
+		boolean enrolled = rs.getBoolean("totp_enabled");
+		// 三员 must have a second factor; others who chose one use it too.
 		return new AccountPrincipal(user, rs.getString("password_hash"), rs.getBoolean("enabled"), locked,
-				rs.getBoolean("must_change_password"));
+				rs.getBoolean("must_change_password"), passwordExpired, enrolled, enrolled || role.administrative());
 	}
 
 	/** A random password with upper and lower case letters and digits, for first start. */

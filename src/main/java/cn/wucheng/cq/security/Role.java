@@ -1,22 +1,36 @@
 package cn.wucheng.cq.security;
 
-/** The roles of the system. Spring authorities are {@code ROLE_<name>}. */
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The roles of the system. Spring authorities are {@code ROLE_<name>}. One role per account.
+ * <p>
+ * 三员分立 (等保 2.0 level 3, "安全管理中心"): the three administrative roles keep apart what one super user would
+ * otherwise hold — the system administrator runs accounts and settings, the security administrator assigns roles,
+ * the audit administrator reads the audit log. None of them sees business data, and no account holds an
+ * administrative role together with another role (see {@link #administrative()}).
+ */
 public enum Role {
 
-	/** 系统管理员: accounts and settings; sees no business data beyond what settings need. */
-	ADMIN(Scope.NONE),
+	/** 系统管理员: accounts (create, disable, enable, unlock, reset password) and settings; cannot change roles. */
+	ADMIN(Scope.NONE, true),
+	/** 安全管理员: assigns roles and permissions — an account's role, unit and person; resets a second factor. */
+	SECURITY_ADMIN(Scope.NONE, true),
+	/** 审计管理员: reads, verifies and exports the audit log, nothing else. */
+	AUDIT_ADMIN(Scope.NONE, true),
 	/** 法制科: imports data, reviews, keeps the ledger, reads every result, publishes. */
-	LEGAL(Scope.ALL),
+	LEGAL(Scope.ALL, false),
 	/** 督查科: reads every result. */
-	SUPERVISION(Scope.ALL),
+	SUPERVISION(Scope.ALL, false),
 	/** 局领导: reads every result. */
-	LEADER(Scope.ALL),
+	LEADER(Scope.ALL, false),
 	/** 中队长: his own squad. */
-	SQUAD_LEADER(Scope.UNIT),
+	SQUAD_LEADER(Scope.UNIT, false),
 	/** 法制员: the squad's legal officer; his own squad. */
-	LEGAL_OFFICER(Scope.UNIT),
+	LEGAL_OFFICER(Scope.UNIT, false),
 	/** 执法人员: his own points and cases. */
-	OFFICER(Scope.SELF);
+	OFFICER(Scope.SELF, false);
 
 	/** How much business data a role may read. */
 	public enum Scope {
@@ -32,12 +46,28 @@ public enum Role {
 
 	private final Scope scope;
 
-	Role(Scope scope) {
+	private final boolean administrative;
+
+	Role(Scope scope, boolean administrative) {
 		this.scope = scope;
+		this.administrative = administrative;
 	}
 
 	public Scope scope() {
 		return scope;
+	}
+
+	/**
+	 * One of the three administrators (三员). Only the security administrator assigns these roles; their accounts
+	 * are not linked to a person, sign in with a second factor and may not call the API with HTTP Basic.
+	 */
+	public boolean administrative() {
+		return administrative;
+	}
+
+	/** The roles of the business: everything but the three administrators. */
+	public static List<Role> business() {
+		return Arrays.stream(values()).filter(r -> !r.administrative).toList();
 	}
 
 	public String authority() {

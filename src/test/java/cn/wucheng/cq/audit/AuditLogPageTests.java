@@ -25,10 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
-/** 审计日志: ADMIN and LEGAL search it by user, action, entity and dates, page through it and export it. */
+/** 审计日志: the audit administrator (only) searches it by user, action, entity and dates, pages through it and exports it. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)
@@ -59,10 +60,11 @@ class AuditLogPageTests {
 	}
 
 	@Test
-	void theAdministratorAndTheLegalSectionReadItOthersAreRefused() throws Exception {
-		mvc.perform(get("/audit").with(Users.admin())).andExpect(status().isOk());
-		mvc.perform(get("/audit").with(Users.legalSection())).andExpect(status().isOk());
-		List<RequestPostProcessor> others = List.of(Users.supervision(), Users.leader(), Users.squadLeaderOf(1L),
+	void onlyTheAuditAdministratorReadsItTheSystemAdministratorAndTheLegalSectionNoLonger() throws Exception {
+		mvc.perform(get("/audit").with(auditAdmin())).andExpect(status().isOk());
+		mvc.perform(get("/audit/export.xlsx").with(auditAdmin())).andExpect(status().isOk());
+		List<RequestPostProcessor> others = List.of(Users.admin(), Users.as(Role.SECURITY_ADMIN, null, null),
+				Users.legalSection(), Users.supervision(), Users.leader(), Users.squadLeaderOf(1L),
 				Users.legalOfficerOf(1L), Users.officer(1L, 1L));
 		for (RequestPostProcessor user : others) {
 			mvc.perform(get("/audit").with(user)).andExpect(status().isForbidden());
@@ -111,7 +113,7 @@ class AuditLogPageTests {
 
 	@Test
 	void theExportIsAnExcelFileOfTheSameSearch() throws Exception {
-		byte[] xlsx = mvc.perform(get("/audit/export.xlsx").param("entity", CASES).with(Users.legalSection()))
+		byte[] xlsx = mvc.perform(get("/audit/export.xlsx").param("entity", CASES).with(auditAdmin()))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")))
@@ -135,11 +137,15 @@ class AuditLogPageTests {
 	}
 
 	private String page(String url) throws Exception {
-		return mvc.perform(get(url).with(Users.admin()))
+		return mvc.perform(get(url).with(auditAdmin()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	static RequestPostProcessor auditAdmin() {
+		return Users.as(Role.AUDIT_ADMIN, null, null);
 	}
 
 	private void entry(LocalDateTime at, String user, String action, String entity, String key, String detail,

@@ -8,18 +8,16 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.wucheng.cq.support.Browser;
 
 /**
  * The import page in a real browser: 法制科 signs in, picks a list and a file, and the script uploads it (with the
@@ -34,28 +32,9 @@ class ImportPageBrowserTests extends ImportTestSupport {
 
 	@BeforeEach
 	void openABrowser() throws Exception {
-		boolean required = "true".equals(System.getProperty("cq.browser.required"));
-		Path chromium = Path.of("/usr/bin/chromium");
-		Path driver = Path.of("/usr/bin/chromedriver");
-		if (!required) {
-			Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driver),
-					"no chromium/chromedriver on this machine");
-		}
+		browser = Browser.start();
 		dir = Files.createTempDirectory("cq-import-browser");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium.toString());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1366,768", "--user-data-dir=" + dir.resolve("profile"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.get("http://127.0.0.1:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys("legal");
-		browser.findElement(By.id("password")).sendKeys(LEGAL_PASSWORD);
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> !b.getCurrentUrl().contains("/login"));
+		Browser.logIn(browser, "http://127.0.0.1:" + port, "legal", LEGAL_PASSWORD);
 	}
 
 	@AfterEach

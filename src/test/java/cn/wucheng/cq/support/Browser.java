@@ -4,8 +4,11 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -13,9 +16,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's chromium + chromium-driver) for the main journeys, at 1366x768.
+ * A real headless Chromium (Debian's chromium + chromium-driver) for every browser test, at 1366x768, with the
+ * browser console recorded so a test can assert that no page logged an error.
  * Without Chromium the journeys are skipped with a clear message — unless {@code cq.browser.required=true}
  * (set by .ci/run), where a missing browser fails the build.
  */
@@ -46,6 +54,9 @@ public final class Browser {
 			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 					"--disable-quic", "--lang=zh-CN", "--window-size=1366,768", "--user-data-dir=" + profile);
+			LoggingPreferences logs = new LoggingPreferences();
+			logs.enable(LogType.BROWSER, Level.ALL);
+			options.setCapability("goog:loggingPrefs", logs);
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 				.usingAnyFreePort()
 				.build();
@@ -57,6 +68,34 @@ public final class Browser {
 		catch (java.io.IOException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/**
+	 * Signs in on the login page at {@code baseUrl} and waits until the browser has left it (the home page, or the
+	 * page a user must see first, such as the forced password change).
+	 */
+	public static void logIn(WebDriver driver, String baseUrl, String username, String password) {
+		driver.get(baseUrl + "/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	/**
+	 * The console messages at level SEVERE since the last call (script errors, CSP violations, failed requests),
+	 * except a missing favicon.ico, which says nothing about the page.
+	 */
+	public static List<String> severeConsoleMessages(WebDriver driver) {
+		return driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.filter(m -> !m.contains("favicon.ico"))
+			.toList();
 	}
 
 	/** Saves a screenshot under target/screenshots for a person to look at. */

@@ -1,12 +1,7 @@
 package cn.wucheng.cq.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,17 +11,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.Bureau;
 
 /**
@@ -58,30 +45,11 @@ class TrainingBrowserTests {
 
 	@BeforeAll
 	void start() throws Exception {
-		boolean present = new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
-		assumeTrue(present || "true".equals(System.getProperty("cq.browser.required")), "no Chromium here");
+		browser = Browser.start();
 		Bureau bureau = new Bureau(jdbc);
 		long squad = bureau.unit("浏览器直属中队", "直属中队");
 		bureau.officer("WEB-01", "网页甲", squad);
-		Path profile = Files.createTempDirectory(Path.of("target"), "chrome-profile");
-		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--user-data-dir=" + profile.toAbsolutePath());
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new Dimension(1366, 768));
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys("legal");
-		browser.findElement(By.id("password")).sendKeys("Browser-Test-Pass-1");
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-1");
 	}
 
 	@AfterAll
@@ -168,21 +136,11 @@ class TrainingBrowserTests {
 	}
 
 	private List<String> severeConsoleMessages() {
-		return browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.filter(m -> !m.contains("favicon.ico"))
-			.toList();
+		return Browser.severeConsoleMessages(browser);
 	}
 
-	private void screenshot(String name) throws Exception {
-		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-		Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	private void screenshot(String name) {
+		Browser.screenshot(browser, name);
 	}
 
 	private String url(String path) {

@@ -50,7 +50,7 @@ class CalendarController {
 	}
 
 	@GetMapping("/calendar")
-	@PreAuthorize("isAuthenticated()")
+	@PreAuthorize("hasAnyRole('ADMIN','LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
 	String page(@RequestParam(required = false) String year, @RequestParam(required = false) Long edit,
 			Model model) {
 		int shown = parseYear(year, model);

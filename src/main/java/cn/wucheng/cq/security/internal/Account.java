@@ -10,6 +10,7 @@ import cn.wucheng.cq.security.Role;
  */
 public record Account(long id, String username, String displayName, Role role, Long unitId, String unitName, Long personId,
 		String employeeNo, String personName, boolean enabled, boolean locked, LocalDateTime lockedUntil,
-		boolean mustChangePassword, int version, LocalDateTime createdAt, LocalDateTime passwordChangedAt) {
+		boolean mustChangePassword, int version, LocalDateTime createdAt, LocalDateTime passwordChangedAt,
+		boolean secondFactor) {
 
 }

@@ -19,25 +19,34 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 
-/** 账号管理 for the system administrator: list, create, edit, enable/disable, unlock, reset, open for officers. */
+/**
+ * 账号管理. 三员分立: the system administrator (ADMIN) creates accounts with business roles, enables/disables,
+ * unlocks, resets passwords and opens accounts for officers; the security administrator (SECURITY_ADMIN) assigns
+ * role, unit and person (any role, the administrative ones included). Both see the list.
+ */
 @Controller
 @RequestMapping("/admin/users")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasAnyRole('ADMIN','SECURITY_ADMIN')")
 class AccountAdminController {
 
 	private static final String LIST = "redirect:/admin/users";
 
 	private final AccountService accounts;
 
+	private final SecondFactorService factors;
+
 	private final MessageSource messages;
 
-	AccountAdminController(AccountService accounts, MessageSource messages) {
+	AccountAdminController(AccountService accounts, SecondFactorService factors, MessageSource messages) {
 		this.accounts = accounts;
+		this.factors = factors;
 		this.messages = messages;
 	}
 
+	/** Every role, for the list's filter and the security administrator's form. */
 	@ModelAttribute("roles")
 	List<Role> roles() {
 		return Arrays.asList(Role.values());
@@ -53,12 +62,14 @@ class AccountAdminController {
 		return "admin/users/list";
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@GetMapping("/new")
 	String newForm(Model model) {
 		model.addAttribute("form", new AccountForm());
 		return form(model, null);
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping
 	String create(@ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
@@ -96,6 +107,7 @@ class AccountAdminController {
 		return LIST;
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/{id}/enable")
 	String enable(@PathVariable long id, RedirectAttributes redirect) {
 		accounts.setEnabled(id, true);
@@ -103,6 +115,7 @@ class AccountAdminController {
 		return LIST;
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/{id}/disable")
 	String disable(@PathVariable long id, RedirectAttributes redirect) {
 		try {
@@ -115,6 +128,7 @@ class AccountAdminController {
 		return LIST;
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/{id}/unlock")
 	String unlock(@PathVariable long id, RedirectAttributes redirect) {
 		accounts.unlock(id);
@@ -122,6 +136,7 @@ class AccountAdminController {
 		return LIST;
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/{id}/reset-password")
 	String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
 		var issued = accounts.resetPassword(id);
@@ -130,7 +145,22 @@ class AccountAdminController {
 		return LIST;
 	}
 
+	/** A lost phone: the user enrols a new second factor at his next sign-in. */
+	@PreAuthorize("hasRole('SECURITY_ADMIN')")
+	@PostMapping("/{id}/reset-totp")
+	String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+		try {
+			accounts.resetSecondFactor(id, factors);
+			redirect.addFlashAttribute("flashSuccess", msg("admin.users.secondFactorReset", accounts.get(id).username()));
+		}
+		catch (IllegalArgumentException e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		return LIST;
+	}
+
 	/** 为人员开通账号; the initial passwords are shown once, on the page this redirects to. */
+	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/provision")
 	String provision(RedirectAttributes redirect) {
 		AccountService.Provisioned result = accounts.provisionOfficers();
@@ -140,15 +170,25 @@ class AccountAdminController {
 		return "redirect:/admin/users/provisioned";
 	}
 
+	@PreAuthorize("hasRole('ADMIN')")
 	@GetMapping("/provisioned")
 	String provisioned(Model model) {
 		// The passwords live only in the flash attributes of the redirect: a reload finds none and goes back.
 		return model.containsAttribute("provisioned") ? "admin/users/provisioned" : LIST;
 	}
 
+	/**
+	 * The form: a new account offers the business roles only (the system administrator creates it); an existing
+	 * one can change role, unit and person only for the security administrator, for the system administrator
+	 * those fields are shown but locked.
+	 */
 	private String form(Model model, Account account) {
+		boolean assignsRoles = CurrentUser.get().role() == Role.SECURITY_ADMIN;
 		model.addAttribute("account", account);
 		model.addAttribute("units", accounts.units());
+		model.addAttribute("assignsRoles", assignsRoles);
+		model.addAttribute("formRoles", account != null && assignsRoles ? Arrays.asList(Role.values())
+				: account != null ? List.of(account.role()) : Role.business());
 		return "admin/users/form";
 	}
 

@@ -18,8 +18,11 @@ import cn.wucheng.cq.security.Accounts;
 import cn.wucheng.cq.security.Role;
 
 /**
- * On first start with no users, creates {@code admin} and {@code legal} (API.md). Passwords come from
- * CQ_ADMIN_PASSWORD / CQ_LEGAL_PASSWORD when set; otherwise each is generated, logged once, and must be changed.
+ * On first start with no users, creates {@code admin} and {@code legal} (API.md), and the other two of the three
+ * administrators (三员分立): {@code security} (安全管理员) and {@code audit} (审计管理员). Passwords come from
+ * CQ_ADMIN_PASSWORD / CQ_LEGAL_PASSWORD / CQ_SECURITY_PASSWORD / CQ_AUDIT_PASSWORD when set; otherwise each is
+ * generated, logged once, and must be changed. A database from before the three administrators gets
+ * {@code security} and {@code audit} on its next start when no account holds their role.
  */
 @Component
 @Order(0)
@@ -49,11 +52,22 @@ class AccountBootstrap implements ApplicationRunner {
 	@Transactional
 	public void run(ApplicationArguments args) {
 		Integer users = jdbc.sql("select count(*) from app_user").query(Integer.class).single();
-		if (users > 0) {
-			return;
+		if (users == 0) {
+			create("admin", "系统管理员", Role.ADMIN, env.getProperty("CQ_ADMIN_PASSWORD"));
+			create("legal", "法制科", Role.LEGAL, env.getProperty("CQ_LEGAL_PASSWORD"));
 		}
-		create("admin", "系统管理员", Role.ADMIN, env.getProperty("CQ_ADMIN_PASSWORD"));
-		create("legal", "法制科", Role.LEGAL, env.getProperty("CQ_LEGAL_PASSWORD"));
+		createIfNoneHolds("security", "安全管理员", Role.SECURITY_ADMIN, env.getProperty("CQ_SECURITY_PASSWORD"));
+		createIfNoneHolds("audit", "审计管理员", Role.AUDIT_ADMIN, env.getProperty("CQ_AUDIT_PASSWORD"));
+	}
+
+	private void createIfNoneHolds(String username, String displayName, Role role, String given) {
+		long holders = jdbc.sql("select count(*) from app_user where role = ? or lower(username) = ?")
+			.params(role.name(), username)
+			.query(Long.class)
+			.single();
+		if (holders == 0) {
+			create(username, displayName, role, given);
+		}
 	}
 
 	private void create(String username, String displayName, Role role, String given) {

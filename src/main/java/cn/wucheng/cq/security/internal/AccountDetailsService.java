@@ -1,6 +1,7 @@
 package cn.wucheng.cq.security.internal;
 
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,7 +13,10 @@ import org.springframework.stereotype.Service;
 import cn.wucheng.cq.security.AccountPrincipal;
 import cn.wucheng.cq.security.Accounts;
 
-/** Loads accounts from {@code app_user}; an account is locked while {@code locked_until} is in the future. */
+/**
+ * Loads accounts from {@code app_user}; an account is locked while {@code locked_until} is in the future, and its
+ * password has expired {@code cq.security.password-expiry-days} after it was last set (or the account created).
+ */
 @Service
 class AccountDetailsService implements UserDetailsService {
 
@@ -20,9 +24,17 @@ class AccountDetailsService implements UserDetailsService {
 
 	private final SecurityClock clock;
 
-	AccountDetailsService(JdbcClient jdbc, SecurityClock clock) {
+	private final int expiryDays;
+
+	AccountDetailsService(JdbcClient jdbc, SecurityClock clock, SecurityProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.expiryDays = properties.passwordExpiryDays();
+	}
+
+	/** 等保 2.0 口令定期更换: a password set at {@code setAt} has expired at {@code now}; {@code days} 0 = never. */
+	static boolean expired(LocalDateTime setAt, int days, LocalDateTime now) {
+		return days > 0 && setAt != null && !now.isBefore(setAt.plusDays(days));
 	}
 
 	@Override
@@ -32,9 +44,12 @@ class AccountDetailsService implements UserDetailsService {
 
 	Optional<AccountPrincipal> load(String username) {
 		return jdbc.sql("select * from app_user where username = ?").param(username).query((rs, n) -> {
+			LocalDateTime now = clock.now();
 			Timestamp lockedUntil = rs.getTimestamp("locked_until");
-			boolean locked = lockedUntil != null && lockedUntil.toLocalDateTime().isAfter(clock.now());
-			return Accounts.principal(rs, locked);
+			boolean locked = lockedUntil != null && lockedUntil.toLocalDateTime().isAfter(now);
+			Timestamp changed = rs.getTimestamp("password_changed_at");
+			Timestamp set = changed != null ? changed : rs.getTimestamp("created_at");
+			return Accounts.principal(rs, locked, expired(set.toLocalDateTime(), expiryDays, now));
 		}).optional();
 	}
 

@@ -52,7 +52,7 @@ class AccountService {
 	private static final String SELECT = """
 			select u.id, u.username, u.display_name, u.role, u.unit_id, un.name as unit_name, u.person_id,
 			  p.employee_no, p.name as person_name, u.enabled, u.locked_until, u.must_change_password, u.version,
-			  u.created_at, u.password_changed_at
+			  u.created_at, u.password_changed_at, u.totp_enabled
 			from app_user u
 			left join unit un on un.id = u.unit_id
 			left join person p on p.id = u.person_id
@@ -83,14 +83,20 @@ class AccountService {
 
 	private final PasswordPolicy policy = PasswordPolicy.standard();
 
+	private final SessionTerminator sessions;
+
+	private final SecurityProperties properties;
+
 	AccountService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordEncoder encoder, AuditLog audit,
-			SecurityClock clock, MessageSource messages) {
+			SecurityClock clock, MessageSource messages, SessionTerminator sessions, SecurityProperties properties) {
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.clock = clock;
 		this.messages = messages;
+		this.sessions = sessions;
 	}
 
 	// ---------------------------------------------------------------- reads
@@ -170,14 +176,31 @@ class AccountService {
 	}
 
 	/**
-	 * Changes name, role, unit and person. A stale {@code version} (someone changed the account since the form was
-	 * opened) throws {@link OptimisticLockingFailureException} instead of overwriting.
+	 * Changes name, role, unit and person. Only the security administrator changes role, unit and person (三员分立);
+	 * the system administrator corrects the name and sends those three unchanged (or not at all). A stale
+	 * {@code version} (someone changed the account since the form was opened) throws
+	 * {@link OptimisticLockingFailureException} instead of overwriting.
 	 */
 	@Transactional
 	boolean update(long id, AccountForm form, Errors errors) {
 		Account before = get(id);
+		if (!assignsRoles()) {
+			boolean changes = form.getRole() != null && form.getRole() != before.role()
+					|| form.getUnitId() != null && !form.getUnitId().equals(before.unitId())
+					|| !form.trimmedEmployeeNo().isEmpty() && !form.trimmedEmployeeNo().equals(before.employeeNo());
+			if (changes) {
+				errors.rejectValue("role", "admin.users.error.rolesBySecurityAdmin");
+			}
+			form.setRole(before.role());
+			form.setUnitId(before.unitId());
+			form.setEmployeeNo(before.employeeNo());
+		}
 		if (isSelf(before) && form.getRole() != null && form.getRole() != before.role()) {
 			errors.rejectValue("role", "admin.users.error.ownRole");
+		}
+		else if (form.getRole() != null && form.getRole() != before.role() && isLastEnabledAdministrator(before)) {
+			errors.rejectValue("role", "admin.users.error.lastOfRole",
+					new Object[] { msg("role." + before.role().name()) }, null);
 		}
 		Optional<Links> links = validateDetails(form, id, errors);
 		if (errors.hasErrors() || links.isEmpty()) {
@@ -192,7 +215,15 @@ class AccountService {
 		if (updated == 0) {
 			throw new OptimisticLockingFailureException("app_user " + id + " changed since version " + form.getVersion());
 		}
-		audit.record("ACCOUNT_UPDATED", ENTITY, before.username(), "修改账号", describe(before), describe(get(id)));
+		Account after = get(id);
+		String detail = "修改账号";
+		if (after.role() != before.role() || !Objects.equals(after.unitId(), before.unitId())
+				|| !Objects.equals(after.personId(), before.personId())) {
+			// The sessions carry the old role and data scope: they end, the user signs in again with the new ones.
+			int ended = sessions.endAll(before.username());
+			detail = "修改账号（角色、单位或人员变更" + (ended > 0 ? "，结束其 " + ended + " 个会话" : "") + "）";
+		}
+		audit.record("ACCOUNT_UPDATED", ENTITY, before.username(), detail, describe(before), describe(after));
 		return true;
 	}
 
@@ -203,12 +234,30 @@ class AccountService {
 		if (!enabled && isSelf(before)) {
 			throw new IllegalArgumentException(msg("admin.users.error.ownDisable"));
 		}
+		if (!enabled && isLastEnabledAdministrator(before)) {
+			throw new IllegalArgumentException(msg("admin.users.error.lastOfRole", msg("role." + before.role().name())));
+		}
 		if (before.enabled() == enabled) {
 			return;
 		}
 		jdbc.sql("update app_user set enabled = ?, version = version + 1 where id = ?").params(enabled, id).update();
+		int ended = enabled ? 0 : sessions.endAll(before.username());
 		audit.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", ENTITY, before.username(),
-				enabled ? "启用账号" : "停用账号", describe(before), describe(get(id)));
+				enabled ? "启用账号" : "停用账号" + (ended > 0 ? "，结束其 " + ended + " 个会话" : ""), describe(before),
+				describe(get(id)));
+	}
+
+	/**
+	 * The security administrator resets a lost second factor (not his own: that would let one administrator
+	 * replace his own second factor without anybody else).
+	 */
+	@Transactional
+	void resetSecondFactor(long id, SecondFactorService factors) {
+		Account account = get(id);
+		if (isSelf(account)) {
+			throw new IllegalArgumentException(msg("admin.users.error.ownSecondFactor"));
+		}
+		factors.reset(account.username());
 	}
 
 	/** Lifts a login lock before it expires. */
@@ -225,11 +274,13 @@ class AccountService {
 	@Transactional
 	Issued resetPassword(long id) {
 		Account before = get(id);
+		remember(id, jdbc.sql("select password_hash from app_user where id = ?").param(id).query(String.class).single());
 		String password = Accounts.generatePassword();
 		jdbc.sql("""
 				update app_user set password_hash = ?, must_change_password = true, failed_attempts = 0,
 				  locked_until = null, version = version + 1
 				where id = ?""").params(encoder.encode(password), id).update();
+		sessions.endAll(before.username());
 		audit.record("PASSWORD_RESET", ENTITY, before.username(), "重置密码（须在下次登录时修改）", describe(before),
 				describe(get(id)));
 		return new Issued(before.username(), before.displayName(), password);
@@ -301,14 +352,16 @@ class AccountService {
 	 */
 	@Transactional
 	boolean changeOwnPassword(String username, PasswordForm form, Errors errors) {
-		String hash = jdbc.sql("select password_hash from app_user where username = ?")
+		record Stored(long id, String hash) {
+		}
+		Stored stored = jdbc.sql("select id, password_hash from app_user where username = ?")
 			.param(username)
-			.query(String.class)
+			.query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("password_hash")))
 			.optional()
 			.orElseThrow(() -> new NotFoundException(msg("admin.users.error.notFound", username)));
 		String current = Objects.requireNonNullElse(form.getCurrentPassword(), "");
 		String next = Objects.requireNonNullElse(form.getNewPassword(), "");
-		boolean currentOk = !current.isEmpty() && encoder.matches(current, hash);
+		boolean currentOk = !current.isEmpty() && encoder.matches(current, stored.hash());
 		if (!currentOk) {
 			errors.rejectValue("currentPassword", "account.password.currentWrong");
 		}
@@ -320,9 +373,13 @@ class AccountService {
 				errors.rejectValue("newPassword", v.messageKey(),
 						new Object[] { PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_BYTES }, null);
 			}
-			// Only once the current password is proven: otherwise this would tell a session thief the password.
+			// Only once the current password is proven: otherwise this would tell a session thief the password
+			// (and its predecessors).
 			if (currentOk && current.equals(next)) {
 				errors.rejectValue("newPassword", "account.password.sameAsCurrent");
+			}
+			else if (currentOk && reusesRecentPassword(stored.id(), next)) {
+				errors.rejectValue("newPassword", "account.password.reused", new Object[] { historySize() }, null);
 			}
 		}
 		if (!next.equals(Objects.requireNonNullElse(form.getRepeatPassword(), ""))) {
@@ -331,12 +388,50 @@ class AccountService {
 		if (errors.hasErrors()) {
 			return false;
 		}
+		remember(stored.id(), stored.hash());
 		jdbc.sql("""
 				update app_user set password_hash = ?, must_change_password = false, password_changed_at = ?,
 				  version = version + 1
-				where username = ?""").params(encoder.encode(next), clock.now(), username).update();
+				where id = ?""").params(encoder.encode(next), clock.now(), stored.id()).update();
 		audit.record("PASSWORD_CHANGED", ENTITY, username, "修改本人密码", null, null);
 		return true;
+	}
+
+	/**
+	 * 等保 2.0 口令定期更换 (not ASVS): a new password may not repeat the last {@code cq.security.password-history}
+	 * ones, the current one included — the current one is checked by the caller, the older ones here.
+	 */
+	private boolean reusesRecentPassword(long userId, String password) {
+		int older = historySize() - 1;
+		if (older <= 0) {
+			return false;
+		}
+		return jdbc.sql("select password_hash from password_history where user_id = ? order by id desc limit ?")
+			.params(userId, older)
+			.query(String.class)
+			.list()
+			.stream()
+			.anyMatch(hash -> encoder.matches(password, hash));
+	}
+
+	/** Keeps the password being replaced, and only as many older ones as the history needs. */
+	private void remember(long userId, String replacedHash) {
+		int older = historySize() - 1;
+		if (older <= 0) {
+			return;
+		}
+		jdbc.sql("insert into password_history (user_id, password_hash, replaced_at) values (?, ?, ?)")
+			.params(userId, replacedHash, clock.now())
+			.update();
+		jdbc.sql("""
+				delete from password_history where user_id = ? and id not in
+				  (select id from (select id from password_history where user_id = ? order by id desc limit ?) kept)""")
+			.params(userId, userId, older)
+			.update();
+	}
+
+	private int historySize() {
+		return Math.max(1, properties.passwordHistory());
 	}
 
 	// ---------------------------------------------------------------- helpers
@@ -356,6 +451,17 @@ class AccountService {
 		Role role = form.getRole();
 		if (role == null) {
 			errors.rejectValue("role", "admin.users.error.roleRequired");
+		}
+		else if (role.administrative() && !assignsRoles()) {
+			// Only the security administrator hands out the three administrative roles (三员分立).
+			errors.rejectValue("role", "admin.users.error.adminRoleBySecurityAdmin");
+		}
+		if (role != null && role.administrative()) {
+			// An administrator's account is nobody's officer account: no person, no unit, no business data.
+			if (!form.trimmedEmployeeNo().isEmpty()) {
+				errors.rejectValue("employeeNo", "admin.users.error.adminNoPerson");
+			}
+			return errors.hasErrors() ? Optional.empty() : Optional.of(new Links(null, null));
 		}
 		Long unitId = form.getUnitId();
 		if (unitId != null && jdbc.sql("select count(*) from unit where id = ?").param(unitId).query(Long.class).single() == 0) {
@@ -406,6 +512,20 @@ class AccountService {
 			.single() > 0;
 	}
 
+	/** Whether the signed-in user assigns roles, units and persons: the security administrator. */
+	private static boolean assignsRoles() {
+		return CurrentUser.find().map(u -> u.role() == Role.SECURITY_ADMIN).orElse(false);
+	}
+
+	/** An enabled account holding an administrative role that no other enabled account holds. */
+	private boolean isLastEnabledAdministrator(Account account) {
+		return account.role().administrative() && account.enabled()
+				&& jdbc.sql("select count(*) from app_user where role = ? and enabled and id <> ?")
+					.params(account.role().name(), account.id())
+					.query(Long.class)
+					.single() == 0;
+	}
+
 	private static boolean isSelf(Account account) {
 		return CurrentUser.find().map(u -> u.username().equals(account.username())).orElse(false);
 	}
@@ -419,7 +539,8 @@ class AccountService {
 				rs.getString("unit_name"), (Long) rs.getObject("person_id", Long.class), rs.getString("employee_no"),
 				rs.getString("person_name"), rs.getBoolean("enabled"), until != null && until.isAfter(clock.now()),
 				until, rs.getBoolean("must_change_password"), rs.getInt("version"),
-				rs.getTimestamp("created_at").toLocalDateTime(), changed == null ? null : changed.toLocalDateTime());
+				rs.getTimestamp("created_at").toLocalDateTime(), changed == null ? null : changed.toLocalDateTime(),
+				rs.getBoolean("totp_enabled"));
 	}
 
 	/** Before/after text for the audit log: one "字段=值" line per field, never a password or hash. */

@@ -16,16 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 
 /**
- * Login lockout: {@value #MAX_FAILURES} consecutive wrong passwords lock an account for 15 minutes; a successful login
- * resets the count. Listens to Spring Security's authentication events, so form login and HTTP Basic count alike.
+ * Login lockout: {@code cq.security.lockout-max-failures} (5) consecutive wrong passwords lock an account for
+ * {@code cq.security.lockout-duration} (15 minutes); a successful login resets the count. Listens to Spring Security's authentication events, so form login and HTTP Basic count alike.
  * Failures and locks are audited; interactive (form) logins are audited by {@link #recordLogin(String)}.
  */
 @Component
 class LoginAttempts {
-
-	static final int MAX_FAILURES = 5;
-
-	static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
 	private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
@@ -37,21 +33,47 @@ class LoginAttempts {
 
 	private final SecurityClock clock;
 
-	LoginAttempts(JdbcClient jdbc, AuditLog audit, SecurityClock clock) {
+	private final int maxFailures;
+
+	private final Duration lockDuration;
+
+	LoginAttempts(JdbcClient jdbc, AuditLog audit, SecurityClock clock, SecurityProperties properties) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.maxFailures = properties.lockoutMaxFailures();
+		this.lockDuration = properties.lockoutDuration();
 	}
 
 	@EventListener
 	@Transactional
 	public void onSuccess(AuthenticationSuccessEvent event) {
-		// Conditional, so HTTP Basic calls of a script do not write on every request.
+		// Conditional, so HTTP Basic calls of a script do not write on every request. With a second factor the
+		// password alone does not reset the count: wrong codes would otherwise be free after each password login.
 		jdbc.sql("""
 				update app_user set failed_attempts = 0, locked_until = null
-				where username = ? and (failed_attempts > 0 or locked_until is not null)""")
+				where username = ? and (failed_attempts > 0 or locked_until is not null)
+				  and not totp_enabled and role not in ('ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN')""")
 			.param(event.getAuthentication().getName())
 			.update();
+	}
+
+	/** The second factor was verified: the sign-in is complete, the count starts again. */
+	@Transactional
+	public void secondFactorPassed(String username) {
+		jdbc.sql("""
+				update app_user set failed_attempts = 0, locked_until = null
+				where username = ? and (failed_attempts > 0 or locked_until is not null)""").param(username).update();
+	}
+
+	/**
+	 * A wrong second-factor code: counted with wrong passwords towards the lock (RFC 4226 §7.3 throttling).
+	 * Returns whether the account is now locked.
+	 */
+	@Transactional
+	public boolean secondFactorFailed(String username) {
+		audit.recordAs(username, "SECOND_FACTOR_FAILURE", ENTITY, username, "两步验证码错误");
+		return countFailure(username, "次验证码错误");
 	}
 
 	@EventListener
@@ -63,26 +85,33 @@ class LoginAttempts {
 		if (!(event instanceof AuthenticationFailureBadCredentialsEvent)) {
 			return; // locked or disabled accounts: the attempt does not extend the lock
 		}
+		countFailure(username, "次密码错误");
+	}
+
+	private boolean countFailure(String username, String what) {
 		int updated = jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = ?")
 			.param(username)
 			.update();
 		if (updated == 0) {
-			return; // no such account
+			return false; // no such account
 		}
 		int failures = jdbc.sql("select failed_attempts from app_user where username = ?")
 			.param(username)
 			.query(Integer.class)
 			.single();
-		if (failures >= MAX_FAILURES) {
-			var until = clock.now().plus(LOCK_DURATION);
-			// The count starts again after the lock: another 5 failures lock it again.
+		if (failures >= maxFailures) {
+			var until = clock.now().plus(lockDuration);
+			// The count starts again after the lock: as many failures again lock it again.
 			jdbc.sql("update app_user set failed_attempts = 0, locked_until = ? where username = ?")
 				.params(until, username)
 				.update();
 			audit.recordAs(username, "ACCOUNT_LOCKED", ENTITY, username,
-					"连续 " + failures + " 次密码错误，锁定至 " + until.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+					"连续 " + failures + " " + what + "，锁定至 "
+							+ until.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
 			log.warn("Account {} locked until {} after {} failed logins", username, until, failures);
+			return true;
 		}
+		return false;
 	}
 
 	/** A successful interactive (form) login. */

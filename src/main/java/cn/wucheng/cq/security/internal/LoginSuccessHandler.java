@@ -16,8 +16,11 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 
 	private final LoginAttempts attempts;
 
-	LoginSuccessHandler(LoginAttempts attempts) {
+	private final SessionLimits sessionLimits;
+
+	LoginSuccessHandler(LoginAttempts attempts, SessionLimits sessionLimits) {
 		this.attempts = attempts;
+		this.sessionLimits = sessionLimits;
 		setDefaultTargetUrl("/");
 	}
 
@@ -25,6 +28,7 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
 		attempts.recordLogin(authentication.getName());
+		sessionLimits.signedIn(request);
 		super.onAuthenticationSuccess(request, response, authentication);
 	}
 

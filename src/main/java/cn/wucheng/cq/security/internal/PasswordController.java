@@ -6,13 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,13 +21,9 @@ import cn.wucheng.cq.security.CurrentUser;
 
 /** 修改密码: every signed-in user, and the first page of anyone whose password was generated. */
 @Controller
-@RequestMapping(PasswordChangeFilter.CHANGE_URL)
+@RequestMapping(SignInStepsFilter.CHANGE_URL)
 @PreAuthorize("isAuthenticated()")
 class PasswordController {
-
-	/** The same repository Spring Security uses by default, so the updated principal is kept in the session. */
-	private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
-			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
 	private final AccountService accounts;
 
@@ -41,10 +31,17 @@ class PasswordController {
 
 	private final MessageSource messages;
 
-	PasswordController(AccountService accounts, AccountDetailsService details, MessageSource messages) {
+	private final SessionTerminator sessions;
+
+	private final SecurityProperties properties;
+
+	PasswordController(AccountService accounts, AccountDetailsService details, MessageSource messages,
+			SessionTerminator sessions, SecurityProperties properties) {
+		this.properties = properties;
 		this.accounts = accounts;
 		this.details = details;
 		this.messages = messages;
+		this.sessions = sessions;
 	}
 
 	@GetMapping
@@ -63,20 +60,25 @@ class PasswordController {
 			form.setRepeatPassword(null);
 			return page(model);
 		}
-		// The session's principal still says "must change": replace it so the filter lets the user through.
+		// The session's principal still says "must change": replace it so the filter lets the user through (with the
+		// second factor this session has verified).
 		AccountPrincipal fresh = details.load(username).orElseThrow();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
-		SecurityContextHolder.setContext(context);
-		contexts.saveContext(context, request, response);
+		SignedInContext.replace(SignedInContext.current().secondFactorPending() ? fresh : fresh.withSecondFactorVerified(),
+				request, response);
+		// Whoever else is signed in with the old password is signed out (ASVS 7.4).
+		sessions.endAllBut(username, request.getSession().getId());
 		redirect.addFlashAttribute("flashSuccess",
 				messages.getMessage("account.password.changed", null, LocaleContextHolder.getLocale()));
 		return "redirect:/";
 	}
 
-	private static String page(Model model) {
+	private String page(Model model) {
 		Object principal = SecurityContextHolder.getContext().getAuthentication().getPrincipal();
-		model.addAttribute("mustChange", principal instanceof AccountPrincipal p && p.mustChangePassword());
+		boolean expired = principal instanceof AccountPrincipal p && p.passwordExpired();
+		model.addAttribute("mustChange", !expired && principal instanceof AccountPrincipal p && p.mustChangePassword());
+		model.addAttribute("expired", expired);
+		model.addAttribute("expiryDays", properties.passwordExpiryDays());
+		model.addAttribute("history", Math.max(1, properties.passwordHistory()));
 		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
 		return "account/password";
 	}

@@ -1,6 +1,7 @@
 package cn.wucheng.cq.security.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +21,15 @@ class SecurityClock {
 	}
 
 	LocalDateTime now() {
-		return LocalDateTime.now(clock.getIfUnique(Clock::systemDefaultZone));
+		return LocalDateTime.now(clock());
+	}
+
+	Instant instant() {
+		return clock().instant();
+	}
+
+	private Clock clock() {
+		return clock.getIfUnique(Clock::systemDefaultZone);
 	}
 
 }

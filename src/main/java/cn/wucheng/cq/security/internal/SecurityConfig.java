@@ -1,10 +1,13 @@
 package cn.wucheng.cq.security.internal;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -12,6 +15,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -22,11 +27,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordChangeFilter passwordChangeFilter,
-			ApiAwareErrorResponses apiErrors, LoginSuccessHandler loginSuccess) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInStepsFilter signInStepsFilter,
+			ApiAwareErrorResponses apiErrors, LoginSuccessHandler loginSuccess, SessionRegistry sessionRegistry,
+			SessionLimits sessionLimits, LogoutEverywhere logoutEverywhere) throws Exception {
 		RequestMatcher api = ApiAwareErrorResponses::isApi;
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
@@ -36,7 +43,9 @@ class SecurityConfig {
 			.httpBasic(basic -> basic.realmName("cq").authenticationEntryPoint(apiErrors))
 			.exceptionHandling(e -> e.authenticationEntryPoint(apiErrors).accessDeniedHandler(apiErrors))
 			.requestCache(cache -> cache.requestCache(pagesOnly(api)))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?logout")
+				.addLogoutHandler(logoutEverywhere))
 			// Scripts calling the API with HTTP Basic carry no session, hence no CSRF token to steal.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request)
 					&& request.getHeader("Authorization") != null))
@@ -44,8 +53,14 @@ class SecurityConfig {
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
 						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"))
 				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-			.addFilterAfter(passwordChangeFilter, BasicAuthenticationFilter.class);
+			// Every session is registered (no limit on how many) so that logout, disabling an account or changing
+			// its role can end all of them (SessionTerminator); SessionLimits ends idle and too old ones.
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
+				.sessionConcurrency(c -> c.maximumSessions(-1)
+					.sessionRegistry(sessionRegistry)
+					.expiredSessionStrategy(sessionLimits)))
+			.addFilterAfter(sessionLimits, ConcurrentSessionFilter.class)
+			.addFilterAfter(signInStepsFilter, BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -64,10 +79,28 @@ class SecurityConfig {
 
 	/** The filter runs inside the security chain only, not a second time as a servlet filter. */
 	@Bean
-	FilterRegistrationBean<PasswordChangeFilter> passwordChangeFilterRegistration(PasswordChangeFilter filter) {
-		FilterRegistrationBean<PasswordChangeFilter> registration = new FilterRegistrationBean<>(filter);
+	FilterRegistrationBean<SignInStepsFilter> signInStepsFilterRegistration(SignInStepsFilter filter) {
+		FilterRegistrationBean<SignInStepsFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<SessionLimits> sessionLimitsRegistration(SessionLimits filter) {
+		FilterRegistrationBean<SessionLimits> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the registry when the servlet container ends a session (idle timeout, invalidation). */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	@Bean

@@ -36,7 +36,10 @@ import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
-/** 账号管理: only the administrator; create, edit, disable, unlock, reset, open accounts for officers; all audited. */
+/**
+ * 账号管理: the system administrator creates, disables, unlocks, resets and opens accounts for officers; the security
+ * administrator edits role, unit and person; all audited. (三员分立 in detail: ThreeAdministratorsTests.)
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)
@@ -68,9 +71,11 @@ class AccountAdminTests {
 	void onlyTheAdministratorReachesAccountAdministration() throws Exception {
 		long someone = accounts.create("adm-target", LoginTests.PASSWORD, Role.LEGAL, false);
 		List<RequestPostProcessor> others = List.of(Users.legalSection(), Users.supervision(), Users.leader(),
-				Users.squadLeaderOf(1L), Users.legalOfficerOf(1L), Users.officer(1L, 1L));
+				Users.squadLeaderOf(1L), Users.legalOfficerOf(1L), Users.officer(1L, 1L),
+				Users.as(Role.AUDIT_ADMIN, null, null));
 		for (RequestPostProcessor user : others) {
 			mvc.perform(get("/admin/users").with(user)).andExpect(status().isForbidden());
+			mvc.perform(get("/admin/users/" + someone + "/edit").with(user)).andExpect(status().isForbidden());
 			mvc.perform(get("/admin/users/new").with(user)).andExpect(status().isForbidden());
 			mvc.perform(post("/admin/users").with(user).with(csrf()).param("username", "x-" + someone))
 				.andExpect(status().isForbidden());
@@ -187,10 +192,10 @@ class AccountAdminTests {
 		long squad = bureau.unit("账号测试四中队", "一类中队");
 		long id = accounts.create("adm-edit", LoginTests.PASSWORD, Role.LEADER, false);
 
-		mvc.perform(get("/admin/users/" + id + "/edit").with(Users.admin()))
+		mvc.perform(get("/admin/users/" + id + "/edit").with(securityAdmin()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("adm-edit")));
-		mvc.perform(post("/admin/users/" + id).with(Users.admin())
+		mvc.perform(post("/admin/users/" + id).with(securityAdmin())
 			.with(csrf())
 			.param("displayName", "孙八")
 			.param("role", "LEGAL_OFFICER")
@@ -209,7 +214,7 @@ class AccountAdminTests {
 		Map<String, Object> audit = jdbc.sql("""
 				select username, before_data, after_data from audit_log
 				where action = 'ACCOUNT_UPDATED' and entity_key = 'adm-edit'""").query().singleRow();
-		assertThat(audit.get("username")).isEqualTo("admin");
+		assertThat(audit.get("username")).isEqualTo("security_admin");
 		assertThat((String) audit.get("before_data")).contains("角色=局领导", "姓名=测试adm-edit");
 		assertThat((String) audit.get("after_data")).contains("角色=法制员", "姓名=孙八", "单位=账号测试四中队");
 	}
@@ -219,7 +224,7 @@ class AccountAdminTests {
 		long id = accounts.create("adm-stale", LoginTests.PASSWORD, Role.LEADER, false);
 		jdbc.sql("update app_user set display_name = '别人改过', version = version + 1 where id = ?").param(id).update();
 
-		mvc.perform(post("/admin/users/" + id).with(Users.admin())
+		mvc.perform(post("/admin/users/" + id).with(securityAdmin())
 			.with(csrf())
 			.param("displayName", "旧表单")
 			.param("role", "LEGAL")
@@ -250,21 +255,22 @@ class AccountAdminTests {
 	}
 
 	@Test
-	void theAdministratorCannotDisableHisOwnAccountNorChangeHisOwnRole() throws Exception {
+	void theAdministratorCannotDisableHisOwnAccountNorTheSecurityAdministratorChangeHisOwnRole() throws Exception {
 		long admin = accounts.id("admin");
+		long security = accounts.id("security");
 
-		mvc.perform(post("/admin/users/" + admin + "/disable").with(Users.admin()).with(csrf()))
+		mvc.perform(post("/admin/users/" + admin + "/disable").with(TestAccounts.as("admin", Role.ADMIN)).with(csrf()))
 			.andExpect(flash().attribute("flashError", "不能停用自己的账号。"));
-		mvc.perform(post("/admin/users/" + admin).with(Users.admin())
+		mvc.perform(post("/admin/users/" + security).with(TestAccounts.as("security", Role.SECURITY_ADMIN))
 			.with(csrf())
-			.param("displayName", "系统管理员")
-			.param("role", "LEGAL")
+			.param("displayName", "安全管理员")
+			.param("role", "AUDIT_ADMIN")
 			.param("version", "0"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("不能修改自己账号的角色。")));
 
-		assertThat(jdbc.sql("select role from app_user where id = ?").param(admin).query(String.class).single())
-			.isEqualTo("ADMIN");
+		assertThat(jdbc.sql("select role from app_user where id = ?").param(security).query(String.class).single())
+			.isEqualTo("SECURITY_ADMIN");
 		assertThat(jdbc.sql("select enabled from app_user where id = ?").param(admin).query(Boolean.class).single())
 			.isTrue();
 	}
@@ -365,12 +371,17 @@ class AccountAdminTests {
 
 	@Test
 	void everyRoleHasAChineseLabel() {
-		Map<Role, String> expected = Map.of(Role.ADMIN, "系统管理员", Role.LEGAL, "法制科", Role.SUPERVISION, "督查科",
-				Role.LEADER, "局领导", Role.SQUAD_LEADER, "中队长", Role.LEGAL_OFFICER, "法制员", Role.OFFICER, "执法人员");
+		Map<Role, String> expected = Map.of(Role.ADMIN, "系统管理员", Role.SECURITY_ADMIN, "安全管理员",
+				Role.AUDIT_ADMIN, "审计管理员", Role.LEGAL, "法制科", Role.SUPERVISION, "督查科", Role.LEADER, "局领导",
+				Role.SQUAD_LEADER, "中队长", Role.LEGAL_OFFICER, "法制员", Role.OFFICER, "执法人员");
 		for (Role role : Role.values()) {
 			assertThat(messages.getMessage("role." + role.name(), null, java.util.Locale.SIMPLIFIED_CHINESE))
 				.isEqualTo(expected.get(role));
 		}
+	}
+
+	static RequestPostProcessor securityAdmin() {
+		return Users.as(Role.SECURITY_ADMIN, null, null);
 	}
 
 	private String role(String username) {

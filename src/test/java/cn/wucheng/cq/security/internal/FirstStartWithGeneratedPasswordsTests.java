@@ -19,15 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * API.md "Start and accounts": without the environment variables each first account gets a generated password,
- * printed once to the log, that must be changed at first login. (Own context, so its start is in the captured log.)
+ * API.md "Start and accounts": without the environment variables each first account (admin, legal, and the
+ * other two of the three administrators, security and audit) gets a generated password, printed once to the log,
+ * that must be changed at first login. (Own context, so its start is in the captured log.)
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = "cq.test.context=first-start-generated")
 @AutoConfigureMockMvc
 class FirstStartWithGeneratedPasswordsTests {
 
-	private static final Pattern LOGGED = Pattern.compile("已创建账号 (admin|legal)，初始密码 (\\S+)（首次登录须修改）");
+	private static final Pattern LOGGED = Pattern.compile("已创建账号 (admin|legal|security|audit)，初始密码 (\\S+)（首次登录须修改）");
 
 	@Autowired
 	MockMvc mvc;
@@ -45,11 +46,15 @@ class FirstStartWithGeneratedPasswordsTests {
 		while (m.find()) {
 			found++;
 			var session = TestAccounts.signIn(mvc, m.group(1), m.group(2));
-			mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+			// the three administrators enrol their second factor first, then change the password
+			mvc.perform(get("/").session(session))
+				.andExpect(redirectedUrl(m.group(1).equals("legal") ? "/account/password" : "/account/totp"));
 		}
-		assertThat(found).as("one log line per account").isEqualTo(2);
+		assertThat(found).as("one log line per account").isEqualTo(4);
 		assertThat(jdbc.sql("select count(*) from app_user where must_change_password").query(Integer.class).single())
-			.isEqualTo(2);
+			.isEqualTo(4);
+		assertThat(jdbc.sql("select username || '=' || role from app_user order by username").query(String.class).list())
+			.containsExactly("admin=ADMIN", "audit=AUDIT_ADMIN", "legal=LEGAL", "security=SECURITY_ADMIN");
 	}
 
 	@Test
@@ -58,7 +63,7 @@ class FirstStartWithGeneratedPasswordsTests {
 		bootstrap.run(new DefaultApplicationArguments());
 
 		assertThat(output.getAll().substring(before)).doesNotContain("初始密码");
-		assertThat(jdbc.sql("select count(*) from app_user").query(Integer.class).single()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from app_user").query(Integer.class).single()).isEqualTo(4);
 	}
 
 }

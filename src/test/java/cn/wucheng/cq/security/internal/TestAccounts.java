@@ -10,6 +10,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import cn.wucheng.cq.security.AccountPrincipal;
+import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 
 /** Accounts with a known password straight into {@code app_user}, and signing in with them through the login form. */
@@ -50,6 +56,21 @@ final class TestAccounts {
 			.andReturn()
 			.getRequest()
 			.getSession();
+	}
+
+	/** A MockMvc user with the given username (so "is it himself?" checks see his own account). */
+	static RequestPostProcessor as(String username, Role role) {
+		AccountPrincipal principal = AccountPrincipal
+			.active(new CurrentUser(1L, username, username, role, null, null));
+		return SecurityMockMvcRequestPostProcessors.authentication(
+				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+	}
+
+	/** Creates an account with that password and signs it in. */
+	static MockHttpSession signIn(MockMvc mvc, String username, String password, TestAccounts accounts)
+			throws Exception {
+		accounts.create(username, password, Role.LEGAL, false);
+		return signIn(mvc, username, password);
 	}
 
 	int auditCount(String action, String entityKey) {

@@ -1,0 +1,73 @@
+package cn.wucheng.cq.security;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.Masking;
+
+/**
+ * Who sees a person's phone number and birth date unmasked (个人信息保护). Lists and exports always show them masked
+ * ({@link Masking}); a person sees his own in full; on one person's page the legal section (LEGAL) may unmask the
+ * phone number — each time is audited ({@code PERSONAL_DATA_UNMASKED}). Nobody else unmasks.
+ * <p>
+ * For the people pages: {@code personalData.phoneOnPage(personId, phone)} to show, {@code mayUnmaskPhone()} to offer
+ * the "显示完整号码" button, and its POST handler calls {@code unmaskPhone(personId, employeeNo, phone)} (inside the
+ * handler's transaction or its own) and shows the result once.
+ */
+@Service
+public class PersonalData {
+
+	private final AuditLog audit;
+
+	PersonalData(AuditLog audit) {
+		this.audit = audit;
+	}
+
+	/** For lists and exports: always masked. */
+	public static String phoneInList(String phone) {
+		return Masking.phone(phone);
+	}
+
+	/** For lists and exports: always the year only. */
+	public static String birthDateInList(java.time.LocalDate birthDate) {
+		return Masking.birthDate(birthDate);
+	}
+
+	/** On one person's page: his own number in full, anyone else's masked until unmasked. */
+	public String phoneOnPage(Long personId, String phone) {
+		return isHimself(personId) ? phone : Masking.phone(phone);
+	}
+
+	/** On one person's page: his own birth date in full, anyone else's year only. */
+	public String birthDateOnPage(Long personId, java.time.LocalDate birthDate) {
+		return isHimself(personId) ? (birthDate == null ? null : birthDate.toString()) : Masking.birthDate(birthDate);
+	}
+
+	/** Whether the signed-in user may unmask a person's phone number: the legal section. */
+	public boolean mayUnmaskPhone() {
+		return CurrentUser.find().map(u -> u.role() == Role.LEGAL).orElse(false);
+	}
+
+	/**
+	 * The full phone number of one person for the legal section, recorded in the audit log (who, whose, when).
+	 * Anyone else gets {@link AccessDeniedException} (403).
+	 */
+	@Transactional
+	public String unmaskPhone(long personId, String employeeNo, String phone) {
+		if (!mayUnmaskPhone()) {
+			throw new AccessDeniedException("only the legal section unmasks phone numbers");
+		}
+		audit.record("PERSONAL_DATA_UNMASKED", "person", employeeNo, "查看完整手机号（人员 id " + personId + "）", null,
+				null);
+		return phone;
+	}
+
+	private static boolean isHimself(Long personId) {
+		return personId != null
+				&& CurrentUser.find().map(u -> u.role().scope() != Role.Scope.NONE && personId.equals(u.personId()))
+					.orElse(false);
+	}
+
+}

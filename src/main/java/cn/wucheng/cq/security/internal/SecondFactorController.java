@@ -1,0 +1,127 @@
+package cn.wucheng.cq.security.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.wucheng.cq.security.AccountPrincipal;
+
+/**
+ * 两步验证 (TOTP): right after the password, one of the three administrators without a second factor enrols one here
+ * (scan the QR code or type the secret into an authenticator app, then confirm a code), and anyone with one types
+ * the current code. Other users may enrol voluntarily. The secret is shown only while enrolling, never again.
+ */
+@Controller
+@RequestMapping(SignInStepsFilter.SECOND_FACTOR_URL)
+@PreAuthorize("isAuthenticated()")
+class SecondFactorController {
+
+	/** The secret being enrolled, kept in the session until a code of it is confirmed. */
+	static final String ENROLLING = SecondFactorController.class.getName() + ".secret";
+
+	private final SecondFactorService factors;
+
+	private final LoginAttempts attempts;
+
+	private final AccountDetailsService details;
+
+	private final MessageSource messages;
+
+	SecondFactorController(SecondFactorService factors, LoginAttempts attempts, AccountDetailsService details,
+			MessageSource messages) {
+		this.factors = factors;
+		this.attempts = attempts;
+		this.details = details;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String page(HttpSession session, Model model) {
+		AccountPrincipal me = SignedInContext.current();
+		if (factors.enrolled(me.getUsername())) {
+			session.removeAttribute(ENROLLING);
+			model.addAttribute("mode", me.secondFactorPending() ? "verify" : "enrolled");
+			return "account/totp";
+		}
+		byte[] secret = (byte[]) session.getAttribute(ENROLLING);
+		if (secret == null) {
+			secret = Totp.newSecret();
+			session.setAttribute(ENROLLING, secret); // a reload shows the same secret
+		}
+		String uri = Totp.uri(SecondFactorService.ISSUER, me.getUsername(), secret);
+		model.addAttribute("mode", "enrol");
+		model.addAttribute("required", me.getCurrentUser().role().administrative());
+		model.addAttribute("secret", Base32.encode(secret).replaceAll("(.{4})(?!$)", "$1 "));
+		model.addAttribute("uri", uri);
+		model.addAttribute("qr", QrCodes.svgDataUri(uri));
+		return "account/totp";
+	}
+
+	/** The code at sign-in. Wrong codes count towards the account lock; once locked, the session ends. */
+	@PostMapping
+	String verify(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		AccountPrincipal me = SignedInContext.current();
+		if (!me.secondFactorPending()) {
+			return "redirect:/";
+		}
+		if (!factors.enrolled(me.getUsername())) {
+			return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL; // an administrator has to enrol first
+		}
+		if (!factors.verify(me.getUsername(), code)) {
+			if (attempts.secondFactorFailed(me.getUsername())) {
+				signOut(request);
+				return "redirect:/login?error";
+			}
+			redirect.addFlashAttribute("flashError", msg("account.secondFactor.wrongCode"));
+			return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL;
+		}
+		attempts.secondFactorPassed(me.getUsername());
+		SignedInContext.replace(me.withSecondFactorVerified(), request, response);
+		return "redirect:/";
+	}
+
+	/** Confirms the enrolment with a code of the new secret. */
+	@PostMapping("/enrol")
+	String enrol(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		AccountPrincipal me = SignedInContext.current();
+		HttpSession session = request.getSession();
+		byte[] secret = (byte[]) session.getAttribute(ENROLLING);
+		if (secret == null || !factors.enrol(me.getUsername(), secret, code)) {
+			redirect.addFlashAttribute("flashError", msg("account.secondFactor.wrongCode"));
+			return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL;
+		}
+		session.removeAttribute(ENROLLING);
+		attempts.secondFactorPassed(me.getUsername());
+		AccountPrincipal fresh = details.load(me.getUsername()).orElseThrow().withSecondFactorVerified();
+		SignedInContext.replace(fresh, request, response);
+		redirect.addFlashAttribute("flashSuccess", msg("account.secondFactor.enrolled"));
+		return "redirect:/";
+	}
+
+	private static void signOut(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
+	}
+
+	private String msg(String key) {
+		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+	}
+
+}
