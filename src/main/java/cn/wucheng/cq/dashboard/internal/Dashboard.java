@@ -1,0 +1,59 @@
+package cn.wucheng.cq.dashboard.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Points;
+
+/**
+ * What the dashboard shows for one quarter, computed once per quarter and data version (see {@link DashboardFigures}).
+ * Every figure carries what is needed to link to the records behind it.
+ */
+public record Dashboard(Period quarter, LocalDate asOf, Totals totals, List<Leader> leaders, List<CategoryBest> best,
+		List<SquadRow> squads) {
+
+	/** The bureau's (or province's) headline figures. */
+	public record Totals(int officers, int concludedCases, int standardsAssessed, int standardsMet, int squads,
+			int squadsCovered, int officersBehindTraining, BigDecimal requiredHours, BigDecimal expectedHours) {
+
+		public BigDecimal standardsRate() {
+			return Dashboard.percent(standardsMet, standardsAssessed);
+		}
+
+		public BigDecimal coverageRate() {
+			return Dashboard.percent(squadsCovered, squads);
+		}
+
+	}
+
+	/** One of the quarter's points leaders, linking to his breakdown. */
+	public record Leader(int place, String employeeNo, String name, String unitName, Points total, int cases) {
+	}
+
+	/** A squad category's best handlers: the places and who holds them. */
+	public record CategoryBest(UnitType category, int pool, int places, List<Leader> holders) {
+	}
+
+	/** One squad's row: standards, coverage, training hours. */
+	public record SquadRow(long unitId, String unitName, UnitType unitType, int officers, int standardsAssessed,
+			int standardsMet, int domainsCovered, int domainsTarget, boolean coverageMet, boolean nothingManaged,
+			BigDecimal averageHours, int behindTraining) {
+
+		public BigDecimal standardsRate() {
+			return Dashboard.percent(standardsMet, standardsAssessed);
+		}
+
+	}
+
+	/** {@code part / whole} in percent with one decimal; zero when the whole is zero. */
+	static BigDecimal percent(int part, int whole) {
+		if (whole == 0) {
+			return BigDecimal.ZERO.setScale(1);
+		}
+		return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP);
+	}
+
+}

@@ -1,0 +1,66 @@
+package cn.wucheng.cq.dashboard.internal;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.Period;
+
+/** The leadership dashboard (领导看板): one page with the programme's state, for 法制科, 督查科 and 局领导. */
+@Controller
+class DashboardController {
+
+	private static final int SQUADS_PER_PAGE = 30;
+
+	private final DashboardFigures figures;
+
+	DashboardController(DashboardFigures figures) {
+		this.figures = figures;
+	}
+
+	@GetMapping("/dashboard")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER')")
+	String dashboard(@RequestParam(required = false) String quarter, @RequestParam(required = false) Integer page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		Period period = figures.defaultQuarter();
+		if (quarter != null && !quarter.isBlank()) {
+			try {
+				Period asked = Period.parse(quarter);
+				if (!asked.isQuarter()) {
+					throw new IllegalArgumentException("看板按季度统计，请选择季度（如 2024-Q1），收到: " + quarter);
+				}
+				period = asked;
+			}
+			catch (IllegalArgumentException e) {
+				model.addAttribute("badInput", e.getMessage());
+			}
+		}
+		Dashboard dashboard = figures.of(period, CurrentUser.get());
+		model.addAttribute("d", dashboard);
+		model.addAttribute("quarters", quartersAround(period));
+		// A province has about a thousand squads: the table is paged, the headline figures cover them all.
+		int pageNo = ListPage.pageNumber(page);
+		List<Dashboard.SquadRow> squads = dashboard.squads();
+		int from = (int) Math.min(ListPage.offset(pageNo, SQUADS_PER_PAGE), squads.size());
+		model.addAttribute("squadPage", new ListPage<>(
+				squads.subList(from, Math.min(from + SQUADS_PER_PAGE, squads.size())), pageNo, SQUADS_PER_PAGE,
+				squads.size()));
+		model.addAttribute("squadBase", "/dashboard?quarter=" + period);
+		return htmx != null ? "dashboard/dashboard :: squads" : "dashboard/dashboard";
+	}
+
+	/** The quarters of the shown year and the year before, for the picker. */
+	private static List<Period> quartersAround(Period shown) {
+		return java.util.stream.IntStream.rangeClosed(0, 7)
+			.mapToObj(i -> Period.quarter(shown.year() - i / 4, 4 - i % 4))
+			.toList();
+	}
+
+}

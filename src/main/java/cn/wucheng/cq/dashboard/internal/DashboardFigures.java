@@ -1,0 +1,236 @@
+package cn.wucheng.cq.dashboard.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.wucheng.cq.dashboard.internal.Dashboard.CategoryBest;
+import cn.wucheng.cq.dashboard.internal.Dashboard.Leader;
+import cn.wucheng.cq.dashboard.internal.Dashboard.SquadRow;
+import cn.wucheng.cq.dashboard.internal.Dashboard.Totals;
+import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.scoring.PersonScore;
+import cn.wucheng.cq.scoring.Ranking;
+import cn.wucheng.cq.scoring.ScoreLedger;
+import cn.wucheng.cq.scoring.ScoreScope;
+import cn.wucheng.cq.scoring.coverage.DomainCoverage;
+import cn.wucheng.cq.scoring.coverage.SquadCoverage;
+import cn.wucheng.cq.scoring.standards.CaseStandards;
+import cn.wucheng.cq.scoring.standards.OfficerStandard;
+import cn.wucheng.cq.scoring.standards.StandardStatus;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Points;
+import cn.wucheng.cq.training.TrainingOverview;
+import cn.wucheng.cq.training.TrainingOverview.HoursReport;
+import cn.wucheng.cq.training.TrainingOverview.OfficerHours;
+
+/**
+ * Computes the dashboard from the modules' set-based reports (one query or a few per figure, never one per person)
+ * and keeps the result per quarter and day.
+ * <p>
+ * Invalidation: every state change of the system writes the audit log in its own transaction (ground rule; imports,
+ * reviews, settings and calendar edits included), so the highest audit id is a version of all the data. A kept
+ * dashboard whose version differs from the current one is computed again; concurrent requests for the same quarter
+ * wait for one computation instead of each running it.
+ */
+@Service
+class DashboardFigures {
+
+	private static final int LEADERS = 10;
+
+	private record Key(Period quarter, LocalDate today) {
+	}
+
+	private record Kept(long version, Dashboard dashboard) {
+	}
+
+	private final ScoreLedger ledger;
+
+	private final CaseStandards standards;
+
+	private final DomainCoverage coverage;
+
+	private final TrainingOverview training;
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<Clock> clock;
+
+	private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+
+	DashboardFigures(ScoreLedger ledger, CaseStandards standards, DomainCoverage coverage, TrainingOverview training,
+			JdbcClient jdbc, ObjectProvider<Clock> clock) {
+		this.ledger = ledger;
+		this.standards = standards;
+		this.coverage = coverage;
+		this.training = training;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.getIfUnique(Clock::systemDefaultZone));
+	}
+
+	/** The quarter of the latest case concluded up to today, so a new, empty quarter does not greet the leaders. */
+	Period defaultQuarter() {
+		LocalDate today = today();
+		LocalDate latest = jdbc.sql("select max(concluded_on) from case_file where concluded_on <= ?")
+			.param(today)
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		return Period.quarterOf(latest == null ? today : latest);
+	}
+
+	/** The dashboard of a quarter, for a user who reads all data (LEGAL, SUPERVISION, LEADER). */
+	Dashboard of(Period quarter, CurrentUser user) {
+		if (!user.readsAll()) {
+			throw new IllegalStateException("看板只对法制科、督查科和局领导开放");
+		}
+		long version = dataVersion();
+		Key key = new Key(quarter, today());
+		if (kept.size() > 64) {
+			kept.clear();
+		}
+		return kept.compute(key, (k, old) -> old != null && old.version() == version ? old
+				: new Kept(version, compute(quarter, k.today(), user)))
+			.dashboard();
+	}
+
+	private long dataVersion() {
+		return jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+	}
+
+	private Dashboard compute(Period quarter, LocalDate today, CurrentUser user) {
+		int year = quarter.year();
+		LocalDate asOf = today.getYear() == year ? today : (today.getYear() > year ? LocalDate.of(year, 12, 31)
+				: LocalDate.of(year, 1, 1));
+		List<PersonScore> scores = ledger.scores(quarter, ScoreScope.EVERYONE);
+		Ranking ranking = ledger.rankings(quarter, ScoreScope.EVERYONE);
+		List<OfficerStandard> officerStandards = standards.forQuarter(quarter, user);
+		List<SquadCoverage> squadCoverage = coverage.coverage(year, asOf, user);
+		HoursReport hours = training.hours(year, user, asOf);
+		int concluded = jdbc.sql("select count(*) from case_file where concluded_on between ? and ?")
+			.params(quarter.start(), quarter.end())
+			.query(Integer.class)
+			.single();
+
+		List<PersonScore> top = scores.stream()
+			.filter(s -> s.total().compareTo(Points.ZERO) > 0)
+			.sorted(Comparator.comparing(PersonScore::total).reversed().thenComparing(PersonScore::employeeNo))
+			.limit(LEADERS)
+			.toList();
+		List<Leader> leaders = new ArrayList<>();
+		for (PersonScore s : top) {
+			leaders.add(new Leader(leaders.size() + 1, s.employeeNo(), s.name(), s.unitName(), s.total(),
+					s.leadCases() + s.coCases()));
+		}
+		List<CategoryBest> best = ranking.categories()
+			.stream()
+			.map(c -> new CategoryBest(c.category(), c.pool(), c.places(), c.entries()
+				.stream()
+				.filter(Ranking.Entry::bestHandler)
+				.map(e -> new Leader(e.rank(), e.employeeNo(), e.name(), e.unitName(), e.total(), 0))
+				.toList()))
+			.toList();
+
+		Map<Long, SquadAcc> squads = new LinkedHashMap<>();
+		for (SquadCoverage s : squadCoverage) {
+			SquadAcc acc = squads.computeIfAbsent(s.unitId(), id -> new SquadAcc(s.unitName(), s.unitType()));
+			acc.coverage = s;
+		}
+		int assessed = 0;
+		int met = 0;
+		for (OfficerStandard o : officerStandards) {
+			boolean counts = o.status() != StandardStatus.EXEMPT;
+			boolean ok = o.status() == StandardStatus.MET || o.status() == StandardStatus.HALVED_MET;
+			if (counts) {
+				assessed++;
+				met += ok ? 1 : 0;
+			}
+			SquadAcc acc = o.unitType().isSquad()
+					? squads.computeIfAbsent(o.unitId(), id -> new SquadAcc(o.unitName(), o.unitType())) : null;
+			if (acc != null) {
+				acc.officers++;
+				if (counts) {
+					acc.assessed++;
+					acc.met += ok ? 1 : 0;
+				}
+			}
+		}
+		int behind = 0;
+		for (OfficerHours h : hours.officers()) {
+			behind += h.behind() ? 1 : 0;
+			SquadAcc acc = squads.get(h.unitId());
+			if (acc != null) {
+				acc.hours = acc.hours.add(h.hours());
+				acc.hoursOfficers++;
+				acc.behind += h.behind() ? 1 : 0;
+			}
+		}
+		List<SquadRow> rows = new ArrayList<>();
+		int squadsCovered = 0;
+		Map<UnitType, Integer> order = new HashMap<>();
+		for (UnitType t : UnitType.values()) {
+			order.put(t, t.ordinal());
+		}
+		for (Map.Entry<Long, SquadAcc> e : squads.entrySet()) {
+			SquadAcc a = e.getValue();
+			boolean coverageMet = a.coverage != null && a.coverage.outcome().met();
+			squadsCovered += coverageMet ? 1 : 0;
+			rows.add(new SquadRow(e.getKey(), a.name, a.type, a.officers, a.assessed, a.met,
+					a.coverage == null ? 0 : a.coverage.outcome().covered(),
+					a.coverage == null ? 0 : a.coverage.outcome().target(), coverageMet,
+					a.coverage == null || a.coverage.outcome().nothingManaged(),
+					a.hoursOfficers == 0 ? BigDecimal.ZERO.setScale(1)
+							: a.hours.divide(BigDecimal.valueOf(a.hoursOfficers), 1, RoundingMode.HALF_UP),
+					a.behind));
+		}
+		rows.sort(Comparator.comparing((SquadRow r) -> order.get(r.unitType())).thenComparing(SquadRow::unitName));
+		Totals totals = new Totals(officerStandards.size(), concluded, assessed, met, rows.size(), squadsCovered,
+				behind, hours.required(), hours.expected());
+		return new Dashboard(quarter, asOf, totals, leaders, best, List.copyOf(rows));
+	}
+
+	private static final class SquadAcc {
+
+		final String name;
+
+		final UnitType type;
+
+		SquadCoverage coverage;
+
+		int officers;
+
+		int assessed;
+
+		int met;
+
+		BigDecimal hours = BigDecimal.ZERO;
+
+		int hoursOfficers;
+
+		int behind;
+
+		SquadAcc(String name, UnitType type) {
+			this.name = name;
+			this.type = type;
+		}
+
+	}
+
+}
