@@ -44,7 +44,8 @@ import cn.wucheng.cq.training.TrainingOverview.OfficerHours;
  * Invalidation: every state change of the system writes the audit log in its own transaction (ground rule; imports,
  * reviews, settings and calendar edits included), so the highest audit id is a version of all the data. A kept
  * dashboard whose version differs from the current one is computed again; concurrent requests for the same quarter
- * wait for one computation instead of each running it.
+ * wait for one computation instead of each running it. Kept figures are also at most a minute old (see
+ * {@link #MAX_AGE_MILLIS}).
  */
 @Service
 class DashboardFigures {
@@ -54,8 +55,14 @@ class DashboardFigures {
 	private record Key(Period quarter, LocalDate today) {
 	}
 
-	private record Kept(long version, Dashboard dashboard) {
+	private record Kept(long version, long computedAt, Dashboard dashboard) {
 	}
+
+	/**
+	 * Identity values are handed out at insert, not at commit: a transaction holding a lower audit id may commit after
+	 * one with a higher id has been seen. A kept dashboard is therefore also recomputed after this many milliseconds.
+	 */
+	private static final long MAX_AGE_MILLIS = 60_000;
 
 	private final ScoreLedger ledger;
 
@@ -106,8 +113,10 @@ class DashboardFigures {
 		if (kept.size() > 64) {
 			kept.clear();
 		}
-		return kept.compute(key, (k, old) -> old != null && old.version() == version ? old
-				: new Kept(version, compute(quarter, k.today(), user)))
+		long now = System.currentTimeMillis();
+		return kept.compute(key, (k, old) -> old != null && old.version() == version
+				&& now - old.computedAt() < MAX_AGE_MILLIS ? old
+						: new Kept(version, now, compute(quarter, k.today(), user)))
 			.dashboard();
 	}
 
