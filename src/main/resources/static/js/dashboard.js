@@ -27,7 +27,9 @@
       grid: { left: 80, right: 40, top: 10, bottom: 20 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', inverse: true, data: list.map(function (r) { return r.dataset.name; }) },
-      series: [{ name: el.dataset.label, type: 'bar', cursor: 'pointer', label: { show: true, position: 'right' },
+      series: [{ name: el.dataset.label, type: 'bar', cursor: 'pointer',
+        // the exact points as the server wrote them (two places, R-24), not as a binary number
+        label: { show: true, position: 'right', formatter: function (p) { return list[p.dataIndex].dataset.points; } },
         data: list.map(function (r) { return Number(r.dataset.points); }) }]
     }, list);
   }

@@ -23,13 +23,13 @@ import cn.wucheng.cq.reviews.AwardLevel;
  * The small bureau of examples/small, written straight into the tables (the importer is another module's job): for
  * the expected.json check and the browser journey.
  */
-final class SmallBureauCsv {
+public final class SmallBureauCsv {
 
 	private SmallBureauCsv() {
 	}
 
 	/** Inserts units, people, cases, deductions and awards of examples/small. */
-	static void load(JdbcClient jdbc) throws IOException {
+	public static void load(JdbcClient jdbc) throws IOException {
 		csv("units.csv", r -> jdbc.sql("insert into unit (name, type) values (?, ?)")
 			.params(r.get("单位名称"), UnitType.fromLabel(r.get("单位类型")).orElseThrow().name())
 			.update());
