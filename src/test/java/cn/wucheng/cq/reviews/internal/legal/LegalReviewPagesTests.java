@@ -137,6 +137,25 @@ class LegalReviewPagesTests {
 			.containsExactly("LR-Q-JAN", "LR-Q-MAJ", "LR-Q-DONE", "LR-Q-ORD", "LR-Q-APR");
 		assertThat(cases(html(get("/legal-reviews?state=PASSED&unit=" + queue), Users.legalSection())))
 			.containsExactly("LR-Q-DONE");
+		// htmx (the pager) gets the list alone, without the page around it
+		String fragment = html(get("/legal-reviews?unit=" + queue).header("HX-Request", "true"), Users.legalSection());
+		assertThat(fragment).contains("id=\"legal-review-list\"").doesNotContain("<nav class=\"navbar");
+		assertThat(cases(fragment)).containsExactly("LR-Q-MAJ", "LR-Q-ORD", "LR-Q-APR");
+	}
+
+	@Test
+	void r42_theQueueIsPagedFiftyARowOldestFirst() throws Exception {
+		long paged = bureau.unit("法审分页中队", "直属中队");
+		long a = bureau.officer("LR-G1", "分页甲", paged);
+		long b = bureau.officer("LR-G2", "分页乙", paged);
+		for (int i = 1; i <= 52; i++) {
+			bureau.concludedCase(String.format("LR-G-%02d", i), "普通程序", paged, a, b, LocalDate.of(2024, 2, 1).plusDays(i));
+		}
+		String first = html(get("/legal-reviews?unit=" + paged), Users.legalSection());
+		assertThat(cases(first)).hasSize(50).startsWith("LR-G-01").endsWith("LR-G-50");
+		assertThat(first).contains("第 1 / 2 页，共 52 条");
+		assertThat(cases(html(get("/legal-reviews?unit=" + paged + "&page=2"), Users.legalSection())))
+			.containsExactly("LR-G-51", "LR-G-52");
 	}
 
 	@Test
