@@ -1,0 +1,68 @@
+package cn.wucheng.cq.reviews.internal;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.wucheng.cq.security.CurrentUser;
+
+/** What the legal-review and evaluation pages share: messages, the unit selector, month parameters. */
+@Component
+public class ReviewPages {
+
+	/** Roles that read legal reviews, rates and evaluation results (squad roles: their own unit). */
+	public static final String READERS = "hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')";
+
+	/** Roles that read every unit's data but do not act. */
+	public static final String ORGANISERS = "hasAnyRole('LEGAL','SUPERVISION','LEADER')";
+
+	/** Every business role: any of them may be an evaluator. */
+	public static final String BUSINESS = "hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')";
+
+	/** A unit in a selector. */
+	public record UnitOption(long id, String name) {
+	}
+
+	private final MessageSource messages;
+
+	private final JdbcClient jdbc;
+
+	ReviewPages(MessageSource messages, JdbcClient jdbc) {
+		this.messages = messages;
+		this.jdbc = jdbc;
+	}
+
+	public String msg(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+	/** The units the user may filter by: all for the sections, his own for a squad role. */
+	public List<UnitOption> units(CurrentUser user) {
+		return jdbc.sql("select id, name from unit where (:unit = 0 or id = :unit) order by name")
+			.param("unit", user.unitFilter().orElse(0L))
+			.query((rs, n) -> new UnitOption(rs.getLong("id"), rs.getString("name")))
+			.list();
+	}
+
+	/**
+	 * A month parameter ({@code 2024-03}); null when empty.
+	 * @throws IllegalArgumentException with a Chinese message when malformed
+	 */
+	public static YearMonth month(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return YearMonth.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("月份格式应为 2024-03，收到：" + text);
+		}
+	}
+
+}

@@ -1,0 +1,7 @@
+package cn.wucheng.cq.reviews.internal.evaluation;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface EvaluationRoundRepository extends ListCrudRepository<EvaluationRound, Long> {
+
+}

@@ -1,0 +1,177 @@
+package cn.wucheng.cq.reviews.internal.legal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.wucheng.cq.reviews.ReviewRates;
+import cn.wucheng.cq.reviews.internal.ReviewPages;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.Period;
+
+/**
+ * Legal review pages (法制审核, R-42): the queue and lists of ordinary cases, a case's review page with its history
+ * and — for 法制科 only — the review form and the resubmission after a 退卷; the review rate per unit and month with
+ * its chart (R-71: cases before the rollout start are 未纳入). Squad roles read their own squad's outcomes.
+ */
+@Controller
+class LegalReviewController {
+
+	private final LegalReviews reviews;
+
+	private final ReviewRates rates;
+
+	private final ReviewPages pages;
+
+	LegalReviewController(LegalReviews reviews, ReviewRates rates, ReviewPages pages) {
+		this.reviews = reviews;
+		this.rates = rates;
+		this.pages = pages;
+	}
+
+	@GetMapping("/legal-reviews")
+	@PreAuthorize(ReviewPages.READERS)
+	String list(@RequestParam(required = false) String state, @RequestParam(required = false) Long unit,
+			@RequestParam(required = false) String month, @RequestParam(required = false) Integer page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+			Model model) {
+		CurrentUser user = CurrentUser.get();
+		LegalReviewFilter filter = LegalReviewFilter.parse(state);
+		YearMonth m = ReviewPages.month(month);
+		ListPage<LegalReviews.Row> rows = reviews.list(filter, unit, m, ListPage.pageNumber(page), user);
+		model.addAttribute("rows", rows);
+		model.addAttribute("state", filter);
+		model.addAttribute("states", LegalReviewFilter.values());
+		model.addAttribute("unit", user.unitFilter().orElse(unit));
+		model.addAttribute("month", m == null ? "" : m.toString());
+		model.addAttribute("units", pages.units(user));
+		model.addAttribute("base", ListPage.linkBase("/legal-reviews", request.getParameterMap()));
+		return htmx != null ? "reviews/legal-reviews :: list" : "reviews/legal-reviews";
+	}
+
+	@GetMapping("/legal-reviews/cases/{caseId}")
+	@PreAuthorize(ReviewPages.READERS)
+	String review(@PathVariable long caseId, Model model) {
+		if (!model.containsAttribute("reviewForm")) {
+			ReviewForm form = new ReviewForm();
+			form.setReviewedOn(reviews.today());
+			model.addAttribute("reviewForm", form);
+		}
+		fill(caseId, model);
+		return "reviews/legal-review";
+	}
+
+	@PostMapping("/legal-reviews/cases/{caseId}")
+	@PreAuthorize("hasRole('LEGAL')")
+	String record(@PathVariable long caseId, @Valid @ModelAttribute("reviewForm") ReviewForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				LegalReview saved = reviews.record(caseId, form.getVersion(), form.toInput(), CurrentUser.get());
+				ReviewRound last = saved.getRounds().get(saved.getRounds().size() - 1);
+				redirect.addFlashAttribute("flashSuccess",
+						pages.msg("legalReview.recorded", last.roundNo(), last.outcome().label()));
+				return "redirect:/legal-reviews/cases/" + caseId;
+			}
+			catch (LegalReviewRefusal e) {
+				model.addAttribute("formError", e.getMessage());
+			}
+			catch (OptimisticLockingFailureException e) {
+				model.addAttribute("formError", pages.msg("legalReview.stale"));
+				form.setVersion(reviews.review(caseId).map(LegalReview::getVersion).orElse(null));
+			}
+		}
+		else {
+			model.addAttribute("formError", pages.msg("legalReview.invalid"));
+		}
+		fill(caseId, model);
+		return "reviews/legal-review";
+	}
+
+	@PostMapping("/legal-reviews/cases/{caseId}/resubmit")
+	@PreAuthorize("hasRole('LEGAL')")
+	String resubmit(@PathVariable long caseId, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate resubmittedOn,
+			RedirectAttributes redirect) {
+		try {
+			reviews.resubmit(caseId, version, resubmittedOn, CurrentUser.get());
+			redirect.addFlashAttribute("flashSuccess", pages.msg("legalReview.resubmitted"));
+		}
+		catch (LegalReviewRefusal e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("flashError", pages.msg("legalReview.stale"));
+		}
+		return "redirect:/legal-reviews/cases/" + caseId;
+	}
+
+	@GetMapping("/legal-reviews/rates")
+	@PreAuthorize(ReviewPages.READERS)
+	String rates(@RequestParam(required = false) String period, @RequestParam(required = false) Long unit,
+			Model model) {
+		CurrentUser user = CurrentUser.get();
+		Period p = period == null || period.isBlank() ? Period.year(reviews.today().getYear()) : Period.parse(period);
+		Optional<Long> scope = user.unitFilter().or(() -> Optional.ofNullable(unit));
+		List<ReviewRates.Row> rows = rates.rates(p, scope);
+		long concluded = rows.stream().mapToLong(ReviewRates.Row::concluded).sum();
+		long reviewed = rows.stream().mapToLong(ReviewRates.Row::reviewed).sum();
+		long excluded = rows.stream().mapToLong(ReviewRates.Row::excluded).sum();
+		BigDecimal rate = ReviewRates.rate(reviewed, concluded);
+		model.addAttribute("rows", rows);
+		model.addAttribute("period", p);
+		model.addAttribute("unit", scope.orElse(null));
+		model.addAttribute("units", pages.units(user));
+		model.addAttribute("totalConcluded", concluded);
+		model.addAttribute("totalReviewed", reviewed);
+		model.addAttribute("totalExcluded", excluded);
+		model.addAttribute("totalRate", rate);
+		return "reviews/review-rates";
+	}
+
+	private void fill(long caseId, Model model) {
+		CurrentUser user = CurrentUser.get();
+		LegalReviews.CaseInfo c = reviews.caseInfo(caseId, user);
+		Optional<LegalReview> review = reviews.review(caseId);
+		ReviewForm form = (ReviewForm) model.getAttribute("reviewForm");
+		if (form != null && form.getVersion() == null && review.isPresent() && !model.containsAttribute("formError")) {
+			form.setVersion(review.get().getVersion());
+		}
+		List<LegalReviews.Deduction> deductions = reviews.deductions(caseId);
+		BigDecimal deducted = deductions.stream().map(LegalReviews.Deduction::points).reduce(BigDecimal.ZERO,
+				BigDecimal::add);
+		model.addAttribute("legalCase", c);
+		model.addAttribute("review", review.orElse(null));
+		model.addAttribute("rounds", review.map(LegalReview::getRounds).orElse(List.of()));
+		model.addAttribute("deductions", deductions);
+		model.addAttribute("deducted", deducted);
+		model.addAttribute("items", reviews.activeItems());
+		model.addAttribute("outcomes", ReviewOutcome.values());
+		model.addAttribute("today", reviews.today());
+		model.addAttribute("canReview", user.role() == cn.wucheng.cq.security.Role.LEGAL
+				&& (review.isEmpty() || review.get().getStatus() == LegalReviewStatus.RESUBMITTED));
+		model.addAttribute("canResubmit", user.role() == cn.wucheng.cq.security.Role.LEGAL && review.isPresent()
+				&& review.get().getStatus() == LegalReviewStatus.RETURNED);
+	}
+
+}
