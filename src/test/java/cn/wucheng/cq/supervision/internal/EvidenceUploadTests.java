@@ -121,6 +121,11 @@ class EvidenceUploadTests {
 		assertThat(all.get(14).getVerification()).isEqualTo("考题、考试成绩材料");
 		assertThat(all.get(7).getMeasure()).isEqualTo("简易程序案件100%由中队法制员审核，形成审核清单后每月15日前报法制科备案。");
 
+		String detail = html(mvc.perform(get("/supervision/tasks/" + task17).with(Users.legalSection())).andReturn());
+		assertThat(detail).contains("中期评估报告。", "7月底前完成", "评估报告", "id=\"status-form\"", "id=\"upload-form\"")
+			.doesNotContain("??");
+		String computed = html(mvc.perform(get("/supervision/tasks/" + idOf(3)).with(Users.supervision())).andReturn());
+		assertThat(computed).contains("系统抓取", "原表合并单元格").doesNotContain("id=\"status-form\"");
 		String page = html(mvc.perform(get("/supervision/tasks").with(Users.leader())).andReturn());
 		assertThat(page).contains("提质增效重点工作任务清单", "普通程序案件100%由法制科进行审核。", "12月底前完成", "监控调取")
 			.doesNotContain("??");

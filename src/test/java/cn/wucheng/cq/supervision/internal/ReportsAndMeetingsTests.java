@@ -177,6 +177,9 @@ class ReportsAndMeetingsTests {
 			assertThat(heading.getCTR().getRPr().getRFontsArray(0).getEastAsia()).isEqualTo("黑体");
 			assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getW().toString()).isEqualTo("11906");
 		}
+		String page = html(mvc.perform(get("/supervision/reports").param("year", "2024").with(Users.leader())).andReturn());
+		assertThat(page).contains("下载中期评估报告草稿", "截止：2024-07-31", "截止：2024-12-31", "导出个人汇总")
+			.doesNotContain("??");
 		mvc.perform(get("/supervision/reports/annual").param("year", "2024").with(Users.leader())).andExpect(status().isOk());
 		mvc.perform(get("/supervision/reports/nonsense").with(Users.leader())).andExpect(status().isNotFound());
 		mvc.perform(get("/supervision/reports/mid-term").with(Users.squadLeaderOf(class1))).andExpect(status().isForbidden());
