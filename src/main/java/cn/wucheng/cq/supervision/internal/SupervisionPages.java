@@ -1,0 +1,59 @@
+package cn.wucheng.cq.supervision.internal;
+
+import java.util.Arrays;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Who may do what on the supervision pages, and message lookup. */
+@Component
+class SupervisionPages {
+
+	/** Read the key tasks: the bureau's readers, and squad roles for the tasks of their squad category. */
+	static final String TASK_READERS = "hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')";
+
+	/** Upload evidence: the managers, and squad roles for their own squad. */
+	static final String UPLOADERS = "hasAnyRole('LEGAL','SUPERVISION','SQUAD_LEADER','LEGAL_OFFICER')";
+
+	/** Set statuses, record meetings, delete files: the legal section and supervision. */
+	static final String MANAGERS = "hasAnyRole('LEGAL','SUPERVISION')";
+
+	/** Meetings, reports and assessment exports: the legal section, supervision and the bureau's leaders. */
+	static final String READERS = "hasAnyRole('LEGAL','SUPERVISION','LEADER')";
+
+	static final int MIN_YEAR = 2000;
+
+	static final int MAX_YEAR = 2100;
+
+	private final MessageSource messages;
+
+	private final SupervisionClock clock;
+
+	SupervisionPages(MessageSource messages, SupervisionClock clock) {
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** The year asked for, or the current one when the text is none (or out of range). */
+	int year(String text) {
+		int now = clock.today().getYear();
+		if (text == null || text.isBlank()) {
+			return now;
+		}
+		try {
+			int y = Integer.parseInt(text.strip());
+			return y >= MIN_YEAR && y <= MAX_YEAR ? y : now;
+		}
+		catch (NumberFormatException e) {
+			return now;
+		}
+	}
+
+	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
+	String msg(String key, Object... args) {
+		Object[] text = Arrays.stream(args).map(String::valueOf).toArray();
+		return messages.getMessage(key, text, LocaleContextHolder.getLocale());
+	}
+
+}

@@ -1,0 +1,115 @@
+package cn.wucheng.cq.supervision.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.supervision.TaskStatus;
+
+/**
+ * The key tasks (R-70): {@code /supervision/tasks} lists the 18 tasks of attachment 4 with status, deadline and
+ * overdue flag; {@code /supervision/tasks/{id}} shows one with its evidence, the status form (legal section,
+ * supervision) and the upload form (also a squad role, for his squad).
+ */
+@Controller
+class TaskController {
+
+	private final TaskBoard board;
+
+	private final SupervisionFiles files;
+
+	private final SupervisionPages pages;
+
+	private final SupervisionClock clock;
+
+	TaskController(TaskBoard board, SupervisionFiles files, SupervisionPages pages, SupervisionClock clock) {
+		this.board = board;
+		this.files = files;
+		this.pages = pages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/supervision/tasks")
+	@PreAuthorize(SupervisionPages.TASK_READERS)
+	String list(Model model) {
+		LocalDate today = clock.today();
+		List<TaskBoard.TaskView> tasks = board.board(CurrentUser.get(), today);
+		model.addAttribute("today", today);
+		model.addAttribute("tasks", tasks);
+		model.addAttribute("overdue", tasks.stream().filter(TaskBoard.TaskView::overdue).count());
+		return "supervision/tasks";
+	}
+
+	@GetMapping("/supervision/tasks/{id}")
+	@PreAuthorize(SupervisionPages.TASK_READERS)
+	String task(@PathVariable long id, Model model) {
+		CurrentUser user = CurrentUser.get();
+		LocalDate today = clock.today();
+		TaskBoard.TaskView view = board.one(id, user, today);
+		model.addAttribute("today", today);
+		model.addAttribute("t", view);
+		model.addAttribute("files", files.ofTask(id, user));
+		model.addAttribute("statuses", List.of(TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS, TaskStatus.DONE));
+		model.addAttribute("mayUpload", user.role() == Role.LEGAL || user.role() == Role.SUPERVISION
+				|| board.squadMayUpload(view, user));
+		model.addAttribute("mayManage", user.role() == Role.LEGAL || user.role() == Role.SUPERVISION);
+		model.addAttribute("maxSizeMb", files.maxSizeBytes() / (1024 * 1024));
+		if (!model.containsAttribute("statusForm")) {
+			model.addAttribute("statusForm", TaskStatusForm.of(view.task()));
+		}
+		return "supervision/task";
+	}
+
+	@PostMapping("/supervision/tasks/{id}/status")
+	@PreAuthorize(SupervisionPages.MANAGERS)
+	String setStatus(@PathVariable long id, @ModelAttribute("statusForm") TaskStatusForm form,
+			RedirectAttributes redirect) {
+		try {
+			TaskBoard.TaskView v = board.setStatus(id, form.getVersion(), form.getStatus(), form.getNote(),
+					CurrentUser.get(), clock.today());
+			redirect.addFlashAttribute("flashSuccess",
+					pages.msg("supervision.task.statusSaved", v.task().getTaskNo(), form.getStatus().label()));
+		}
+		catch (TaskRefusal e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+			redirect.addFlashAttribute("statusForm", form);
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("flashError", pages.msg("supervision.task.stale"));
+		}
+		return "redirect:/supervision/tasks/" + id;
+	}
+
+	@PostMapping("/supervision/tasks/{id}/files")
+	@PreAuthorize(SupervisionPages.UPLOADERS)
+	String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+		CurrentUser user = CurrentUser.get();
+		TaskBoard.TaskView view = board.one(id, user, clock.today());
+		if (user.role() != Role.LEGAL && user.role() != Role.SUPERVISION && !board.squadMayUpload(view, user)) {
+			throw new cn.wucheng.cq.shared.NotFoundException("找不到该重点任务。");
+		}
+		try {
+			EvidenceFile f = files.upload(id, null, user.unitFilter().orElse(null), file,
+					"第 " + view.task().getTaskNo() + " 项任务");
+			redirect.addFlashAttribute("flashSuccess", pages.msg("supervision.files.uploaded", f.originalName()));
+		}
+		catch (TaskRefusal e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		return "redirect:/supervision/tasks/" + id;
+	}
+
+}
