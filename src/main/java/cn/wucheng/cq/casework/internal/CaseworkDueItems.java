@@ -14,7 +14,10 @@ import cn.wucheng.cq.reminders.DueItemSource;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 
-/** What casework has due, one {@link DueItemSource} per role concerned. Each answers with one or two queries. */
+/**
+ * What casework has due, one {@link DueItemSource} per role concerned. Each answers with one or two queries. The
+ * arguments are text: MessageFormat would write the year 2024 as "2,024".
+ */
 final class CaseworkDueItems {
 
 	private CaseworkDueItems() {
@@ -51,10 +54,10 @@ final class CaseworkDueItems {
 					long overdue = rs.getLong("overdue");
 					String link = "/casework/squads/" + user.unitId() + "/reviews";
 					if (dueToday > 0) {
-						items.add(new DueItem("casework.due.reviewToday", List.of(dueToday), link, today, false));
+						items.add(new DueItem("casework.due.reviewToday", List.of(Long.toString(dueToday)), link, today, false));
 					}
 					if (overdue > 0) {
-						items.add(new DueItem("casework.due.reviewOverdue", List.of(overdue), link, null, true));
+						items.add(new DueItem("casework.due.reviewOverdue", List.of(Long.toString(overdue)), link, null, true));
 					}
 					return 0;
 				})
@@ -85,8 +88,8 @@ final class CaseworkDueItems {
 				.filter(r -> r.unitId() == user.unitId())
 				.filter(r -> r.deadlineStatus() == ListDeadlineStatus.PENDING
 						|| r.deadlineStatus() == ListDeadlineStatus.MISSING)
-				.map(r -> new DueItem("casework.due.list", List.of(month.getYear(), month.getMonthValue(), r.cases(),
-						r.unreviewed()), "/casework/squads/" + r.unitId() + "/lists/" + month,
+				.map(r -> new DueItem("casework.due.list", List.of(Integer.toString(month.getYear()),
+						Integer.toString(month.getMonthValue()), Long.toString(r.cases()), Long.toString(r.unreviewed())), "/casework/squads/" + r.unitId() + "/lists/" + month,
 						lists.deadline(month), r.deadlineStatus() == ListDeadlineStatus.MISSING))
 				.toList();
 		}
@@ -118,7 +121,8 @@ final class CaseworkDueItems {
 				.filter(r -> r.deadlineStatus() == ListDeadlineStatus.MISSING)
 				.count();
 			return missing == 0 ? List.of()
-					: List.of(new DueItem("casework.due.lateLists", List.of(m.getYear(), m.getMonthValue(), missing),
+					: List.of(new DueItem("casework.due.lateLists", List.of(Integer.toString(m.getYear()),
+							Integer.toString(m.getMonthValue()), Long.toString(missing)),
 							"/casework/lists?month=" + m, lists.deadline(m), true));
 		}
 
