@@ -72,6 +72,64 @@ public class CaseFile {
 		this.coId = coId;
 	}
 
+	/**
+	 * R-11, as the squad leader assigns (中队长指派制): two handlers, both chosen, different people, both formal officers
+	 * (正式执法人员, never 辅助人员) and both of the case's squad. Each refusal names the form field it concerns.
+	 * Used when a case is registered; {@link #reassign} changes the handlers of an existing case.
+	 * @throws HandlerRefusal with the field and a Chinese message
+	 */
+	public void assignHandlers(HandlerCandidate lead, HandlerCandidate co) {
+		checkHandlers(lead, co);
+		this.leadId = lead.personId();
+		this.coId = co.personId();
+	}
+
+	/**
+	 * R-11: re-assigns the handlers of an existing (possibly imported) case. A re-assignment needs a reason, which
+	 * the caller keeps in the assignment history, and must change something.
+	 * @throws HandlerRefusal with the field and a Chinese message
+	 */
+	public Reassignment reassign(HandlerCandidate lead, HandlerCandidate co, String reason) {
+		checkHandlers(lead, co);
+		String r = reason == null ? "" : reason.strip();
+		if (r.isEmpty()) {
+			throw new HandlerRefusal("reason", "变更原因：重新指派承办人须填写变更原因");
+		}
+		if (r.length() > 500) {
+			throw new HandlerRefusal("reason", "变更原因：不能超过 500 个字");
+		}
+		if (lead.personId().equals(leadId) && co.personId().equals(coId)) {
+			throw new HandlerRefusal("leadId", "主办人：承办人与原指派相同，没有需要变更的内容");
+		}
+		Reassignment change = new Reassignment(leadId, coId, lead.personId(), co.personId(), r);
+		this.leadId = lead.personId();
+		this.coId = co.personId();
+		return change;
+	}
+
+	private void checkHandlers(HandlerCandidate lead, HandlerCandidate co) {
+		if (lead == null || lead.personId() == null) {
+			throw new HandlerRefusal("leadId", "主办人（第一承办人）：须选择一名本中队正式执法人员");
+		}
+		if (co == null || co.personId() == null) {
+			throw new HandlerRefusal("coId", "协办人（第二承办人）：每起案件须有两名承办人，请选择协办人（R-11）");
+		}
+		if (lead.personId().equals(co.personId())) {
+			throw new HandlerRefusal("coId", "协办人（第二承办人）：不能与主办人是同一人，须为两名不同的正式执法人员（R-11）");
+		}
+		checkOne("leadId", "主办人（第一承办人）", lead);
+		checkOne("coId", "协办人（第二承办人）", co);
+	}
+
+	private void checkOne(String field, String label, HandlerCandidate h) {
+		if (!h.formal()) {
+			throw new HandlerRefusal(field, label + "：" + h.name() + " 是辅助人员，辅助人员不得作为案件承办人（R-11）");
+		}
+		if (!unitId.equals(h.unitId())) {
+			throw new HandlerRefusal(field, label + "：" + h.name() + " 不是本中队人员，只能指派本中队的正式执法人员");
+		}
+	}
+
 	/** conclusion cannot precede filing. */
 	public void conclude(LocalDate concludedOn) {
 		if (concludedOn != null && concludedOn.isBefore(filedOn)) {

@@ -1,0 +1,66 @@
+package cn.wucheng.cq.casework.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import cn.wucheng.cq.shared.Period;
+
+/** What the casework pages share: message lookup, today, and the month and quarter parameters. */
+@Component
+class CaseworkPages {
+
+	private final MessageSource messages;
+
+	private final CaseworkClock clock;
+
+	CaseworkPages(MessageSource messages, CaseworkClock clock) {
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
+	String msg(String key, Object... args) {
+		Object[] text = Arrays.stream(args).map(String::valueOf).toArray();
+		return messages.getMessage(key, text, LocaleContextHolder.getLocale());
+	}
+
+	LocalDate today() {
+		return clock.today();
+	}
+
+	/** {@code 2024-03}; a bad month is refused with a Chinese message (400). */
+	YearMonth month(String text) {
+		if (text == null || text.isBlank()) {
+			return YearMonth.from(today());
+		}
+		try {
+			YearMonth m = YearMonth.parse(text.strip());
+			if (m.getYear() < 2000 || m.getYear() > 2100) {
+				throw new CaseworkRefusal(msg("casework.badMonth", text));
+			}
+			return m;
+		}
+		catch (DateTimeParseException e) {
+			throw new CaseworkRefusal(msg("casework.badMonth", text));
+		}
+	}
+
+	/** {@code 2024-Q1}; empty means the current quarter. */
+	Period quarter(String text) {
+		if (text == null || text.isBlank()) {
+			return Period.quarterOf(today());
+		}
+		Period p = Period.parse(text);
+		if (!p.isQuarter()) {
+			throw new CaseworkRefusal(msg("casework.badQuarter", text));
+		}
+		return p;
+	}
+
+}

@@ -1,0 +1,117 @@
+package cn.wucheng.cq.casework.internal;
+
+import java.io.IOException;
+import java.time.YearMonth;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
+
+/**
+ * R-41: a squad's monthly list (简易案件审核清单) — page (printable), .xlsx in the layout of attachment 2, signing and
+ * submission by the squad leader — and the bureau's overview of a month for 法制科 (督查科 and 局领导 read).
+ */
+@Controller
+class ReviewListController {
+
+	private final ReviewLists lists;
+
+	private final SquadCases squads;
+
+	private final CaseworkPages pages;
+
+	ReviewListController(ReviewLists lists, SquadCases squads, CaseworkPages pages) {
+		this.lists = lists;
+		this.squads = squads;
+		this.pages = pages;
+	}
+
+	@GetMapping("/casework/squads/{unitId}/lists/{month}")
+	@PreAuthorize(CaseworkScope.READERS)
+	String list(@PathVariable long unitId, @PathVariable String month, Model model) {
+		SquadCases.Squad squad = squads.squad(unitId);
+		YearMonth m = pages.month(month);
+		ReviewLists.MonthList list = lists.month(unitId, squad.name(), m);
+		model.addAttribute("squad", squad);
+		model.addAttribute("list", list);
+		model.addAttribute("listTitle", ReviewListWorkbook.title(list, pages::msg));
+		model.addAttribute("previousMonth", m.minusMonths(1));
+		model.addAttribute("nextMonth", m.plusMonths(1));
+		model.addAttribute("isSquadLeader", CurrentUser.get().role() == Role.SQUAD_LEADER);
+		model.addAttribute("columns", ReviewListWorkbook.COLUMNS);
+		return "casework/list";
+	}
+
+	@GetMapping("/casework/squads/{unitId}/lists/{month}/xlsx")
+	@PreAuthorize(CaseworkScope.READERS)
+	ResponseEntity<byte[]> export(@PathVariable long unitId, @PathVariable String month) throws IOException {
+		SquadCases.Squad squad = squads.squad(unitId);
+		YearMonth m = pages.month(month);
+		ReviewLists.MonthList list = lists.month(unitId, squad.name(), m);
+		String title = ReviewListWorkbook.title(list, pages::msg);
+		return ReviewListWorkbook.download(ReviewListWorkbook.write(list, pages::msg), m.getYear() + "年" + title + ".xlsx");
+	}
+
+	@PostMapping("/casework/squads/{unitId}/lists/{month}/sign")
+	@PreAuthorize(CaseworkScope.SQUAD_LEADER)
+	String sign(@PathVariable long unitId, @PathVariable String month,
+			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		YearMonth m = pages.month(month);
+		return act(unitId, m, redirect, () -> {
+			lists.sign(unitId, m, version);
+			return pages.msg("casework.list.signedDone");
+		});
+	}
+
+	@PostMapping("/casework/squads/{unitId}/lists/{month}/submit")
+	@PreAuthorize(CaseworkScope.SQUAD_LEADER)
+	String submit(@PathVariable long unitId, @PathVariable String month,
+			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		YearMonth m = pages.month(month);
+		return act(unitId, m, redirect, () -> {
+			ReviewList saved = lists.submit(unitId, m, version);
+			return saved.getSubmittedAt().toLocalDate().isAfter(lists.deadline(m))
+					? pages.msg("casework.list.submittedLate", saved.getSubmittedAt().toLocalDate(), lists.deadline(m))
+					: pages.msg("casework.list.submittedDone");
+		});
+	}
+
+	@GetMapping("/casework/lists")
+	@PreAuthorize(CaseworkScope.BUREAU)
+	String overview(@RequestParam(required = false) String month, Model model) {
+		YearMonth m = month == null || month.isBlank() ? YearMonth.from(pages.today()).minusMonths(1)
+				: pages.month(month);
+		model.addAttribute("month", m);
+		model.addAttribute("previousMonth", m.minusMonths(1));
+		model.addAttribute("nextMonth", m.plusMonths(1));
+		model.addAttribute("deadline", lists.deadline(m));
+		model.addAttribute("rows", lists.overview(m));
+		return "casework/lists";
+	}
+
+	private String act(long unitId, YearMonth m, RedirectAttributes redirect,
+			java.util.function.Supplier<String> change) {
+		squads.squad(unitId);
+		try {
+			redirect.addFlashAttribute("flashSuccess", change.get());
+		}
+		catch (CaseworkRefusal e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("flashError", pages.msg("casework.stale"));
+		}
+		return "redirect:/casework/squads/" + unitId + "/lists/" + m;
+	}
+
+}

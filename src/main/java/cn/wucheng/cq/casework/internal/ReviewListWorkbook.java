@@ -1,0 +1,181 @@
+package cn.wucheng.cq.casework.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * R-41: the monthly list as an .xlsx in the layout of attachment 2 — the title "__月__中队简易案件审核清单" filled in,
+ * the attachment's eleven column headers, one row per simple case, and its footer lines (备注, 中队长签字). A4 landscape,
+ * fit to one page wide, the header row repeated on every printed page. Text a spreadsheet would take for a formula
+ * (= + - @, tab, carriage return first) gets the quote-prefix style so it shows as text and never runs.
+ */
+final class ReviewListWorkbook {
+
+	/** The message keys of the columns, in the order of attachment 2. */
+	static final List<String> COLUMNS = List.of("no", "caseDay", "decisionNo", "subject", "party", "evidence", "law",
+			"record", "videoNo", "handlers", "legalOfficer");
+
+	private static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private ReviewListWorkbook() {
+	}
+
+	/** The title of attachment 2 filled in: "3月执法一中队简易案件审核清单". */
+	static String title(ReviewLists.MonthList list, Function<String, String> msg) {
+		String squad = list.unitName().endsWith("中队")
+				? list.unitName().substring(0, list.unitName().length() - 2) : list.unitName();
+		return list.month().getMonthValue() + "月" + squad + msg.apply("casework.list.titleSuffix");
+	}
+
+	static byte[] write(ReviewLists.MonthList list, Function<String, String> msg) throws IOException {
+		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = wb.createSheet(list.month().getMonthValue() + "月");
+			CellStyle titleStyle = wb.createCellStyle();
+			Font big = wb.createFont();
+			big.setBold(true);
+			big.setFontHeightInPoints((short) 16);
+			titleStyle.setFont(big);
+			titleStyle.setAlignment(HorizontalAlignment.CENTER);
+			CellStyle head = bordered(wb);
+			Font bold = wb.createFont();
+			bold.setBold(true);
+			head.setFont(bold);
+			head.setWrapText(true);
+			head.setAlignment(HorizontalAlignment.CENTER);
+			head.setVerticalAlignment(VerticalAlignment.CENTER);
+			CellStyle cell = bordered(wb);
+			cell.setWrapText(true);
+			cell.setVerticalAlignment(VerticalAlignment.CENTER);
+			CellStyle quoted = bordered(wb);
+			quoted.setWrapText(true);
+			quoted.setQuotePrefixed(true);
+
+			Row titleRow = sheet.createRow(0);
+			titleRow.setHeightInPoints(30);
+			titleRow.createCell(0).setCellValue(title(list, msg));
+			titleRow.getCell(0).setCellStyle(titleStyle);
+			sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, COLUMNS.size() - 1));
+
+			Row header = sheet.createRow(1);
+			header.setHeightInPoints(36);
+			int[] widths = { 6, 13, 20, 10, 10, 12, 10, 10, 16, 16, 14 };
+			for (int i = 0; i < COLUMNS.size(); i++) {
+				Cell c = header.createCell(i);
+				c.setCellValue(msg.apply("casework.list.col." + COLUMNS.get(i)));
+				c.setCellStyle(head);
+				sheet.setColumnWidth(i, widths[i] * 256);
+			}
+			int r = 2;
+			int no = 1;
+			for (ListRow row : list.rows()) {
+				Row x = sheet.createRow(r++);
+				Cell n = x.createCell(0);
+				n.setCellValue(no++);
+				n.setCellStyle(cell);
+				text(x.createCell(1), row.caseDay().toString(), cell, quoted);
+				text(x.createCell(2), row.decisionNo(), cell, quoted);
+				text(x.createCell(3), yesNo(row.subjectOk(), msg), cell, quoted);
+				text(x.createCell(4), yesNo(row.partyOk(), msg), cell, quoted);
+				text(x.createCell(5), yesNo(row.evidenceOk(), msg), cell, quoted);
+				text(x.createCell(6), yesNo(row.lawOk(), msg), cell, quoted);
+				text(x.createCell(7), yesNo(row.recordOk(), msg), cell, quoted);
+				text(x.createCell(8), row.videoNo(), cell, quoted);
+				text(x.createCell(9), row.handlers(), cell, quoted);
+				text(x.createCell(10), row.reviewed() ? row.reviewerName() : msg.apply("casework.list.unreviewed"),
+						cell, quoted);
+			}
+			r++;
+			Row note = sheet.createRow(r++);
+			note.createCell(0).setCellValue(msg.apply("casework.list.note"));
+			sheet.addMergedRegion(new CellRangeAddress(note.getRowNum(), note.getRowNum(), 0, COLUMNS.size() - 1));
+			Row sign = sheet.createRow(r);
+			String signer = list.list()
+				.filter(ReviewList::isSigned)
+				.map(l -> msg.apply("casework.list.signature") + l.getSignerName() + msg.apply("casework.list.signedElectronically")
+						+ " " + SIGNED_AT.format(l.getSignedAt()))
+				.orElse(msg.apply("casework.list.signature") + "_____");
+			text(sign.createCell(0), signer, null, null);
+			sheet.addMergedRegion(new CellRangeAddress(sign.getRowNum(), sign.getRowNum(), 0, COLUMNS.size() - 1));
+
+			PrintSetup print = sheet.getPrintSetup();
+			print.setLandscape(true);
+			print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+			sheet.setFitToPage(true);
+			print.setFitWidth((short) 1);
+			print.setFitHeight((short) 0);
+			sheet.setRepeatingRows(CellRangeAddress.valueOf("2:2"));
+			sheet.setHorizontallyCenter(true);
+			wb.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	static ResponseEntity<byte[]> download(byte[] body, String file) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(body);
+	}
+
+	/** Whether a spreadsheet would read this text as a formula (OWASP CSV injection). */
+	static boolean looksLikeFormula(String text) {
+		if (text == null || text.isEmpty()) {
+			return false;
+		}
+		char c = text.charAt(0);
+		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+	}
+
+	private static String yesNo(Boolean b, Function<String, String> msg) {
+		return b == null ? "" : msg.apply(b ? "casework.yes" : "casework.no");
+	}
+
+	private static void text(Cell c, String value, CellStyle plain, CellStyle quoted) {
+		c.setCellValue(value == null ? "" : value);
+		if (looksLikeFormula(value)) {
+			if (quoted != null) {
+				c.setCellStyle(quoted);
+			}
+			else {
+				CellStyle q = c.getSheet().getWorkbook().createCellStyle();
+				q.setQuotePrefixed(true);
+				c.setCellStyle(q);
+			}
+		}
+		else if (plain != null) {
+			c.setCellStyle(plain);
+		}
+	}
+
+	private static CellStyle bordered(XSSFWorkbook wb) {
+		CellStyle s = wb.createCellStyle();
+		s.setBorderTop(BorderStyle.THIN);
+		s.setBorderBottom(BorderStyle.THIN);
+		s.setBorderLeft(BorderStyle.THIN);
+		s.setBorderRight(BorderStyle.THIN);
+		return s;
+	}
+
+}

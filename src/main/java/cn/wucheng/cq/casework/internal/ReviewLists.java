@@ -1,0 +1,210 @@
+package cn.wucheng.cq.casework.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.calendar.WorkingDays;
+import cn.wucheng.cq.casework.ListDeadlineStatus;
+import cn.wucheng.cq.casework.ReviewListStatus;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
+
+/**
+ * R-41: the squad's monthly list of simple-case reviews (简易案件审核清单, attachment 2), signed by the squad leader and
+ * submitted to 法制科 by the 15th of the next month (R-27: a non-working 15th moves to the next working day).
+ */
+@Service
+class ReviewLists {
+
+	static final String ENTITY = "review_list";
+
+	/** The day of the next month by which a list is due (R-41). */
+	static final int DUE_DAY = 15;
+
+	/** A squad's list of a month as its page shows it. */
+	record MonthList(long unitId, String unitName, YearMonth month, Optional<ReviewList> list, List<ListRow> rows,
+			LocalDate deadline, ListDeadlineStatus deadlineStatus, Optional<LocalDate> rolloutStart,
+			boolean applies) {
+
+		public ReviewListStatus status() {
+			return list.map(ReviewList::getStatus).orElse(ReviewListStatus.DRAFT);
+		}
+
+		public long unreviewed() {
+			return rows.stream().filter(r -> !r.reviewed()).count();
+		}
+
+		public Integer version() {
+			return list.map(ReviewList::getVersion).orElse(null);
+		}
+
+	}
+
+	/** One squad in the bureau's overview of a month (法制科). */
+	record SquadListRow(long unitId, String unitName, String unitType, long cases, long unreviewed,
+			ReviewListStatus status, LocalDateTime signedAt, String signerName, LocalDateTime submittedAt,
+			ListDeadlineStatus deadlineStatus) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ReviewListRepository lists;
+
+	private final SimpleCases simpleCases;
+
+	private final WorkingDays workingDays;
+
+	private final AuditLog audit;
+
+	private final CaseworkClock clock;
+
+	ReviewLists(JdbcClient jdbc, ReviewListRepository lists, SimpleCases simpleCases, WorkingDays workingDays,
+			AuditLog audit, CaseworkClock clock) {
+		this.jdbc = jdbc;
+		this.lists = lists;
+		this.simpleCases = simpleCases;
+		this.workingDays = workingDays;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** R-41 with R-27: the 15th of the next month, moved to the next working day by default. */
+	LocalDate deadline(YearMonth month) {
+		return workingDays.dayOfMonthDeadline(month.plusMonths(1), DUE_DAY);
+	}
+
+	MonthList month(long unitId, String unitName, YearMonth month) {
+		CaseworkScope.requireVisible(unitId, "中队");
+		Optional<ReviewList> list = lists.findByUnitIdAndListYearAndListMonth(unitId, month.getYear(),
+				month.getMonthValue());
+		List<ListRow> rows = simpleCases.between(unitId, month.atDay(1), month.atEndOfMonth());
+		Optional<LocalDate> start = simpleCases.rolloutStart(unitId);
+		boolean applies = simpleCases.applies(unitId, month.atEndOfMonth());
+		LocalDate deadline = deadline(month);
+		ListDeadlineStatus ds = deadlineStatus(applies, rows.size(),
+				list.map(ReviewList::getSubmittedAt).orElse(null), deadline, clock.today());
+		return new MonthList(unitId, unitName, month, list, rows, deadline, ds, start, applies);
+	}
+
+	static ListDeadlineStatus deadlineStatus(boolean applies, long cases, LocalDateTime submittedAt,
+			LocalDate deadline, LocalDate today) {
+		if (!applies) {
+			return ListDeadlineStatus.NOT_APPLICABLE;
+		}
+		if (submittedAt != null) {
+			return submittedAt.toLocalDate().isAfter(deadline) ? ListDeadlineStatus.LATE : ListDeadlineStatus.ON_TIME;
+		}
+		if (cases == 0) {
+			return ListDeadlineStatus.NO_CASES;
+		}
+		return today.isAfter(deadline) ? ListDeadlineStatus.MISSING : ListDeadlineStatus.PENDING;
+	}
+
+	/** 中队长签字 (R-41): refused while cases of the month are unreviewed, saying how many. */
+	@Transactional
+	ReviewList sign(long unitId, YearMonth month, Integer version) {
+		CurrentUser user = CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		requireApplies(unitId, month);
+		ReviewList list = lists.findByUnitIdAndListYearAndListMonth(unitId, month.getYear(), month.getMonthValue())
+			.orElseGet(() -> new ReviewList(unitId, month));
+		checkVersion(list, version);
+		String before = list.describe();
+		List<ListRow> rows = simpleCases.between(unitId, month.atDay(1), month.atEndOfMonth());
+		int unreviewed = (int) rows.stream().filter(r -> !r.reviewed()).count();
+		list.sign(user.username(), user.displayName(), clock.now(), unreviewed, rows.size());
+		ReviewList saved = lists.save(list);
+		audit.record("REVIEW_LIST_SIGNED", ENTITY, key(unitId, month), "R-41 " + rows.size() + " 起", before,
+				saved.describe());
+		return saved;
+	}
+
+	/** 报送法制科 (R-41): a signed list only. */
+	@Transactional
+	ReviewList submit(long unitId, YearMonth month, Integer version) {
+		CurrentUser user = CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		requireApplies(unitId, month);
+		ReviewList list = lists.findByUnitIdAndListYearAndListMonth(unitId, month.getYear(), month.getMonthValue())
+			.orElseGet(() -> new ReviewList(unitId, month));
+		checkVersion(list, version);
+		String before = list.describe();
+		list.submit(user.username(), clock.now());
+		ReviewList saved = lists.save(list);
+		boolean late = saved.getSubmittedAt().toLocalDate().isAfter(deadline(month));
+		audit.record("REVIEW_LIST_SUBMITTED", ENTITY, key(unitId, month), late ? "R-41 逾期报送" : "R-41", before,
+				saved.describe());
+		return saved;
+	}
+
+	private void requireApplies(long unitId, YearMonth month) {
+		if (!simpleCases.applies(unitId, month.atEndOfMonth())) {
+			throw new CaseworkRefusal(month.getYear() + "年" + month.getMonthValue() + "月早于本中队推进起始日，"
+					+ "简易案件审核清单尚未适用（R-71）");
+		}
+	}
+
+	private static void checkVersion(ReviewList list, Integer version) {
+		if (!Objects.equals(version, list.getVersion())) {
+			throw new OptimisticLockingFailureException("review_list changed since the page was shown");
+		}
+	}
+
+	private String key(long unitId, YearMonth month) {
+		String name = jdbc.sql("select name from unit where id = ?").param(unitId).query(String.class).single();
+		return name + " " + month;
+	}
+
+	/**
+	 * The bureau's overview of a month (法制科; 督查科 and 局领导 read): every squad with its number of simple cases,
+	 * unreviewed ones, list status and whether it came on time, late or not at all. One query.
+	 */
+	List<SquadListRow> overview(YearMonth month) {
+		LocalDate from = month.atDay(1);
+		LocalDate to = month.atEndOfMonth();
+		LocalDate deadline = deadline(month);
+		LocalDate today = clock.today();
+		return jdbc.sql("""
+				select u.id, u.name, u.type, ro.starts_on,
+				       coalesce(k.cases, 0) as cases, coalesce(k.unreviewed, 0) as unreviewed,
+				       l.status, l.signed_at, l.signer_name, l.submitted_at
+				from unit u
+				join unit_rollout ro on ro.unit_id = u.id
+				left join (
+				    select c.unit_id, count(*) as cases, sum(case when r.id is null then 1 else 0 end) as unreviewed
+				    from case_file c
+				    join unit_rollout cr on cr.unit_id = c.unit_id
+				    left join simple_review r on r.case_id = c.id
+				    where c.category = 'SIMPLE' and %1$s between :from and :to
+				      and (cr.starts_on is null or %1$s >= cr.starts_on)
+				    group by c.unit_id) k on k.unit_id = u.id
+				left join review_list l on l.unit_id = u.id and l.list_year = :y and l.list_month = :m
+				where u.type in ('DIRECT_SQUAD', 'CLASS1_SQUAD', 'CLASS2_SQUAD')
+				order by u.type, u.name""".formatted(SimpleCases.CASE_DAY))
+			.param("from", from)
+			.param("to", to)
+			.param("y", month.getYear())
+			.param("m", month.getMonthValue())
+			.query((rs, n) -> {
+				LocalDate start = rs.getObject("starts_on", LocalDate.class);
+				boolean applies = start == null || !to.isBefore(start);
+				LocalDateTime submitted = rs.getObject("submitted_at", LocalDateTime.class);
+				long cases = rs.getLong("cases");
+				String status = rs.getString("status");
+				return new SquadListRow(rs.getLong("id"), rs.getString("name"), rs.getString("type"), cases,
+						rs.getLong("unreviewed"), status == null ? ReviewListStatus.DRAFT : ReviewListStatus.valueOf(status),
+						rs.getObject("signed_at", LocalDateTime.class), rs.getString("signer_name"), submitted,
+						deadlineStatus(applies, cases, submitted, deadline, today));
+			})
+			.list();
+	}
+
+}

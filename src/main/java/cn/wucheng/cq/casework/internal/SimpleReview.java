@@ -1,0 +1,128 @@
+package cn.wucheng.cq.casework.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * The squad legal officer's review of one simple case (R-40) on the checklist of attachment 2: the five 是/否 checks
+ * and the 视频编号. The review date is the day of the first review; a review later than the case day breaks
+ * "当天案件当天审核完毕" and is flagged. A correction keeps that first date and is refused once the month's list is
+ * signed.
+ */
+@Table("simple_review")
+class SimpleReview {
+
+	@Id
+	private Long id;
+
+	private Long caseId;
+
+	private boolean subjectOk;
+
+	private boolean partyOk;
+
+	private boolean evidenceOk;
+
+	private boolean lawOk;
+
+	private boolean recordOk;
+
+	private String videoNo;
+
+	private LocalDate reviewedOn;
+
+	private String reviewerName;
+
+	private String reviewedBy;
+
+	private LocalDateTime changedAt;
+
+	@Version
+	private Integer version;
+
+	protected SimpleReview() {
+	}
+
+	SimpleReview(Long caseId, Checklist checklist, LocalDate on, String by, String byName, LocalDateTime at) {
+		this.caseId = caseId;
+		this.reviewedOn = on;
+		apply(checklist, by, byName, at);
+	}
+
+	/** The five checks of attachment 2 and the video number, as the legal officer records them. */
+	record Checklist(boolean subjectOk, boolean partyOk, boolean evidenceOk, boolean lawOk, boolean recordOk,
+			String videoNo) {
+
+		boolean allOk() {
+			return subjectOk && partyOk && evidenceOk && lawOk && recordOk;
+		}
+
+	}
+
+	/** A correction by the legal officer; the first review date stays (R-40 lateness is about the first review). */
+	void correct(Checklist checklist, String by, String byName, LocalDateTime at, boolean listSigned) {
+		if (listSigned) {
+			throw new CaseworkRefusal("本月审核清单已由中队长签字，不能再修改该案件的审核记录");
+		}
+		apply(checklist, by, byName, at);
+	}
+
+	private void apply(Checklist c, String by, String byName, LocalDateTime at) {
+		this.subjectOk = c.subjectOk();
+		this.partyOk = c.partyOk();
+		this.evidenceOk = c.evidenceOk();
+		this.lawOk = c.lawOk();
+		this.recordOk = c.recordOk();
+		String v = c.videoNo() == null ? "" : c.videoNo().strip();
+		if (v.length() > 60) {
+			throw new CaseworkRefusal("视频编号：不能超过 60 个字符");
+		}
+		this.videoNo = v.isEmpty() ? null : v;
+		this.reviewedBy = by;
+		this.reviewerName = byName;
+		this.changedAt = at;
+	}
+
+	/** 当天案件当天审核完毕 — late when reviewed after the case day. */
+	boolean lateFor(LocalDate caseDay) {
+		return reviewedOn.isAfter(caseDay);
+	}
+
+	String describe() {
+		return "执法主体" + yn(subjectOk) + " 处罚对象" + yn(partyOk) + " 事实证据" + yn(evidenceOk) + " 法律适用" + yn(lawOk)
+				+ " 全过程记录" + yn(recordOk) + " 视频编号 " + (videoNo == null ? "无" : videoNo) + " 审核日期 " + reviewedOn;
+	}
+
+	private static String yn(boolean b) {
+		return b ? "是" : "否";
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	Long getCaseId() {
+		return caseId;
+	}
+
+	Checklist checklist() {
+		return new Checklist(subjectOk, partyOk, evidenceOk, lawOk, recordOk, videoNo);
+	}
+
+	LocalDate getReviewedOn() {
+		return reviewedOn;
+	}
+
+	String getReviewerName() {
+		return reviewerName;
+	}
+
+	Integer getVersion() {
+		return version;
+	}
+
+}
