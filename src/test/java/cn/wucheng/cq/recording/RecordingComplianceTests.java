@@ -257,7 +257,7 @@ class RecordingComplianceTests {
 	}
 
 	@Test
-	void remindersTellASquadLeaderHowManyGapsHisSquadHasWithALink() {
+	void remindersTellASquadLeaderHowManyGapsHisSquadHasWithALink() throws Exception {
 		CurrentUser leader = new CurrentUser(4L, "sl", "中队长", Role.SQUAD_LEADER, direct, null);
 		List<DueItem> items = dueItemSources.stream()
 			.flatMap(s -> s.dueFor(leader, LocalDate.of(2024, 12, 31)).stream())
@@ -267,6 +267,8 @@ class RecordingComplianceTests {
 			assertThat(i.args()).containsExactly(6L);
 			assertThat(i.link()).isEqualTo("/recording/compliance?year=all&unit=" + direct);
 		});
+		String linked = html(mvc.perform(get(items.get(0).link()).with(Users.squadLeaderOf(direct))));
+		assertThat(linked).contains("全过程记录合规：全部年度", "缺失明细（共 6 项）", "CMP-D1", "CMP-D6");
 		CurrentUser supervision = new CurrentUser(5L, "sv", "督查科", Role.SUPERVISION, null, null);
 		assertThat(dueItemSources.stream().flatMap(s -> s.dueFor(supervision, LocalDate.of(2024, 12, 31)).stream())
 			.filter(i -> i.messageKey().startsWith("recording."))).isEmpty();
