@@ -1,7 +1,10 @@
 package cn.wucheng.cq.rollout;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +70,44 @@ public class Rollout {
 	/** Whether the rules apply to units of this type on this day. */
 	public boolean applies(UnitType type, LocalDate day) {
 		return startOf(type).map(start -> !day.isBefore(start)).orElse(true);
+	}
+
+	/** From when the rules apply to this unit, with its batch (第N批); empty when unknown or no batch exists. */
+	public Optional<RolloutSince> since(long unitId) {
+		return jdbc.sql("select type from unit where id = ?")
+			.param(unitId)
+			.query(String.class)
+			.optional()
+			.flatMap(type -> since(UnitType.valueOf(type), batches()));
+	}
+
+	/**
+	 * Every unit with the day the rules apply to it from, squads first (直属, 一类, 二类) then by name: two small
+	 * queries (units, batches), whatever the number of units.
+	 */
+	public List<UnitRollout> units() {
+		List<RolloutBatch> batches = batches();
+		Map<UnitType, Optional<RolloutSince>> byType = new LinkedHashMap<>();
+		return jdbc.sql("select id, name, type from unit")
+			.query((rs, n) -> {
+				UnitType type = UnitType.valueOf(rs.getString("type"));
+				RolloutSince since = byType.computeIfAbsent(type, t -> since(t, batches)).orElse(null);
+				return new UnitRollout(rs.getLong("id"), rs.getString("name"), type, since);
+			})
+			.list()
+			.stream()
+			.sorted(Comparator.comparing((UnitRollout u) -> u.unitType().ordinal()).thenComparing(UnitRollout::unitName))
+			.toList();
+	}
+
+	/** The same rule as the view unit_rollout: the category's earliest batch, else the earliest of all. */
+	static Optional<RolloutSince> since(UnitType type, List<RolloutBatch> batches) {
+		Comparator<RolloutBatch> byStart = Comparator.comparing(RolloutBatch::startsOn);
+		Optional<RolloutBatch> first = batches.stream().filter(b -> b.unitType() == type).min(byStart)
+			.or(() -> batches.stream().min(byStart));
+		return first.map(b -> new RolloutSince(b.startsOn(), b.batchYear(), 1 + (int) batches.stream()
+			.filter(o -> o.batchYear() == b.batchYear() && o.startsOn().isBefore(b.startsOn()))
+			.count(), b.unitType()));
 	}
 
 }

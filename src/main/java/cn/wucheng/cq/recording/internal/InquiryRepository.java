@@ -1,0 +1,7 @@
+package cn.wucheng.cq.recording.internal;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface InquiryRepository extends ListCrudRepository<Inquiry, Long> {
+
+}

@@ -1,0 +1,134 @@
+package cn.wucheng.cq.rollout.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.wucheng.cq.rollout.Rollout;
+import cn.wucheng.cq.rollout.RolloutBatch;
+import cn.wucheng.cq.rollout.UnitRollout;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
+
+/**
+ * 分批推进 (R-71): the batches per squad category and year and, per unit, the day the rules apply from. Every business
+ * role reads it; the legal section adds a year or a batch and changes dates.
+ */
+@Controller
+class RolloutController {
+
+	static final String READERS = "hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')";
+
+	static final String EDITORS = "hasRole('LEGAL')";
+
+	/** One year's batches for the page. */
+	record YearBatches(int year, List<RolloutBatch> batches) {
+	}
+
+	private final Rollout rollout;
+
+	private final RolloutEditor editor;
+
+	private final MessageSource messages;
+
+	RolloutController(Rollout rollout, RolloutEditor editor, MessageSource messages) {
+		this.rollout = rollout;
+		this.editor = editor;
+		this.messages = messages;
+	}
+
+	@GetMapping("/rollout")
+	@PreAuthorize(READERS)
+	String page(Model model) {
+		CurrentUser user = CurrentUser.get();
+		Map<Integer, List<RolloutBatch>> byYear = new LinkedHashMap<>();
+		rollout.batches().forEach(b -> byYear.computeIfAbsent(b.batchYear(), y -> new ArrayList<>()).add(b));
+		List<YearBatches> years = new ArrayList<>();
+		byYear.forEach((y, list) -> years.add(new YearBatches(y, list)));
+		List<UnitRollout> units = rollout.units();
+		model.addAttribute("years", years);
+		model.addAttribute("units", units);
+		model.addAttribute("ownUnit", user.unitId() == null ? null
+				: units.stream().filter(u -> u.unitId() == user.unitId()).findFirst().orElse(null));
+		model.addAttribute("canEdit", user.role() == Role.LEGAL);
+		model.addAttribute("categories", RolloutEditor.CATEGORIES);
+		model.addAttribute("nextYear", years.isEmpty() ? 2024 : years.get(years.size() - 1).year() + 1);
+		return "rollout/rollout";
+	}
+
+	@PostMapping("/rollout/batches/{id}")
+	@PreAuthorize(EDITORS)
+	String reschedule(@PathVariable long id, @ModelAttribute BatchForm form, BindingResult binding,
+			RedirectAttributes redirect) {
+		return act(binding, redirect, () -> {
+			Batch b = editor.reschedule(id, form.getVersion(), form.getStartsOn(), form.getEndsOn());
+			return msg("rollout.saved", "" + b.getBatchYear(), label(b));
+		});
+	}
+
+	@PostMapping("/rollout/batches")
+	@PreAuthorize(EDITORS)
+	String add(@ModelAttribute BatchForm form, BindingResult binding, RedirectAttributes redirect) {
+		return act(binding, redirect, () -> {
+			if (form.getYear() == null) {
+				throw new RolloutRefusal("请填写年度");
+			}
+			Batch b = editor.add(form.getYear(), form.getUnitType(), form.getStartsOn(), form.getEndsOn());
+			return msg("rollout.added", "" + b.getBatchYear(), label(b));
+		});
+	}
+
+	@PostMapping("/rollout/years")
+	@PreAuthorize(EDITORS)
+	String addYear(@ModelAttribute BatchForm form, BindingResult binding, RedirectAttributes redirect) {
+		return act(binding, redirect, () -> {
+			if (form.getYear() == null) {
+				throw new RolloutRefusal("请填写年度");
+			}
+			List<Batch> added = editor.addYear(form.getYear());
+			return msg("rollout.yearAdded", "" + form.getYear(), "" + added.size());
+		});
+	}
+
+	private String act(BindingResult binding, RedirectAttributes redirect, Supplier<String> change) {
+		if (binding.hasErrors()) {
+			String field = binding.getFieldError() == null ? "" : binding.getFieldError().getField();
+			redirect.addFlashAttribute("flashError", msg("rollout.badInput", msg("rollout.field." + field)));
+			return "redirect:/rollout";
+		}
+		try {
+			redirect.addFlashAttribute("flashSuccess", change.get());
+		}
+		catch (RolloutRefusal e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("flashError", msg("rollout.stale"));
+		}
+		return "redirect:/rollout";
+	}
+
+	private String label(Batch b) {
+		return msg("rollout.unitType." + b.getUnitType().name());
+	}
+
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+
+}
