@@ -55,10 +55,32 @@
     }, list);
   }
 
+  function reviews() {
+    var el = document.getElementById('review-chart');
+    if (!el) { return; }
+    var list = rows('#review-table tr.review-row');
+    var units = list.map(function (r) { return r.dataset.unit; });
+    var num = function (name) { return list.map(function (r) { return Number(r.dataset[name]); }); };
+    draw(el, {
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 40, top: 40, bottom: 70 },
+      xAxis: { type: 'category', data: units, axisLabel: { interval: 0, rotate: units.length > 8 ? 30 : 0 } },
+      yAxis: [{ type: 'value', max: 100, name: '%' }, { type: 'value', minInterval: 1 }],
+      series: [
+        { name: el.dataset.labelReview, type: 'bar', cursor: 'pointer', data: num('review') },
+        { name: el.dataset.labelSameDay, type: 'bar', cursor: 'pointer', data: num('sameDay') },
+        { name: el.dataset.labelGaps, type: 'line', yAxisIndex: 1, data: num('gaps') }
+      ]
+    }, list);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     if (typeof echarts === 'undefined') { return; }
     leaders();
     squads();
+    reviews();
     var resize = function () { charts.forEach(function (c) { c.resize(); }); };
     window.addEventListener('resize', resize);
     window.addEventListener('beforeprint', resize);

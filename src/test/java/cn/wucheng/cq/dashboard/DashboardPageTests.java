@@ -62,15 +62,36 @@ class DashboardPageTests {
 		co = bureau.officer("DASH-02", "看乙", squad);
 		bureau.caseIn("DASH-C1", "普通程序", "教育", squad, lead, co, LocalDate.of(2024, 2, 1),
 				LocalDate.of(2024, 2, 10));
+		long simple = bureau.caseIn("DASH-S1", "简易程序", "教育", squad, lead, co, LocalDate.of(2024, 2, 12),
+				LocalDate.of(2024, 2, 12));
+		// R-40: reviewed by the legal officer on the case day.
+		jdbc.sql("""
+				insert into simple_review (case_id, subject_ok, party_ok, evidence_ok, law_ok, record_ok, video_no,
+				  reviewed_on, reviewer_name, reviewed_by, changed_at)
+				values (?, true, true, true, true, true, 'V-1', ?, '法制员', 'lo', current_timestamp)""")
+			.params(simple, LocalDate.of(2024, 2, 12))
+			.update();
+	}
+
+	@Test
+	void reviewAndRecordingFiguresOfEachSquadComeFromTheCasesBehindThem() throws Exception {
+		String html = page("/dashboard?quarter=2024-Q1", Users.legalSection());
+		// R-42: the ordinary case is not legally reviewed (0 of 1); R-40: the simple case was reviewed the same day;
+		// R-50/R-52: the simple case has no video and the concluded ordinary case no disc — two recording gaps.
+		assertThat(html).contains("data-review=\"0.0\"", "data-same-day=\"100.0\"", "data-gaps=\"2\"")
+			.contains("0 / 1（0.0%）", "1 / 1（100.0%）")
+			.contains("href=\"/legal-reviews/rates?period=2024-Q1&amp;unit=" + squad + "\"")
+			.contains("href=\"/recording/compliance?year=2024&amp;unit=" + squad + "\"");
 	}
 
 	@Test
 	void theLeadersSeeThePointsLeadersWithTheirExactTotalsLinkedToTheirBreakdowns() throws Exception {
 		String html = page("/dashboard?quarter=2024-Q1", Users.leader());
-		// R-20/R-21/R-23: an ordinary case gives the lead 5 + 2 = 7.00 and the co-handler half, 3.50.
-		assertThat(html).contains("2024年第1季度看板", "看甲", "7.00", "看乙", "3.50")
+		// R-20/R-21/R-23: an ordinary case (5 + 2) and a simple one (0.5 + 2) give the lead 9.50, the co-handler
+		// half of each, 4.75.
+		assertThat(html).contains("2024年第1季度看板", "看甲", "9.50", "看乙", "4.75")
 			.contains("href=\"/scores/DASH-01?period=2024-Q1\"")
-			.contains("data-name=\"看甲\"", "data-points=\"7.00\"")
+			.contains("data-name=\"看甲\"", "data-points=\"9.50\"")
 			.doesNotContain("??");
 		assertThat(html.indexOf("看甲")).isLessThan(html.indexOf("看乙"));
 	}

@@ -24,7 +24,7 @@ import cn.wucheng.cq.security.Role;
  * submitted to 法制科 by the 15th of the next month (R-27: a non-working 15th moves to the next working day).
  */
 @Service
-class ReviewLists {
+public class ReviewLists {
 
 	static final String ENTITY = "review_list";
 
@@ -51,7 +51,7 @@ class ReviewLists {
 	}
 
 	/** One squad in the bureau's overview of a month (法制科). */
-	record SquadListRow(long unitId, String unitName, String unitType, long cases, long unreviewed,
+	public record SquadListRow(long unitId, String unitName, String unitType, long cases, long unreviewed,
 			ReviewListStatus status, LocalDateTime signedAt, String signerName, LocalDateTime submittedAt,
 			ListDeadlineStatus deadlineStatus) {
 	}
@@ -167,7 +167,7 @@ class ReviewLists {
 	 * The bureau's overview of a month (法制科; 督查科 and 局领导 read): every squad with its number of simple cases,
 	 * unreviewed ones, list status and whether it came on time, late or not at all. One query.
 	 */
-	List<SquadListRow> overview(YearMonth month) {
+	public List<SquadListRow> overview(YearMonth month) {
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
 		LocalDate deadline = deadline(month);

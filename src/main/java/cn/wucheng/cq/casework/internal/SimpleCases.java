@@ -27,7 +27,7 @@ class SimpleCases {
 	static final String ENTITY = "simple_review";
 
 	/** The case day in SQL (alias c for case_file). */
-	static final String CASE_DAY = "coalesce(c.concluded_on, c.filed_on)";
+	static final String CASE_DAY = cn.wucheng.cq.casework.CaseworkFigures.CASE_DAY;
 
 	private static final String ROWS = """
 			select c.id, c.case_no, c.decision_no, %1$s as case_day, c.video_no, l.name as l_name, o.name as o_name,

@@ -13,11 +13,12 @@ import cn.wucheng.cq.shared.Points;
  * Every figure carries what is needed to link to the records behind it.
  */
 public record Dashboard(Period quarter, LocalDate asOf, Totals totals, List<Leader> leaders, List<CategoryBest> best,
-		List<SquadRow> squads) {
+		List<SquadRow> squads, List<OverdueTask> overdueTasks) {
 
 	/** The bureau's (or province's) headline figures. */
 	public record Totals(int officers, int concludedCases, int standardsAssessed, int standardsMet, int squads,
-			int squadsCovered, int officersBehindTraining, BigDecimal requiredHours, BigDecimal expectedHours) {
+			int squadsCovered, int officersBehindTraining, BigDecimal requiredHours, BigDecimal expectedHours,
+			Review review) {
 
 		public BigDecimal standardsRate() {
 			return Dashboard.percent(standardsMet, standardsAssessed);
@@ -27,6 +28,42 @@ public record Dashboard(Period quarter, LocalDate asOf, Totals totals, List<Lead
 			return Dashboard.percent(squadsCovered, squads);
 		}
 
+	}
+
+	/**
+	 * Review of every case and recording (R-40–R-43, R-50–R-52) over the quarter, for one squad or all: ordinary cases
+	 * concluded and legally reviewed, simple cases and those reviewed on the case day, monthly lists counted and
+	 * submitted on time, evaluated files by grade, recording gaps.
+	 */
+	public record Review(long ordinaryConcluded, long ordinaryReviewed, long simpleCases, long sameDay, int listsDue,
+			int listsOnTime, long excellent, long qualified, long failed, long recordingGaps) {
+
+		static final Review NONE = new Review(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+		Review plus(Review o) {
+			return new Review(ordinaryConcluded + o.ordinaryConcluded, ordinaryReviewed + o.ordinaryReviewed,
+					simpleCases + o.simpleCases, sameDay + o.sameDay, listsDue + o.listsDue, listsOnTime + o.listsOnTime,
+					excellent + o.excellent, qualified + o.qualified, failed + o.failed, recordingGaps + o.recordingGaps);
+		}
+
+		/** legally reviewed / concluded ordinary cases, in percent. */
+		public BigDecimal reviewRate() {
+			return Dashboard.percent(ordinaryReviewed, ordinaryConcluded);
+		}
+
+		/** simple cases reviewed on the case day / simple cases, in percent. */
+		public BigDecimal sameDayRate() {
+			return Dashboard.percent(sameDay, simpleCases);
+		}
+
+		public long evaluated() {
+			return excellent + qualified + failed;
+		}
+
+	}
+
+	/** A task of attachment 4 past its deadline. */
+	public record OverdueTask(long id, int taskNo, String theme, String measure) {
 	}
 
 	/** One of the quarter's points leaders, linking to his breakdown. */
@@ -40,7 +77,7 @@ public record Dashboard(Period quarter, LocalDate asOf, Totals totals, List<Lead
 	/** One squad's row: standards, coverage, training hours. */
 	public record SquadRow(long unitId, String unitName, UnitType unitType, int officers, int standardsAssessed,
 			int standardsMet, int domainsCovered, int domainsTarget, boolean coverageMet, boolean nothingManaged,
-			BigDecimal averageHours, int behindTraining) {
+			BigDecimal averageHours, int behindTraining, Review review) {
 
 		public BigDecimal standardsRate() {
 			return Dashboard.percent(standardsMet, standardsAssessed);
@@ -49,7 +86,7 @@ public record Dashboard(Period quarter, LocalDate asOf, Totals totals, List<Lead
 	}
 
 	/** {@code part / whole} in percent with one decimal; zero when the whole is zero. */
-	static BigDecimal percent(int part, int whole) {
+	static BigDecimal percent(long part, long whole) {
 		if (whole == 0) {
 			return BigDecimal.ZERO.setScale(1);
 		}

@@ -53,6 +53,7 @@ class DashboardController {
 				squads.subList(from, Math.min(from + SQUADS_PER_PAGE, squads.size())), pageNo, SQUADS_PER_PAGE,
 				squads.size()));
 		model.addAttribute("squadBase", "/dashboard?quarter=" + period);
+		model.addAttribute("quarterMonth", java.time.YearMonth.from(period.start()).toString());
 		return htmx != null ? "dashboard/dashboard :: squads" : "dashboard/dashboard";
 	}
 

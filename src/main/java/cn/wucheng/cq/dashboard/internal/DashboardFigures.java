@@ -20,7 +20,13 @@ import cn.wucheng.cq.dashboard.internal.Dashboard.CategoryBest;
 import cn.wucheng.cq.dashboard.internal.Dashboard.Leader;
 import cn.wucheng.cq.dashboard.internal.Dashboard.SquadRow;
 import cn.wucheng.cq.dashboard.internal.Dashboard.Totals;
+import cn.wucheng.cq.casework.CaseworkFigures;
 import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.recording.GapQuery;
+import cn.wucheng.cq.recording.RecordingCompliance;
+import cn.wucheng.cq.recording.SquadGaps;
+import cn.wucheng.cq.reviews.EvaluationResults;
+import cn.wucheng.cq.reviews.ReviewRates;
 import cn.wucheng.cq.scoring.PersonScore;
 import cn.wucheng.cq.scoring.Ranking;
 import cn.wucheng.cq.scoring.ScoreLedger;
@@ -33,6 +39,7 @@ import cn.wucheng.cq.scoring.standards.StandardStatus;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
+import cn.wucheng.cq.supervision.TaskOverview;
 import cn.wucheng.cq.training.TrainingOverview;
 import cn.wucheng.cq.training.TrainingOverview.HoursReport;
 import cn.wucheng.cq.training.TrainingOverview.OfficerHours;
@@ -76,10 +83,26 @@ class DashboardFigures {
 
 	private final ObjectProvider<Clock> clock;
 
+	private final ReviewRates reviewRates;
+
+	private final EvaluationResults evaluations;
+
+	private final CaseworkFigures casework;
+
+	private final RecordingCompliance recording;
+
+	private final TaskOverview tasks;
+
 	private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
 
 	DashboardFigures(ScoreLedger ledger, CaseStandards standards, DomainCoverage coverage, TrainingOverview training,
-			JdbcClient jdbc, ObjectProvider<Clock> clock) {
+			JdbcClient jdbc, ObjectProvider<Clock> clock, ReviewRates reviewRates, EvaluationResults evaluations,
+			CaseworkFigures casework, RecordingCompliance recording, TaskOverview tasks) {
+		this.reviewRates = reviewRates;
+		this.evaluations = evaluations;
+		this.casework = casework;
+		this.recording = recording;
+		this.tasks = tasks;
 		this.ledger = ledger;
 		this.standards = standards;
 		this.coverage = coverage;
@@ -157,6 +180,8 @@ class DashboardFigures {
 				.toList()))
 			.toList();
 
+		Map<Long, Dashboard.Review> review = reviewFigures(quarter, user);
+
 		Map<Long, SquadAcc> squads = new LinkedHashMap<>();
 		for (SquadCoverage s : squadCoverage) {
 			SquadAcc acc = squads.computeIfAbsent(s.unitId(), id -> new SquadAcc(s.unitName(), s.unitType()));
@@ -207,12 +232,44 @@ class DashboardFigures {
 					a.coverage == null || a.coverage.outcome().nothingManaged(),
 					a.hoursOfficers == 0 ? BigDecimal.ZERO.setScale(1)
 							: a.hours.divide(BigDecimal.valueOf(a.hoursOfficers), 1, RoundingMode.HALF_UP),
-					a.behind));
+					a.behind, review.getOrDefault(e.getKey(), Dashboard.Review.NONE)));
 		}
 		rows.sort(Comparator.comparing((SquadRow r) -> order.get(r.unitType())).thenComparing(SquadRow::unitName));
+		Dashboard.Review all = review.values().stream().reduce(Dashboard.Review.NONE, Dashboard.Review::plus);
 		Totals totals = new Totals(officerStandards.size(), concluded, assessed, met, rows.size(), squadsCovered,
-				behind, hours.required(), hours.expected());
-		return new Dashboard(quarter, asOf, totals, leaders, best, List.copyOf(rows));
+				behind, hours.required(), hours.expected(), all);
+		List<Dashboard.OverdueTask> overdue = tasks.tasks(user, today)
+			.stream()
+			.filter(TaskOverview.TaskState::overdue)
+			.map(t -> new Dashboard.OverdueTask(t.id(), t.taskNo(), t.theme(), t.measure()))
+			.toList();
+		return new Dashboard(quarter, asOf, totals, leaders, best, List.copyOf(rows), overdue);
+	}
+
+	/**
+	 * R-40–R-43 and R-50–R-52 per unit over the quarter, from the modules' set-based read APIs: legal review rates by
+	 * month summed, simple-case reviews and monthly lists, evaluated files by grade, recording gaps.
+	 */
+	private Map<Long, Dashboard.Review> reviewFigures(Period quarter, CurrentUser user) {
+		Map<Long, Dashboard.Review> byUnit = new HashMap<>();
+		java.util.function.BiConsumer<Long, Dashboard.Review> add = (unit, r) -> byUnit.merge(unit, r,
+				Dashboard.Review::plus);
+		for (ReviewRates.Row r : reviewRates.rates(quarter, java.util.Optional.empty())) {
+			add.accept(r.unitId(), new Dashboard.Review(r.concluded(), r.reviewed(), 0, 0, 0, 0, 0, 0, 0, 0));
+		}
+		for (CaseworkFigures.SquadFigures f : casework.forPeriod(quarter.start(), quarter.end()).values()) {
+			add.accept(f.unitId(), new Dashboard.Review(0, 0, f.simpleCases(), f.sameDay(), f.listsDue(),
+					f.listsOnTime(), 0, 0, 0, 0));
+		}
+		for (EvaluationResults.Row r : evaluations.results(quarter, java.util.Optional.empty(),
+				java.util.Optional.empty())) {
+			add.accept(r.unitId(), new Dashboard.Review(0, 0, 0, 0, 0, 0, r.excellent(), r.qualified(), r.failed(), 0));
+		}
+		for (SquadGaps g : recording.summary(new GapQuery(quarter.start(), quarter.end(), null, null, null), user)) {
+			long gaps = g.counts().values().stream().mapToLong(Integer::longValue).sum();
+			add.accept(g.unitId(), new Dashboard.Review(0, 0, 0, 0, 0, 0, 0, 0, 0, gaps));
+		}
+		return byUnit;
 	}
 
 	private static final class SquadAcc {

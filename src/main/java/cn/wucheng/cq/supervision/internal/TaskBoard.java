@@ -29,10 +29,10 @@ import cn.wucheng.cq.supervision.TaskStatusSource;
  * task not done whose deadline has passed is 逾期. Squad roles see the tasks that concern their squad category.
  */
 @Service
-class TaskBoard {
+public class TaskBoard {
 
 	/** A task on a day: its status, whether it was computed, the note behind it, its deadline and evidence count. */
-	record TaskView(SupervisionTask task, TaskStatus status, boolean computed, String note,
+	public record TaskView(SupervisionTask task, TaskStatus status, boolean computed, String note,
 			TaskDeadlines.Deadline deadline, boolean overdue, int evidence) {
 
 		public String code() {
@@ -68,7 +68,7 @@ class TaskBoard {
 
 	/** Every task the user may see, by number, as on {@code today}. */
 	@Transactional(readOnly = true)
-	List<TaskView> board(CurrentUser user, LocalDate today) {
+	public List<TaskView> board(CurrentUser user, LocalDate today) {
 		List<RolloutBatch> batches = rollout.batches();
 		Map<Long, Integer> counts = files.countsPerTask(user);
 		Optional<UnitType> squadType = squadTypeOf(user);
