@@ -98,7 +98,8 @@ class PublicationJourneyBrowserTests {
 
 		signIn("lc001");
 		browser.get(url("/rankings"));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).contains(quarter.label() + "排名", "公示中");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(quarter.label() + "排名");
+		assertThat(browser.findElement(By.cssSelector(".publication-state")).getText()).startsWith("公示中");
 		assertThat(browser.findElement(By.id("cat-DIRECT_SQUAD")).getText()).contains("LC001", "LC002");
 		browser.get(url("/scores/LC001?period=" + quarter));
 		assertThat(browser.findElement(By.id("appeal-window")).getText()).contains("公示期至");
