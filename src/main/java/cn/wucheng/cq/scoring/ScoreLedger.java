@@ -23,13 +23,9 @@ import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.reviews.AwardLevel;
 import cn.wucheng.cq.scoring.BreakdownItem.Deduction;
 import cn.wucheng.cq.scoring.internal.PointsSql;
+import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
+import cn.wucheng.cq.scoring.internal.QuarterSnapshots.Freeze;
 import cn.wucheng.cq.scoring.policy.BestHandlerPlaces;
-import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
-import cn.wucheng.cq.scoring.policy.ExcellencePoints;
-import cn.wucheng.cq.scoring.policy.QualityPoints;
-import cn.wucheng.cq.scoring.policy.QuantityPoints;
-import cn.wucheng.cq.settings.RuleSetting;
-import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
 
@@ -37,7 +33,7 @@ import cn.wucheng.cq.shared.Points;
  * The points ledger (积分台账): scores, breakdowns and quarterly rankings computed from the cases, returns and awards
  * (R-14, R-20–R-25, R-30, R-31), each in one set-based SQL pass per period whose numbers come from the policies in
  * {@code scoring.policy} and the legal section's settings. Nothing is stored: a change of data or settings shows at
- * once.
+ * once — except for a finalised quarter (R-26), which is read from its snapshot until it is re-opened.
  */
 @Service
 @Transactional(readOnly = true)
@@ -45,11 +41,11 @@ public class ScoreLedger {
 
 	private final JdbcClient jdbc;
 
-	private final RuleSettings settings;
+	private final QuarterSnapshots snapshots;
 
-	ScoreLedger(JdbcClient jdbc, RuleSettings settings) {
+	ScoreLedger(JdbcClient jdbc, QuarterSnapshots snapshots) {
 		this.jdbc = jdbc;
-		this.settings = settings;
+		this.snapshots = snapshots;
 	}
 
 	/** Every person with points in the period or in a ranking pool, ordered by 工号. */
@@ -59,6 +55,13 @@ public class ScoreLedger {
 
 	/** The same, narrowed to a scope (applied in the SQL). */
 	public List<PersonScore> scores(Period period, ScoreScope scope) {
+		Optional<Freeze> frozen = snapshots.frozen(period);
+		if (frozen.isPresent()) {
+			return jdbc.sql(QuarterSnapshots.scores(scope, false))
+				.params(QuarterSnapshots.params(frozen.get(), scope))
+				.query(ScoreLedger::score)
+				.list();
+		}
 		PointsSql sql = sql();
 		return jdbc.sql(sql.scores(scope, false)).params(sql.params(period, scope)).query(ScoreLedger::score).list();
 	}
@@ -81,20 +84,25 @@ public class ScoreLedger {
 			return Optional.empty();
 		}
 		ScoreScope one = new ScoreScope(scope.unitId(), personId.get());
+		Optional<Freeze> frozen = snapshots.frozen(period);
 		PointsSql sql = sql();
-		Map<String, Object> params = sql.params(period, one);
-		Optional<PersonScore> score = jdbc.sql(sql.scores(one, true)).params(params).query(ScoreLedger::score).optional();
+		Map<String, Object> params = frozen.isPresent() ? QuarterSnapshots.params(frozen.get(), one)
+				: sql.params(period, one);
+		String scoreSql = frozen.isPresent() ? QuarterSnapshots.scores(one, true) : sql.scores(one, true);
+		String deductionSql = frozen.isPresent() ? QuarterSnapshots.deductions() : sql.deductions(one);
+		String itemSql = frozen.isPresent() ? QuarterSnapshots.items() : sql.items(one);
+		Optional<PersonScore> score = jdbc.sql(scoreSql).params(params).query(ScoreLedger::score).optional();
 		if (score.isEmpty()) {
 			return Optional.empty();
 		}
 		Map<Long, List<Deduction>> deductions = new HashMap<>();
-		jdbc.sql(sql.deductions(one)).params(params).query((rs, n) -> {
+		jdbc.sql(deductionSql).params(params).query((rs, n) -> {
 			deductions.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>())
 				.add(new Deduction(rs.getString("code"), rs.getString("item_text"), points(rs, "points"),
 						date(rs, "returned_on"), rs.getString("reason")));
 			return null;
 		}).list();
-		List<BreakdownItem> items = jdbc.sql(sql.items(one)).params(params).query((rs, n) -> {
+		List<BreakdownItem> items = jdbc.sql(itemSql).params(params).query((rs, n) -> {
 			boolean award = rs.getObject("award_id") != null;
 			String level = rs.getString("award_level");
 			return new BreakdownItem(award ? BreakdownItem.Kind.AWARD : BreakdownItem.Kind.CASE,
@@ -113,11 +121,18 @@ public class ScoreLedger {
 		if (!quarter.isQuarter()) {
 			throw new IllegalArgumentException("排名按季度计算，期间须为季度（如 2024-Q1），收到: " + quarter);
 		}
+		Optional<Freeze> frozen = snapshots.frozen(quarter);
 		PointsSql sql = sql();
-		Map<String, Object> params = sql.params(quarter, scope);
+		Map<String, Object> params = frozen.isPresent() ? QuarterSnapshots.params(frozen.get(), scope)
+				: sql.params(quarter, scope);
 		Map<UnitType, Integer> pools = new EnumMap<>(UnitType.class);
-		jdbc.sql(sql.poolSizes()).params(params).query((rs, n) -> {
-			pools.put(UnitType.valueOf(rs.getString("unit_type")), rs.getInt("pool_size"));
+		Map<UnitType, Integer> frozenPlaces = new EnumMap<>(UnitType.class);
+		jdbc.sql(frozen.isPresent() ? QuarterSnapshots.pools() : sql.poolSizes()).params(params).query((rs, n) -> {
+			UnitType type = UnitType.valueOf(rs.getString("unit_type"));
+			pools.put(type, rs.getInt("pool_size"));
+			if (frozen.isPresent()) {
+				frozenPlaces.put(type, rs.getInt("places"));
+			}
 			return null;
 		}).list();
 		BestHandlerPlaces places = bestHandlerPlaces();
@@ -126,10 +141,11 @@ public class ScoreLedger {
 		for (UnitType t : UnitType.values()) {
 			if (t.isSquad()) {
 				entries.put(t, new ArrayList<>());
-				placesOf.put(t, places.places(t, pools.getOrDefault(t, 0)));
+				placesOf.put(t, frozen.isPresent() ? frozenPlaces.getOrDefault(t, 0)
+						: places.places(t, pools.getOrDefault(t, 0)));
 			}
 		}
-		jdbc.sql(sql.ranking(scope)).params(params).query((rs, n) -> {
+		jdbc.sql(frozen.isPresent() ? QuarterSnapshots.ranking(scope) : sql.ranking(scope)).params(params).query((rs, n) -> {
 			UnitType type = UnitType.valueOf(rs.getString("unit_type"));
 			int rank = rs.getInt("rnk");
 			BigDecimal total = rs.getBigDecimal("total");
@@ -181,14 +197,11 @@ public class ScoreLedger {
 
 	/** The policies with the legal section's current settings. */
 	private PointsSql sql() {
-		return new PointsSql(new QuantityPoints(), new QualityPoints(), new ExcellencePoints(settings.awardMode()),
-				new CoHandlerHalf());
+		return snapshots.pointsSql();
 	}
 
 	private BestHandlerPlaces bestHandlerPlaces() {
-		return new BestHandlerPlaces(settings.decimal(RuleSetting.BEST_RATE_DIRECT),
-				settings.decimal(RuleSetting.BEST_RATE_CLASS1), settings.decimal(RuleSetting.BEST_RATE_CLASS2),
-				settings.placesRounding(), settings.integer(RuleSetting.BEST_MIN_PLACES));
+		return snapshots.bestHandlerPlaces();
 	}
 
 	private static PersonScore score(ResultSet rs, int row) throws SQLException {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import cn.wucheng.cq.reminders.Reminders;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.Period;
 
@@ -21,8 +22,11 @@ class HomeController {
 
 	private final JdbcClient jdbc;
 
-	HomeController(JdbcClient jdbc) {
+	private final Reminders reminders;
+
+	HomeController(JdbcClient jdbc, Reminders reminders) {
 		this.jdbc = jdbc;
+		this.reminders = reminders;
 	}
 
 	/** Public (see SecurityConfig and EveryEndpointIsGuardedTests' allowlist). */
@@ -54,6 +58,9 @@ class HomeController {
 			}
 		}
 		model.addAttribute("cards", cards);
+		if (!user.role().administrative()) {
+			model.addAttribute("reminders", reminders.dueFor(user));
+		}
 		boolean mayLoadDemo = user.role() == cn.wucheng.cq.security.Role.LEGAL
 				|| user.role() == cn.wucheng.cq.security.Role.ADMIN;
 		model.addAttribute("offerDemo", mayLoadDemo && count("select count(*) from case_file") == 0);

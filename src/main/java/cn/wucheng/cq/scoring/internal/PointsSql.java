@@ -174,6 +174,29 @@ public final class PointsSql {
 				order by r.case_id, r.returned_on, d.code""";
 	}
 
+	/**
+	 * R-26: every breakdown line of the period for everyone (for the snapshot of a finalised quarter), with the
+	 * person as its first column.
+	 */
+	public String allItems() {
+		return ctes(ScoreScope.EVERYONE) + """
+				select ct.person_id, ct.handler_role, ct.case_id, ct.award_id, c.case_no, c.category, c.concluded_on,
+				  a.award_level, a.rated_on, pa.prior, ct.quantity, ct.quality, ct.excellence
+				from contrib ct
+				join case_file c on c.id = ct.case_id
+				left join period_award pa on pa.award_id = ct.award_id
+				left join excellent_award a on a.id = ct.award_id""";
+	}
+
+	/** R-26: the deductions behind the quality points of every case of the period (for the snapshot). */
+	public String allDeductions() {
+		return ctes(ScoreScope.EVERYONE) + """
+				select r.case_id, r.id return_id, d.code, d.item_text, r.points, r.returned_on, r.reason
+				from case_return r
+				join deduction_item d on d.id = r.item_id
+				where r.case_id in (select case_id from period_case)""";
+	}
+
 	private static void requirePerson(ScoreScope scope) {
 		if (scope.personId() == null) {
 			throw new IllegalArgumentException("a breakdown is of one person");

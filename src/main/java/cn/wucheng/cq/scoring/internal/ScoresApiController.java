@@ -24,14 +24,18 @@ import cn.wucheng.cq.scoring.PersonScore;
 import cn.wucheng.cq.scoring.Ranking;
 import cn.wucheng.cq.scoring.ScoreLedger;
 import cn.wucheng.cq.scoring.ScoreScope;
+import cn.wucheng.cq.scoring.publication.Publications;
+import cn.wucheng.cq.scoring.publication.QuarterState;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
 
 /**
  * The JSON API of scores and rankings (API.md). Decimals are strings with two decimals (R-24). Data scope: LEGAL,
  * SUPERVISION and LEADER read everyone; a squad leader or legal officer his unit (by the unit at the period's end); an
- * officer himself. Rankings are not yet open to officers (publication, R-26, comes later).
+ * officer himself. An officer sees the ranking of a published or final quarter (R-26), whole, as everyone does once
+ * it is published; a draft ranking answers 403 to him.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -113,8 +117,11 @@ class ScoresApiController {
 
 	private final ScoreLedger ledger;
 
-	ScoresApiController(ScoreLedger ledger) {
+	private final Publications publications;
+
+	ScoresApiController(ScoreLedger ledger, Publications publications) {
 		this.ledger = ledger;
+		this.publications = publications;
 	}
 
 	@GetMapping("/scores")
@@ -140,15 +147,22 @@ class ScoresApiController {
 	}
 
 	@GetMapping("/rankings")
-	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')")
-	@Operation(summary = "季度排名（R-30、R-31）", description = "按中队类别（直属中队、一类中队、二类中队）排名及最佳办案能手。")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	@Operation(summary = "季度排名（R-30、R-31）", description = "按中队类别（直属中队、一类中队、二类中队）排名及最佳办案能手。"
+			+ "执法人员只能查看已公示或已定稿的季度（R-26）；已定稿季度的结果来自定稿时的快照。")
 	@ApiResponse(responseCode = "400", description = "期间不是季度或格式错误：{\"errors\":[{\"message\"}]}")
+	@ApiResponse(responseCode = "403", description = "执法人员查看尚未公示（草稿）的季度排名")
 	RankingJson rankings(@Parameter(description = "季度，如 2024-Q1") @RequestParam(required = false) String period) {
 		Period p = period(period);
 		if (!p.isQuarter()) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "排名按季度计算：period 须为季度，如 2024-Q1，收到: " + period);
 		}
-		Ranking r = ledger.rankings(p, ScoreScope.of(CurrentUser.get(), null));
+		CurrentUser user = CurrentUser.get();
+		QuarterState state = publications.state(p).orElseThrow();
+		if (!state.visibleToOfficers() && user.role() == Role.OFFICER) {
+			throw new ApiProblem(HttpStatus.FORBIDDEN, p.label() + "的积分和排名尚未公示，执法人员只能查看已公示或已定稿季度的排名");
+		}
+		Ranking r = ledger.rankings(p, ScoresPageController.rankingScope(user, state));
 		return new RankingJson(p.toString(), r.categories()
 			.stream()
 			.map(c -> new CategoryJson(c.category().label(), c.pool(), c.places(),

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,11 +23,15 @@ import org.springframework.web.server.ResponseStatusException;
 
 import cn.wucheng.cq.organisation.Unit;
 import cn.wucheng.cq.organisation.UnitRepository;
+import cn.wucheng.cq.scoring.Breakdown;
 import cn.wucheng.cq.scoring.PersonScore;
 import cn.wucheng.cq.scoring.Ranking;
 import cn.wucheng.cq.scoring.ScoreLedger;
 import cn.wucheng.cq.scoring.ScoreScope;
+import cn.wucheng.cq.scoring.publication.Publications;
+import cn.wucheng.cq.scoring.publication.QuarterState;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.Period;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,12 +56,16 @@ class ScoresPageController {
 
 	private final MessageSource messages;
 
+	private final Publications publications;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ScoresPageController(ScoreLedger ledger, UnitRepository units, MessageSource messages) {
+	ScoresPageController(ScoreLedger ledger, UnitRepository units, MessageSource messages,
+			Publications publications) {
 		this.ledger = ledger;
 		this.units = units;
 		this.messages = messages;
+		this.publications = publications;
 	}
 
 	@GetMapping("/scores")
@@ -71,6 +81,7 @@ class ScoresPageController {
 			scores.sort(Comparator.comparing(PersonScore::total).reversed().thenComparing(PersonScore::employeeNo));
 		}
 		model.addAttribute("scores", scores);
+		model.addAttribute("quarterState", publications.state(p).orElse(null));
 		model.addAttribute("byTotal", byTotal);
 		model.addAttribute("unit", chosenUnit);
 		model.addAttribute("units", user.readsAll() ? units.findAllByOrderByTypeAscNameAsc() : List.<Unit>of());
@@ -81,16 +92,46 @@ class ScoresPageController {
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
 	String breakdown(@PathVariable String employeeNo, @RequestParam(required = false) String period, Model model) {
 		Period p = period(period, false, model);
-		model.addAttribute("breakdown", ledger.breakdown(employeeNo, p, ScoreScope.of(CurrentUser.get(), null))
-			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+		CurrentUser user = CurrentUser.get();
+		Breakdown breakdown = ledger.breakdown(employeeNo, p, ScoreScope.of(user, null))
+			.orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+		model.addAttribute("breakdown", breakdown);
+		// the quarter's state, the person's appeals and, for the officer himself in the notice period, the forms
+		QuarterState state = publications.state(p).orElse(null);
+		model.addAttribute("quarterState", state);
+		List<Publications.AppealRow> appeals = state == null ? List.of()
+				: publications.appeals(p, user)
+					.stream()
+					.filter(a -> a.personId() == breakdown.score().personId())
+					.toList();
+		model.addAttribute("appeals", appeals);
+		model.addAttribute("appealedItems",
+				appeals.stream().map(Publications.AppealRow::itemKey).collect(java.util.stream.Collectors.toSet()));
+		model.addAttribute("canAppeal", state != null && state.inNotice() && user.role() == Role.OFFICER
+				&& user.personId() != null && user.personId() == breakdown.score().personId());
 		return "scoring/breakdown";
 	}
 
 	@GetMapping("/rankings")
-	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')")
-	String rankings(@RequestParam(required = false) String period, Model model) {
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	String rankings(@RequestParam(required = false) String period, Model model, HttpServletResponse response) {
+		CurrentUser user = CurrentUser.get();
+		if (user.role() == Role.OFFICER && (period == null || period.isBlank())) {
+			// an officer opens on the latest quarter he may see
+			period = publications.latestVisibleQuarter().map(Period::toString).orElse(null);
+		}
 		Period p = period(period, true, model);
-		Ranking ranking = ledger.rankings(p, ScoreScope.of(CurrentUser.get(), null));
+		QuarterState state = publications.state(p).orElseThrow();
+		model.addAttribute("quarterState", state);
+		if (!state.visibleToOfficers() && user.role() == Role.OFFICER) {
+			// a draft ranking is not shown to officers
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			model.addAttribute("notPublished", true);
+			model.addAttribute("categories", List.of());
+			model.addAttribute("chartTop", CHART_TOP);
+			return "scoring/rankings";
+		}
+		Ranking ranking = ledger.rankings(p, rankingScope(user, state));
 		List<CategoryView> categories = ranking.categories().stream().map(this::view).toList();
 		model.addAttribute("ranking", ranking);
 		model.addAttribute("categories", categories);
@@ -99,14 +140,18 @@ class ScoresPageController {
 	}
 
 	@GetMapping("/rankings/export")
-	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
 	ResponseEntity<byte[]> export(@RequestParam(required = false) String period, Model model) {
 		Period p = period(period, true, model);
 		if (model.containsAttribute("periodError")) {
 			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
 		}
-		byte[] xlsx = new RankingWorkbook(messages)
-			.write(ledger.rankings(p, ScoreScope.of(CurrentUser.get(), null)));
+		CurrentUser user = CurrentUser.get();
+		QuarterState state = publications.state(p).orElseThrow();
+		if (!state.visibleToOfficers() && user.role() == Role.OFFICER) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN);
+		}
+		byte[] xlsx = new RankingWorkbook(messages).write(ledger.rankings(p, rankingScope(user, state)));
 		String name = messages.getMessage("scoring.rankings.title", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()) + "-" + p
 				+ ".xlsx";
 		return ResponseEntity.ok()
@@ -114,6 +159,15 @@ class ScoresPageController {
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 			.body(xlsx);
+	}
+
+	/**
+	 * R-26: a published (公示) or final ranking is shown whole to every business role; a draft within the user's data
+	 * scope as before.
+	 */
+	static ScoreScope rankingScope(CurrentUser user, QuarterState state) {
+		return state.visibleToOfficers() && user.role().scope() != Role.Scope.NONE ? ScoreScope.EVERYONE
+				: ScoreScope.of(user, null);
 	}
 
 	private CategoryView view(Ranking.Category c) {

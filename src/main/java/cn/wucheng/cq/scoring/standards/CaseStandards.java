@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.organisation.Sex;
 import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
@@ -56,13 +58,47 @@ public class CaseStandards {
 			where p.category = 'FORMAL'
 			""";
 
+	/**
+	 * R-26: the same inputs from the snapshot of a finalised quarter (same columns; aliases p and u so the scope
+	 * conditions below apply unchanged).
+	 */
+	private static final String FROZEN_SQL = """
+			select f.person_id, f.employee_no, f.name, f.sex, f.birth_date,
+			       f.unit_id, f.unit_name, f.unit_type, f.simple_done, f.ordinary_done
+			from frozen_standard f
+			join person p on p.id = f.person_id
+			join unit u on u.id = f.unit_id
+			where f.freeze_id = :freeze
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final RuleSettings settings;
 
-	CaseStandards(JdbcClient jdbc, RuleSettings settings) {
+	private final QuarterSnapshots snapshots;
+
+	CaseStandards(JdbcClient jdbc, RuleSettings settings, QuarterSnapshots snapshots) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.snapshots = snapshots;
+	}
+
+	/**
+	 * R-26: copies every formal officer's inputs of the quarter (unit at its end, sex, birth date, cases done) into
+	 * the snapshot of a freeze, in one set-based statement; the minimums in force are kept on the freeze itself.
+	 */
+	@Transactional
+	public void freeze(long freezeId, Period quarter) {
+		jdbc.sql("""
+				insert into frozen_standard (freeze_id, person_id, employee_no, name, sex, birth_date, unit_id, unit_name,
+				  unit_type, simple_done, ordinary_done)
+				select :freeze, s.person_id, s.employee_no, s.name, s.sex, s.birth_date, s.unit_id, s.unit_name,
+				  s.unit_type, s.simple_done, s.ordinary_done
+				from (""" + SQL + ") s")
+			.param("freeze", freezeId)
+			.param("quarterStart", quarter.start())
+			.param("quarterEnd", quarter.end())
+			.update();
 	}
 
 	/** The squad policy with the year's standard (R-32). */
@@ -85,9 +121,13 @@ public class CaseStandards {
 		if (!quarter.isQuarter()) {
 			throw new IllegalArgumentException("办案标准按季度考核，期间须为季度（如 2024-Q1），收到: " + quarter);
 		}
-		CaseHandlingStandardPolicy squads = squadPolicy(quarter.year());
-		OrganParticipationPolicy organs = organPolicy();
-		StringBuilder sql = new StringBuilder(SQL);
+		Optional<QuarterSnapshots.Freeze> frozen = snapshots.frozen(quarter);
+		CaseHandlingStandardPolicy squads = frozen
+			.map(f -> new CaseHandlingStandardPolicy(new CaseCounts(f.simpleMin(), f.ordinaryMin())))
+			.orElseGet(() -> squadPolicy(quarter.year()));
+		OrganParticipationPolicy organs = frozen.map(f -> new OrganParticipationPolicy(f.organMin()))
+			.orElseGet(this::organPolicy);
+		StringBuilder sql = new StringBuilder(frozen.isPresent() ? FROZEN_SQL : SQL);
 		// Data scope in SQL: a squad leader / legal officer his unit, an officer himself, ADMIN nothing.
 		if (!user.readsAll() && user.unitFilter().isEmpty() && user.personFilter().isEmpty()) {
 			return List.of();
@@ -98,6 +138,9 @@ public class CaseStandards {
 		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
 			.param("quarterStart", quarter.start())
 			.param("quarterEnd", quarter.end());
+		if (frozen.isPresent()) {
+			spec = spec.param("freeze", frozen.get().id());
+		}
 		if (user.unitFilter().isPresent()) {
 			spec = spec.param("scopeUnit", user.unitFilter().get());
 		}

@@ -1,0 +1,64 @@
+package cn.wucheng.cq.reminders;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import cn.wucheng.cq.security.CurrentUser;
+
+/**
+ * Collects what is due for a user from every {@link DueItemSource} bean: overdue first, then by deadline (items
+ * without one last). A source that fails is logged and left out, so one module's problem never hides the others'
+ * reminders or breaks a page.
+ */
+@Service
+public class Reminders {
+
+	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
+	static final Comparator<DueItem> ORDER = Comparator.comparing((DueItem i) -> !i.overdue())
+		.thenComparing(DueItem::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(DueItem::messageKey);
+
+	private final ObjectProvider<DueItemSource> sources;
+
+	private final ObjectProvider<Clock> clock;
+
+	Reminders(ObjectProvider<DueItemSource> sources, ObjectProvider<Clock> clock) {
+		this.sources = sources;
+		this.clock = clock;
+	}
+
+	/** Today, by the application's clock (a test may set it). */
+	public LocalDate today() {
+		return LocalDate.now(clock.getIfUnique(Clock::systemDefaultZone));
+	}
+
+	/** Everything due for the user today, overdue first. */
+	public List<DueItem> dueFor(CurrentUser user) {
+		return dueFor(user, today());
+	}
+
+	public List<DueItem> dueFor(CurrentUser user, LocalDate today) {
+		List<DueItem> all = new ArrayList<>();
+		sources.orderedStream().forEach(source -> {
+			try {
+				all.addAll(source.dueFor(user, today));
+			}
+			catch (RuntimeException e) {
+				log.warn("Reminder source {} failed for {}: {}", source.getClass().getSimpleName(), user.username(),
+						e.toString());
+			}
+		});
+		all.sort(ORDER);
+		return all;
+	}
+
+}

@@ -1,0 +1,193 @@
+package cn.wucheng.cq.scoring.publication;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+import cn.wucheng.cq.scoring.ScoreLedger;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.settings.RuleSetting;
+import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.Period;
+
+/**
+ * Publication and appeals (R-26): {@code /publication?period=} shows a quarter's state, its appeals and its
+ * finalisations, with the legal section's buttons (publish, decide, finalise, re-open); an officer appeals an item of
+ * his own breakdown from the breakdown page ({@code POST /scores/{employeeNo}/appeals}).
+ */
+@Controller
+class PublicationController {
+
+	private final Publications publications;
+
+	private final ScoreLedger ledger;
+
+	private final RuleSettings settings;
+
+	private final MessageSource messages;
+
+	PublicationController(Publications publications, ScoreLedger ledger, RuleSettings settings,
+			MessageSource messages) {
+		this.publications = publications;
+		this.ledger = ledger;
+		this.settings = settings;
+		this.messages = messages;
+	}
+
+	@GetMapping("/publication")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER')")
+	String page(@RequestParam(required = false) String period, Model model) {
+		LocalDate today = publications.today();
+		Period quarter = ledger.defaultQuarter(today);
+		if (period != null && !period.isBlank()) {
+			try {
+				Period asked = Period.parse(period);
+				if (asked.isQuarter()) {
+					quarter = asked;
+				}
+				else {
+					model.addAttribute("periodError", msg("publication.quarterOnly"));
+				}
+			}
+			catch (IllegalArgumentException e) {
+				model.addAttribute("periodError", e.getMessage());
+			}
+		}
+		CurrentUser user = CurrentUser.get();
+		Publication publication = publications.publicationOf(quarter);
+		List<Publications.AppealRow> appeals = publications.appeals(quarter, user);
+		model.addAttribute("period", quarter);
+		model.addAttribute("publication", publication);
+		model.addAttribute("quarterState", publication.state(today));
+		model.addAttribute("appeals", appeals);
+		model.addAttribute("openAppeals", appeals.stream().filter(Publications.AppealRow::isOpen).count());
+		model.addAttribute("freezes", publications.freezes(quarter));
+		model.addAttribute("published", publications.published());
+		model.addAttribute("quarters", quarters(today));
+		model.addAttribute("noticeDays", settings.integer(RuleSetting.NOTICE_WORKING_DAYS));
+		model.addAttribute("noticeIfToday", publications.noticeEndsOn(today));
+		model.addAttribute("isLegal", user.role() == Role.LEGAL);
+		return "publication/publication";
+	}
+
+	@PostMapping("/publication/{period}/publish")
+	@PreAuthorize("hasRole('LEGAL')")
+	String publish(@PathVariable String period, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) {
+		Period quarter = Period.parse(period);
+		return act(quarter, redirect, () -> {
+			Publication p = publications.publish(quarter, version);
+			return msg("publication.published", quarter.label(), p.getNoticeEndsOn());
+		});
+	}
+
+	@PostMapping("/publication/{period}/finalise")
+	@PreAuthorize("hasRole('LEGAL')")
+	String finalise(@PathVariable String period, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) {
+		Period quarter = Period.parse(period);
+		return act(quarter, redirect, () -> {
+			publications.finalise(quarter, version);
+			return msg("publication.finalised", quarter.label());
+		});
+	}
+
+	@PostMapping("/publication/{period}/reopen")
+	@PreAuthorize("hasRole('LEGAL')")
+	String reopen(@PathVariable String period, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		Period quarter = Period.parse(period);
+		return act(quarter, redirect, () -> {
+			publications.reopen(quarter, version, reason);
+			return msg("publication.reopened", quarter.label());
+		});
+	}
+
+	@PostMapping("/appeals/{id}/uphold")
+	@PreAuthorize("hasRole('LEGAL')")
+	String uphold(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String note, @RequestParam String period, RedirectAttributes redirect) {
+		Period quarter = Period.parse(period);
+		return act(quarter, redirect, () -> {
+			publications.uphold(id, version, note);
+			return msg("publication.appeal.upheldDone");
+		});
+	}
+
+	@PostMapping("/appeals/{id}/reject")
+	@PreAuthorize("hasRole('LEGAL')")
+	String reject(@PathVariable long id, @RequestParam(required = false) Integer version,
+			@RequestParam(required = false) String reason, @RequestParam String period, RedirectAttributes redirect) {
+		Period quarter = Period.parse(period);
+		return act(quarter, redirect, () -> {
+			publications.reject(id, version, reason);
+			return msg("publication.appeal.rejectedDone");
+		});
+	}
+
+	/** An officer appeals one item of his own breakdown; anyone else's score or item answers 404. */
+	@PostMapping("/scores/{employeeNo}/appeals")
+	@PreAuthorize("hasRole('OFFICER')")
+	String appeal(@PathVariable String employeeNo, @RequestParam String period, @RequestParam String caseNo,
+			@RequestParam(required = false) String awardLevel, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Period quarter = Period.parse(period);
+		try {
+			publications.appeal(employeeNo, quarter, caseNo, awardLevel, reason);
+			redirect.addFlashAttribute("flashSuccess", msg("publication.appeal.filed", caseNo));
+		}
+		catch (PublicationRefusal e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		return "redirect:/scores/" + UriUtils.encodePathSegment(employeeNo, java.nio.charset.StandardCharsets.UTF_8)
+				+ "?period=" + quarter;
+	}
+
+	/** Runs a change; a refusal or a stale version comes back as the flash error, in Chinese. */
+	private String act(Period quarter, RedirectAttributes redirect, Supplier<String> change) {
+		try {
+			redirect.addFlashAttribute("flashSuccess", change.get());
+		}
+		catch (PublicationRefusal e) {
+			redirect.addFlashAttribute("flashError", e.getMessage());
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("flashError", msg("publication.stale"));
+		}
+		return "redirect:/publication?period=" + quarter;
+	}
+
+	/** The quarters to choose from: those of the ledger's years, newest first, up to today's. */
+	private List<Period> quarters(LocalDate today) {
+		List<Period> list = new ArrayList<>();
+		for (int y : ledger.years(today.getYear())) {
+			for (int q = 4; q >= 1; q--) {
+				Period p = Period.quarter(y, q);
+				if (!p.start().isAfter(today)) {
+					list.add(p);
+				}
+			}
+		}
+		return list;
+	}
+
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+	}
+
+}

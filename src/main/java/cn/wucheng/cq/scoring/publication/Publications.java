@@ -1,0 +1,363 @@
+package cn.wucheng.cq.scoring.publication;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.calendar.WorkingDays;
+import cn.wucheng.cq.reviews.AwardLevel;
+import cn.wucheng.cq.scoring.Breakdown;
+import cn.wucheng.cq.scoring.BreakdownItem;
+import cn.wucheng.cq.scoring.ScoreLedger;
+import cn.wucheng.cq.scoring.ScoreScope;
+import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
+import cn.wucheng.cq.scoring.standards.CaseStandards;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.settings.RuleSetting;
+import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Period;
+
+/**
+ * Publication and appeals (公示与申诉, R-26). The rules are the methods of {@link Publication} and {@link Appeal}; this
+ * service loads, checks the data scope and the version the user saw, counts the notice period in working days
+ * (R-27), takes the snapshot at finalisation, saves and audits.
+ */
+@Service
+public class Publications {
+
+	static final String ENTITY = "quarter_publication";
+
+	static final String APPEAL = "score_appeal";
+
+	/** An appeal as the lists show it. */
+	public record AppealRow(long id, int version, String periodCode, long personId, String employeeNo, String name,
+			String unitName, String caseNo, String awardLevel, String itemLabel, String reason, LocalDate filedOn, AppealStatus status,
+			String decisionNote, LocalDate decidedOn, String decidedBy) {
+
+		public boolean isOpen() {
+			return status == AppealStatus.OPEN;
+		}
+
+		/** Which breakdown line it concerns: case number and award level (empty for the case line). */
+		public String itemKey() {
+			return itemKey(caseNo, awardLevel);
+		}
+
+		public static String itemKey(String caseNo, String awardLevel) {
+			return caseNo + "|" + (awardLevel == null ? "" : awardLevel);
+		}
+
+	}
+
+	/** A finalisation of the quarter and, when it was re-opened, who did it, when and why. */
+	public record FreezeRow(long id, LocalDateTime finalisedAt, String finalisedBy, LocalDateTime reopenedAt,
+			String reopenedBy, String reopenReason) {
+	}
+
+	private final PublicationRepository publications;
+
+	private final AppealRepository appeals;
+
+	private final JdbcClient jdbc;
+
+	private final WorkingDays workingDays;
+
+	private final RuleSettings settings;
+
+	private final ScoreLedger ledger;
+
+	private final QuarterSnapshots snapshots;
+
+	private final CaseStandards standards;
+
+	private final AuditLog audit;
+
+	private final PublicationClock clock;
+
+	Publications(PublicationRepository publications, AppealRepository appeals, JdbcClient jdbc,
+			WorkingDays workingDays, RuleSettings settings, ScoreLedger ledger, QuarterSnapshots snapshots,
+			CaseStandards standards, AuditLog audit, PublicationClock clock) {
+		this.publications = publications;
+		this.appeals = appeals;
+		this.jdbc = jdbc;
+		this.workingDays = workingDays;
+		this.settings = settings;
+		this.ledger = ledger;
+		this.snapshots = snapshots;
+		this.standards = standards;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	// ------------------------------------------------------------------ reads
+
+	public LocalDate today() {
+		return clock.today();
+	}
+
+	/** The state of a quarter today (a quarter never published is a draft); a month or year has none. */
+	public Optional<QuarterState> state(Period period) {
+		if (!period.isQuarter()) {
+			return Optional.empty();
+		}
+		LocalDate today = clock.today();
+		return Optional.of(find(period).map(p -> p.state(today)).orElseGet(() -> QuarterState.draft(period, today)));
+	}
+
+	/** The quarter's publication, or a new draft (not saved) when it was never published. */
+	public Publication publicationOf(Period quarter) {
+		return find(quarter).orElseGet(() -> Publication.draft(quarter));
+	}
+
+	public Optional<Publication> find(Period quarter) {
+		return publications.findByPeriodCode(quarter.toString());
+	}
+
+	/** The latest quarter officers may see (published, final or re-opened), if any. */
+	public Optional<Period> latestVisibleQuarter() {
+		return jdbc.sql("select period_code from quarter_publication where status <> 'DRAFT'")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(Period::parse)
+			.max((a, b) -> a.start().compareTo(b.start()));
+	}
+
+	/** Every quarter that was ever published, newest first, with its state today. */
+	public List<QuarterState> published() {
+		LocalDate today = clock.today();
+		return publications.findAll()
+			.stream()
+			.map(p -> p.state(today))
+			.sorted((a, b) -> b.quarter().start().compareTo(a.quarter().start()))
+			.toList();
+	}
+
+	/** The appeals of a quarter the user may see: all for readers of everything, his unit's, or his own. */
+	public List<AppealRow> appeals(Period quarter, CurrentUser user) {
+		if (!user.readsAll() && user.unitFilter().isEmpty() && user.personFilter().isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder("""
+				select a.id, a.version, q.period_code, a.person_id, p.employee_no, p.name, u.name unit_name, c.case_no,
+				  e.award_level, a.item_label, a.reason, a.filed_on, a.status, a.decision_note, a.decided_on, a.decided_by
+				from score_appeal a
+				join quarter_publication q on q.id = a.publication_id
+				join person p on p.id = a.person_id
+				join unit u on u.id = p.unit_id
+				join case_file c on c.id = a.case_id
+				left join excellent_award e on e.id = a.award_id
+				where q.period_code = :code""");
+		user.unitFilter().ifPresent(u -> sql.append(" and p.unit_id = :unit"));
+		user.personFilter().ifPresent(p -> sql.append(" and a.person_id = :person"));
+		sql.append(" order by case when a.status = 'OPEN' then 0 else 1 end, a.filed_on, a.id");
+		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString()).param("code", quarter.toString());
+		if (user.unitFilter().isPresent()) {
+			spec = spec.param("unit", user.unitFilter().get());
+		}
+		if (user.personFilter().isPresent()) {
+			spec = spec.param("person", user.personFilter().get());
+		}
+		return spec.query((rs, n) -> new AppealRow(rs.getLong("id"), rs.getInt("version"), rs.getString("period_code"),
+				rs.getLong("person_id"), rs.getString("employee_no"), rs.getString("name"), rs.getString("unit_name"),
+				rs.getString("case_no"), rs.getString("award_level"), rs.getString("item_label"), rs.getString("reason"),
+				rs.getObject("filed_on", LocalDate.class), AppealStatus.valueOf(rs.getString("status")),
+				rs.getString("decision_note"), rs.getObject("decided_on", LocalDate.class),
+				rs.getString("decided_by")))
+			.list();
+	}
+
+	/** The finalisations of a quarter, oldest first, with their re-openings. */
+	public List<FreezeRow> freezes(Period quarter) {
+		return jdbc.sql("""
+				select f.id, f.finalised_at, f.finalised_by, f.reopened_at, f.reopened_by, f.reopen_reason
+				from score_freeze f join quarter_publication q on q.id = f.publication_id
+				where q.period_code = :code
+				order by f.id""")
+			.param("code", quarter.toString())
+			.query((rs, n) -> new FreezeRow(rs.getLong(1), time(rs.getTimestamp(2)), rs.getString(3),
+					time(rs.getTimestamp(4)), rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	/** The notice period of a publication on {@code day}: the n-th working day after it (R-26 default 5, R-27). */
+	public LocalDate noticeEndsOn(LocalDate day) {
+		return workingDays.addWorkingDays(day, settings.integer(RuleSetting.NOTICE_WORKING_DAYS));
+	}
+
+	// ------------------------------------------------------------------ changes
+
+	/** 公示: the legal section publishes a quarter today for the notice period. */
+	@Transactional
+	public Publication publish(Period quarter, Integer version) {
+		Publication p = checked(publicationOf(quarter), version);
+		String before = p.describe();
+		LocalDate today = clock.today();
+		p.publish(CurrentUser.get().username(), today, noticeEndsOn(today));
+		p = publications.save(p);
+		audit.record("SCORES_PUBLISHED", ENTITY, p.getPeriodCode(), "R-26", before, p.describe());
+		return p;
+	}
+
+	/**
+	 * 申诉: the signed-in officer appeals one item of his own breakdown of the quarter — a case line ({@code awardLevel}
+	 * empty) or the award line of that level. Someone else's score, or an item not in his breakdown, is not found.
+	 */
+	@Transactional
+	public Appeal appeal(String employeeNo, Period quarter, String caseNo, String awardLevel, String reason) {
+		CurrentUser user = CurrentUser.get();
+		Breakdown breakdown = ledger.breakdown(employeeNo, quarter, ScoreScope.of(user, null))
+			.filter(b -> user.personId() != null && user.personId() == b.score().personId())
+			.orElseThrow(() -> new NotFoundException("找不到工号为 " + employeeNo + " 的积分明细，或其不是您本人的积分"));
+		AwardLevel level = level(awardLevel);
+		BreakdownItem item = breakdown.items()
+			.stream()
+			.filter(i -> i.caseNo().equals(caseNo) && Objects.equals(i.awardLevel(), level)
+					&& (level == null) == (i.kind() == BreakdownItem.Kind.CASE))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(
+					"在您" + quarter.label() + "的积分明细中找不到案件 " + caseNo + (level == null ? "" : " 的" + level.label() + "优秀案卷")));
+		Publication publication = publicationOf(quarter);
+		publication.requireOpenForAppeal(clock.today());
+		long caseId = jdbc.sql("select id from case_file where case_no = ?").param(caseNo).query(Long.class).single();
+		Long awardId = level == null ? null
+				: jdbc.sql("select id from excellent_award where case_id = ? and award_level = ?")
+					.params(caseId, level.name())
+					.query(Long.class)
+					.single();
+		long earlier = jdbc.sql("""
+				select count(*) from score_appeal
+				where publication_id = ? and person_id = ? and case_id = ? and coalesce(award_id, 0) = ?""")
+			.params(publication.getId(), breakdown.score().personId(), caseId, awardId == null ? 0L : awardId)
+			.query(Long.class)
+			.single();
+		if (earlier > 0) {
+			throw new PublicationRefusal("您已对该项提出过申诉，请等待法制科处理结果");
+		}
+		String label = level == null ? "案件 " + caseNo + "（" + item.role().label() + "，" + item.category().label() + "）"
+				: level.label() + "优秀案卷 " + caseNo + "（" + item.role().label() + "）";
+		Appeal appeal = appeals.save(Appeal.file(publication, breakdown.score().personId(), caseId, awardId, label,
+				reason, user.username(), clock.today()));
+		audit.record("SCORE_APPEAL_FILED", APPEAL, publication.getPeriodCode() + " " + employeeNo + " " + label, "R-26",
+				null, appeal.describe());
+		return appeal;
+	}
+
+	/** 申诉成立: the legal section upholds an appeal with a note. */
+	@Transactional
+	public Appeal uphold(long appealId, Integer version, String note) {
+		Appeal a = appealToDecide(appealId, version);
+		String before = a.describe();
+		a.uphold(note, CurrentUser.get().username(), clock.today());
+		a = appeals.save(a);
+		audit.record("SCORE_APPEAL_UPHELD", APPEAL, key(a), "R-26", before, a.describe());
+		return a;
+	}
+
+	/** 申诉不成立: the legal section rejects an appeal with a reason. */
+	@Transactional
+	public Appeal reject(long appealId, Integer version, String reason) {
+		Appeal a = appealToDecide(appealId, version);
+		String before = a.describe();
+		a.reject(reason, CurrentUser.get().username(), clock.today());
+		a = appeals.save(a);
+		audit.record("SCORE_APPEAL_REJECTED", APPEAL, key(a), "R-26", before, a.describe());
+		return a;
+	}
+
+	/**
+	 * 定稿: after the notice period and with every appeal decided, the quarter becomes final and its scores, breakdown
+	 * lines, ranking and standards are copied into a snapshot (set-based) that is read from then on.
+	 */
+	@Transactional
+	public Publication finalise(Period quarter, Integer version) {
+		Publication p = checked(publicationOf(quarter), version);
+		String before = p.describe();
+		long open = p.getId() == null ? 0 : appeals.countByPublicationIdAndStatus(p.getId(), AppealStatus.OPEN);
+		p.finalise(clock.today(), open);
+		RuleSettings.YearlyStandard std = settings.standard(quarter.year());
+		KeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into score_freeze (publication_id, finalised_at, finalised_by, simple_min, ordinary_min, organ_min)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(p.getId(), clock.now(), CurrentUser.get().username(), std.simpleMin(), std.ordinaryMin(),
+					settings.integer(RuleSetting.ORGAN_ORDINARY_MIN))
+			.update(key, "id");
+		long freezeId = key.getKey().longValue();
+		snapshots.freezeScores(freezeId, quarter);
+		standards.freeze(freezeId, quarter);
+		p.frozenAs(freezeId);
+		p = publications.save(p);
+		audit.record("SCORES_FINALISED", ENTITY, p.getPeriodCode(), "R-26", before, p.describe());
+		return p;
+	}
+
+	/** 重新开放: a final quarter returns to live data; who, when and why are recorded on the freeze it ends. */
+	@Transactional
+	public Publication reopen(Period quarter, Integer version, String reason) {
+		Publication p = checked(publicationOf(quarter), version);
+		String before = p.describe();
+		long ended = p.reopen(reason);
+		jdbc.sql("update score_freeze set reopened_at = ?, reopened_by = ?, reopen_reason = ? where id = ?")
+			.params(clock.now(), CurrentUser.get().username(), reason.strip(), ended)
+			.update();
+		p = publications.save(p);
+		audit.record("SCORES_REOPENED", ENTITY, p.getPeriodCode(), "R-26：" + reason.strip(), before, p.describe());
+		return p;
+	}
+
+	private Appeal appealToDecide(long appealId, Integer version) {
+		Appeal a = appeals.findById(appealId).orElseThrow(() -> new NotFoundException("找不到该申诉"));
+		if (!Objects.equals(version, a.getVersion())) {
+			throw new OptimisticLockingFailureException(
+					"score_appeal " + a.getId() + " is at version " + a.getVersion() + ", form had " + version);
+		}
+		return a;
+	}
+
+	/** The version the user saw must still be the publication's (null for a quarter never published). */
+	private static Publication checked(Publication p, Integer version) {
+		if (!Objects.equals(version, p.getVersion())) {
+			throw new OptimisticLockingFailureException(
+					"quarter_publication " + p.getPeriodCode() + " is at version " + p.getVersion() + ", form had " + version);
+		}
+		return p;
+	}
+
+	private String key(Appeal a) {
+		String code = jdbc.sql("select period_code from quarter_publication where id = ?")
+			.param(a.getPublicationId())
+			.query(String.class)
+			.single();
+		return code + " #" + a.getId() + " " + a.getItemLabel();
+	}
+
+	private static AwardLevel level(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return AwardLevel.valueOf(text.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw new NotFoundException("没有“" + text + "”这一优秀案卷级别");
+		}
+	}
+
+	private static LocalDateTime time(Timestamp t) {
+		return t == null ? null : t.toLocalDateTime();
+	}
+
+}
