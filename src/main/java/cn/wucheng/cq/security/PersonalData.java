@@ -12,9 +12,9 @@ import cn.wucheng.cq.shared.Masking;
  * ({@link Masking}); a person sees his own in full; on one person's page the legal section (LEGAL) may unmask the
  * phone number — each time is audited ({@code PERSONAL_DATA_UNMASKED}). Nobody else unmasks.
  * <p>
- * For the people pages: {@code personalData.phoneOnPage(personId, phone)} to show, {@code mayUnmaskPhone()} to offer
- * the "显示完整号码" button, and its POST handler calls {@code unmaskPhone(personId, employeeNo, phone)} (inside the
- * handler's transaction or its own) and shows the result once.
+ * For the people pages: {@code phoneOnPage} / {@code birthDateOnPage} to show, {@code mayUnmask(personId)} to offer
+ * the "显示完整信息" button, and its POST handler calls {@code unmask(personId, employeeNo, phone, birthDate)} (inside
+ * the handler's transaction or its own) and shows the result once.
  */
 @Service
 public class PersonalData {
@@ -48,6 +48,29 @@ public class PersonalData {
 	/** Whether the signed-in user may unmask a person's phone number: the legal section. */
 	public boolean mayUnmaskPhone() {
 		return CurrentUser.find().map(u -> u.role() == Role.LEGAL).orElse(false);
+	}
+
+	/** Whether to offer the unmask action on this person's page: the legal section, for anyone but himself. */
+	public boolean mayUnmask(Long personId) {
+		return mayUnmaskPhone() && !isHimself(personId);
+	}
+
+	/** What an unmasking shows once, on that person's page. */
+	public record Unmasked(long personId, String phone, String birthDate) implements java.io.Serializable {
+	}
+
+	/**
+	 * The full phone number and birth date of one person for the legal section, recorded in the audit log (who saw
+	 * whose what, when). Anyone else gets {@link AccessDeniedException} (403) and nothing is recorded.
+	 */
+	@Transactional
+	public Unmasked unmask(long personId, String employeeNo, String phone, java.time.LocalDate birthDate) {
+		if (!mayUnmaskPhone()) {
+			throw new AccessDeniedException("only the legal section unmasks personal data");
+		}
+		audit.record("PERSONAL_DATA_UNMASKED", "person", employeeNo, "查看完整手机号和出生日期（人员 id " + personId + "）",
+				null, null);
+		return new Unmasked(personId, phone, birthDate == null ? null : birthDate.toString());
 	}
 
 	/**

@@ -139,9 +139,66 @@ class PeoplePagesTests {
 		assertThat(html).contains("东队员").contains("PT城东中队").contains("/cases?handler=PT002")
 			.contains("/scores/PT002").contains("（最初）");
 		assertThat(html).as("birth date and phone are personal data").doesNotContain("1980-06-15")
-			.doesNotContain("13912345678").contains("139****5678");
-		assertThat(page(get("/people/{id}", memberOfEast), Users.legalSection())).contains("1980-06-15")
-			.contains("13912345678");
+			.doesNotContain("13912345678").contains("139****5678").contains("1980-**-**");
+	}
+
+	@Test
+	void theLegalSectionSeesPersonalDataMaskedUntilItUnmasksItAndEachUnmaskingIsAudited() throws Exception {
+		String masked = page(get("/people/{id}", memberOfEast), Users.legalSection());
+		assertThat(masked).contains("139****5678").contains("1980-**-**").doesNotContain("13912345678")
+			.doesNotContain("1980-06-15").contains("id=\"unmask-personal-data\"");
+		long before = unmaskings("PT002");
+
+		var flash = mvc.perform(post("/people/{id}/personal-data", memberOfEast).with(csrf()).with(Users.legalSection()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap();
+		String unmasked = mvc.perform(get("/people/{id}", memberOfEast).flashAttrs(flash).with(Users.legalSection()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(unmasked).contains("13912345678").contains("1980-06-15").contains("id=\"unmasked-notice\"")
+			.doesNotContain("id=\"unmask-personal-data\"");
+		assertThat(unmaskings("PT002")).isEqualTo(before + 1);
+		assertThat(jdbc.sql("""
+				select username from audit_log where action = 'PERSONAL_DATA_UNMASKED' and entity_key = 'PT002'
+				order by id desc""").query(String.class).list().get(0)).isEqualTo("legal");
+		assertThat(page(get("/people/{id}", memberOfEast), Users.legalSection())).as("masked again at the next view")
+			.doesNotContain("13912345678");
+	}
+
+	@Test
+	void thePersonHimselfSeesHisOwnInFullWithoutUnmaskingAndOthersCannotUnmask() throws Exception {
+		String own = page(get("/people/{id}", memberOfEast), Users.officer(memberOfEast, east));
+		assertThat(own).contains("13912345678").contains("1980-06-15").doesNotContain("unmask-personal-data");
+		for (RequestPostProcessor reader : new RequestPostProcessor[] { Users.leader(), Users.supervision(),
+				Users.squadLeaderOf(east), Users.legalOfficerOf(east) }) {
+			String html = page(get("/people/{id}", memberOfEast), reader);
+			assertThat(html).contains("139****5678").doesNotContain("13912345678").doesNotContain("unmask-personal-data");
+			mvc.perform(post("/people/{id}/personal-data", memberOfEast).with(csrf()).with(reader))
+				.andExpect(status().isForbidden());
+		}
+		mvc.perform(post("/people/{id}/personal-data", 987_654).with(csrf()).with(Users.legalSection()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theAuditLogOfAPersonChangeKeepsPhoneAndBirthDateMasked() throws Exception {
+		mvc.perform(post("/people/new").with(Users.legalSection()).with(csrf())
+			.params(form(Map.of("employeeNo", "PT101", "unitId", String.valueOf(west), "phone", "13700001111"))))
+			.andExpect(redirectedUrlPattern("/people/*"));
+		String after = jdbc.sql("select after_data from audit_log where action = 'PERSON_CREATED' and entity_key = 'PT101'")
+			.query(String.class)
+			.single();
+		assertThat(after).contains("手机=137****1111").contains("出生日期=1985-**-**").doesNotContain("13700001111")
+			.doesNotContain("1985-03-05");
+	}
+
+	private long unmaskings(String employeeNo) {
+		return jdbc.sql("select count(*) from audit_log where action = 'PERSONAL_DATA_UNMASKED' and entity_key = ?")
+			.param(employeeNo)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

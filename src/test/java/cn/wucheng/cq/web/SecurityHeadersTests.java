@@ -43,7 +43,9 @@ class SecurityHeadersTests {
 
 	private static void expectProtectiveHeaders(ResultActions result) throws Exception {
 		result.andExpect(header().string("Content-Security-Policy", allOf(containsString("default-src 'self'"),
-				containsString("script-src 'self'"), containsString("frame-ancestors 'none'"))))
+				containsString("script-src 'self'"), containsString("frame-ancestors 'none'"),
+				containsString("object-src 'none'"), containsString("base-uri 'self'"),
+				containsString("form-action 'self'"))))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("X-Frame-Options", "DENY"))
 			.andExpect(header().string("Cache-Control", allOf(containsString("no-cache"), containsString("no-store"))))

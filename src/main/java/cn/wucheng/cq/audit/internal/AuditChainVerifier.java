@@ -65,8 +65,22 @@ class AuditChainVerifier {
 					rs.getLong("unchained_before")))
 			.single();
 		long end = head.lastId() == null ? head.unchainedBefore() : head.lastId();
+		// Rows archived and deleted after the retention period (AuditRetention): the chain starts after them, from
+		// the "previous hash" the first remaining row carries.
+		long archived = jdbc.sql("select archived_through from audit_retention where id = 1")
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+		long start = Math.max(head.unchainedBefore(), archived);
+		String anchor = archived > head.unchainedBefore()
+				? jdbc.sql("select prev_hash from audit_log where id > ? order by id limit 1")
+					.param(archived)
+					.query(String.class)
+					.optional()
+					.orElse(null)
+				: null;
 		var walk = new Object() {
-			String previous = null;
+			String previous = anchor;
 			long checked = 0;
 			long lastSeen = -1;
 			Long broken = null;
@@ -74,7 +88,7 @@ class AuditChainVerifier {
 		};
 		// Rows committed after the head was read have higher ids: only up to the head.
 		jdbc.sql("select * from audit_log where id > ? and id <= ? order by id")
-			.params(head.unchainedBefore(), end)
+			.params(start, end)
 			.query(rs -> {
 				if (walk.broken != null) {
 					return;

@@ -52,11 +52,15 @@ class AuditController {
 
 	private final MessageSource messages;
 
-	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditExports exports, MessageSource messages) {
+	private final AuditRetention retention;
+
+	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditExports exports, MessageSource messages,
+			AuditRetention retention) {
 		this.search = search;
 		this.verifier = verifier;
 		this.exports = exports;
 		this.messages = messages;
+		this.retention = retention;
 	}
 
 	/** 完整性校验: walks the hash chain and says whether it is intact or where it breaks first. */
@@ -89,6 +93,7 @@ class AuditController {
 		model.addAttribute("criteria", criteria);
 		model.addAttribute("actions", search.actions());
 		model.addAttribute("entities", search.entities());
+		model.addAttribute("retention", retention.status());
 		if (criteria.rangeInverted()) {
 			model.addAttribute("rangeError", true);
 		}

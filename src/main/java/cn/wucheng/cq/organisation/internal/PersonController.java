@@ -24,7 +24,7 @@ import cn.wucheng.cq.organisation.Sex;
 import cn.wucheng.cq.organisation.StaffCategory;
 import cn.wucheng.cq.organisation.UnitRepository;
 import cn.wucheng.cq.security.CurrentUser;
-import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.security.PersonalData;
 import cn.wucheng.cq.shared.ListPage;
 
 /**
@@ -41,10 +41,13 @@ class PersonController {
 
 	private final MessageSource messages;
 
-	PersonController(StaffRegister staff, UnitRepository units, MessageSource messages) {
+	private final PersonalData personalData;
+
+	PersonController(StaffRegister staff, UnitRepository units, MessageSource messages, PersonalData personalData) {
 		this.staff = staff;
 		this.units = units;
 		this.messages = messages;
+		this.personalData = personalData;
 	}
 
 	/** One URL for the page and, for an htmx request, just the table (filters and paging swap only the table). */
@@ -72,9 +75,29 @@ class PersonController {
 		StaffRegister.PersonDetails details = staff.details(id, user, LocalDate.now()).orElseThrow(NotFound::new);
 		model.addAttribute("p", details.row());
 		model.addAttribute("details", details);
-		// Birth date and full phone are personal data: 法制科 (who keeps them) and the person himself see them.
-		model.addAttribute("showPersonal", user.role() == Role.LEGAL || Long.valueOf(id).equals(user.personId()));
+		// 个人信息保护: birth date and phone masked, except for the person himself; the legal section unmasks them by
+		// an audited action (POST below), whose result comes back once as a flash attribute.
+		Person person = details.person();
+		PersonalData.Unmasked unmasked = model.getAttribute("unmasked") instanceof PersonalData.Unmasked u
+				&& u.personId() == id ? u : null;
+		model.addAttribute("unmasked", unmasked);
+		model.addAttribute("phone",
+				unmasked != null ? unmasked.phone() : personalData.phoneOnPage(id, person.getPhone()));
+		model.addAttribute("birthDate",
+				unmasked != null ? unmasked.birthDate() : personalData.birthDateOnPage(id, person.getBirthDate()));
+		model.addAttribute("mayUnmask", unmasked == null && personalData.mayUnmask(id)
+				&& (person.getPhone() != null || person.getBirthDate() != null));
 		return "organisation/person";
+	}
+
+	/** 显示完整信息: the legal section sees one person's full phone and birth date once; audited (who, whose, when). */
+	@PostMapping("/people/{id}/personal-data")
+	@PreAuthorize("hasRole('LEGAL')")
+	String unmask(@PathVariable long id, RedirectAttributes redirect) {
+		Person person = staff.details(id, CurrentUser.get(), LocalDate.now()).orElseThrow(NotFound::new).person();
+		redirect.addFlashAttribute("unmasked",
+				personalData.unmask(id, person.getEmployeeNo(), person.getPhone(), person.getBirthDate()));
+		return "redirect:/people/" + id;
 	}
 
 	@GetMapping("/people/new")

@@ -25,6 +25,7 @@ import cn.wucheng.cq.organisation.StaffCategory;
 import cn.wucheng.cq.organisation.UnitAssignment;
 import cn.wucheng.cq.organisation.UnitRepository;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.PersonalData;
 import cn.wucheng.cq.shared.ListPage;
 
 /**
@@ -220,9 +221,11 @@ class StaffRegister {
 			.map(a -> a.validFrom() + ":" + unitName(a.unitId()))
 			.reduce((a, b) -> a + ", " + b)
 			.orElse("");
+		// The audit log's readers (the audit administrator) need no personal data: birth date and phone masked.
 		return "工号=" + p.getEmployeeNo() + "\n姓名=" + p.getName() + "\n性别=" + p.getSex().label() + "\n出生日期="
-				+ p.getBirthDate() + "\n人员类别=" + p.getCategory().label() + "\n单位=" + unitName(p.getUnitId())
-				+ "\n职务=" + p.getPost().label() + "\n手机=" + (p.getPhone() == null ? "" : p.getPhone())
+				+ PersonalData.birthDateInList(p.getBirthDate()) + "\n人员类别=" + p.getCategory().label() + "\n单位="
+				+ unitName(p.getUnitId()) + "\n职务=" + p.getPost().label() + "\n手机="
+				+ (p.getPhone() == null ? "" : PersonalData.phoneInList(p.getPhone()))
 				+ "\n单位历史=" + history;
 	}
 
@@ -241,7 +244,7 @@ class StaffRegister {
 		return new PersonRow(rs.getLong("id"), rs.getString("employee_no"), rs.getString("name"),
 				Sex.valueOf(rs.getString("sex")), java.time.Period.between(birth, today).getYears(),
 				StaffCategory.valueOf(rs.getString("category")), rs.getLong("unit_id"), rs.getString("unit_name"),
-				Post.valueOf(rs.getString("post")), Phones.mask(rs.getString("phone")));
+				Post.valueOf(rs.getString("post")), PersonalData.phoneInList(rs.getString("phone")));
 	}
 
 }

@@ -51,8 +51,12 @@ class SecurityConfig {
 					&& request.getHeader("Authorization") != null))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
-						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"))
-				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+								// object-src, base-uri and form-action do not fall back to default-src (wapiti, SECURITY.md)
+								+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+				.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				// Only on secure requests (HTTPS, or X-Forwarded-Proto: https from the proxy): one year, subdomains.
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
 			// Every session is registered (no limit on how many) so that logout, disabling an account or changing
 			// its role can end all of them (SessionTerminator); SessionLimits ends idle and too old ones.
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId())
