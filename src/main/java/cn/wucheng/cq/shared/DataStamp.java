@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A counter the database itself raises, in the writing transaction, whenever a statement changes a table that scores,
- * rankings or the home page's figures are computed from (migration 4.60: statement triggers on case_file, case_return,
+ * A counter the database itself raises, once in each transaction that changes a table that scores, rankings or the
+ * home page's figures are computed from (migration 4.60: statement triggers on case_file, case_return,
  * excellent_award, deduction_item, person, person_unit_history, unit, setting, …). Whatever writes — a page, an
  * import, a test's plain SQL — the counter moves when the change commits, so a result cached under the counter it was
  * computed after is stale exactly when the counter has moved since (province-scale issue: caches invalidated
