@@ -95,8 +95,8 @@ class CaseImportInChunksTests extends ImportTestSupport {
 			.andExpect(jsonPath("$.updated").value(1))
 			.andExpect(jsonPath("$.unchanged").value(ROWS - 1));
 
-		assertThat(jdbc.sql("select concluded_on from case_file where case_no = 'CH-02000'").query(Object.class).single()
-			.toString()).isEqualTo("2024-05-20");
+		assertThat(jdbc.sql("select concluded_on from case_file where case_no = 'CH-02000'").query(java.time.LocalDate.class)
+			.single()).isEqualTo(java.time.LocalDate.of(2024, 5, 20));
 		assertThat(jdbc.sql("select count(*) from case_file where case_no = 'CH-09999' and concluded_on is null")
 			.query(Integer.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'IMPORT_UPDATE' and entity_key = 'CH-02000'")
