@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.wucheng.cq.imports.internal.ImportEngine;
 
@@ -34,6 +35,38 @@ public class Imports {
 			temp = Files.createTempFile("cq-import-", ".upload");
 			Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
 			return engine.importFile(kind, fileName, temp);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			if (temp != null) {
+				try {
+					Files.deleteIfExists(temp);
+				}
+				catch (IOException ignored) {
+					// a temporary file left behind does no harm
+				}
+			}
+		}
+	}
+
+	/**
+	 * Imports an uploaded file from where the servlet container stored it: the container's temporary file is moved
+	 * (renamed) to a temporary file of ours, not copied, so a 160 MB upload is not written to disk a second time.
+	 */
+	public ImportResult importUpload(ImportKind kind, MultipartFile upload) {
+		Path temp = null;
+		try {
+			temp = Files.createTempFile("cq-import-", ".upload");
+			Files.delete(temp); // the container moves its file here (Part.write renames when it can)
+			upload.transferTo(temp.toFile());
+			if (!Files.exists(temp)) {
+				try (InputStream in = upload.getInputStream()) {
+					Files.copy(in, temp);
+				}
+			}
+			return engine.importFile(kind, upload.getOriginalFilename(), temp);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

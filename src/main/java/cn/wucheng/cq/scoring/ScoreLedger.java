@@ -26,6 +26,7 @@ import cn.wucheng.cq.scoring.internal.PointsSql;
 import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
 import cn.wucheng.cq.scoring.internal.QuarterSnapshots.Freeze;
 import cn.wucheng.cq.scoring.policy.BestHandlerPlaces;
+import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
 
@@ -43,9 +44,21 @@ public class ScoreLedger {
 
 	private final QuarterSnapshots snapshots;
 
-	ScoreLedger(JdbcClient jdbc, QuarterSnapshots snapshots) {
+	private final DataStamp stamp;
+
+	ScoreLedger(JdbcClient jdbc, QuarterSnapshots snapshots, DataStamp stamp) {
 		this.jdbc = jdbc;
 		this.snapshots = snapshots;
+		this.stamp = stamp;
+	}
+
+	private record RankingKey(Period quarter) {
+	}
+
+	private record PeriodsKey(LocalDate today) {
+	}
+
+	private record Periods(Period defaultQuarter, List<Integer> years) {
 	}
 
 	/** Every person with points in the period or in a ranking pool, ordered by 工号. */
@@ -76,6 +89,17 @@ public class ScoreLedger {
 	 * outside the scope.
 	 */
 	public Optional<Breakdown> breakdown(String employeeNo, Period period, ScoreScope scope) {
+		// The same for every reader allowed to see it: computed once and kept until the data changes (DataStamp);
+		// the scope then decides who may see it, by the person and his unit at the period's end as in the SQL.
+		Optional<Breakdown> full = stamp.cached(new BreakdownKey(employeeNo, period),
+				() -> computeBreakdown(employeeNo, period, ScoreScope.EVERYONE));
+		return full.filter(b -> scope.includes(b.score().personId(), b.score().unitId()));
+	}
+
+	private record BreakdownKey(String employeeNo, Period period) {
+	}
+
+	private Optional<Breakdown> computeBreakdown(String employeeNo, Period period, ScoreScope scope) {
 		Optional<Long> personId = jdbc.sql("select id from person where employee_no = :no")
 			.param("no", employeeNo)
 			.query(Long.class)
@@ -121,6 +145,20 @@ public class ScoreLedger {
 		if (!quarter.isQuarter()) {
 			throw new IllegalArgumentException("排名按季度计算，期间须为季度（如 2024-Q1），收到: " + quarter);
 		}
+		// A quarter's ranking is the same for every reader (the scope only narrows the entries shown): computed once
+		// and kept until a case, return, award, person, unit or setting changes (DataStamp, province-scale issue).
+		Ranking all = stamp.cached(new RankingKey(quarter), () -> computeRankings(quarter, ScoreScope.EVERYONE));
+		if (scope.unitId() == null && scope.personId() == null) {
+			return all;
+		}
+		return new Ranking(all.period(), all.categories()
+			.stream()
+			.map(c -> new Ranking.Category(c.category(), c.pool(), c.places(),
+					c.entries().stream().filter(e -> scope.includes(e.personId(), e.unitId())).toList()))
+			.toList());
+	}
+
+	private Ranking computeRankings(Period quarter, ScoreScope scope) {
 		Optional<Freeze> frozen = snapshots.frozen(quarter);
 		PointsSql sql = sql();
 		Map<String, Object> params = frozen.isPresent() ? QuarterSnapshots.params(frozen.get(), scope)
@@ -166,6 +204,16 @@ public class ScoreLedger {
 	 * when there is none.
 	 */
 	public Period defaultQuarter(LocalDate today) {
+		return periods(today).defaultQuarter();
+	}
+
+	/** The default quarter and the years of the period selector, kept until cases change (DataStamp). */
+	private Periods periods(LocalDate today) {
+		return stamp.cached(new PeriodsKey(today),
+				() -> new Periods(computeDefaultQuarter(today), List.copyOf(computeYears(today.getYear()))));
+	}
+
+	private Period computeDefaultQuarter(LocalDate today) {
 		LocalDate latest = jdbc.sql("select max(concluded_on) from case_file where concluded_on <= :today")
 			.param("today", today)
 			.query(LocalDate.class)
@@ -176,6 +224,11 @@ public class ScoreLedger {
 
 	/** The years with concluded cases, newest first, always including the given year; at most ten. */
 	public List<Integer> years(int always) {
+		LocalDate today = LocalDate.now();
+		return always == today.getYear() ? periods(today).years() : computeYears(always);
+	}
+
+	private List<Integer> computeYears(int always) {
 		List<Integer> years = new ArrayList<>();
 		Integer min = jdbc.sql("select min(concluded_on) from case_file")
 			.query(LocalDate.class)

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.wucheng.cq.reminders.Reminders;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.Period;
 
 @Controller
@@ -24,9 +25,12 @@ class HomeController {
 
 	private final Reminders reminders;
 
-	HomeController(JdbcClient jdbc, Reminders reminders) {
+	private final DataStamp stamp;
+
+	HomeController(JdbcClient jdbc, Reminders reminders, DataStamp stamp) {
 		this.jdbc = jdbc;
 		this.reminders = reminders;
+		this.stamp = stamp;
 	}
 
 	/** Public (see SecurityConfig and EveryEndpointIsGuardedTests' allowlist). */
@@ -39,10 +43,29 @@ class HomeController {
 	@PreAuthorize("isAuthenticated()")
 	String home(Model model) {
 		CurrentUser user = CurrentUser.get();
+		// The figures are the same for everyone of the same scope: computed once per scope and kept until the data
+		// they count changes (DataStamp) — a province holds a million cases, counting them per view does not scale.
+		String scopeKey = user.readsAll() + "|" + user.unitFilter().orElse(null) + "|" + user.personFilter().orElse(null);
+		Home home = stamp.cached("home|" + LocalDate.now() + "|" + scopeKey, () -> figures(user));
+		model.addAttribute("quarter", home.quarter());
+		model.addAttribute("cards", home.cards());
+		if (!user.role().administrative()) {
+			model.addAttribute("reminders", reminders.dueFor(user));
+		}
+		boolean mayLoadDemo = user.role() == cn.wucheng.cq.security.Role.LEGAL
+				|| user.role() == cn.wucheng.cq.security.Role.ADMIN;
+		model.addAttribute("offerDemo", mayLoadDemo && !home.anyCase());
+		return "home";
+	}
+
+	record Home(Period quarter, List<Card> cards, boolean anyCase) {
+	}
+
+	private Home figures(CurrentUser user) {
 		List<Card> cards = new ArrayList<>();
+		Period quarter = null;
 		if (user.readsAll() || user.unitFilter().isPresent() || user.personFilter().isPresent()) {
-			Period quarter = latestQuarter();
-			model.addAttribute("quarter", quarter);
+			quarter = latestQuarter();
 			String scope = scopeCondition(user);
 			cards.add(new Card("home.card.cases", count("select count(*) from case_file c where " + scope), "/cases"));
 			cards.add(new Card("home.card.concludedThisQuarter",
@@ -57,14 +80,8 @@ class HomeController {
 						+ user.unitFilter().map(u -> " where id = " + u).orElse("")), "/units"));
 			}
 		}
-		model.addAttribute("cards", cards);
-		if (!user.role().administrative()) {
-			model.addAttribute("reminders", reminders.dueFor(user));
-		}
-		boolean mayLoadDemo = user.role() == cn.wucheng.cq.security.Role.LEGAL
-				|| user.role() == cn.wucheng.cq.security.Role.ADMIN;
-		model.addAttribute("offerDemo", mayLoadDemo && count("select count(*) from case_file") == 0);
-		return "home";
+		boolean anyCase = jdbc.sql("select exists (select 1 from case_file)").query(Boolean.class).single();
+		return new Home(quarter, List.copyOf(cards), anyCase);
 	}
 
 	/** The quarter of the latest concluded case up to today, so the cards show data, not an empty new quarter. */

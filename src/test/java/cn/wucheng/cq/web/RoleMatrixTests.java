@@ -87,7 +87,11 @@ class RoleMatrixTests {
 	 * {@code @PreAuthorize} runs, so without them a refused role would see 400 instead of 403.
 	 */
 	static final Map<String, String> PARAMS = Map.of("kind", "units", "unitId", MISSING_ID, "year", "2024", "plan",
-			MISSING_ID, "item", "1");
+			MISSING_ID, "item", "1", "caseId", MISSING_ID, "caseNo", "NO-SUCH-CASE", "period", "2024-Q1");
+
+	/** Parameters of one endpoint that differ from {@link #PARAMS} (e.g. {@code kind} bound to another enum). */
+	static final Map<String, Map<String, String>> PARAMS_OF = Map.of("GET /evaluations/results",
+			Map.of("kind", "PEER_REVIEW"));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
@@ -198,7 +202,7 @@ class RoleMatrixTests {
 		String path = concrete(row.path());
 		List<String> wrong = new ArrayList<>();
 		for (Role role : COLUMNS) {
-			MockHttpServletResponse response = perform(row.method(), path, role);
+			MockHttpServletResponse response = perform(row, path, role);
 			int status = response.getStatus();
 			String redirect = response.getRedirectedUrl();
 			if (row.allowed().get(role)) {
@@ -212,7 +216,7 @@ class RoleMatrixTests {
 				wrong.add(role + " should get 403 but got " + status + (redirect == null ? "" : " → " + redirect));
 			}
 		}
-		MockHttpServletResponse anonymous = perform(row.method(), path, null);
+		MockHttpServletResponse anonymous = perform(row, path, null);
 		if (PUBLIC.contains(row.key())) {
 			if (anonymous.getStatus() != 200) {
 				wrong.add("anonymous should see the public page but got " + anonymous.getStatus());
@@ -284,9 +288,11 @@ class RoleMatrixTests {
 		assertThat(concrete("/api/v1/imports/{kind}")).isEqualTo("/api/v1/imports/units");
 	}
 
-	private MockHttpServletResponse perform(String method, String path, Role role) throws Exception {
+	private MockHttpServletResponse perform(Row row, String path, Role role) throws Exception {
+		String method = row.method();
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
 		PARAMS.forEach(request::param);
+		PARAMS_OF.getOrDefault(row.key(), Map.of()).forEach((name, v) -> request.param(name, v));
 		if (!method.equals("GET") && !method.equals("HEAD")) {
 			request.with(csrf());
 		}

@@ -71,6 +71,12 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 
 	private final Map<Long, String> employeeNos = new HashMap<>();
 
+	/** On PostgreSQL: new cases go in with COPY (see {@link PgCopy}); on H2 with a batch of INSERTs. */
+	private PgCopy copy;
+
+	/** R-11 flags of rows whose case may still be in an open COPY: written once it completed. */
+	private final List<Object[]> pendingFlags = new ArrayList<>();
+
 	CaseImporter(ImportRun run) {
 		super(run);
 	}
@@ -93,6 +99,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 
 	@Override
 	void prepare() {
+		copy = PgCopy.of(run.template).orElse(null);
 		domainIds = idsByName("select id, name from domain");
 		domainNames = invert(domainIds);
 		unitIds = idsByName("select id, name from unit");
@@ -171,6 +178,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 
 	@Override
 	void flush(List<Row> chunk) {
+		completeCopy(); // the connection is needed for the lookup below
 		Map<String, Stored> stored = new HashMap<>();
 		queryIn("""
 				select id, case_no, category, domain_id, unit_id, filed_on, concluded_on, lead_id, co_id, decision_no,
@@ -231,12 +239,10 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		if (!run.writing()) {
 			return;
 		}
-		run.batch("""
-				insert into case_file (case_no, decision_no, title, category, domain_id, unit_id, source, filed_on,
-				  concluded_on, lead_id, co_id, video_no)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-				Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.DATE, Types.DATE, Types.BIGINT,
-				Types.BIGINT, Types.VARCHAR);
+		if (copy == null) {
+			run.batch(INSERT, inserts, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
+					Types.BIGINT, Types.VARCHAR, Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT, Types.VARCHAR);
+		}
 		run.batch("""
 				update case_file set decision_no = ?, title = ?, category = ?, domain_id = ?, unit_id = ?, source = ?,
 				  filed_on = ?, concluded_on = ?, lead_id = ?, co_id = ?, video_no = ?, version = version + 1
@@ -244,6 +250,45 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 				Types.VARCHAR, Types.DATE, Types.DATE, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT);
 		run.batch("delete from case_import_flag where case_id = ? and rule_id = ?", unflag, Types.BIGINT,
 				Types.VARCHAR);
+		if (copy == null) {
+			writeFlags(flags);
+			return;
+		}
+		pendingFlags.addAll(flags);
+		run.flushAudit(); // before the COPY takes the connection
+		copy.start("case_file", COLUMNS, inserts);
+	}
+
+	static final String COLUMNS = "case_no, decision_no, title, category, domain_id, unit_id, source, filed_on, "
+			+ "concluded_on, lead_id, co_id, video_no";
+
+	static final String INSERT = "insert into case_file (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	@Override
+	void finish() {
+		completeCopy();
+	}
+
+	@Override
+	void close() {
+		if (copy != null) {
+			copy.cancel();
+		}
+	}
+
+	/** Waits for the open COPY, then writes the flags of its rows (they need the cases' ids). */
+	private void completeCopy() {
+		if (copy == null) {
+			return;
+		}
+		copy.complete();
+		if (run.writing()) {
+			writeFlags(pendingFlags);
+		}
+		pendingFlags.clear();
+	}
+
+	private void writeFlags(List<Object[]> flags) {
 		run.batch("""
 				insert into case_import_flag (case_id, rule_id, detail, flagged_on)
 				select c.id, ?, ?, ? from case_file c

@@ -1,7 +1,6 @@
 package cn.wucheng.cq.imports.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,9 +64,7 @@ class ImportApiController {
 			return fileError(HttpStatus.BAD_REQUEST, messages.get("imports.file.missing"));
 		}
 		ImportResult result;
-		try (InputStream in = file.getInputStream()) {
-			result = imports.importFile(importKind, file.getOriginalFilename(), in);
-		}
+		result = imports.importUpload(importKind, file);
 		return answer(result);
 	}
 

@@ -90,15 +90,20 @@ public class ImportEngine {
 		importer.prepare();
 		Reading<?> reading = new Reading<>(importer, run);
 		try {
-			table.read(reading);
+			try {
+				table.read(reading);
+			}
+			catch (UnreadableFileException e) {
+				throw new Unreadable(e);
+			}
+			if (!reading.sawHeader()) {
+				throw new Unreadable(new UnreadableFileException("imports.file.noHeader"));
+			}
+			reading.finish();
 		}
-		catch (UnreadableFileException e) {
-			throw new Unreadable(e);
+		finally {
+			importer.close();
 		}
-		if (!reading.sawHeader()) {
-			throw new Unreadable(new UnreadableFileException("imports.file.noHeader"));
-		}
-		reading.finish();
 		if (!run.writing()) {
 			status.setRollbackOnly();
 			return new ImportResult(kind, fileName, ImportResult.Status.REJECTED, 0, 0, 0,
@@ -205,6 +210,7 @@ public class ImportEngine {
 			if (!chunk.isEmpty()) {
 				flush();
 			}
+			importer.finish();
 			run.flushAudit();
 		}
 

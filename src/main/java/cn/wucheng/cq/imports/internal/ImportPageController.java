@@ -1,7 +1,6 @@
 package cn.wucheng.cq.imports.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -77,9 +76,7 @@ class ImportPageController {
 			model.addAttribute("result", ImportResult.unreadable(importKind, "", messages.get("imports.file.missing")));
 		}
 		else {
-			try (InputStream in = file.getInputStream()) {
-				model.addAttribute("result", imports.importFile(importKind, file.getOriginalFilename(), in));
-			}
+			model.addAttribute("result", imports.importUpload(importKind, file));
 		}
 		if ("XMLHttpRequest".equals(requestedWith)) {
 			return "imports/index :: result";

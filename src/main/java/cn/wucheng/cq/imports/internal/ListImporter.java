@@ -61,6 +61,14 @@ abstract class ListImporter<R extends ListImporter.Parsed> {
 	/** Resolves, compares and (while {@link ImportRun#writing()}) writes a chunk of valid rows. */
 	abstract void flush(List<R> chunk);
 
+	/** After the last chunk: completes what {@link #flush} left under way (a COPY still streaming). */
+	void finish() {
+	}
+
+	/** Always, after the file was read, also when reading failed: releases what {@link #flush} left open. */
+	void close() {
+	}
+
 	/** The identity of the row for duplicate detection, or null while a key cell is blank (reported by parse). */
 	String key(RowView row) {
 		StringBuilder b = new StringBuilder();

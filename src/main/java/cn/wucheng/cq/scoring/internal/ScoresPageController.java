@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import cn.wucheng.cq.organisation.Unit;
 import cn.wucheng.cq.organisation.UnitRepository;
+import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.scoring.Breakdown;
 import cn.wucheng.cq.scoring.PersonScore;
 import cn.wucheng.cq.scoring.Ranking;
@@ -32,6 +33,7 @@ import cn.wucheng.cq.scoring.publication.Publications;
 import cn.wucheng.cq.scoring.publication.QuarterState;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.shared.Period;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,8 +48,16 @@ class ScoresPageController {
 	/** How many entries a category's chart shows. */
 	static final int CHART_TOP = 10;
 
-	/** One category of the ranking page with the data of its chart (JSON in data-* attributes, no inline script). */
-	record CategoryView(Ranking.Category category, String chartNames, String chartTotals) {
+	/** How many entries a category's table shows per page (the full list: the .xlsx export and the API). */
+	static final int PAGE_SIZE = 50;
+
+	/**
+	 * One category of the ranking page: one page of its entries (the first, with the best-handler places, unless the
+	 * reader pages on in this category), the link base of its pages and the data of its chart (JSON in data-*
+	 * attributes, no inline script).
+	 */
+	record CategoryView(Ranking.Category category, ListPage<Ranking.Entry> page, String pageBase, String chartNames,
+			String chartTotals) {
 	}
 
 	private final ScoreLedger ledger;
@@ -114,7 +124,8 @@ class ScoresPageController {
 
 	@GetMapping("/rankings")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
-	String rankings(@RequestParam(required = false) String period, Model model, HttpServletResponse response) {
+	String rankings(@RequestParam(required = false) String period, @RequestParam(required = false) String cat,
+			@RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
 		CurrentUser user = CurrentUser.get();
 		if (user.role() == Role.OFFICER && (period == null || period.isBlank())) {
 			// an officer opens on the latest quarter he may see
@@ -132,9 +143,20 @@ class ScoresPageController {
 			return "scoring/rankings";
 		}
 		Ranking ranking = ledger.rankings(p, rankingScope(user, state));
-		List<CategoryView> categories = ranking.categories().stream().map(this::view).toList();
+		UnitType active = ranking.categories()
+			.stream()
+			.map(Ranking.Category::category)
+			.filter(t -> t.name().equals(cat))
+			.findFirst()
+			.orElse(ranking.categories().isEmpty() ? null : ranking.categories().get(0).category());
+		List<CategoryView> categories = ranking.categories()
+			.stream()
+			.map(c -> view(c, p, c.category() == active ? ListPage.pageNumber(page) : 1))
+			.toList();
 		model.addAttribute("ranking", ranking);
 		model.addAttribute("categories", categories);
+		model.addAttribute("activeCategory", active);
+		model.addAttribute("pageSize", PAGE_SIZE);
 		model.addAttribute("chartTop", CHART_TOP);
 		return "scoring/rankings";
 	}
@@ -170,13 +192,20 @@ class ScoresPageController {
 				: ScoreScope.of(user, null);
 	}
 
-	private CategoryView view(Ranking.Category c) {
+	private CategoryView view(Ranking.Category c, Period period, int requestedPage) {
+		List<Ranking.Entry> all = c.entries();
+		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int number = Math.min(requestedPage, pages);
+		int from = (int) ListPage.offset(number, PAGE_SIZE);
+		ListPage<Ranking.Entry> page = new ListPage<>(all.subList(Math.min(from, all.size()),
+				Math.min(from + PAGE_SIZE, all.size())), number, PAGE_SIZE, all.size());
+		String base = "/rankings?period=" + period + "&cat=" + c.category().name();
 		List<Ranking.Entry> top = c.entries()
 			.stream()
 			.filter(e -> e.total().isPositive())
 			.limit(CHART_TOP)
 			.toList();
-		return new CategoryView(c, json.writeValueAsString(top.stream().map(Ranking.Entry::name).toList()),
+		return new CategoryView(c, page, base, json.writeValueAsString(top.stream().map(Ranking.Entry::name).toList()),
 				json.writeValueAsString(top.stream().map(e -> e.total().toString()).toList()));
 	}
 

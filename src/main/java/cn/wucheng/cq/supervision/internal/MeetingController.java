@@ -87,7 +87,7 @@ class MeetingController {
 
 	@PostMapping("/supervision/meetings/{id}/photos")
 	@PreAuthorize(SupervisionPages.MANAGERS)
-	String photo(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+	String photo(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		Meetings.MeetingView m = meetings.get(id);
 		try {
 			EvidenceFile f = files.upload(null, id, null, file, "研判会商 " + m.meeting().getHeldOn());

@@ -92,6 +92,9 @@ class SupervisionFiles {
 	 */
 	@Transactional
 	EvidenceFile upload(Long taskId, Long meetingId, Long unitId, MultipartFile file, String owner) {
+		if (file == null) {
+			throw new TaskRefusal("未选择文件，请选择要上传的文件。");
+		}
 		String name = safeName(file.getOriginalFilename());
 		if (file.isEmpty()) {
 			throw new TaskRefusal("文件“" + name + "”为空，请选择要上传的文件。");

@@ -95,7 +95,7 @@ class TaskController {
 
 	@PostMapping("/supervision/tasks/{id}/files")
 	@PreAuthorize(SupervisionPages.UPLOADERS)
-	String upload(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+	String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		CurrentUser user = CurrentUser.get();
 		TaskBoard.TaskView view = board.one(id, user, clock.today());
 		if (user.role() != Role.LEGAL && user.role() != Role.SUPERVISION && !board.squadMayUpload(view, user)) {

@@ -1,0 +1,99 @@
+package cn.wucheng.cq.shared;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A counter the database itself raises, once in each transaction that changes a table that scores, rankings or the
+ * home page's figures are computed from (migration 4.60: statement triggers on case_file, case_return,
+ * excellent_award, deduction_item, person, person_unit_history, unit, setting, …). Whatever writes — a page, an
+ * import, a test's plain SQL — the counter moves when the change commits, so a result cached under the counter it was
+ * computed after is stale exactly when the counter has moved since (province-scale issue: caches invalidated
+ * correctly). Read before the data, a cached value is never older than its stamp.
+ * <p>
+ * PostgreSQL only: on H2 (the small embedded database, no triggers there) nothing is cached and every call computes.
+ */
+@Component
+public class DataStamp {
+
+	private final JdbcClient jdbc;
+
+	private final Map<Object, Cached<?>> cache = new ConcurrentHashMap<>();
+
+	private final Map<Object, Object> locks = new ConcurrentHashMap<>();
+
+	/** At most this many results are kept; beyond, the cache starts afresh (results are cheap to recompute once). */
+	static final int MAX_ENTRIES = 256;
+
+	private record Cached<T>(long stamp, T value) {
+	}
+
+	private volatile Boolean enabled;
+
+	private final DataSource dataSource;
+
+	DataStamp(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+	}
+
+	/** Whether results are cached: on PostgreSQL, whose triggers raise the counter. */
+	public boolean enabled() {
+		Boolean e = enabled;
+		if (e == null) {
+			try (Connection c = dataSource.getConnection()) {
+				e = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
+			}
+			catch (SQLException ex) {
+				return false;
+			}
+			enabled = e;
+		}
+		return e;
+	}
+
+	/** The current value of the counter (one indexed single-row read). */
+	public long current() {
+		return jdbc.sql("select changes from data_stamp where id = 1").query(Long.class).single();
+	}
+
+	/**
+	 * The value cached for the key if nothing it depends on changed since it was computed, else computes it (once
+	 * for concurrent callers of the same key) and caches it under the stamp read before computing.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T cached(Object key, Supplier<T> compute) {
+		if (!enabled()) {
+			return compute.get();
+		}
+		long stamp = current();
+		Cached<?> hit = cache.get(key);
+		if (hit != null && hit.stamp() == stamp) {
+			return (T) hit.value();
+		}
+		synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+			stamp = current();
+			hit = cache.get(key);
+			if (hit != null && hit.stamp() == stamp) {
+				return (T) hit.value();
+			}
+			T value = compute.get();
+			if (cache.size() >= MAX_ENTRIES) {
+				cache.clear();
+				locks.clear(); // a caller still holding an old lock only risks computing once more
+			}
+			cache.put(key, new Cached<>(stamp, value));
+			return value;
+		}
+	}
+
+}
