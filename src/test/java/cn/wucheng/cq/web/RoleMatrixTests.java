@@ -291,8 +291,9 @@ class RoleMatrixTests {
 	private MockHttpServletResponse perform(Row row, String path, Role role) throws Exception {
 		String method = row.method();
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
-		PARAMS.forEach(request::param);
-		PARAMS_OF.getOrDefault(row.key(), Map.of()).forEach((name, v) -> request.param(name, v));
+		Map<String, String> params = new java.util.HashMap<>(PARAMS);
+		params.putAll(PARAMS_OF.getOrDefault(row.key(), Map.of()));
+		params.forEach(request::param);
 		if (!method.equals("GET") && !method.equals("HEAD")) {
 			request.with(csrf());
 		}
