@@ -104,10 +104,10 @@ class CaseworkBrowserTests {
 		wait(d -> d.getCurrentUrl().equals(casePage));
 		for (String check : new String[] { "subjectOk", "partyOk", "evidenceOk", "lawOk", "recordOk" }) {
 			// a click at the element's centre can land on its label at 1366×768: click it as a user's script would
-			((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+			((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'}); arguments[0].click();",
 					browser.findElement(By.id(check + "-yes")));
 		}
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'});",
 				browser.findElement(By.cssSelector("#review-form button[type=submit]")));
 		browser.findElement(By.cssSelector("#review-form button[type=submit]")).click();
 		wait(d -> !d.findElements(By.id("review")).isEmpty());

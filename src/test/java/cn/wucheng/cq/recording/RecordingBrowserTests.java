@@ -83,11 +83,13 @@ class RecordingBrowserTests {
 				var el = document.getElementById('compliance-chart');
 				var rows = Array.prototype.slice.call(document.querySelectorAll('#summary-table tr.summary-row'));
 				var i = rows.findIndex(function (r) { return r.dataset.unit === unit; });
-				el.scrollIntoView();
+				// Bootstrap makes scrolling smooth: an animated scroll would move the chart after its pixels are read
+				el.scrollIntoView({ behavior: 'instant', block: 'center' });
 				return echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, [i, 1]);
 				""", squad);
-		new Actions(browser).moveToElement(chart, xy.get(0).intValue() - chart.getSize().getWidth() / 2,
-				xy.get(1).intValue() - chart.getSize().getHeight() / 2).click().perform();
+		int dx = xy.get(0).intValue() - chart.getSize().getWidth() / 2;
+		int dy = xy.get(1).intValue() - chart.getSize().getHeight() / 2;
+		new Actions(browser).moveToElement(chart, dx, dy).click().perform();
 		wait(d -> d.getCurrentUrl().contains("kind=R50_NO_VIDEO"));
 		assertThat(browser.getCurrentUrl()).contains("unit=" + squad);
 		assertThat(browser.findElement(By.id("gaps-table")).getText()).contains("WRC-S1", "WRC-S2")
@@ -103,7 +105,7 @@ class RecordingBrowserTests {
 		WebElement place = browser.findElement(By.id("inquiry-place"));
 		assertThat(place.isDisplayed()).isFalse();
 		WebElement elsewhere = browser.findElement(By.cssSelector("label[for='where-elsewhere']"));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", elsewhere);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'});", elsewhere);
 		elsewhere.click();
 		assertThat(place.isDisplayed()).isTrue();
 		((JavascriptExecutor) browser).executeScript("document.getElementById('inquiry-date').value = '2024-03-20';");
@@ -111,7 +113,7 @@ class RecordingBrowserTests {
 		browser.findElement(By.id("inquiry-camera")).sendKeys("BC-WEB-1");
 		browser.findElement(By.id("inquiry-present")).sendKeys("WRC-A、WRC-B");
 		WebElement submit = browser.findElement(By.cssSelector("#inquiry-form button[type=submit]"));
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'});", submit);
 		submit.click();
 		wait(d -> !d.findElements(By.cssSelector("#inquiries tr[data-inquiry]")).isEmpty());
 		assertThat(browser.findElement(By.id("inquiries")).getText()).contains("当事人经营场所", "BC-WEB-1", "网页记甲");

@@ -12,7 +12,6 @@ import cn.wucheng.cq.casework.CaseworkFigures;
 import cn.wucheng.cq.recording.GapKind;
 import cn.wucheng.cq.recording.GapQuery;
 import cn.wucheng.cq.recording.RecordingCompliance;
-import cn.wucheng.cq.reviews.EvaluationResults;
 import cn.wucheng.cq.reviews.ReviewRates;
 import cn.wucheng.cq.supervision.TaskEvidence;
 import cn.wucheng.cq.supervision.TaskStatus;
@@ -21,7 +20,8 @@ import cn.wucheng.cq.supervision.TaskStatusSource;
 /**
  * R-70 "系统抓取": the key tasks of attachment 4 whose state the review and recording data tell, judged on the last
  * month ended (the tasks are monthly or standing duties) — T07 普通程序 100% 法制审核 (R-42), T08 简易案件审核清单 by
- * the 15th (R-41), T09 monthly 案卷互评 (R-43), T10 简易程序全过程记录 (R-50), T12 调查询问室 (R-51). Lives here, in the
+ * the 15th (R-41), T10 简易程序全过程记录 (R-50), T12 调查询问室 (R-51). (T09, the monthly 案卷互评, stays set by hand:
+ * the legal section records the round's follow-up that the data does not show.) Lives here, in the
  * top module, because supervision may not depend on the modules it supervises (they already depend on what it does).
  * Each answer is one or two set-based queries.
  */
@@ -33,15 +33,11 @@ class ProgrammeFromData implements TaskStatusSource {
 
 	private final CaseworkFigures casework;
 
-	private final EvaluationResults evaluations;
-
 	private final RecordingCompliance recording;
 
-	ProgrammeFromData(ReviewRates reviewRates, CaseworkFigures casework, EvaluationResults evaluations,
-			RecordingCompliance recording) {
+	ProgrammeFromData(ReviewRates reviewRates, CaseworkFigures casework, RecordingCompliance recording) {
 		this.reviewRates = reviewRates;
 		this.casework = casework;
-		this.evaluations = evaluations;
 		this.recording = recording;
 	}
 
@@ -53,7 +49,6 @@ class ProgrammeFromData implements TaskStatusSource {
 		return switch (taskCode) {
 			case "T07" -> Optional.of(legalReview(month, from, to));
 			case "T08" -> Optional.of(lists(month, from, to));
-			case "T09" -> Optional.of(evaluation(month, from, to));
 			case "T10" -> Optional.of(gaps(month, List.of(GapKind.R50_NO_VIDEO), "简易程序及路面查处案件无视频"));
 			case "T12" -> Optional.of(gaps(month, List.of(GapKind.R51_NO_BODY_CAMERA, GapKind.R51_AUXILIARY_IN_ROOM),
 					"调查询问不合规"));
@@ -91,21 +86,6 @@ class ProgrammeFromData implements TaskStatusSource {
 			return new TaskEvidence(TaskStatus.OVERDUE, note + "，逾期或未报送 " + missingOrLate + " 个");
 		}
 		return new TaskEvidence(due > 0 && onTime == due ? TaskStatus.DONE : TaskStatus.IN_PROGRESS, note);
-	}
-
-	/** a peer evaluation held last month. */
-	private TaskEvidence evaluation(YearMonth month, LocalDate from, LocalDate to) {
-		long files = 0;
-		long scored = 0;
-		for (EvaluationResults.Row r : evaluations.results(from, to, Optional.empty(), Optional.of("PEER_REVIEW"))) {
-			files += r.files();
-			scored += r.scored();
-		}
-		if (files == 0) {
-			return new TaskEvidence(TaskStatus.OVERDUE, month + " 未组织案卷互评");
-		}
-		return new TaskEvidence(scored == files ? TaskStatus.DONE : TaskStatus.IN_PROGRESS,
-				month + " 案卷互评 " + scored + "/" + files + " 卷已评");
 	}
 
 	/** no gap of these kinds in last month's cases. */

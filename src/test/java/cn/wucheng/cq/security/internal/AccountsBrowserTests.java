@@ -117,7 +117,7 @@ class AccountsBrowserTests {
 	/** Scrolls the element to the middle first: at 1366x768 a long form's button may sit below the fold. */
 	private static void click(By by) {
 		WebElement element = browser.findElement(by);
-		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'});", element);
 		element.click();
 	}
 

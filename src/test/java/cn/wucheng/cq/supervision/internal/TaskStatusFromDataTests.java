@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.wucheng.cq.reminders.DueItem;
-import cn.wucheng.cq.reminders.DueItemSource;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
@@ -55,7 +54,7 @@ class TaskStatusFromDataTests {
 	TaskBoard board;
 
 	@Autowired
-	DueItemSource dueItems;
+	SupervisionDueItems dueItems;
 
 	@Autowired
 	SupervisionTaskRepository tasks;
