@@ -3,8 +3,9 @@ package cn.wucheng.cq.reviews;
 import java.math.BigDecimal;
 
 /**
- * 评查等次 of a case file (R-43). The settings module has no thresholds for it, so the programme's default lives
- * here: ≥ 90 优秀, 60–89 合格, below 60 不合格 (scores are exact decimals, so 89.5 is 合格).
+ * 评查等次 of a case file (R-43): ≥ 90 优秀, 60–89 合格, below 60 不合格 by default (scores are exact decimals, so
+ * 89.5 is 合格); the legal section changes both thresholds on the settings page
+ * ({@code EVALUATION_EXCELLENT_FROM}, {@code EVALUATION_QUALIFIED_FROM}).
  */
 public enum EvaluationGrade {
 
@@ -15,11 +16,19 @@ public enum EvaluationGrade {
 	/** 不合格: below 60, or 0 after a veto item (否决项). */
 	FAILED("不合格");
 
-	/** the lowest score rated 优秀. */
-	public static final BigDecimal EXCELLENT_FROM = new BigDecimal("90");
+	/** the lowest scores rated 优秀 and 合格. */
+	public record Thresholds(BigDecimal excellentFrom, BigDecimal qualifiedFrom) {
 
-	/** the lowest score rated 合格. */
-	public static final BigDecimal QUALIFIED_FROM = new BigDecimal("60");
+		/** The programme's default: 90 and 60. */
+		public static final Thresholds DEFAULT = new Thresholds(new BigDecimal("90"), new BigDecimal("60"));
+
+		/** The thresholds the legal section has set (R-43 settings). */
+		public static Thresholds of(cn.wucheng.cq.settings.RuleSettings settings) {
+			return new Thresholds(settings.decimal(cn.wucheng.cq.settings.RuleSetting.EVALUATION_EXCELLENT_FROM),
+					settings.decimal(cn.wucheng.cq.settings.RuleSetting.EVALUATION_QUALIFIED_FROM));
+		}
+
+	}
 
 	private final String label;
 
@@ -31,12 +40,17 @@ public enum EvaluationGrade {
 		return label;
 	}
 
-	/** the grade of a score of 0–100. */
+	/** the grade of a score of 0–100 with the default thresholds. */
 	public static EvaluationGrade of(BigDecimal score) {
-		if (score.compareTo(EXCELLENT_FROM) >= 0) {
+		return of(score, Thresholds.DEFAULT);
+	}
+
+	/** the grade of a score of 0–100 with the legal section's thresholds. */
+	public static EvaluationGrade of(BigDecimal score, Thresholds t) {
+		if (score.compareTo(t.excellentFrom()) >= 0) {
 			return EXCELLENT;
 		}
-		return score.compareTo(QUALIFIED_FROM) >= 0 ? QUALIFIED : FAILED;
+		return score.compareTo(t.qualifiedFrom()) >= 0 ? QUALIFIED : FAILED;
 	}
 
 }

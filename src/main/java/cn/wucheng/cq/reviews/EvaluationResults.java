@@ -56,8 +56,11 @@ public class EvaluationResults {
 
 	private final JdbcClient jdbc;
 
-	EvaluationResults(JdbcClient jdbc) {
+	private final cn.wucheng.cq.settings.RuleSettings settings;
+
+	EvaluationResults(JdbcClient jdbc, cn.wucheng.cq.settings.RuleSettings settings) {
 		this.jdbc = jdbc;
+		this.settings = settings;
 	}
 
 	private static BigDecimal scale(BigDecimal v) {
@@ -78,8 +81,8 @@ public class EvaluationResults {
 			.param("end", end)
 			.param("unit", unitId.orElse(0L))
 			.param("kind", kind.orElse(""))
-			.param("excellent", EvaluationGrade.EXCELLENT_FROM)
-			.param("qualified", EvaluationGrade.QUALIFIED_FROM)
+			.param("excellent", EvaluationGrade.Thresholds.of(settings).excellentFrom())
+			.param("qualified", EvaluationGrade.Thresholds.of(settings).qualifiedFrom())
 			.query((rs, n) -> new Row(rs.getLong("unit_id"), rs.getString("unit_name"),
 					YearMonth.of(rs.getInt("yr"), rs.getInt("mo")), rs.getLong("files"), rs.getLong("scored"),
 					scale(rs.getBigDecimal("average")), rs.getLong("excellent"), rs.getLong("qualified"),

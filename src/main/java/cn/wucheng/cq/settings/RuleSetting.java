@@ -43,6 +43,10 @@ public enum RuleSetting {
 	COVERAGE_TARGET_CLASS2_DOMAINS("R-34", Kind.INTEGER, "8"),
 	/** the date (MM-DD) by which the coverage targets are due. */
 	COVERAGE_DEADLINE("R-34", Kind.MONTH_DAY, "09-30"),
+	/** the lowest evaluation score rated 优秀 (default 90, as in published provincial standards). */
+	EVALUATION_EXCELLENT_FROM("R-43", Kind.DECIMAL, "90", "100"),
+	/** the lowest evaluation score rated 合格 (default 60). */
+	EVALUATION_QUALIFIED_FROM("R-43", Kind.DECIMAL, "60", "100"),
 	/** training hours each formal officer completes per calendar year. */
 	TRAINING_HOURS_PER_YEAR("R-62", Kind.INTEGER, "60");
 

@@ -26,4 +26,12 @@ class EvaluationGradeTests {
 		assertThat(EvaluationGrade.FAILED.label()).isEqualTo("不合格");
 	}
 
+	@Test
+	void r43_theLegalSectionsThresholdsDecideTheGrade() {
+		EvaluationGrade.Thresholds stricter = new EvaluationGrade.Thresholds(new BigDecimal("95"), new BigDecimal("70"));
+		assertThat(EvaluationGrade.of(new BigDecimal("92"), stricter)).isEqualTo(EvaluationGrade.QUALIFIED);
+		assertThat(EvaluationGrade.of(new BigDecimal("95"), stricter)).isEqualTo(EvaluationGrade.EXCELLENT);
+		assertThat(EvaluationGrade.of(new BigDecimal("65"), stricter)).isEqualTo(EvaluationGrade.FAILED);
+	}
+
 }

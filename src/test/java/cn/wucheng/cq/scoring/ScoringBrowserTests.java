@@ -103,7 +103,7 @@ class ScoringBrowserTests {
 	@Test
 	void theSettingsAndTheDeductionCataloguePagesFitTheWindow() throws Exception {
 		browser.get(url("/settings"));
-		assertThat(browser.findElements(By.cssSelector("#settings-table tbody tr"))).hasSize(18);
+		assertThat(browser.findElements(By.cssSelector("#settings-table tbody tr"))).hasSize(20);
 		fitsTheWindow();
 		screenshot("settings");
 		browser.get(url("/deduction-items"));

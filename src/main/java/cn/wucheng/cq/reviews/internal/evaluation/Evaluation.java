@@ -105,7 +105,7 @@ public class Evaluation {
 	 * @param failed the items found failed: deduction items and veto items, each of the active standard
 	 * @throws EvaluationRefusal when already submitted
 	 */
-	void submit(Collection<EvaluationItem> failed, String remark, LocalDate today) {
+	void submit(Collection<EvaluationItem> failed, String remark, LocalDate today, EvaluationGrade.Thresholds thresholds) {
 		if (status == EvaluationStatus.SUBMITTED) {
 			throw new EvaluationRefusal("该案卷的评查结果已于 " + submittedOn + " 提交，不能再修改");
 		}
@@ -124,7 +124,7 @@ public class Evaluation {
 		}
 		this.vetoed = veto;
 		this.score = veto ? BigDecimal.ZERO.setScale(2) : FULL.subtract(off).max(BigDecimal.ZERO).setScale(2);
-		this.grade = EvaluationGrade.of(score);
+		this.grade = EvaluationGrade.of(score, thresholds);
 		this.remark = remark == null || remark.isBlank() ? null : remark.strip();
 		this.submittedOn = today;
 		this.status = EvaluationStatus.SUBMITTED;

@@ -80,10 +80,13 @@ public class Evaluations {
 
 	private final ReviewsClock clock;
 
+	private final cn.wucheng.cq.settings.RuleSettings settings;
+
 	private final SecureRandom seeds = new SecureRandom();
 
 	Evaluations(EvaluationRoundRepository rounds, EvaluationRepository evaluations, EvaluationStandard standard,
-			JdbcClient jdbc, AuditLog audit, ReviewsClock clock) {
+			JdbcClient jdbc, AuditLog audit, ReviewsClock clock, cn.wucheng.cq.settings.RuleSettings settings) {
+		this.settings = settings;
 		this.rounds = rounds;
 		this.evaluations = evaluations;
 		this.standard = standard;
@@ -186,7 +189,7 @@ public class Evaluations {
 			}
 			return new FileRow(caseId, rs.getString("case_no"), rs.getString("title"), rs.getLong("unit_id"),
 					rs.getString("unit_name"), rs.getObject("concluded_on", LocalDate.class), rs.getInt("draw_order"),
-					evs, result, result == null ? null : EvaluationGrade.of(result), awarded.contains(caseId), masked);
+					evs, result, result == null ? null : EvaluationGrade.of(result, EvaluationGrade.Thresholds.of(settings)), awarded.contains(caseId), masked);
 		}).list();
 	}
 
@@ -388,7 +391,7 @@ public class Evaluations {
 			failed.add(item);
 		}
 		String before = e.describe();
-		e.submit(failed, remark, clock.today());
+		e.submit(failed, remark, clock.today(), EvaluationGrade.Thresholds.of(settings));
 		Evaluation saved = evaluations.save(e);
 		audit.record("EVALUATION_SUBMITTED", "evaluation", e.getRoundId() + "/" + caseNo(e.getCaseId()), "R-43",
 				before, saved.describe() + "\nitems=" + failed.stream().map(EvaluationItem::getCode).toList());
@@ -412,7 +415,7 @@ public class Evaluations {
 			throw new EvaluationRefusal("案卷 " + file.caseNo() + " 的评查结果"
 					+ (file.result() == null ? "尚未提交" : "为 " + file.result().toPlainString() + " 分（"
 							+ file.grade().label() + "）")
-					+ "，只有评为优秀（" + EvaluationGrade.EXCELLENT_FROM + " 分及以上）的案卷才能推荐为局级优秀案卷");
+					+ "，只有评为优秀（" + EvaluationGrade.Thresholds.of(settings).excellentFrom().stripTrailingZeros().toPlainString() + " 分及以上）的案卷才能推荐为局级优秀案卷");
 		}
 		if (file.awarded()) {
 			throw new EvaluationRefusal("案卷 " + file.caseNo() + " 已是局级优秀案卷");

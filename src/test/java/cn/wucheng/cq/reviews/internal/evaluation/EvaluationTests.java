@@ -1,5 +1,7 @@
 package cn.wucheng.cq.reviews.internal.evaluation;
 
+import static cn.wucheng.cq.reviews.EvaluationGrade.Thresholds.DEFAULT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +38,7 @@ class EvaluationTests {
 	@Test
 	void theScoreIsAHundredMinusTheDeductionsAndItsGradeFollows() {
 		Evaluation e = peerOfUnit2(round(RoundKind.PEER_REVIEW));
-		e.submit(List.of(item("E1", "10", false), item("E2", "2.5", false)), "文书不规范", TODAY);
+		e.submit(List.of(item("E1", "10", false), item("E2", "2.5", false)), "文书不规范", TODAY, DEFAULT);
 		assertThat(e.getScore()).isEqualByComparingTo("87.50");
 		assertThat(e.getGrade()).isEqualTo(EvaluationGrade.QUALIFIED);
 		assertThat(e.isVetoed()).isFalse();
@@ -46,14 +48,14 @@ class EvaluationTests {
 	@Test
 	void deductionsBeyondAHundredStopAtZero() {
 		Evaluation e = peerOfUnit2(round(RoundKind.PEER_REVIEW));
-		e.submit(List.of(item("E1", "60", false), item("E2", "50", false)), null, TODAY);
+		e.submit(List.of(item("E1", "60", false), item("E2", "50", false)), null, TODAY, DEFAULT);
 		assertThat(e.getScore()).isEqualByComparingTo("0");
 	}
 
 	@Test
 	void aVetoItemMakesTheFileZeroWhateverTheOtherItems() {
 		Evaluation e = peerOfUnit2(round(RoundKind.PEER_REVIEW));
-		e.submit(List.of(item("V1", "0", true)), null, TODAY);
+		e.submit(List.of(item("V1", "0", true)), null, TODAY, DEFAULT);
 		assertThat(e.getScore()).isEqualByComparingTo("0.00");
 		assertThat(e.isVetoed()).isTrue();
 		assertThat(e.getGrade()).isEqualTo(EvaluationGrade.FAILED);
@@ -62,7 +64,7 @@ class EvaluationTests {
 	@Test
 	void noItemFailedIsAHundredAndExcellent() {
 		Evaluation e = peerOfUnit2(round(RoundKind.PEER_REVIEW));
-		e.submit(List.of(), null, TODAY);
+		e.submit(List.of(), null, TODAY, DEFAULT);
 		assertThat(e.getScore()).isEqualByComparingTo("100");
 		assertThat(e.getGrade()).isEqualTo(EvaluationGrade.EXCELLENT);
 	}
@@ -70,8 +72,8 @@ class EvaluationTests {
 	@Test
 	void aSubmittedEvaluationCannotBeSubmittedAgain() {
 		Evaluation e = peerOfUnit2(round(RoundKind.PEER_REVIEW));
-		e.submit(List.of(), null, TODAY);
-		assertThatThrownBy(() -> e.submit(List.of(item("E1", "10", false)), null, TODAY))
+		e.submit(List.of(), null, TODAY, DEFAULT);
+		assertThatThrownBy(() -> e.submit(List.of(item("E1", "10", false)), null, TODAY, DEFAULT))
 			.isInstanceOf(EvaluationRefusal.class)
 			.hasMessage("该案卷的评查结果已于 2024-04-02 提交，不能再修改");
 	}
