@@ -166,7 +166,8 @@ psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$
 PGPORT=$(free_port)
 if ! phase import && [ -f "$PGDATA/PG_VERSION" ]; then
 	say "reusing the PostgreSQL cluster of the previous run, now on 127.0.0.1:$PGPORT"
-	sed -i "s/^port = .*/port = $PGPORT/" "$PGDATA/postgresql.conf"
+	sed -i -e "s/^port = .*/port = $PGPORT/" -e "s|^unix_socket_directories = .*|unix_socket_directories = '$OUT/pg'|" \
+		"$PGDATA/postgresql.conf" # the cluster may have been moved (its socket directory is an absolute path)
 	REUSED_PG=1
 else
 	say "starting PostgreSQL 15 on 127.0.0.1:$PGPORT (data in ${PGDATA#$ROOT/})"
