@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -35,6 +37,7 @@ import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.RenderedFragments;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,10 +71,13 @@ class ScoresPageController {
 
 	private final Publications publications;
 
+	private final RenderedFragments fragments;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	ScoresPageController(ScoreLedger ledger, UnitRepository units, MessageSource messages,
-			Publications publications) {
+			Publications publications, RenderedFragments fragments) {
+		this.fragments = fragments;
 		this.ledger = ledger;
 		this.units = units;
 		this.messages = messages;
@@ -117,8 +123,15 @@ class ScoresPageController {
 		model.addAttribute("appeals", appeals);
 		model.addAttribute("appealedItems",
 				appeals.stream().map(Publications.AppealRow::itemKey).collect(java.util.stream.Collectors.toSet()));
-		model.addAttribute("canAppeal", state != null && state.inNotice() && user.role() == Role.OFFICER
-				&& user.personId() != null && user.personId() == breakdown.score().personId());
+		boolean canAppeal = state != null && state.inNotice() && user.role() == Role.OFFICER
+				&& user.personId() != null && user.personId() == breakdown.score().personId();
+		model.addAttribute("canAppeal", canAppeal);
+		if (!canAppeal) {
+			// the rows are the same for every reader of this breakdown (no forms): rendered once per computed
+			// breakdown (province-scale issue; the officer's own appeal forms carry his CSRF token, so inline then)
+			model.addAttribute("itemsHtml", fragments.render(breakdown, "scoring/breakdown-items", "scoring/breakdown-items",
+					"items", () -> Map.of("breakdown", breakdown, "period", p, "canAppeal", false, "appealedItems", Set.of())));
+		}
 		return "scoring/breakdown";
 	}
 
@@ -138,26 +151,28 @@ class ScoresPageController {
 			// a draft ranking is not shown to officers
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			model.addAttribute("notPublished", true);
-			model.addAttribute("categories", List.of());
 			model.addAttribute("chartTop", CHART_TOP);
 			return "scoring/rankings";
 		}
-		Ranking ranking = ledger.rankings(p, rankingScope(user, state));
+		ScoreScope scope = rankingScope(user, state);
+		Ranking ranking = ledger.rankings(p, scope);
 		UnitType active = ranking.categories()
 			.stream()
 			.map(Ranking.Category::category)
 			.filter(t -> t.name().equals(cat))
 			.findFirst()
 			.orElse(ranking.categories().isEmpty() ? null : ranking.categories().get(0).category());
-		List<CategoryView> categories = ranking.categories()
-			.stream()
-			.map(c -> view(c, p, c.category() == active ? ListPage.pageNumber(page) : 1))
-			.toList();
+		int requestedPage = ListPage.pageNumber(page);
 		model.addAttribute("ranking", ranking);
-		model.addAttribute("categories", categories);
 		model.addAttribute("activeCategory", active);
-		model.addAttribute("pageSize", PAGE_SIZE);
-		model.addAttribute("chartTop", CHART_TOP);
+		// the tables are the same for everyone shown this ranking: rendered once per computed ranking, category and
+		// page (province-scale issue: 200 rows through the template engine per view)
+		model.addAttribute("tablesHtml", fragments.render(ranking, new TablesKey(p, scope, active, requestedPage),
+				"scoring/rankings-tables", "tables", () -> Map.of("categories", ranking.categories()
+					.stream()
+					.map(c -> view(c, p, c.category() == active ? requestedPage : 1))
+					.toList(), "activeCategory", active == null ? "" : active, "period", p, "pageSize", PAGE_SIZE,
+						"chartTop", CHART_TOP)));
 		return "scoring/rankings";
 	}
 
@@ -190,6 +205,12 @@ class ScoresPageController {
 	static ScoreScope rankingScope(CurrentUser user, QuarterState state) {
 		return state.visibleToOfficers() && user.role().scope() != Role.Scope.NONE ? ScoreScope.EVERYONE
 				: ScoreScope.of(user, null);
+	}
+
+	private record OptionsKey(Period chosen, boolean quartersOnly) {
+	}
+
+	private record TablesKey(Period period, ScoreScope scope, UnitType active, int page) {
 	}
 
 	private CategoryView view(Ranking.Category c, Period period, int requestedPage) {
@@ -230,7 +251,13 @@ class ScoresPageController {
 			}
 		}
 		model.addAttribute("period", p);
-		model.addAttribute("choices", PeriodChoices.of(ledger.years(LocalDate.now().getYear()), quartersOnly));
+		List<Integer> years = ledger.years(LocalDate.now().getYear());
+		PeriodChoices choices = PeriodChoices.of(years, quartersOnly);
+		model.addAttribute("choices", choices);
+		// up to 170 options per view: rendered once per list of years (the same instance while cases are unchanged)
+		Period chosen = p;
+		model.addAttribute("periodOptionsHtml", fragments.render(years, new OptionsKey(chosen, quartersOnly),
+				"scoring/period-form", "periodOptions", () -> Map.of("choices", choices, "period", chosen)));
 		return p;
 	}
 

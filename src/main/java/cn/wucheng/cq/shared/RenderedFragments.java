@@ -1,0 +1,107 @@
+package cn.wucheng.cq.shared;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.ISpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * The large, reader-independent parts of a page (the rows of a breakdown, a ranking's tables), rendered once per
+ * <em>source</em> object and written as they are on the following views (province-scale issue: a page of hundreds of
+ * rows spent most of its time in the template engine, not the database).
+ * <p>
+ * Staleness is impossible by construction: a rendering is reused only for the very same source instance it was
+ * rendered from (identity, not equality). The sources are the values {@link DataStamp} keeps until the data changes;
+ * when it changes a new instance is computed and the fragment is rendered again. Where nothing is cached (H2) every
+ * view computes a new source and so renders anew.
+ * <p>
+ * What may go into such a fragment: what is the same for everyone who sees the source — no user name, no CSRF token,
+ * no form that posts (render those inline instead). The fragment is rendered with the request's context path and
+ * locale, through the same template engine, message source and escaping as the page.
+ */
+@Component
+public class RenderedFragments {
+
+	/** At most this many renderings are kept; beyond, the map starts afresh. */
+	static final int MAX_ENTRIES = 512;
+
+	private record Rendered(Object source, String html) {
+	}
+
+	private final Map<Object, Rendered> cache = new ConcurrentHashMap<>();
+
+	private final ISpringTemplateEngine engine;
+
+	private final ApplicationContext context;
+
+	private final ConversionService conversions;
+
+	private volatile JakartaServletWebApplication application;
+
+	RenderedFragments(ISpringTemplateEngine engine, ApplicationContext context,
+			org.springframework.beans.factory.ObjectProvider<ConversionService> conversions) {
+		this.engine = engine;
+		this.context = context;
+		this.conversions = conversions.getIfAvailable();
+	}
+
+	/**
+	 * The HTML of {@code template :: fragment} with the given variables, rendered for {@code source} (reused while the
+	 * caller passes the same instance with the same key).
+	 * @param source the value the fragment shows (compared by identity)
+	 * @param key everything else the fragment depends on besides the source (template, page number, …)
+	 * @param variables the fragment's variables, asked for only when it is rendered
+	 */
+	public String render(Object source, Object key, String template, String fragment,
+			Supplier<Map<String, Object>> variables) {
+		Rendered hit = cache.get(key);
+		if (hit != null && hit.source() == source) {
+			return hit.html();
+		}
+		String html = renderNow(template, fragment, variables.get());
+		if (cache.size() >= MAX_ENTRIES) {
+			cache.clear();
+		}
+		cache.put(key, new Rendered(source, html));
+		return html;
+	}
+
+	private String renderNow(String template, String fragment, Map<String, Object> variables) {
+		ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+		HttpServletRequest request = attributes.getRequest();
+		HttpServletResponse response = attributes.getResponse();
+		Map<String, Object> vars = new HashMap<>(variables);
+		// what ThymeleafView gives a page: beans and the conversion service for ${…} expressions
+		vars.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(context, conversions));
+		WebContext web = new WebContext(application(request.getServletContext()).buildExchange(request, response),
+				LocaleContextHolder.getLocale(), vars);
+		return engine.process(template, Set.of(fragment), web);
+	}
+
+	private JakartaServletWebApplication application(ServletContext servletContext) {
+		JakartaServletWebApplication app = application;
+		if (app == null) {
+			app = JakartaServletWebApplication.buildApplication(servletContext);
+			application = app;
+		}
+		return app;
+	}
+
+}
