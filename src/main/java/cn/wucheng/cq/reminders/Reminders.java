@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.DataStamp;
 
 /**
  * Collects what is due for a user from every {@link DueItemSource} bean: overdue first, then by deadline (items
@@ -31,7 +32,10 @@ public class Reminders {
 
 	private final ObjectProvider<Clock> clock;
 
-	Reminders(ObjectProvider<DueItemSource> sources, ObjectProvider<Clock> clock) {
+	private final DataStamp stamp;
+
+	Reminders(ObjectProvider<DueItemSource> sources, ObjectProvider<Clock> clock, DataStamp stamp) {
+		this.stamp = stamp;
 		this.sources = sources;
 		this.clock = clock;
 	}
@@ -47,6 +51,15 @@ public class Reminders {
 	}
 
 	public List<DueItem> dueFor(CurrentUser user, LocalDate today) {
+		// Every view of the home page asks: kept per user and day until business data changes (DataStamp; a
+		// province's sources count hundreds of thousands of cases, seconds per view uncached).
+		return stamp.cached(new Key(user, today), () -> collect(user, today));
+	}
+
+	private record Key(CurrentUser user, LocalDate today) {
+	}
+
+	private List<DueItem> collect(CurrentUser user, LocalDate today) {
 		List<DueItem> all = new ArrayList<>();
 		sources.orderedStream().forEach(source -> {
 			try {
@@ -58,7 +71,7 @@ public class Reminders {
 			}
 		});
 		all.sort(ORDER);
-		return all;
+		return List.copyOf(all);
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.cases.CaseCategory;
@@ -37,7 +38,10 @@ import cn.wucheng.cq.shared.Points;
  * once — except for a finalised quarter (R-26), which is read from its snapshot until it is re-opened.
  */
 @Service
-@Transactional(readOnly = true)
+// SUPPORTS: each call's statements share one connection, but a cached read opens no transaction of its own (no
+// BEGIN/COMMIT round trips per page view; every statement reads committed data either way, as PostgreSQL's and H2's
+// default isolation give); inside a caller's transaction it takes part as before.
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class ScoreLedger {
 
 	private final JdbcClient jdbc;

@@ -11,6 +11,10 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * A counter the database itself raises, once in each transaction that changes a table that scores, rankings or the
@@ -31,8 +35,8 @@ public class DataStamp {
 
 	private final Map<Object, Object> locks = new ConcurrentHashMap<>();
 
-	/** At most this many results are kept; beyond, the cache starts afresh (results are cheap to recompute once). */
-	static final int MAX_ENTRIES = 256;
+	/** At most this many results are kept (a province: one breakdown per person viewed, reminders per user); beyond, the cache starts afresh. */
+	static final int MAX_ENTRIES = 4096;
 
 	private record Cached<T>(long stamp, T value) {
 	}
@@ -61,8 +65,28 @@ public class DataStamp {
 		return e;
 	}
 
-	/** The current value of the counter (one indexed single-row read). */
+	/**
+	 * The current value of the counter (one indexed single-row read). A page reads it once: within one GET request
+	 * (which changes nothing) the value read first is used again, so a page that shows several cached results
+	 * borrows a connection for one read, not one per result (province-scale issue: 50 users' pages queued for the
+	 * pool).
+	 */
 	public long current() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+				&& "GET".equals(request.getRequest().getMethod())) {
+			if (request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Long read) {
+				return read;
+			}
+			long read = read();
+			request.setAttribute(REQUEST_ATTRIBUTE, read, RequestAttributes.SCOPE_REQUEST);
+			return read;
+		}
+		return read();
+	}
+
+	private static final String REQUEST_ATTRIBUTE = DataStamp.class.getName() + ".read";
+
+	private long read() {
 		return jdbc.sql("select changes from data_stamp where id = 1").query(Long.class).single();
 	}
 
@@ -72,7 +96,10 @@ public class DataStamp {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> T cached(Object key, Supplier<T> compute) {
-		if (!enabled()) {
+		if (!enabled() || TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			// inside a writing transaction the counter may already be raised by this very transaction: a value
+			// computed from its uncommitted changes must not be kept (it would pass for fresh after a rollback)
 			return compute.get();
 		}
 		long stamp = current();

@@ -70,8 +70,11 @@ public record Dashboard(Period quarter, LocalDate asOf, Totals totals, List<Lead
 	public record Leader(int place, String employeeNo, String name, String unitName, Points total, int cases) {
 	}
 
-	/** A squad category's best handlers: the places and who holds them. */
-	public record CategoryBest(UnitType category, int pool, int places, List<Leader> holders) {
+	/**
+	 * A squad category's best handlers (R-31): the places, the first {@code holders} of those who hold them (a
+	 * province has hundreds per category; all of them are on the rankings page) and how many hold one.
+	 */
+	public record CategoryBest(UnitType category, int pool, int places, List<Leader> holders, int holderCount) {
 	}
 
 	/** One squad's row: standards, coverage, training hours. */

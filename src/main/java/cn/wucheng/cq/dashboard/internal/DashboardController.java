@@ -1,6 +1,7 @@
 package cn.wucheng.cq.dashboard.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.RenderedFragments;
 
 /** The leadership dashboard (领导看板): one page with the programme's state, for 法制科, 督查科 and 局领导. */
 @Controller
@@ -21,8 +23,14 @@ class DashboardController {
 
 	private final DashboardFigures figures;
 
-	DashboardController(DashboardFigures figures) {
+	private final RenderedFragments fragments;
+
+	DashboardController(DashboardFigures figures, RenderedFragments fragments) {
 		this.figures = figures;
+		this.fragments = fragments;
+	}
+
+	private record BodyKey(Period quarter, int page) {
 	}
 
 	@GetMapping("/dashboard")
@@ -43,17 +51,21 @@ class DashboardController {
 			}
 		}
 		Dashboard dashboard = figures.of(period, CurrentUser.get());
-		model.addAttribute("d", dashboard);
-		model.addAttribute("quarters", quartersAround(period));
 		// A province has about a thousand squads: the table is paged, the headline figures cover them all.
 		int pageNo = ListPage.pageNumber(page);
 		List<Dashboard.SquadRow> squads = dashboard.squads();
 		int from = (int) Math.min(ListPage.offset(pageNo, SQUADS_PER_PAGE), squads.size());
-		model.addAttribute("squadPage", new ListPage<>(
-				squads.subList(from, Math.min(from + SQUADS_PER_PAGE, squads.size())), pageNo, SQUADS_PER_PAGE,
-				squads.size()));
-		model.addAttribute("squadBase", "/dashboard?quarter=" + period);
-		model.addAttribute("quarterMonth", java.time.YearMonth.from(period.start()).toString());
+		Map<String, Object> view = Map.of("d", dashboard, "quarters", quartersAround(period), "squadPage",
+				new ListPage<>(squads.subList(from, Math.min(from + SQUADS_PER_PAGE, squads.size())), pageNo,
+						SQUADS_PER_PAGE, squads.size()),
+				"squadBase", "/dashboard?quarter=" + period, "quarterMonth",
+				java.time.YearMonth.from(period.start()).toString());
+		model.addAllAttributes(view);
+		if (htmx == null && !model.containsAttribute("badInput")) {
+			// the same for every reader of this dashboard: rendered once per computed dashboard and page
+			model.addAttribute("bodyHtml",
+					fragments.render(dashboard, new BodyKey(period, pageNo), "dashboard/dashboard", "figures", () -> view));
+		}
 		return htmx != null ? "dashboard/dashboard :: squads" : "dashboard/dashboard";
 	}
 

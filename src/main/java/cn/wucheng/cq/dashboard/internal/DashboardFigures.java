@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +36,7 @@ import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.scoring.standards.OfficerStandard;
 import cn.wucheng.cq.scoring.standards.StandardStatus;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
 import cn.wucheng.cq.supervision.TaskOverview;
@@ -48,28 +48,21 @@ import cn.wucheng.cq.training.TrainingOverview.OfficerHours;
  * Computes the dashboard from the modules' set-based reports (one query or a few per figure, never one per person)
  * and keeps the result per quarter and day.
  * <p>
- * Invalidation: every state change of the system writes the audit log in its own transaction (ground rule; imports,
- * reviews, settings and calendar edits included), so the highest audit id is a version of all the data. A kept
- * dashboard whose version differs from the current one is computed again; concurrent requests for the same quarter
- * wait for one computation instead of each running it. Kept figures are also at most a minute old (see
- * {@link #MAX_AGE_MILLIS}).
+ * Invalidation: kept under {@link DataStamp}, which PostgreSQL raises at every committed change of any business
+ * table (cases, reviews, recording, tasks, training, settings, …; see {@code shared/internal/DataStampTriggers}), so a
+ * kept dashboard is exactly as fresh as the data, whoever wrote it; concurrent requests for the same quarter wait for
+ * one computation instead of each running it. On H2 (the county's embedded database) it is computed per view.
  */
 @Service
 class DashboardFigures {
 
 	private static final int LEADERS = 10;
 
+	/** How many best handlers of a category the page names (the rest: the rankings page). */
+	static final int BEST_SHOWN = 20;
+
 	private record Key(Period quarter, LocalDate today) {
 	}
-
-	private record Kept(long version, long computedAt, Dashboard dashboard) {
-	}
-
-	/**
-	 * Identity values are handed out at insert, not at commit: a transaction holding a lower audit id may commit after
-	 * one with a higher id has been seen. A kept dashboard is therefore also recomputed after this many milliseconds.
-	 */
-	private static final long MAX_AGE_MILLIS = 60_000;
 
 	private final ScoreLedger ledger;
 
@@ -93,11 +86,12 @@ class DashboardFigures {
 
 	private final TaskOverview tasks;
 
-	private final Map<Key, Kept> kept = new ConcurrentHashMap<>();
+	private final DataStamp stamp;
 
 	DashboardFigures(ScoreLedger ledger, CaseStandards standards, DomainCoverage coverage, TrainingOverview training,
 			JdbcClient jdbc, ObjectProvider<Clock> clock, ReviewRates reviewRates, EvaluationResults evaluations,
-			CaseworkFigures casework, RecordingCompliance recording, TaskOverview tasks) {
+			CaseworkFigures casework, RecordingCompliance recording, TaskOverview tasks, DataStamp stamp) {
+		this.stamp = stamp;
 		this.reviewRates = reviewRates;
 		this.evaluations = evaluations;
 		this.casework = casework;
@@ -117,13 +111,7 @@ class DashboardFigures {
 
 	/** The quarter of the latest case concluded up to today, so a new, empty quarter does not greet the leaders. */
 	Period defaultQuarter() {
-		LocalDate today = today();
-		LocalDate latest = jdbc.sql("select max(concluded_on) from case_file where concluded_on <= ?")
-			.param(today)
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-		return Period.quarterOf(latest == null ? today : latest);
+		return ledger.defaultQuarter(today());
 	}
 
 	/** The dashboard of a quarter, for a user who reads all data (LEGAL, SUPERVISION, LEADER). */
@@ -131,20 +119,8 @@ class DashboardFigures {
 		if (!user.readsAll()) {
 			throw new IllegalStateException("看板只对法制科、督查科和局领导开放");
 		}
-		long version = dataVersion();
-		Key key = new Key(quarter, today());
-		if (kept.size() > 64) {
-			kept.clear();
-		}
-		long now = System.currentTimeMillis();
-		return kept.compute(key, (k, old) -> old != null && old.version() == version
-				&& now - old.computedAt() < MAX_AGE_MILLIS ? old
-						: new Kept(version, now, compute(quarter, k.today(), user)))
-			.dashboard();
-	}
-
-	private long dataVersion() {
-		return jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+		LocalDate today = today();
+		return stamp.cached(new Key(quarter, today), () -> compute(quarter, today, user));
 	}
 
 	private Dashboard compute(Period quarter, LocalDate today, CurrentUser user) {
@@ -171,14 +147,15 @@ class DashboardFigures {
 			leaders.add(new Leader(leaders.size() + 1, s.employeeNo(), s.name(), s.unitName(), s.total(),
 					s.leadCases() + s.coCases()));
 		}
-		List<CategoryBest> best = ranking.categories()
-			.stream()
-			.map(c -> new CategoryBest(c.category(), c.pool(), c.places(), c.entries()
+		List<CategoryBest> best = ranking.categories().stream().map(c -> {
+			List<Leader> holders = c.entries()
 				.stream()
 				.filter(Ranking.Entry::bestHandler)
 				.map(e -> new Leader(e.rank(), e.employeeNo(), e.name(), e.unitName(), e.total(), 0))
-				.toList()))
-			.toList();
+				.toList();
+			return new CategoryBest(c.category(), c.pool(), c.places(),
+					List.copyOf(holders.subList(0, Math.min(BEST_SHOWN, holders.size()))), holders.size());
+		}).toList();
 
 		Map<Long, Dashboard.Review> review = reviewFigures(quarter, user);
 

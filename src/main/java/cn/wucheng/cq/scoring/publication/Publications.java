@@ -26,6 +26,7 @@ import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Period;
 
@@ -86,9 +87,12 @@ public class Publications {
 
 	private final PublicationClock clock;
 
+	private final DataStamp stamp;
+
 	Publications(PublicationRepository publications, AppealRepository appeals, JdbcClient jdbc,
 			WorkingDays workingDays, RuleSettings settings, ScoreLedger ledger, QuarterSnapshots snapshots,
-			CaseStandards standards, AuditLog audit, PublicationClock clock) {
+			CaseStandards standards, AuditLog audit, PublicationClock clock, DataStamp stamp) {
+		this.stamp = stamp;
 		this.publications = publications;
 		this.appeals = appeals;
 		this.jdbc = jdbc;
@@ -113,7 +117,12 @@ public class Publications {
 			return Optional.empty();
 		}
 		LocalDate today = clock.today();
-		return Optional.of(find(period).map(p -> p.state(today)).orElseGet(() -> QuarterState.draft(period, today)));
+		// read by every scoring page view: kept until a publication (or anything else DataStamp watches) changes
+		return Optional.of(stamp.cached(new StateKey(period, today),
+				() -> find(period).map(p -> p.state(today)).orElseGet(() -> QuarterState.draft(period, today))));
+	}
+
+	private record StateKey(Period quarter, LocalDate today) {
 	}
 
 	/** The quarter's publication, or a new draft (not saved) when it was never published. */
