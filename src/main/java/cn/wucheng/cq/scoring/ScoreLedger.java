@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,7 +73,7 @@ public class ScoreLedger {
 		return scores(period, ScoreScope.EVERYONE);
 	}
 
-	/** The same, narrowed to a scope (applied in the SQL). */
+	/** The same, narrowed to a scope (by the unit at the period's end, as the SQL did). */
 	public List<PersonScore> scores(Period period, ScoreScope scope) {
 		Optional<Freeze> frozen = snapshots.frozen(period);
 		if (frozen.isPresent()) {
@@ -79,9 +82,68 @@ public class ScoreLedger {
 				.query(ScoreLedger::score)
 				.list();
 		}
-		PointsSql sql = sql();
-		return jdbc.sql(sql.scores(scope, false)).params(sql.params(period, scope)).query(ScoreLedger::score).list();
+		List<PersonScore> all = liveScores(period);
+		if (scope.unitId() == null && scope.personId() == null) {
+			return all;
+		}
+		return all.stream().filter(s -> scope.includes(s.personId(), s.unitId())).toList();
 	}
+
+	/**
+	 * Every person's score of a period that is not finalised (everyone with points, and every formal officer of a
+	 * squad: the ranking pools), in 工号 order as the database sorts it. One SQL pass, kept until the data changes
+	 * (DataStamp): the scores and the ranking of a quarter are both read from it, so a quarter's totals are computed
+	 * once, not once per list (province-scale issue). Exact points: the ranking compares the exact totals.
+	 */
+	private List<PersonScore> liveScores(Period period) {
+		if (!stamp.enabled()) {
+			return computeScores(period);
+		}
+		// the stamp is read before the data: a list is never older than the stamp it is kept under
+		long now = stamp.current();
+		KeptScores kept = keptScores.get(period);
+		if (kept != null && kept.stamp() == now) {
+			return kept.scores();
+		}
+		synchronized (scoreLocks.computeIfAbsent(period, k -> new Object())) {
+			now = stamp.current();
+			kept = keptScores.get(period);
+			if (kept != null && kept.stamp() == now) {
+				return kept.scores();
+			}
+			List<PersonScore> scores = computeScores(period);
+			keptScores.put(period, new KeptScores(now, scores));
+			return scores;
+		}
+	}
+
+	private List<PersonScore> computeScores(Period period) {
+		PointsSql sql = sql();
+		return List.copyOf(jdbc.sql(sql.scores(ScoreScope.EVERYONE, false))
+			.params(sql.params(period, ScoreScope.EVERYONE))
+			.query(ScoreLedger::score)
+			.list());
+	}
+
+	/** A period's scores under the data stamp read before computing them. */
+	private record KeptScores(long stamp, List<PersonScore> scores) {
+	}
+
+	/**
+	 * The scores of the last few periods asked for (a province's list is ~23,000 people, some 10 MB: not kept for
+	 * every period someone ever chose, unlike the small results of {@link DataStamp#cached}).
+	 */
+	static final int KEPT_PERIODS = 6;
+
+	private final Map<Period, KeptScores> keptScores = Collections
+		.synchronizedMap(new LinkedHashMap<Period, KeptScores>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Period, KeptScores> eldest) {
+				return size() > KEPT_PERIODS;
+			}
+		});
+
+	private final Map<Period, Object> scoreLocks = new ConcurrentHashMap<>();
 
 	/** one person's score with every case and award behind it; empty when there is no such 工号. */
 	public Optional<Breakdown> breakdown(String employeeNo, Period period) {
@@ -164,6 +226,9 @@ public class ScoreLedger {
 
 	private Ranking computeRankings(Period quarter, ScoreScope scope) {
 		Optional<Freeze> frozen = snapshots.frozen(quarter);
+		if (frozen.isEmpty()) {
+			return liveRankings(quarter);
+		}
 		PointsSql sql = sql();
 		Map<String, Object> params = frozen.isPresent() ? QuarterSnapshots.params(frozen.get(), scope)
 				: sql.params(quarter, scope);
@@ -200,6 +265,51 @@ public class ScoreLedger {
 		List<Ranking.Category> categories = new ArrayList<>();
 		entries.forEach((type, list) -> categories
 			.add(new Ranking.Category(type, pools.getOrDefault(type, 0), placesOf.get(type), List.copyOf(list))));
+		return new Ranking(quarter, List.copyOf(categories));
+	}
+
+	/**
+	 * R-30, R-31 from the quarter's scores: the pool of a squad category is every formal officer whose unit at the
+	 * quarter's end is a squad of that type (all of them are in the scores, with or without points); {@code rank()}
+	 * by exact total, highest first, equal totals sharing a rank; within a rank in 工号 order as the database sorts
+	 * it (the scores' order, kept by a stable sort) — the same ranking the SQL of {@link PointsSql#ranking} gives.
+	 */
+	private Ranking liveRankings(Period quarter) {
+		List<PersonScore> all = liveScores(quarter);
+		BestHandlerPlaces places = bestHandlerPlaces();
+		List<Ranking.Category> categories = new ArrayList<>();
+		for (UnitType t : UnitType.values()) {
+			if (!t.isSquad()) {
+				continue;
+			}
+			List<PersonScore> pool = new ArrayList<>();
+			for (PersonScore s : all) {
+				if (s.unitType() == t && s.staffCategory() == StaffCategory.FORMAL) {
+					pool.add(s);
+				}
+			}
+			List<Points> totals = new ArrayList<>(pool.size());
+			pool.forEach(s -> totals.add(s.total()));
+			Integer[] order = new Integer[pool.size()];
+			for (int i = 0; i < order.length; i++) {
+				order[i] = i;
+			}
+			// stable: equal totals keep the scores' 工号 order
+			Arrays.sort(order, (a, b) -> totals.get(b).compareTo(totals.get(a)));
+			int placesOf = places.places(t, pool.size());
+			List<Ranking.Entry> entries = new ArrayList<>(pool.size());
+			int rank = 0;
+			for (int i = 0; i < order.length; i++) {
+				PersonScore s = pool.get(order[i]);
+				Points total = totals.get(order[i]);
+				if (i == 0 || total.compareTo(totals.get(order[i - 1])) != 0) {
+					rank = i + 1;
+				}
+				entries.add(new Ranking.Entry(rank, s.personId(), s.employeeNo(), s.name(), s.unitId(), s.unitName(),
+						total, places.awarded(rank, placesOf, total.exact())));
+			}
+			categories.add(new Ranking.Category(t, pool.size(), placesOf, List.copyOf(entries)));
+		}
 		return new Ranking(quarter, List.copyOf(categories));
 	}
 

@@ -26,7 +26,8 @@ import cn.wucheng.cq.shared.Period;
  * The common table expressions: {@code period_case} (cases concluded in the period with their full quantity and
  * quality points), {@code period_award} (awards rated in the period with the points the case had already been
  * credited), {@code contrib} (one row per handler of each of those: the person's share) and {@code unit_at} (each
- * person's unit on the last day of the period, R-02). Indexes used: case_file(concluded_on), case_return(case_id),
+ * person's unit on the last day of the period, R-02). Indexes used: case_file(concluded_on), case_return(case_id) (for
+ * one person; for everyone the returns are summed once),
  * excellent_award(rated_on) and (case_id, …), person_unit_history's primary key; for one person case_file(lead_id, …)
  * and (co_id, …).
  */
@@ -220,9 +221,8 @@ public final class PointsSql {
 		return """
 				with period_case as (
 				  select c.id case_id, c.lead_id, c.co_id, %s qty,
-				    greatest(%s, cast(:qualityBase as %s)
-				      - coalesce((select sum(r.points) from case_return r where r.case_id = c.id), 0)) qual
-				  from case_file c
+				    greatest(%s, cast(:qualityBase as %s) - coalesce(%s, 0)) qual
+				  from case_file c%s
 				  where c.concluded_on between :start and :end%s
 				),
 				period_award as (
@@ -246,10 +246,28 @@ public final class PointsSql {
 				  select pa.co_id, 'CO', pa.case_id, pa.award_id, %s, %s, greatest(%s, pa.pts - pa.prior) * %s, 0, 0
 				  from period_award pa
 				),
-				""".formatted(quantityOf("c"), ZERO, NUM, handledBy, levelPoints("a"), creditedBefore(), handledBy,
+				""".formatted(quantityOf("c"), ZERO, NUM, deducted(scope), returnsJoin(scope), handledBy, levelPoints("a"), creditedBefore(), handledBy,
 				param("leadFactor"), param("leadFactor"), ZERO, param("coFactor"), param("coFactor"), ZERO, ZERO, ZERO,
 				ZERO, param("leadFactor"), ZERO, ZERO, ZERO, param("coFactor"))
 				+ unitAt(scope);
+	}
+
+	/**
+	 * R-21: the points deducted from a case. For one person (a breakdown: a few dozen cases) looked up case by case;
+	 * for everyone the returns are summed once per statement and hash-joined to the period's cases — not 240,000
+	 * index look-ups of a province quarter, whose estimated cost also made PostgreSQL JIT-compile the statement
+	 * (≈ 1 s of compiling per call, province-scale issue).
+	 */
+	private static String deducted(ScoreScope scope) {
+		return scope.personId() == null ? "rd.deducted"
+				: "(select sum(r.points) from case_return r where r.case_id = c.id)";
+	}
+
+	private static String returnsJoin(ScoreScope scope) {
+		return scope.personId() == null ? """
+
+				  left join (select r.case_id, sum(r.points) deducted from case_return r group by r.case_id) rd
+				    on rd.case_id = c.id""" : "";
 	}
 
 	/**

@@ -21,7 +21,8 @@ import cn.wucheng.cq.shared.Period;
 /**
  * The case-handling standard of a quarter for every formal officer (R-32 for squads, R-33 for organ units), computed
  * in one SQL pass: each officer's unit on the last day of the quarter (R-02) and his simple / ordinary cases concluded
- * in the quarter as lead or co-handler (R-14), then the policies decide.
+ * in the quarter as lead or co-handler (R-14), then the policies decide. The quarter's cases are read once, each
+ * counted for its lead and its co-handler (a two-row cross join), not scanned once per role (province-scale issue).
  */
 @Service
 public class CaseStandards {
@@ -49,10 +50,8 @@ public class CaseStandards {
 			    select hc.person_id,
 			           sum(case when hc.category = 'SIMPLE' then 1 else 0 end) as simple_done,
 			           sum(case when hc.category = 'SIMPLE' then 0 else 1 end) as ordinary_done
-			    from (select c.lead_id as person_id, c.category from case_file c
-			          where c.concluded_on between :quarterStart and :quarterEnd
-			          union all
-			          select c.co_id as person_id, c.category from case_file c
+			    from (select case when h.n = 1 then c.lead_id else c.co_id end as person_id, c.category
+			          from case_file c cross join (select 1 as n union all select 2 as n) h
 			          where c.concluded_on between :quarterStart and :quarterEnd) hc
 			    group by hc.person_id) d on d.person_id = p.id
 			where p.category = 'FORMAL'
