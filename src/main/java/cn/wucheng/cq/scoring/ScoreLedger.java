@@ -96,7 +96,7 @@ public class ScoreLedger {
 	 * once, not once per list (province-scale issue). Exact points: the ranking compares the exact totals.
 	 */
 	private List<PersonScore> liveScores(Period period) {
-		if (!stamp.enabled()) {
+		if (!stamp.mayKeep()) {
 			return computeScores(period);
 		}
 		// the stamp is read before the data: a list is never older than the stamp it is kept under

@@ -66,6 +66,16 @@ public class DataStamp {
 	}
 
 	/**
+	 * Whether a result computed here may be kept: on PostgreSQL, and not inside a writing transaction — there the
+	 * counter may already be raised by this very transaction, and a value computed from its uncommitted changes would
+	 * pass for fresh after a rollback.
+	 */
+	public boolean mayKeep() {
+		return enabled() && !(TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+	}
+
+	/**
 	 * The current value of the counter (one indexed single-row read). A page reads it once: within one GET request
 	 * (which changes nothing) the value read first is used again, so a page that shows several cached results
 	 * borrows a connection for one read, not one per result (province-scale issue: 50 users' pages queued for the
@@ -96,10 +106,7 @@ public class DataStamp {
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> T cached(Object key, Supplier<T> compute) {
-		if (!enabled() || TransactionSynchronizationManager.isActualTransactionActive()
-				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-			// inside a writing transaction the counter may already be raised by this very transaction: a value
-			// computed from its uncommitted changes must not be kept (it would pass for fresh after a rollback)
+		if (!mayKeep()) {
 			return compute.get();
 		}
 		long stamp = current();
