@@ -69,7 +69,13 @@ public class ImportEngine {
 			return ImportResult.unreadable(kind, fileName, messages.get(e.messageKey(), e.args()));
 		}
 		try {
-			return transactions.execute(status -> run(kind, fileName, table, status));
+			try {
+				return execute(kind, fileName, table);
+			}
+			catch (CsvFile.NotUtf8 e) {
+				// a malformed byte late in a CSV read as UTF-8: everything done with its rows was rolled back
+				return execute(kind, fileName, e.table());
+			}
 		}
 		catch (Unreadable e) {
 			return ImportResult.unreadable(kind, fileName,
@@ -82,6 +88,10 @@ public class ImportEngine {
 			return new ImportResult(kind, fileName, ImportResult.Status.REJECTED, 0, 0, 0,
 					List.of(ImportProblem.ofFile(messages.get("imports.error.database"))), List.of());
 		}
+	}
+
+	private ImportResult execute(ImportKind kind, String fileName, TabularFile table) {
+		return transactions.execute(status -> run(kind, fileName, table, status));
 	}
 
 	private ImportResult run(ImportKind kind, String fileName, TabularFile table, TransactionStatus status) {
@@ -147,7 +157,6 @@ public class ImportEngine {
 
 		private final ImportRun run;
 
-		private final KeyIndex keys = new KeyIndex();
 
 		private final List<R> chunk = new ArrayList<>(CHUNK);
 
@@ -173,7 +182,7 @@ public class ImportEngine {
 			RowView row = new RowView(rowNumber, cells, header);
 			String key = importer.key(row);
 			if (key != null) {
-				int first = keys.putIfAbsent(key, rowNumber);
+				int first = run.keys.putIfAbsent(key, rowNumber);
 				if (first != 0) {
 					List<Column> keyColumns = importer.keyColumns();
 					run.error(rowNumber, keyColumns.get(0), "imports.error.duplicate",
