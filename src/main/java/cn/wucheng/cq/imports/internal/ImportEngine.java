@@ -101,7 +101,7 @@ public class ImportEngine {
 		Reading<?> reading = new Reading<>(importer, run);
 		try {
 			try {
-				table.read(reading);
+				ReadAhead.read(table, reading, () -> !reading.sawHeader()); // parsing beside checking and storing
 			}
 			catch (UnreadableFileException e) {
 				throw new Unreadable(e);
