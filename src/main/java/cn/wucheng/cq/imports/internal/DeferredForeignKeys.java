@@ -80,18 +80,23 @@ final class DeferredForeignKeys {
 	 * the transaction usable) when a row refers to nothing — {@link #missing} names them.
 	 */
 	boolean restore() {
-		return inSavepoint(template, () -> {
-			for (Key k : keys) {
-				template.execute("alter table " + table + " add constraint " + quote(k.name()) + " " + k.definition());
-			}
-		});
+		return inSavepoint(template, () -> template.execute(addAll()));
+	}
+
+	/** One statement for all keys: PostgreSQL checks them in one pass over the table's pages instead of four. */
+	private String addAll() {
+		StringBuilder b = new StringBuilder("alter table ").append(table);
+		for (int i = 0; i < keys.size(); i++) {
+			Key k = keys.get(i);
+			b.append(i == 0 ? " " : ", ").append("add constraint ").append(quote(k.name())).append(' ')
+				.append(k.definition());
+		}
+		return b.toString();
 	}
 
 	/** Adds the keys again; a refusal is the database's error. */
 	void restoreOrFail() {
-		for (Key k : keys) {
-			template.execute("alter table " + table + " add constraint " + quote(k.name()) + " " + k.definition());
-		}
+		template.execute(addAll());
 	}
 
 	/** Rows whose value in the key's column refers to nothing: (value of keyColumn, value of the column), 1,000 at most. */
