@@ -154,6 +154,25 @@ class ImportErrorTests extends ImportTestSupport {
 	}
 
 	@Test
+	void aUtf8FileWithAGbkRowAfterItsFirst64KbIsReadAsGb18030AndWhatItsFirstReadingStoredIsGone() throws Exception {
+		// the file is read once; the stray byte comes after rows were checked and stored as UTF-8: they are rolled
+		// back and the file read as GB18030, as a check of the whole file before parsing decided (its header then
+		// is unreadable)
+		StringBuilder b = new StringBuilder(CASES_HEADER);
+		for (int i = 1; i <= 1_100; i++) { // more than one chunk
+			b.append(GOOD_CASE.replace("WCZF-2025-00001", "WCZF-LATE-%05d".formatted(i)));
+		}
+		byte[] utf8 = utf8(b.toString());
+		byte[] gbkRow = GOOD_CASE.replace("WCZF-2025-00001", "WCZF-LATE-GBK").getBytes(java.nio.charset.Charset.forName("GBK"));
+		byte[] file = java.util.Arrays.copyOf(utf8, utf8.length + gbkRow.length);
+		System.arraycopy(gbkRow, 0, file, utf8.length, gbkRow.length);
+		upload("cases", "cases.csv", file).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].row").value(1))
+			.andExpect(jsonPath("$.errors[0].message", containsString("缺少必填列")));
+		nothingWasWritten();
+	}
+
+	@Test
 	void aCorruptXlsxIsAnUnreadableFile() throws Exception {
 		byte[] good = xlsx(example("units"));
 		byte[] broken = java.util.Arrays.copyOf(good, good.length / 2);

@@ -7,6 +7,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.imports.ImportKind;
@@ -18,6 +23,8 @@ import cn.wucheng.cq.organisation.StaffCategory;
  * recorded, reported as a warning and marked in case_import_flag.
  */
 final class CaseImporter extends ListImporter<CaseImporter.Row> {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseImporter.class);
 
 	static final Column CASE_NO = Column.required("案件编号", 60);
 
@@ -116,7 +123,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 	Row parse(RowView r) {
 		long mark = run.errorCount();
 		String caseNo = required(r, CASE_NO);
-		CaseCategory category = choice(r, CATEGORY, CaseCategory::fromLabel);
+		CaseCategory category = choice(r, CATEGORY, CaseImporter::category);
 		Long domainId = lookup(r, DOMAIN, domainIds, "imports.error.unknownDomain");
 		Long unitId = lookup(r, UNIT, unitIds, "imports.error.unknownUnit");
 		LocalDate filed = date(r, FILED);
@@ -150,6 +157,21 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		}
 		return new Row(r.row(), caseNo, category, domainId, unitId, filed, concluded, lead.id(), co.id(), decisionNo,
 				title, source, videoNo, flag);
+	}
+
+	private static final Map<String, CaseCategory> CATEGORIES = new HashMap<>();
+
+	static {
+		for (CaseCategory c : CaseCategory.values()) {
+			CATEGORIES.putIfAbsent(c.label(), c);
+			CATEGORIES.putIfAbsent(c.name(), c);
+		}
+	}
+
+	/** {@link CaseCategory#fromLabel}, without a stream for the usual exact label. */
+	private static Optional<CaseCategory> category(String text) {
+		CaseCategory c = CATEGORIES.get(text);
+		return c != null ? Optional.of(c) : CaseCategory.fromLabel(text);
 	}
 
 	private Long lookup(RowView r, Column c, Map<String, Long> ids, String unknownKey) {
@@ -256,6 +278,13 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		}
 		pendingFlags.addAll(flags);
 		run.flushAudit(); // before the COPY takes the connection
+		if (!deferTried && ++copiedChunks > DEFER_KEYS_AFTER_CHUNKS) {
+			// a large file: its other rows without the per-row foreign key checks, checked at the end (finish)
+			deferTried = true;
+			deferredKeys = DeferredForeignKeys.drop(run.template, "case_file", REFERENCES);
+			log.info("Case import {}: foreign keys of case_file {}", run.fileName,
+					deferredKeys != null ? "checked at the end" : "kept (tables in use), checked row by row");
+		}
 		copy.start("case_file", COLUMNS, inserts);
 	}
 
@@ -264,9 +293,55 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 
 	static final String INSERT = "insert into case_file (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+	/** Chunks stored with the foreign keys checked row by row before a file counts as large. */
+	static final int DEFER_KEYS_AFTER_CHUNKS = 2;
+
+	private static final Set<String> REFERENCES = Set.of("domain_id", "unit_id", "lead_id", "co_id");
+
+	private int copiedChunks;
+
+	private boolean deferTried;
+
+	private DeferredForeignKeys deferredKeys;
+
 	@Override
 	void finish() {
 		completeCopy();
+		if (deferredKeys != null) {
+			restoreKeys(deferredKeys);
+			deferredKeys = null;
+		}
+	}
+
+	/**
+	 * The foreign keys dropped for a large file, added again (each checked over the table in one statement). Should a
+	 * row refer to what no longer exists (deleted after the lists were loaded), its row and column are named as the
+	 * row check would, and nothing is imported.
+	 */
+	private void restoreKeys(DeferredForeignKeys keys) {
+		if (!run.writing() || keys.restore()) {
+			return; // an import with errors is rolled back, and the keys with it
+		}
+		for (DeferredForeignKeys.Key k : keys.keys()) {
+			for (Object[] missing : keys.missing(k, "case_no")) {
+				int row = run.keys.rowOf(missing[0] + "\u0001");
+				long id = ((Number) missing[1]).longValue();
+				switch (k.column()) {
+					case "domain_id" -> run.error(row, DOMAIN, "imports.error.unknownDomain", name(domainNames, id));
+					case "unit_id" -> run.error(row, UNIT, "imports.error.unknownUnit", name(unitNames, id));
+					case "lead_id" -> run.error(row, LEAD, "imports.error.unknownPerson", name(employeeNos, id));
+					default -> run.error(row, CO, "imports.error.unknownPerson", name(employeeNos, id));
+				}
+			}
+		}
+		if (run.writing()) {
+			keys.restoreOrFail(); // refused for another reason: the database's error ends the import
+		}
+	}
+
+	private static String name(Map<Long, String> names, long id) {
+		String n = names.get(id);
+		return n != null ? n : String.valueOf(id);
 	}
 
 	@Override

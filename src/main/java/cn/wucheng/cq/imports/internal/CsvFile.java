@@ -1,15 +1,18 @@
 package cn.wucheng.cq.imports.internal;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,12 +25,19 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file in UTF-8 (with or without BOM), GB18030/GBK (what Excel and WPS write on Chinese Windows) or UTF-16 with
- * BOM. The encoding is decided by one streaming pass over the bytes: valid UTF-8 is UTF-8, anything else GB18030 (a
- * GBK text is almost never valid UTF-8). The same pass refuses binary content (control bytes never occur in text).
+ * BOM. Valid UTF-8 is UTF-8, anything else GB18030 (a GBK text is almost never valid UTF-8); binary content (control
+ * bytes never occur in text) is refused. Decided in the one pass that parses the file: the first {@value #HEAD} bytes
+ * are checked when the file is opened (a GBK header is found there), the rest while it is parsed — strictly as UTF-8;
+ * should a malformed byte come later, the file is read again from the start as GB18030 (and the rows already handed
+ * over are given up: {@link NotUtf8}). Whatever the reader stops early for, it still reads the rest of the bytes, so
+ * the answer is the one a check of the whole file before parsing would give.
  */
 final class CsvFile implements TabularFile {
 
 	private static final Charset GB18030 = Charset.forName("GB18030");
+
+	/** Bytes checked when the file is opened. */
+	static final int HEAD = 64 * 1024;
 
 	private final Path file;
 
@@ -35,75 +45,57 @@ final class CsvFile implements TabularFile {
 
 	private final int skip;
 
-	private CsvFile(Path file, Charset charset, int skip) {
+	/** UTF-8 without BOM so far: decoded strictly, GB18030 at the first malformed byte. */
+	private final boolean tentative;
+
+	private CsvFile(Path file, Charset charset, int skip, boolean tentative) {
 		this.file = file;
 		this.charset = charset;
 		this.skip = skip;
+		this.tentative = tentative;
 	}
 
 	static CsvFile open(Path file, byte[] head, int n) throws UnreadableFileException {
 		if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-			return new CsvFile(file, StandardCharsets.UTF_16LE, 2);
+			return new CsvFile(file, StandardCharsets.UTF_16LE, 2, false);
 		}
 		if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-			return new CsvFile(file, StandardCharsets.UTF_16BE, 2);
+			return new CsvFile(file, StandardCharsets.UTF_16BE, 2, false);
 		}
 		boolean bom = n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-		boolean utf8 = scan(file);
+		boolean utf8 = scanHead(file);
 		if (bom) {
-			return new CsvFile(file, StandardCharsets.UTF_8, 3);
+			return new CsvFile(file, StandardCharsets.UTF_8, 3, false);
 		}
-		return new CsvFile(file, utf8 ? StandardCharsets.UTF_8 : GB18030, 0);
+		return utf8 ? new CsvFile(file, StandardCharsets.UTF_8, 0, true) : new CsvFile(file, GB18030, 0, false);
 	}
 
-	/**
-	 * One pass: refuses binary files, and tells whether the bytes are valid UTF-8.
-	 */
-	private static boolean scan(Path file) throws UnreadableFileException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		boolean valid = true;
-		ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-		CharBuffer out = CharBuffer.allocate(64 * 1024);
+	/** The first {@value #HEAD} bytes: refuses binary content, and tells whether they may be UTF-8. */
+	private static boolean scanHead(Path file) throws UnreadableFileException {
+		byte[] buf;
+		boolean whole;
 		try (InputStream stream = Files.newInputStream(file)) {
-			byte[] buf = in.array();
-			boolean eof = false;
-			while (!eof) {
-				int read = stream.read(buf, in.position(), in.remaining());
-				if (read < 0) {
-					eof = true;
-				}
-				else {
-					for (int i = in.position(); i < in.position() + read; i++) {
-						if (isBinary(buf[i])) {
-							throw new UnreadableFileException("imports.file.notSpreadsheet");
-						}
-					}
-					in.position(in.position() + read);
-				}
-				if (valid) {
-					in.flip();
-					CoderResult r = decoder.decode(in, out, eof);
-					if (r.isError()) {
-						valid = false;
-					}
-					out.clear();
-					in.compact();
-				}
-				else {
-					in.clear();
-				}
-			}
-			if (valid) {
-				CoderResult r = decoder.flush(out);
-				valid = !r.isError();
-			}
+			buf = stream.readNBytes(HEAD);
+			whole = stream.read() < 0;
 		}
 		catch (IOException e) {
 			throw new UnreadableFileException(e, "imports.file.unreadable");
 		}
-		return valid;
+		for (byte b : buf) {
+			if (isBinary(b)) {
+				throw new UnreadableFileException("imports.file.notSpreadsheet");
+			}
+		}
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(buf);
+		CharBuffer out = CharBuffer.allocate(buf.length + 1);
+		// a character cut at the end of the head is no error unless the file ends there
+		if (decoder.decode(in, out, whole).isError()) {
+			return false;
+		}
+		return !whole || !decoder.flush(out).isError();
 	}
 
 	/** Control bytes other than tab, line breaks, form feed and DOS end-of-file never occur in a text table. */
@@ -119,45 +111,101 @@ final class CsvFile implements TabularFile {
 
 	@Override
 	public void read(RowConsumer consumer) throws UnreadableFileException {
+		if (!tentative) {
+			parse(consumer, false);
+			return;
+		}
+		int[] delivered = { 0 };
+		boolean utf8 = parse((row, cells) -> {
+			delivered[0]++;
+			return consumer.accept(row, cells);
+		}, true);
+		if (utf8) {
+			return;
+		}
+		CsvFile gb = new CsvFile(file, GB18030, 0, false);
+		if (delivered[0] > 0) {
+			throw new NotUtf8(gb);
+		}
+		gb.read(consumer);
+	}
+
+	/**
+	 * Parses the file with this charset; strictly: answers false at the first malformed byte (nothing else happens
+	 * after it). Binary content is refused wherever it is.
+	 */
+	private boolean parse(RowConsumer consumer, boolean strict) throws UnreadableFileException {
+		CodingErrorAction onError = strict ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+		boolean text = charset != StandardCharsets.UTF_16LE && charset != StandardCharsets.UTF_16BE;
 		try (InputStream stream = Files.newInputStream(file)) {
 			stream.skipNBytes(skip);
-			BufferedReader reader = new BufferedReader(new InputStreamReader(stream, charset.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPLACE)
-				.onUnmappableCharacter(CodingErrorAction.REPLACE)), 64 * 1024);
-			char delimiter = delimiter(reader);
-			CSVFormat format = CSVFormat.DEFAULT.builder()
-				.setDelimiter(delimiter)
-				.setIgnoreEmptyLines(false)
-				.setTrim(false)
-				.get();
-			long row = 0;
-			try (CSVParser parser = CSVParser.parse(reader, format)) {
-				Iterator<CSVRecord> it = parser.iterator();
-				while (true) {
-					CSVRecord record;
-					try {
-						if (!it.hasNext()) {
-							break;
-						}
-						record = it.next();
-					}
-					catch (UncheckedIOException | IllegalStateException e) {
-						throw new UnreadableFileException(e, "imports.file.badCsv", String.valueOf(row + 1));
-					}
-					row = record.getRecordNumber();
-					String[] cells = new String[record.size()];
-					for (int i = 0; i < cells.length; i++) {
-						String v = record.get(i);
-						cells[i] = v == null ? "" : v;
-					}
-					if (!consumer.accept((int) row, cells)) {
-						return;
-					}
+			TextBytes bytes = new TextBytes(stream, text);
+			Decoded decoded = new Decoded(new InputStreamReader(bytes,
+					charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError)));
+			BufferedReader reader = new BufferedReader(decoded, 64 * 1024);
+			try {
+				return parse(reader, consumer);
+			}
+			catch (IOException | UncheckedIOException | UnreadableFileException e) {
+				if (bytes.binary) {
+					throw new UnreadableFileException(e, "imports.file.notSpreadsheet");
 				}
+				if (decoded.malformed) {
+					return false;
+				}
+				if (e instanceof UnreadableFileException u) {
+					throw u;
+				}
+				throw e;
 			}
 		}
-		catch (IOException e) {
+		catch (IOException | UncheckedIOException e) {
 			throw new UnreadableFileException(e, "imports.file.unreadable");
+		}
+	}
+
+	private static boolean parse(BufferedReader reader, RowConsumer consumer) throws IOException,
+			UnreadableFileException {
+		char delimiter = delimiter(reader);
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setDelimiter(delimiter)
+			.setIgnoreEmptyLines(false)
+			.setTrim(false)
+			.get();
+		long row = 0;
+		CSVParser parser = CSVParser.parse(reader, format);
+		Iterator<CSVRecord> it = parser.iterator();
+		while (true) {
+			CSVRecord record;
+			try {
+				if (!it.hasNext()) {
+					return true;
+				}
+				record = it.next();
+			}
+			catch (UncheckedIOException | IllegalStateException e) {
+				drain(reader); // binary or not UTF-8 further on: that is the answer, not the CSV error
+				throw new UnreadableFileException(e, "imports.file.badCsv", String.valueOf(row + 1));
+			}
+			row = record.getRecordNumber();
+			String[] cells = record.values();
+			for (int i = 0; i < cells.length; i++) {
+				if (cells[i] == null) {
+					cells[i] = "";
+				}
+			}
+			if (!consumer.accept((int) row, cells)) {
+				drain(reader);
+				return true;
+			}
+		}
+	}
+
+	/** Reads the rest, so that binary content or a malformed byte there still decides. */
+	private static void drain(Reader reader) throws IOException {
+		char[] buf = new char[16 * 1024];
+		while (reader.read(buf) >= 0) {
+			// only the checks of TextBytes and Decoded matter
 		}
 	}
 
@@ -190,6 +238,92 @@ final class CsvFile implements TabularFile {
 	/** For tests. */
 	Charset charset() {
 		return charset;
+	}
+
+	/**
+	 * The file is not UTF-8 after all (a malformed byte after rows were handed over): read it again, from the start,
+	 * as {@link #table()}. The caller gives up what it did with the rows (the import's transaction is rolled back).
+	 */
+	static final class NotUtf8 extends RuntimeException {
+
+		private final transient CsvFile table;
+
+		NotUtf8(CsvFile table) {
+			super("not UTF-8: read again as GB18030", null, false, false);
+			this.table = table;
+		}
+
+		CsvFile table() {
+			return table;
+		}
+
+	}
+
+	/** The raw bytes, refusing (once and for all) a control byte that never occurs in text. */
+	private static final class TextBytes extends FilterInputStream {
+
+		private final boolean check;
+
+		boolean binary;
+
+		TextBytes(InputStream in, boolean check) {
+			super(in);
+			this.check = check;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = in.read(b, off, len);
+			if (check) {
+				for (int i = off; i < off + n; i++) {
+					if (isBinary(b[i])) {
+						binary = true;
+						throw new IOException("binary content");
+					}
+				}
+			}
+			return n;
+		}
+
+	}
+
+	/** The decoded text, remembering a malformed byte (strict decoding). */
+	private static final class Decoded extends FilterReader {
+
+		boolean malformed;
+
+		Decoded(Reader in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			try {
+				return super.read();
+			}
+			catch (CharacterCodingException e) {
+				malformed = true;
+				throw e;
+			}
+		}
+
+		@Override
+		public int read(char[] cbuf, int off, int len) throws IOException {
+			try {
+				return super.read(cbuf, off, len);
+			}
+			catch (CharacterCodingException e) {
+				malformed = true;
+				throw e;
+			}
+		}
+
 	}
 
 }

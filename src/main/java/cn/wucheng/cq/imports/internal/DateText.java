@@ -24,6 +24,9 @@ final class DateText {
 
 	static Optional<LocalDate> parse(String text) {
 		String t = Text.clean(text);
+		if (isIso(t)) { // 2024-03-05, by far the most frequent form: without a regular expression
+			return of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10));
+		}
 		Matcher m = SEPARATED.matcher(t);
 		if (m.matches()) {
 			return of(m.group(1), m.group(3), m.group(4));
@@ -37,6 +40,36 @@ final class DateText {
 			return of(m.group(1), m.group(2), m.group(3));
 		}
 		return Optional.empty();
+	}
+
+	private static boolean isIso(String t) {
+		if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+			return false;
+		}
+		for (int i = 0; i < 10; i++) {
+			char c = t.charAt(i);
+			if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int digits(String t, int from, int to) {
+		int v = 0;
+		for (int i = from; i < to; i++) {
+			v = v * 10 + (t.charAt(i) - '0');
+		}
+		return v;
+	}
+
+	private static Optional<LocalDate> of(int y, int m, int d) {
+		try {
+			return Optional.of(LocalDate.of(y, m, d));
+		}
+		catch (DateTimeException e) {
+			return Optional.empty();
+		}
 	}
 
 	private static Optional<LocalDate> of(String y, String m, String d) {

@@ -11,9 +11,20 @@ final class Header {
 
 	private final Map<Column, Integer> positions;
 
-	private Header(int row, Map<Column, Integer> positions) {
+	/** The columns of the list (the importer's constants) and their positions, looked up by identity per cell. */
+	private final Column[] columns;
+
+	private final int[] indexes;
+
+	private Header(int row, Map<Column, Integer> positions, List<Column> columns) {
 		this.row = row;
 		this.positions = positions;
+		this.columns = columns.toArray(Column[]::new);
+		this.indexes = new int[this.columns.length];
+		for (int i = 0; i < this.columns.length; i++) {
+			Integer p = positions.get(this.columns[i]);
+			this.indexes[i] = p == null ? -1 : p;
+		}
 	}
 
 	static Header of(int row, String[] cells, List<Column> columns) {
@@ -28,7 +39,7 @@ final class Header {
 				positions.put(c, i);
 			}
 		}
-		return new Header(row, positions);
+		return new Header(row, positions, columns);
 	}
 
 	/** Spaces (also full-width), a BOM and a required-marker asterisk do not count. */
@@ -51,11 +62,16 @@ final class Header {
 	}
 
 	boolean has(Column c) {
-		return positions.containsKey(c);
+		return position(c) >= 0;
 	}
 
 	int position(Column c) {
-		Integer i = positions.get(c);
+		for (int i = 0; i < columns.length; i++) {
+			if (columns[i] == c) {
+				return indexes[i];
+			}
+		}
+		Integer i = positions.get(c); // an equal column that is not one of the list's own
 		return i == null ? -1 : i;
 	}
 

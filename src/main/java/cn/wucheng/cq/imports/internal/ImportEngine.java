@@ -69,7 +69,13 @@ public class ImportEngine {
 			return ImportResult.unreadable(kind, fileName, messages.get(e.messageKey(), e.args()));
 		}
 		try {
-			return transactions.execute(status -> run(kind, fileName, table, status));
+			try {
+				return execute(kind, fileName, table);
+			}
+			catch (CsvFile.NotUtf8 e) {
+				// a malformed byte late in a CSV read as UTF-8: everything done with its rows was rolled back
+				return execute(kind, fileName, e.table());
+			}
 		}
 		catch (Unreadable e) {
 			return ImportResult.unreadable(kind, fileName,
@@ -84,6 +90,10 @@ public class ImportEngine {
 		}
 	}
 
+	private ImportResult execute(ImportKind kind, String fileName, TabularFile table) {
+		return transactions.execute(status -> run(kind, fileName, table, status));
+	}
+
 	private ImportResult run(ImportKind kind, String fileName, TabularFile table, TransactionStatus status) {
 		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit);
 		ListImporter<?> importer = importer(kind, run);
@@ -91,7 +101,7 @@ public class ImportEngine {
 		Reading<?> reading = new Reading<>(importer, run);
 		try {
 			try {
-				table.read(reading);
+				ReadAhead.read(table, reading, () -> !reading.sawHeader()); // parsing beside checking and storing
 			}
 			catch (UnreadableFileException e) {
 				throw new Unreadable(e);
@@ -147,7 +157,6 @@ public class ImportEngine {
 
 		private final ImportRun run;
 
-		private final KeyIndex keys = new KeyIndex();
 
 		private final List<R> chunk = new ArrayList<>(CHUNK);
 
@@ -173,7 +182,7 @@ public class ImportEngine {
 			RowView row = new RowView(rowNumber, cells, header);
 			String key = importer.key(row);
 			if (key != null) {
-				int first = keys.putIfAbsent(key, rowNumber);
+				int first = run.keys.putIfAbsent(key, rowNumber);
 				if (first != 0) {
 					List<Column> keyColumns = importer.keyColumns();
 					run.error(rowNumber, keyColumns.get(0), "imports.error.duplicate",

@@ -39,6 +39,9 @@ final class ImportRun {
 
 	final Problems problems = new Problems();
 
+	/** The keys of the file's rows so far, with the row of each (duplicates; rows named by a set-based check). */
+	final KeyIndex keys = new KeyIndex();
+
 	private final AuditLog audit;
 
 	private final List<AuditLog.Entry> pendingAudit = new ArrayList<>();

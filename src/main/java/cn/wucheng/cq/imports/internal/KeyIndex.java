@@ -33,6 +33,20 @@ final class KeyIndex {
 		return 0;
 	}
 
+	/** The row where the key was seen, or 0 if it was not. */
+	int rowOf(String key) {
+		long h = hash(key);
+		int mask = hashes.length - 1;
+		int i = (int) (h ^ (h >>> 32)) & mask;
+		while (hashes[i] != 0) {
+			if (hashes[i] == h) {
+				return rows[i];
+			}
+			i = (i + 1) & mask;
+		}
+		return 0;
+	}
+
 	private void grow() {
 		long[] oldHashes = hashes;
 		int[] oldRows = rows;

@@ -7,6 +7,9 @@ final class Text {
 	}
 
 	static boolean isSpace(char c) {
+		if (c > ' ' && c < 0x7F) {
+			return false; // visible ASCII, most cells' first and last character
+		}
 		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
 	}
 

@@ -185,6 +185,8 @@ final class XlsxFile implements TabularFile {
 
 		private final Map<Integer, Boolean> dateStyles = new HashMap<>();
 
+		private final Map<String, String> dates = new HashMap<>();
+
 		private final StringBuilder text = new StringBuilder();
 
 		private List<String> cells = new ArrayList<>();
@@ -283,13 +285,7 @@ final class XlsxFile implements TabularFile {
 					return "";
 				}
 				if (isDateStyle()) {
-					try {
-						LocalDateTime d = DateUtil.getLocalDateTime(Double.parseDouble(raw), date1904);
-						return d.toLocalTime().toSecondOfDay() == 0 ? d.toLocalDate().toString() : d.format(DATE_TIME);
-					}
-					catch (RuntimeException e) {
-						return plainNumber(raw);
-					}
+					return dateText(raw);
 				}
 				return plainNumber(raw);
 			}
@@ -306,6 +302,26 @@ final class XlsxFile implements TabularFile {
 				case "d" -> raw.endsWith("T00:00:00") || raw.endsWith("T00:00:00Z") ? raw.substring(0, 10) : raw;
 				default -> raw; // inlineStr, str (formula result), e (error text such as #N/A)
 			};
+		}
+
+		/** A date cell as text; the few hundred distinct days of a sheet are converted once each. */
+		private String dateText(String raw) {
+			String known = dates.get(raw);
+			if (known != null) {
+				return known;
+			}
+			String t;
+			try {
+				LocalDateTime d = DateUtil.getLocalDateTime(Double.parseDouble(raw), date1904);
+				t = d.toLocalTime().toSecondOfDay() == 0 ? d.toLocalDate().toString() : d.format(DATE_TIME);
+			}
+			catch (RuntimeException e) {
+				t = plainNumber(raw);
+			}
+			if (dates.size() < 10_000) {
+				dates.put(raw, t);
+			}
+			return t;
 		}
 
 		private boolean isDateStyle() {

@@ -2,6 +2,7 @@ package cn.wucheng.cq.imports.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,6 +61,47 @@ class TabularFileTests {
 		TabularFile table = TabularFile.open(f);
 		assertThat(((CsvFile) table).charset().name()).isEqualTo("GB18030");
 		assertThat(rows(f)).contains("2:WC0001|沈斌|1968-08-01");
+	}
+
+	/** Over 64 KB of ASCII rows: what decides the encoding then comes while the file is parsed (one pass). */
+	private static byte[] asciiRowsThen(byte[] last) {
+		StringBuilder b = new StringBuilder("no,name\n");
+		for (int i = 0; b.length() <= CsvFile.HEAD; i++) {
+			b.append("WC").append(i).append(",plain\n");
+		}
+		byte[] head = b.toString().getBytes(StandardCharsets.UTF_8);
+		byte[] all = java.util.Arrays.copyOf(head, head.length + last.length);
+		System.arraycopy(last, 0, all, head.length, last.length);
+		return all;
+	}
+
+	@Test
+	void aGbkByteAfterTheFirst64KbReadsTheFileAgainAsGb18030() throws Exception {
+		Path f = file("late-gbk.csv", asciiRowsThen("WC9,沈斌\n".getBytes(Charset.forName("GBK"))));
+		TabularFile table = TabularFile.open(f);
+		assertThat(((CsvFile) table).charset()).isEqualTo(StandardCharsets.UTF_8);
+		List<String> seen = new ArrayList<>();
+		assertThatThrownBy(() -> table.read((row, cells) -> seen.add(String.join("|", cells))))
+			.isInstanceOfSatisfying(CsvFile.NotUtf8.class, e -> {
+				assertThat(e.table().charset().name()).isEqualTo("GB18030");
+				assertThat(e.table().describe()).contains("GB18030");
+			});
+		assertThat(seen).isNotEmpty().doesNotContain("WC9|沈斌");
+		List<String> again = new ArrayList<>();
+		((CsvFile.NotUtf8) catchThrowable(() -> TabularFile.open(f).read((row, cells) -> true))).table()
+			.read((row, cells) -> again.add(String.join("|", cells)));
+		assertThat(again).first().isEqualTo("no|name");
+		assertThat(again).last().isEqualTo("WC9|沈斌");
+	}
+
+	@Test
+	void aBinaryByteAfterTheFirst64KbIsRefusedEvenWhenTheReaderStoppedBeforeIt() throws Exception {
+		Path f = file("late-binary.csv", asciiRowsThen(new byte[] { 'W', 'C', 0, 1, 2, '\n' }));
+		assertThat(TabularFile.open(f)).isInstanceOf(CsvFile.class);
+		assertUnreadable(f, "imports.file.notSpreadsheet");
+		assertThatThrownBy(() -> TabularFile.open(f).read((row, cells) -> false))
+			.isInstanceOfSatisfying(UnreadableFileException.class,
+					e -> assertThat(e.messageKey()).isEqualTo("imports.file.notSpreadsheet"));
 	}
 
 	@Test
