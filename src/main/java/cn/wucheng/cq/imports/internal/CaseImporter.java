@@ -278,7 +278,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		}
 		pendingFlags.addAll(flags);
 		run.flushAudit(); // before the COPY takes the connection
-		if (!deferTried && ++copiedChunks > DEFER_KEYS_AFTER_CHUNKS) {
+		if (run.deferForeignKeys && !deferTried && ++copiedChunks > DEFER_KEYS_AFTER_CHUNKS) {
 			// a large file: its other rows without the per-row foreign key checks, checked at the end (finish)
 			deferTried = true;
 			deferredKeys = DeferredForeignKeys.drop(run.template, "case_file", REFERENCES);

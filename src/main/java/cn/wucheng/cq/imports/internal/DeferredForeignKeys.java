@@ -21,6 +21,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * runs, the transaction holds the table and the referenced tables exclusively (no one can delete a referenced row in
  * between, and readers wait for the commit). When the tables cannot be locked at once (others are using them), the
  * keys stay and are checked row by row as before.
+ * <p>
+ * Off unless {@code cq.imports.defer-foreign-keys=true}: while the keys are away every page that reads cases waits for
+ * the import to commit (ALTER TABLE locks case_file for readers too), and the hardened database role of
+ * {@code scripts/postgres-roles.sql} does not own the tables, so it could not drop them anyway. For a bulk load in a
+ * maintenance window, as the table owner.
  */
 final class DeferredForeignKeys {
 

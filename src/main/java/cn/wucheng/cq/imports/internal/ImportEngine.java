@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +42,12 @@ public class ImportEngine {
 
 	private final TransactionTemplate transactions;
 
+	private final boolean deferForeignKeys;
+
 	ImportEngine(JdbcClient jdbc, JdbcTemplate template, ImportMessages messages, AuditLog audit,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager,
+			@Value("${cq.imports.defer-foreign-keys:false}") boolean deferForeignKeys) {
+		this.deferForeignKeys = deferForeignKeys;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.messages = messages;
@@ -96,6 +101,7 @@ public class ImportEngine {
 
 	private ImportResult run(ImportKind kind, String fileName, TabularFile table, TransactionStatus status) {
 		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit);
+		run.deferForeignKeys = deferForeignKeys;
 		ListImporter<?> importer = importer(kind, run);
 		importer.prepare();
 		Reading<?> reading = new Reading<>(importer, run);

@@ -46,6 +46,12 @@ final class ImportRun {
 
 	private final List<AuditLog.Entry> pendingAudit = new ArrayList<>();
 
+	/**
+	 * Whether a large case import may drop case_file's foreign keys and check them at its end
+	 * ({@code cq.imports.defer-foreign-keys}, off by default: see {@link DeferredForeignKeys}).
+	 */
+	boolean deferForeignKeys;
+
 	int created;
 
 	int updated;
