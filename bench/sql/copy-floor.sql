@@ -1,6 +1,7 @@
 -- The floor of the case import: a staging table with the columns of the cases CSV (text and date, references left
--- unresolved) and the same indexes as case_file (identity primary key, unique 案件编号, 办结日期, 办案单位 + 立案日期,
--- 主办人, 协办人, 执法领域). run.sh then COPYs the raw CSV into it with psql's \copy (client side, over loopback, as
+-- unresolved) and the same indexes as case_file on PostgreSQL (identity primary key, unique 案件编号, 办结日期 + id,
+-- 立案日期 + id, 办案单位 + 立案日期, 类别 + 办案单位 + 办结日期, 主办人 + 办结日期, 协办人 + 办结日期, 执法领域: nine, as
+-- after migration 5.40). run.sh then COPYs the raw CSV into it with psql's \copy (client side, over loopback, as
 -- the system receives the file over HTTP).
 drop table if exists case_staging;
 create table case_staging (
@@ -18,8 +19,10 @@ create table case_staging (
     co_no         text not null,
     video_no      text
 );
-create index case_staging_concluded_idx on case_staging (concluded_on);
+create index case_staging_concluded_idx on case_staging (concluded_on, id);
+create index case_staging_filed_on_idx on case_staging (filed_on, id);
 create index case_staging_filed_idx on case_staging (unit_name, filed_on);
-create index case_staging_lead_idx on case_staging (lead_no);
-create index case_staging_co_idx on case_staging (co_no);
+create index case_staging_category_idx on case_staging (category, unit_name, concluded_on);
+create index case_staging_lead_idx on case_staging (lead_no, concluded_on);
+create index case_staging_co_idx on case_staging (co_no, concluded_on);
 create index case_staging_domain_idx on case_staging (domain_name);
