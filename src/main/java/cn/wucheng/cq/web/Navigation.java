@@ -6,24 +6,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 
 /**
- * What the layout's navigation shows, as the model attribute {@code nav} of every page: the signed-in user's name and
- * which menu entries his role has. The entries only show the way — every page and endpoint checks the role itself
+ * What the layout's navigation shows ({@code th:with="nav=${@navigation.current()}"} on its body, once per page —
+ * error pages included, which no controller's model reaches): the signed-in user's name and which menu entries his
+ * role has. The entries only show the way — every page and endpoint checks the role itself
  * ({@code @PreAuthorize}, RoleMatrixTests). It replaces thirty {@code sec:authorize} expressions, which the security
  * dialect parsed and evaluated anew on every page view (province-scale issue: a fifth of a page's time).
  */
-@ControllerAdvice
-class Navigation {
+@Component("navigation")
+public class Navigation {
 
-	/** The navigation of the current user; absent (null) for anonymous requests. */
-	@ModelAttribute("nav")
-	Nav nav() {
+	/** The navigation of the current user; null for anonymous requests. */
+	public Nav current() {
 		return CurrentUser.find().map(u -> new Nav(u.role(), u.displayName())).orElse(null);
 	}
 
