@@ -98,6 +98,22 @@ class PagesFollowChangesTests {
 	}
 
 	@Test
+	void theMenuRenderedOncePerRoleIsTheRolesOwn() throws Exception {
+		String legal = page("/rankings?period=2024-Q1", Users.legalSection());
+		String leader = page("/rankings?period=2024-Q1", Users.leader());
+		String legalAgain = page("/scores?period=2024-Q1", Users.legalSection());
+		// 法制科 imports data and keeps the deduction catalogue; 局领导 reads the dashboard but imports nothing
+		assertThat(menu(legal)).contains("href=\"/imports\"", "href=\"/deduction-items\"", "href=\"/dashboard\"")
+			.isEqualTo(menu(legalAgain));
+		assertThat(menu(leader)).contains("href=\"/dashboard\"").doesNotContain("href=\"/imports\"");
+	}
+
+	private static String menu(String page) {
+		int from = page.indexOf("<ul class=\"navbar-nav me-auto\"");
+		return page.substring(from, page.indexOf("navbar-text", from));
+	}
+
+	@Test
 	void everyBusinessTableRaisesTheStampOnPostgresql() {
 		if (!stamp.enabled()) {
 			return; // H2: nothing is cached, no triggers
