@@ -159,6 +159,15 @@ public class Publications {
 		if (!user.readsAll() && user.unitFilter().isEmpty() && user.personFilter().isEmpty()) {
 			return List.of();
 		}
+		// read by every view of a breakdown: kept per quarter and data scope until an appeal (or anything) changes
+		return stamp.cached(new AppealsKey(quarter, user.readsAll(), user.unitFilter().orElse(null),
+				user.personFilter().orElse(null)), () -> readAppeals(quarter, user));
+	}
+
+	private record AppealsKey(Period quarter, boolean all, Long unit, Long person) {
+	}
+
+	private List<AppealRow> readAppeals(Period quarter, CurrentUser user) {
 		StringBuilder sql = new StringBuilder("""
 				select a.id, a.version, q.period_code, a.person_id, p.employee_no, p.name, u.name unit_name, c.case_no,
 				  e.award_level, a.item_label, a.reason, a.filed_on, a.status, a.decision_note, a.decided_on, a.decided_by
@@ -185,7 +194,9 @@ public class Publications {
 				rs.getObject("filed_on", LocalDate.class), AppealStatus.valueOf(rs.getString("status")),
 				rs.getString("decision_note"), rs.getObject("decided_on", LocalDate.class),
 				rs.getString("decided_by")))
-			.list();
+			.list()
+			.stream()
+			.toList();
 	}
 
 	/** The finalisations of a quarter, oldest first, with their re-openings. */
