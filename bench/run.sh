@@ -84,7 +84,7 @@ get() { printf '%s' "${R[$1]:-}"; }
 free_port() {
 	local p
 	for _ in $(seq 1 200); do
-		p=$(( 20000 + RANDOM % 30000 ))
+		p=$(( 20000 + RANDOM % 12000 )) # below Linux's ephemeral range (32768–60999): curl's and wrk's own ports
 		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
 	done
 	return 1
@@ -218,6 +218,10 @@ start_app() { # DB LABEL: starts the jar, waits for /actuator/health UP; sets AP
 		if [ "$(secs "$t0" "$(now)" | cut -d. -f1)" -gt 600 ]; then break; fi
 		sleep 0.05
 	done
+	if [ -z "$STARTUP" ] && grep -q "already in use" "$OUT/logs/app-$label.log" && [ -z "${RETRIED:-}" ]; then
+		say "port $APP_PORT was taken meanwhile: starting the app ($label) again on another port"
+		RETRIED=1 start_app "$db" "$label"; return $?
+	fi
 	if [ -z "$STARTUP" ]; then say "the app ($label) did not become healthy, see $OUT/logs/app-$label.log"; return 1; fi
 	say "app ($label, db $db) healthy after ${STARTUP}s on port $APP_PORT, pid $APP_PID"
 }
