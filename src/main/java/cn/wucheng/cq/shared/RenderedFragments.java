@@ -1,6 +1,10 @@
 package cn.wucheng.cq.shared;
 
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +12,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.ApplicationContext;
@@ -90,9 +95,53 @@ public class RenderedFragments {
 		// what ThymeleafView gives a page: beans and the conversion service for ${…} expressions
 		vars.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(context, conversions));
-		WebContext web = new WebContext(application(request.getServletContext()).buildExchange(request, response),
+		// the fragment's variables live in its own attributes: a web context keeps variables as request attributes,
+		// and the page being rendered around this call must not see them (nor lose its own of the same name)
+		WebContext web = new WebContext(
+				application(request.getServletContext()).buildExchange(new OwnAttributes(request), response),
 				LocaleContextHolder.getLocale(), vars);
 		return engine.process(template, Set.of(fragment), web);
+	}
+
+	/** The request as the fragment sees it: its attributes readable, the fragment's own writes kept apart. */
+	private static final class OwnAttributes extends HttpServletRequestWrapper {
+
+		private final Map<String, Object> own = new HashMap<>();
+
+		private final Set<String> removed = new HashSet<>();
+
+		OwnAttributes(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public Object getAttribute(String name) {
+			if (own.containsKey(name)) {
+				return own.get(name);
+			}
+			return removed.contains(name) ? null : super.getAttribute(name);
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			own.put(name, value);
+			removed.remove(name);
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			own.remove(name);
+			removed.add(name);
+		}
+
+		@Override
+		public Enumeration<String> getAttributeNames() {
+			Set<String> names = new LinkedHashSet<>(Collections.list(super.getAttributeNames()));
+			names.removeAll(removed);
+			names.addAll(own.keySet());
+			return Collections.enumeration(names);
+		}
+
 	}
 
 	private JakartaServletWebApplication application(ServletContext servletContext) {
