@@ -129,7 +129,7 @@ class ScoresPageController {
 		if (!canAppeal) {
 			// the rows are the same for every reader of this breakdown (no forms): rendered once per computed
 			// breakdown (province-scale issue; the officer's own appeal forms carry his CSRF token, so inline then)
-			model.addAttribute("itemsHtml", fragments.render(breakdown, "scoring/breakdown-items", "scoring/breakdown-items",
+			model.addAttribute("itemsHtml", fragments.render(breakdown, new ItemsKey(employeeNo, p), "scoring/breakdown-items",
 					"items", () -> Map.of("breakdown", breakdown, "period", p, "canAppeal", false, "appealedItems", Set.of())));
 		}
 		return "scoring/breakdown";
@@ -205,6 +205,10 @@ class ScoresPageController {
 	static ScoreScope rankingScope(CurrentUser user, QuarterState state) {
 		return state.visibleToOfficers() && user.role().scope() != Role.Scope.NONE ? ScoreScope.EVERYONE
 				: ScoreScope.of(user, null);
+	}
+
+	/** One slot per person and period: readers of different breakdowns do not push each other's rows out. */
+	private record ItemsKey(String employeeNo, Period period) {
 	}
 
 	private record OptionsKey(Period chosen, boolean quartersOnly) {
