@@ -1,7 +1,7 @@
 # Shared by backup.sh and restore.sh (sourced, not run).
 
 # pg_dump / pg_restore of the newest installed PostgreSQL (Debian's postgresql-client-NN), or from PATH. They must be
-# of the server's major version or newer (pg_dump refuses a newer server).
+# of the server's major version or newer (pg_dump refuses a newer server; the embedded server is PostgreSQL 15).
 pg_tool() {
 	local t
 	for t in $(ls -d /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V -r) "$(command -v "$1" 2>/dev/null)"; do
@@ -11,31 +11,21 @@ pg_tool() {
 	return 1
 }
 
-h2_dir() { local d=${1:-${CQ_DATA_DIR:-./data}}; (mkdir -p "$d" && cd "$d" && pwd); }
+# The data directory of the embedded database (as the application: CQ_DATA_DIR, else ./data).
+data_dir() { local d=${1:-${CQ_DATA_DIR:-./data}}; (cd "$d" 2>/dev/null && pwd) || { echo "no data directory $d" >&2; return 1; }; }
 
-# The same URL settings as application.properties (the database name "cq" in the data directory).
-h2_url() {
-	echo "jdbc:h2:file:$1/cq;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE"
+# Whether the embedded PostgreSQL of DATA_DIR runs (the application is up): its postmaster.pid names a live process.
+embedded_running() {
+	local pid
+	[ -f "$1/pg/postmaster.pid" ] || return 1
+	pid=$(head -1 "$1/pg/postmaster.pid")
+	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
 }
 
-h2_jar() {
-	local root jar cache
-	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-	if [ -n "${H2_JAR:-}" ]; then echo "$H2_JAR"; return 0; fi
-	jar=$(ls "$root"/target/case-quality-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-	if [ -n "$jar" ]; then
-		cache="$root/target/h2-from-jar"
-		mkdir -p "$cache"
-		local entry
-		entry=$(unzip -Z1 "$jar" 'BOOT-INF/lib/h2-*.jar' 2>/dev/null | head -1 || true)
-		if [ -n "$entry" ]; then
-			[ -f "$cache/$(basename "$entry")" ] || unzip -q -o -j "$jar" "$entry" -d "$cache"
-			echo "$cache/$(basename "$entry")"
-			return 0
-		fi
-	fi
-	jar=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar 2>/dev/null | sort -V | tail -1 || true)
-	[ -n "$jar" ] && { echo "$jar"; return 0; }
-	echo "no H2 jar: set H2_JAR or build the application (./mvnw package)" >&2
-	return 1
+# libpq variables for the running embedded server of DATA_DIR: port from postmaster.pid (4th line), the generated
+# password of its superuser from pg-password, the application's database cq.
+embedded_env() {
+	export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=cq
+	PGPORT=$(sed -n 4p "$1/pg/postmaster.pid"); export PGPORT
+	PGPASSWORD=$(cat "$1/pg-password"); export PGPASSWORD
 }

@@ -1,13 +1,9 @@
 package cn.wucheng.cq.shared;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,8 +19,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * import, a test's plain SQL — the counter moves when the change commits, so a result cached under the counter it was
  * computed after is stale exactly when the counter has moved since (province-scale issue: caches invalidated
  * correctly). Read before the data, a cached value is never older than its stamp.
- * <p>
- * PostgreSQL only: on H2 (the small embedded database, no triggers there) nothing is cached and every call computes.
  */
 @Component
 public class DataStamp {
@@ -41,32 +35,17 @@ public class DataStamp {
 	private record Cached<T>(long stamp, T value) {
 	}
 
-	private volatile Boolean enabled;
-
-	private final DataSource dataSource;
-
-	DataStamp(JdbcClient jdbc, DataSource dataSource) {
+	DataStamp(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
 	}
 
-	/** Whether results are cached: on PostgreSQL, whose triggers raise the counter. */
+	/** Whether results are cached: always, since PostgreSQL (the one engine) has the triggers that raise the counter. */
 	public boolean enabled() {
-		Boolean e = enabled;
-		if (e == null) {
-			try (Connection c = dataSource.getConnection()) {
-				e = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
-			}
-			catch (SQLException ex) {
-				return false;
-			}
-			enabled = e;
-		}
-		return e;
+		return true;
 	}
 
 	/**
-	 * Whether a result computed here may be kept: on PostgreSQL, and not inside a writing transaction — there the
+	 * Whether a result computed here may be kept: not inside a writing transaction — there the
 	 * counter may already be raised by this very transaction, and a value computed from its uncommitted changes would
 	 * pass for fresh after a rollback.
 	 */

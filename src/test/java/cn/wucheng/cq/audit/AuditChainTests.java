@@ -207,21 +207,16 @@ class AuditChainTests {
 	}
 
 	/**
-	 * Deletes an entry as the tampering database owner would: on PostgreSQL he first switches off the retention
+	 * Deletes an entry as the tampering database owner would: he first switches off the retention
 	 * trigger that refuses deleting young entries (AuditRetentionTests), which these tests are not about.
 	 */
 	private void deleteAsOwner(long id) {
-		boolean postgres = cn.wucheng.cq.support.TestDatabaseInitializer.onPostgres();
-		if (postgres) {
-			jdbc.sql("alter table audit_log disable trigger audit_log_retention_row").update();
-		}
+		jdbc.sql("alter table audit_log disable trigger audit_log_retention_row").update();
 		try {
 			jdbc.sql("delete from audit_log where id = ?").param(id).update();
 		}
 		finally {
-			if (postgres) {
-				jdbc.sql("alter table audit_log enable trigger audit_log_retention_row").update();
-			}
+			jdbc.sql("alter table audit_log enable trigger audit_log_retention_row").update();
 		}
 	}
 

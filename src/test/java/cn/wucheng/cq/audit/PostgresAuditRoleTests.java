@@ -15,16 +15,13 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * scripts/postgres-roles.sql on real PostgreSQL: the application role it creates reads and writes the tables and
- * appends to the audit log, but an UPDATE, DELETE or TRUNCATE of audit_log fails with "permission denied". Runs in
- * the PostgreSQL pass of the build only (-Dcq.test.db=postgres).
+ * appends to the audit log, but an UPDATE, DELETE or TRUNCATE of audit_log fails with "permission denied".
  */
-@EnabledIfSystemProperty(named = "cq.test.db", matches = "postgres")
 @SpringBootTest(properties = "cq.test.context=postgres-roles")
 class PostgresAuditRoleTests {
 

@@ -17,20 +17,21 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.wucheng.cq.database.EmbeddedPostgresServer;
 import cn.wucheng.cq.support.Bureau;
 
 /**
  * 数据备份恢复: {@code scripts/backup.sh} and {@code scripts/restore.sh} as an operator runs them. A database with the
  * application's schema (all migrations) and data is backed up, then changed (rows deleted, changed and added), then
- * restored: every table has again exactly the rows of the backup (count and checksum per table). PostgreSQL: the
- * embedded server (15.10) with Debian's pg_dump/pg_restore 15 (skipped where those are not installed); H2: the file
- * database as the single-machine setup has it. Needs no Spring context.
+ * restored: every table has again exactly the rows of the backup (count and checksum per table). The embedded
+ * PostgreSQL of the default setup (a file copy while stopped; a dump while running) and an external PostgreSQL, the
+ * dumps with Debian's pg_dump/pg_restore 15 (skipped where those are not installed). Needs no Spring context.
  */
 @Tag("nodb")
 class BackupRestoreTests {
@@ -41,38 +42,50 @@ class BackupRestoreTests {
 	Path dir;
 
 	@Test
-	void anH2DatabaseRestoredFromItsBackupHasExactlyTheBackedUpRowsAgain() throws Exception {
+	void anEmbeddedDatabaseCopiedWhileStoppedIsRestoredWithExactlyTheBackedUpRows() throws Exception {
 		Path data = dir.resolve("data");
-		DataSource h2 = h2(data);
-		migrateAndFill(h2, "备份一中队", "BAK-1");
-		DatabaseSnapshot before = DatabaseSnapshot.of(h2);
-		assertThat(before.rows("case_file")).isEqualTo(2);
-
-		Path backup = dir.resolve("cq-h2.zip");
-		Map<String, String> env = Map.of("H2_JAR", jarOf(org.h2.Driver.class));
-		assertThat(run(env, "backup.sh", "h2", backup.toString(), data.toString())).startsWith("0:");
+		DatabaseSnapshot before;
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+			migrateAndFill(dataSource(server), "备份一中队", "BAK-1");
+			before = DatabaseSnapshot.of(dataSource(server));
+			assertThat(before.rows("case_file")).isEqualTo(2);
+		}
+		Path backup = dir.resolve("cq-embedded.tar.gz");
+		assertThat(run(Map.of(), "backup.sh", "embedded", backup.toString(), data.toString())).startsWith("0:")
+			.contains("(stopped) copied");
 		assertThat(backup).isNotEmptyFile();
 
-		damage(h2, "BAK-1");
-		assertThat(DatabaseSnapshot.of(h2)).isNotEqualTo(before);
-
-		assertThat(run(env, "restore.sh", "h2", backup.toString(), data.toString())).startsWith("0:");
-		assertThat(DatabaseSnapshot.of(h2(data))).isEqualTo(before);
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+			damage(dataSource(server), "BAK-1");
+			assertThat(DatabaseSnapshot.of(dataSource(server))).isNotEqualTo(before);
+			// a file copy is never restored under a running server
+			assertThat(run(Map.of(), "restore.sh", "embedded", backup.toString(), data.toString())).startsWith("1:")
+				.contains("stop it first");
+		}
+		assertThat(run(Map.of(), "restore.sh", "embedded", backup.toString(), data.toString())).startsWith("0:");
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+			assertThat(DatabaseSnapshot.of(dataSource(server))).isEqualTo(before);
+		}
 		try (var kept = Files.list(data)) {
-			assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("cq.mv.db.before-restore-"));
+			assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("pg.before-restore-"));
 		}
 	}
 
 	@Test
-	void anH2DatabaseInUseIsNotBackedUpAndTheOperatorIsToldToStopTheApplication() throws Exception {
-		Path data = dir.resolve("busy");
-		JdbcDataSource h2 = h2(data);
-		migrateAndFill(h2, "备份二中队", "BAK-2");
-		try (var open = h2.getConnection()) { // the running application holds the file
-			String out = run(Map.of("H2_JAR", jarOf(org.h2.Driver.class)), "backup.sh", "h2",
-					dir.resolve("busy.zip").toString(), data.toString());
-			assertThat(out).startsWith("1:").contains("stop the application first");
-			assertThat(dir.resolve("busy.zip")).doesNotExist();
+	void anEmbeddedDatabaseDumpedWhileRunningIsRestoredWithExactlyTheBackedUpRows() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/lib/postgresql/15/bin/pg_dump")),
+				"Debian's postgresql-client-15 (pg_dump, pg_restore) is not installed");
+		Path data = dir.resolve("online");
+		try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0)) {
+			DataSource db = dataSource(server);
+			migrateAndFill(db, "备份二中队", "BAK-2");
+			DatabaseSnapshot before = DatabaseSnapshot.of(db);
+			Path dump = dir.resolve("cq-embedded.dump");
+			assertThat(run(Map.of(), "backup.sh", "embedded", dump.toString(), data.toString())).startsWith("0:")
+				.contains("(running, port " + server.port() + ") dumped");
+			damage(db, "BAK-2");
+			assertThat(run(Map.of(), "restore.sh", "embedded", dump.toString(), data.toString())).startsWith("0:");
+			assertThat(DatabaseSnapshot.of(db)).isEqualTo(before);
 		}
 	}
 
@@ -105,13 +118,12 @@ class BackupRestoreTests {
 		}
 	}
 
-	private static JdbcDataSource h2(Path data) {
-		JdbcDataSource h2 = new JdbcDataSource();
-		h2.setURL("jdbc:h2:file:" + data.resolve("cq")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE");
-		h2.setUser("sa");
-		h2.setPassword("");
-		return h2;
+	private static DataSource dataSource(EmbeddedPostgresServer server) {
+		PGSimpleDataSource ds = new PGSimpleDataSource();
+		ds.setUrl(server.jdbcUrl());
+		ds.setUser(EmbeddedPostgresServer.USER);
+		ds.setPassword(server.password());
+		return ds;
 	}
 
 	/** The application's schema and a small bureau: a unit, two officers, two cases, a deduction. */
@@ -135,10 +147,6 @@ class BackupRestoreTests {
 		jdbc.sql("delete from case_file where case_no = ?").param(prefix + "-C2").update();
 		jdbc.sql("update person set name = '改过的'").update();
 		new Bureau(jdbc).unit("备份后才有的单位", "直属中队");
-	}
-
-	private static String jarOf(Class<?> type) throws Exception {
-		return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
 	}
 
 	/** Runs a script; "exit status:output". */

@@ -34,7 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.Imports;
-import cn.wucheng.cq.support.TestDatabaseInitializer;
 
 /**
  * Load run (not part of {@code ./mvnw verify}: tag {@code load}): 50 concurrent users on 127.0.0.1 for
@@ -43,7 +42,7 @@ import cn.wucheng.cq.support.TestDatabaseInitializer;
  * rankings, the standards and coverage. Afterwards: no request failed, and for every writer's officer the lead-case
  * count the API reads back grew by exactly the number of cases the writer's imports reported created.
  *
- * <pre>./mvnw -o test -Dtest=LoadRunTests -Dcq.heavy.tags=none [-Dcq.load.seconds=60] [-Dcq.test.db=postgres]</pre>
+ * <pre>./mvnw -o test -Dtest=LoadRunTests -Dcq.heavy.tags=none [-Dcq.load.seconds=60]</pre>
  */
 @Tag("load")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -150,7 +149,7 @@ class LoadRunTests {
 		done.await();
 
 		StringBuilder report = new StringBuilder("load run: " + USERS + " users (" + WRITERS + " writers) for "
-				+ seconds + " s on " + (TestDatabaseInitializer.onPostgres() ? "PostgreSQL" : "H2") + ", "
+				+ seconds + " s on " + "PostgreSQL" + ", "
 				+ Runtime.getRuntime().availableProcessors() + " cores, load average before/after "
 				+ loadBefore + " / " + loadAverage() + "\n");
 		long total = 0;

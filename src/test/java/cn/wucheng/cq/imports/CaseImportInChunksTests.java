@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import cn.wucheng.cq.support.Bureau;
 
 /**
- * The case import over several chunks of 1,000 rows. On PostgreSQL (the second Surefire run) new cases go in with
- * COPY, left streaming while the next chunk is read; on H2 with INSERT batches. The same assertions on both prove the
- * two paths give the same result (province-scale issue): the counts created/updated/unchanged, every row stored as
+ * The case import over several chunks of 1,000 rows: new cases go in with COPY, left streaming while the next chunk
+ * is read (province-scale issue): the counts created/updated/unchanged, every row stored as
  * written (tabs, backslashes, quotes and line breaks included), the R-11 flags of auxiliary handlers in the first and
  * the last chunk, the audit of an update in a later chunk, all or nothing when an error sits in the last chunk, and
  * the same Chinese row/column errors.

@@ -35,7 +35,7 @@ import cn.wucheng.cq.support.Users;
 /**
  * R-50–R-52 compliance gaps per squad and month, counted by hand on a small bureau (units 合规*, 工号 CMP-*), from each
  * squad's rollout start (R-71); legacy data (imported cases, migrated inquiries) is listed, not dropped. The same
- * figures on H2 and PostgreSQL (the second Surefire run).
+ * figures on PostgreSQL.
  * <p>
  * Hand count for 2024 — 合规直属中队 (rules from 2024-01-09): D1 simple no video (R-50, Mar); D4 路面查处 ordinary,
  * no video, concluded without disc (R-50 Apr, R-52 Apr); D6 ordinary concluded 2024-03-15 without disc (R-52 Mar);

@@ -29,7 +29,7 @@ import cn.wucheng.cq.shared.Points;
 import cn.wucheng.cq.support.Bureau;
 
 /**
- * The ledger's set-based SQL on a real database (H2, then PostgreSQL) with the Bureau fixture. Each scenario uses its
+ * The ledger's set-based SQL on a real database (PostgreSQL) with the Bureau fixture. Each scenario uses its
  * own year, and its officers belong to their squad only during that scenario, so the scenarios share one database
  * without filling each other's ranking pools.
  */

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.flywaydb.core.api.callback.Callback;
@@ -45,9 +44,6 @@ class DataStampTriggers implements Callback {
 	public void handle(Event event, Context context) {
 		Connection connection = context.getConnection();
 		try {
-			if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql")) {
-				return; // H2: nothing is cached (see DataStampMigration)
-			}
 			List<String> missing = new ArrayList<>();
 			try (PreparedStatement q = connection.prepareStatement("""
 					select t.table_name from information_schema.tables t

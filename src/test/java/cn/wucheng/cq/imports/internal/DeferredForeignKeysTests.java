@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,11 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.wucheng.cq.support.Bureau;
 
 /**
- * The foreign keys of case_file that a large case import checks at its end instead of row by row (PostgreSQL only:
- * the H2 path keeps its INSERT batches and never drops a key): a row referring to nothing is found and named, and
+ * The foreign keys of case_file that a large case import checks at its end instead of row by row: a row referring to nothing is found and named, and
  * whatever happens the keys are back after the transaction.
  */
-@EnabledIfSystemProperty(named = "cq.test.db", matches = "postgres")
 @SpringBootTest(properties = "cq.test.context=imports-deferred-keys")
 class DeferredForeignKeysTests {
 

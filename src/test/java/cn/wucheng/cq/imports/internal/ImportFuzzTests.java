@@ -28,7 +28,7 @@ import cn.wucheng.cq.imports.Imports;
  * outcome is an {@link ImportResult}: imported, or rejected / unreadable with Chinese problems that say where (row
  * and column for a row's problem) — an exception is a crash. Saved inputs (seeds and crashes) under
  * {@code src/test/resources/cn/wucheng/cq/imports/internal/ImportFuzzTestsInputs/<method>/} replay in every build
- * (tag {@code fuzz}: Surefire's execution "fuzz", a JVM of its own, on H2 — the checks are the same on PostgreSQL).
+ * (tag {@code fuzz}: Surefire's execution "fuzz", a JVM of its own, on the embedded PostgreSQL).
  */
 @Tag("fuzz")
 @SpringBootTest(properties = "cq.test.context=faults-fuzz")

@@ -21,7 +21,7 @@ import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
 
 /**
- * The one-pass SQL of the domain coverage (R-34, R-03) on the database (H2 and PostgreSQL). Squads named 覆盖* are
+ * The one-pass SQL of the domain coverage (R-34, R-03) on PostgreSQL. Squads named 覆盖* are
  * unique to this class.
  */
 @SpringBootTest(properties = "cq.test.context=standards")

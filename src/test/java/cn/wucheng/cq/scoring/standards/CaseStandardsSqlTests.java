@@ -23,7 +23,7 @@ import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.support.Bureau;
 
 /**
- * The one-pass SQL of the standards (R-32, R-33) on the database (H2 and PostgreSQL): the unit on the quarter's last
+ * The one-pass SQL of the standards (R-32, R-33) on PostgreSQL: the unit on the quarter's last
  * day, organ vs squad rules, ages from birth dates, and only cases concluded in the quarter. Data unique to this class
  * (工号 SQL-*), the context shared with the other standards/coverage tests.
  */
