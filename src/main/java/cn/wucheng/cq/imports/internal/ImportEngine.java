@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.imports.ImportKind;
@@ -44,10 +45,15 @@ public class ImportEngine {
 
 	private final boolean deferForeignKeys;
 
+	private final XlsxLimits xlsxLimits;
+
 	ImportEngine(JdbcClient jdbc, JdbcTemplate template, ImportMessages messages, AuditLog audit,
 			PlatformTransactionManager transactionManager,
-			@Value("${cq.imports.defer-foreign-keys:false}") boolean deferForeignKeys) {
+			@Value("${cq.imports.defer-foreign-keys:false}") boolean deferForeignKeys,
+			@Value("${cq.imports.xlsx.max-shared-strings-size:128MB}") DataSize maxSharedStrings,
+			@Value("${cq.imports.xlsx.max-shared-strings-ratio:10}") int sharedStringsRatio) {
 		this.deferForeignKeys = deferForeignKeys;
+		this.xlsxLimits = new XlsxLimits(maxSharedStrings.toBytes(), sharedStringsRatio);
 		this.jdbc = jdbc;
 		this.template = template;
 		this.messages = messages;
@@ -68,7 +74,7 @@ public class ImportEngine {
 	public ImportResult importFile(ImportKind kind, String fileName, Path file) {
 		TabularFile table;
 		try {
-			table = TabularFile.open(file);
+			table = TabularFile.open(file, xlsxLimits);
 		}
 		catch (UnreadableFileException e) {
 			return ImportResult.unreadable(kind, fileName, messages.get(e.messageKey(), e.args()));
