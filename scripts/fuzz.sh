@@ -17,6 +17,7 @@ if [ ${#TARGETS[@]} -eq 0 ]; then
 	TARGETS=(
 		TabularFileFuzzTests#anyUploadedBytesAreReadAsRowsOrRefusedWithAChineseMessage
 		TabularFileFuzzTests#anyCellsOfAWorkbookAreReadAsText
+		TabularFileFuzzTests#anySharedStringsPartIsReadOrRefusedWithAChineseMessage
 		ImportFuzzTests#anyDomainRowsAreImportedOrRefusedWithRowAndColumn
 		ImportFuzzTests#anyUnitRowsAreImportedOrRefusedWithRowAndColumn
 		ImportFuzzTests#anyPersonRowsAreImportedOrRefusedWithRowAndColumn

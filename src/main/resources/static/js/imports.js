@@ -1,6 +1,8 @@
 // Import page: uploads the chosen file with XMLHttpRequest to show the upload progress, then an indeterminate bar
 // while the server checks and imports, then the result fragment the server renders. Without script the form posts
-// normally and the whole page comes back.
+// normally and the whole page comes back. Large files are imported one at a time (issue 11): each upload carries a
+// random ticket, and while the server works the page asks every 2 s how many imports are ahead of it and shows the
+// server's text ("排队中：前面还有 N 个导入…" or the processing message).
 (function () {
   'use strict';
   var form = document.getElementById('import-form');
@@ -22,7 +24,44 @@
     bar.classList.toggle('progress-bar-animated', indeterminate);
   }
 
+  var polling = null;
+
+  function newTicket() {
+    var bytes = new Uint8Array(16);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  function watchQueue(ticket) {
+    var url = form.dataset.queueUrl;
+    if (!url) {
+      return;
+    }
+    polling = window.setInterval(function () {
+      var q = new XMLHttpRequest();
+      q.open('GET', url + '?ticket=' + encodeURIComponent(ticket));
+      q.addEventListener('load', function () {
+        if (q.status !== 200 || polling === null) {
+          return;
+        }
+        try {
+          var answer = JSON.parse(q.responseText);
+          if (answer && answer.message) {
+            status.textContent = answer.message;
+          }
+        } catch (ignored) {
+          // keep the last text
+        }
+      });
+      q.send();
+    }, 2000);
+  }
+
   function done() {
+    if (polling !== null) {
+      window.clearInterval(polling);
+      polling = null;
+    }
     submit.disabled = false;
     progress.classList.add('d-none');
   }
@@ -62,9 +101,11 @@
         showBar(Math.round(e.loaded * 100 / e.total), false);
       }
     });
+    var ticket = newTicket();
     xhr.upload.addEventListener('load', function () {
       showBar(100, true);
       status.textContent = form.dataset.msgProcessing;
+      watchQueue(ticket);
     });
     xhr.addEventListener('load', function () {
       done();
@@ -87,6 +128,8 @@
     submit.disabled = true;
     showBar(0, false);
     status.textContent = form.dataset.msgUploading;
-    xhr.send(new FormData(form));
+    var data = new FormData(form);
+    data.append('ticket', ticket);
+    xhr.send(data);
   });
 })();

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.wucheng.cq.imports.internal.ImportEngine;
+import cn.wucheng.cq.imports.internal.ImportQueue;
 
 /**
  * Imports one list of IMPORT.md from an .xlsx or .csv file, all or nothing and idempotent. For the import page, the
@@ -21,8 +22,16 @@ public class Imports {
 
 	private final ImportEngine engine;
 
-	Imports(ImportEngine engine) {
+	private final ImportQueue queue;
+
+	Imports(ImportEngine engine, ImportQueue queue) {
 		this.engine = engine;
+		this.queue = queue;
+	}
+
+	/** Large imports ahead of the upload with this ticket (0: it runs), or -1 when none waits or runs under it. */
+	public int ahead(String ticket) {
+		return queue.ahead(ticket);
 	}
 
 	/**
@@ -56,6 +65,14 @@ public class Imports {
 	 * (renamed) to a temporary file of ours, not copied, so a 160 MB upload is not written to disk a second time.
 	 */
 	public ImportResult importUpload(ImportKind kind, MultipartFile upload) {
+		return importUpload(kind, upload, null);
+	}
+
+	/**
+	 * As {@link #importUpload(ImportKind, MultipartFile)}; a large file waits its turn under {@code ticket}, which
+	 * {@link #ahead(String)} answers for.
+	 */
+	public ImportResult importUpload(ImportKind kind, MultipartFile upload, String ticket) {
 		Path temp = null;
 		try {
 			temp = Files.createTempFile("cq-import-", ".upload");
@@ -66,7 +83,7 @@ public class Imports {
 					Files.copy(in, temp);
 				}
 			}
-			return engine.importFile(kind, upload.getOriginalFilename(), temp);
+			return engine.importFile(kind, upload.getOriginalFilename(), temp, ticket);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -41,7 +41,7 @@ import cn.wucheng.cq.support.Users;
  * Each test starts from the state right after the migrations: no units, people or cases, the 30 default domains.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "CQ_LEGAL_PASSWORD=" + ImportTestSupport.LEGAL_PASSWORD)
+		properties = { "CQ_LEGAL_PASSWORD=" + ImportTestSupport.LEGAL_PASSWORD, "cq.imports.queue.max-wait=5s" })
 @AutoConfigureMockMvc
 abstract class ImportTestSupport {
 

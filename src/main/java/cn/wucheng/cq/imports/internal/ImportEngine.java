@@ -1,5 +1,7 @@
 package cn.wucheng.cq.imports.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.imports.ImportKind;
@@ -44,10 +47,18 @@ public class ImportEngine {
 
 	private final boolean deferForeignKeys;
 
+	private final XlsxLimits xlsxLimits;
+
+	private final ImportQueue queue;
+
 	ImportEngine(JdbcClient jdbc, JdbcTemplate template, ImportMessages messages, AuditLog audit,
-			PlatformTransactionManager transactionManager,
-			@Value("${cq.imports.defer-foreign-keys:false}") boolean deferForeignKeys) {
+			PlatformTransactionManager transactionManager, ImportQueue queue,
+			@Value("${cq.imports.defer-foreign-keys:false}") boolean deferForeignKeys,
+			@Value("${cq.imports.xlsx.max-shared-strings-size:128MB}") DataSize maxSharedStrings,
+			@Value("${cq.imports.xlsx.max-shared-strings-ratio:10}") int sharedStringsRatio) {
 		this.deferForeignKeys = deferForeignKeys;
+		this.xlsxLimits = new XlsxLimits(maxSharedStrings.toBytes(), sharedStringsRatio);
+		this.queue = queue;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.messages = messages;
@@ -66,9 +77,44 @@ public class ImportEngine {
 	}
 
 	public ImportResult importFile(ImportKind kind, String fileName, Path file) {
+		return importFile(kind, fileName, file, null);
+	}
+
+	/**
+	 * Imports the file once it is its turn ({@link ImportQueue}: large files one at a time); {@code ticket} lets the
+	 * import page show the place in the line. A wait past the bound answers {@link ImportResult.Status#BUSY}.
+	 */
+	public ImportResult importFile(ImportKind kind, String fileName, Path file, String ticket) {
+		long size;
+		try {
+			size = Files.size(file);
+		}
+		catch (IOException e) {
+			return ImportResult.unreadable(kind, fileName, messages.get("imports.file.unreadable"));
+		}
+		try (ImportQueue.Turn turn = queue.enter(size, ticket)) {
+			return importNow(kind, fileName, file);
+		}
+		catch (ImportQueue.Busy busy) {
+			String message = busy.full()
+					? messages.get("imports.queue.full", String.valueOf(busy.ahead()))
+					: messages.get("imports.queue.busy", String.valueOf(busy.ahead()), minutes(queue.maxWait()));
+			log.info("Import of {} ({}) not run: {} import(s) ahead, {}", kind.path(), fileName, busy.ahead(),
+					busy.full() ? "line full" : "waited " + queue.maxWait());
+			return ImportResult.busy(kind, fileName, message);
+		}
+	}
+
+	/** A wait as the messages show it: "3 分钟", "90 秒". */
+	String minutes(java.time.Duration wait) {
+		return wait.toSeconds() % 60 == 0 ? messages.get("imports.queue.minutes", String.valueOf(wait.toMinutes()))
+				: messages.get("imports.queue.seconds", String.valueOf(wait.toSeconds()));
+	}
+
+	private ImportResult importNow(ImportKind kind, String fileName, Path file) {
 		TabularFile table;
 		try {
-			table = TabularFile.open(file);
+			table = TabularFile.open(file, xlsxLimits);
 		}
 		catch (UnreadableFileException e) {
 			return ImportResult.unreadable(kind, fileName, messages.get(e.messageKey(), e.args()));

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -50,7 +53,13 @@ class ImportPageController {
 
 	private final ImportMessages messages;
 
-	ImportPageController(Imports imports, ImportEngine engine, ImportTemplates templates, ImportMessages messages) {
+	private final ImportQueue queue;
+
+	private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+	ImportPageController(Imports imports, ImportEngine engine, ImportTemplates templates, ImportMessages messages,
+			ImportQueue queue) {
+		this.queue = queue;
 		this.imports = imports;
 		this.engine = engine;
 		this.templates = templates;
@@ -67,6 +76,7 @@ class ImportPageController {
 	@PostMapping
 	@PreAuthorize("hasRole('LEGAL')")
 	String upload(@RequestParam("kind") String kind, @RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(name = "ticket", required = false) String ticket,
 			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith, Model model)
 			throws IOException {
 		ImportKind importKind = ImportKind.fromPath(kind)
@@ -76,12 +86,32 @@ class ImportPageController {
 			model.addAttribute("result", ImportResult.unreadable(importKind, "", messages.get("imports.file.missing")));
 		}
 		else {
-			model.addAttribute("result", imports.importUpload(importKind, file));
+			model.addAttribute("result", imports.importUpload(importKind, file, validTicket(ticket)));
 		}
 		if ("XMLHttpRequest".equals(requestedWith)) {
 			return "imports/index :: result";
 		}
 		return fill(model);
+	}
+
+	/**
+	 * Where an upload of the page stands while it waits for its turn (static/js/imports.js asks every few seconds once
+	 * the file is sent): {"ahead": N, "message": "…"}; ahead 0 means it runs, -1 that it is not (or no longer) queued.
+	 */
+	@GetMapping(path = "/queue", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('LEGAL')")
+	@ResponseBody
+	Map<String, Object> queue(@RequestParam(name = "ticket", required = false) String ticket) {
+		String valid = validTicket(ticket);
+		int ahead = valid == null ? -1 : imports.ahead(valid);
+		String message = ahead > 0 ? messages.get("imports.queue.waiting", String.valueOf(ahead), engine.minutes(queue.maxWait()))
+				: messages.get("imports.progress.processing");
+		return Map.of("ahead", ahead, "message", message);
+	}
+
+	/** A ticket is the page's random id of one upload; anything else is ignored rather than stored. */
+	private static String validTicket(String ticket) {
+		return ticket != null && TICKET.matcher(ticket).matches() ? ticket : null;
 	}
 
 	@GetMapping("/templates/{kind}")

@@ -28,6 +28,11 @@ public interface TabularFile {
 	String describe();
 
 	static TabularFile open(Path file) throws UnreadableFileException {
+		return open(file, XlsxLimits.DEFAULT);
+	}
+
+	/** As {@link #open(Path)}, with the bounds an .xlsx must keep (settings {@code cq.imports.xlsx.*}). */
+	static TabularFile open(Path file, XlsxLimits limits) throws UnreadableFileException {
 		byte[] head = new byte[8];
 		int n;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -40,7 +45,7 @@ public interface TabularFile {
 			throw new UnreadableFileException("imports.file.empty");
 		}
 		if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5) && (head[3] == 4 || head[3] == 6)) {
-			return new XlsxFile(file);
+			return new XlsxFile(file, limits);
 		}
 		if (n >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
 				&& (head[3] & 0xFF) == 0xE0) {

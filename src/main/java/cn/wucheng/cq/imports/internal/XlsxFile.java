@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,14 +15,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -31,7 +33,9 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * The first sheet of an .xlsx, streamed with POI's event API (XSSFReader + SAX): memory stays flat however many rows
  * the sheet has. Excel date cells become ISO dates, numbers plain text without ".0" (1001, 1.5, 13800138000).
- * POI's secure XML parser (no external entities) reads every part, and ZipSecureFile refuses zip bombs.
+ * POI's secure XML parser (no external entities) reads every part, and ZipSecureFile refuses zip bombs. What a part
+ * may still make us hold is bounded: the shared-strings table by {@link XlsxLimits} (a bomb inside the zip guard's
+ * limits once filled the heap, issue 11), a cell's text by Excel's own limit of {@value #MAX_CELL_CHARS} characters.
  */
 final class XlsxFile implements TabularFile {
 
@@ -45,10 +49,16 @@ final class XlsxFile implements TabularFile {
 
 	private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
+	/** The most characters Excel and WPS put in one cell. */
+	static final int MAX_CELL_CHARS = 32_767;
+
 	private final Path file;
 
-	XlsxFile(Path file) {
+	private final XlsxLimits limits;
+
+	XlsxFile(Path file, XlsxLimits limits) {
 		this.file = file;
+		this.limits = limits;
 	}
 
 	@Override
@@ -67,8 +77,7 @@ final class XlsxFile implements TabularFile {
 		}
 		try {
 			XSSFReader reader = new XSSFReader(pkg);
-			reader.setUseReadOnlySharedStringsTable(true);
-			SharedStrings strings = reader.getSharedStringsTable();
+			BoundedSharedStrings strings = sharedStrings(pkg);
 			StylesTable styles = reader.getStylesTable();
 			boolean date1904 = isDate1904(reader);
 			Iterator<InputStream> sheets = reader.getSheetsData();
@@ -84,6 +93,10 @@ final class XlsxFile implements TabularFile {
 		catch (StopReading stop) {
 			// the consumer has seen enough
 		}
+		catch (CellTooLong tooLong) {
+			throw new UnreadableFileException(tooLong, "imports.file.cellTooLong", String.valueOf(tooLong.row),
+					String.valueOf(MAX_CELL_CHARS));
+		}
 		catch (ConsumerFailure failure) {
 			// not the file's fault (e.g. the database): let it through unchanged
 			throw failure.getCause();
@@ -96,6 +109,30 @@ final class XlsxFile implements TabularFile {
 		}
 		finally {
 			pkg.revert();
+		}
+	}
+
+	/**
+	 * The shared-strings part within its bound, or an {@link UnreadableFileException} naming the bound. The bound is
+	 * checked on the XML actually inflated, not on the size the zip entry declares.
+	 */
+	private BoundedSharedStrings sharedStrings(OPCPackage pkg) throws Exception {
+		List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+		if (parts.isEmpty()) {
+			return BoundedSharedStrings.EMPTY; // inline strings only, as SXSSF writes large sheets
+		}
+		long limit = limits.sharedStringsBytes(Files.size(file));
+		try (InputStream in = parts.get(0).getInputStream()) {
+			return BoundedSharedStrings.read(in, limit);
+		}
+		catch (IOException | SAXException e) {
+			for (Throwable t = e; t != null; t = t.getCause()) {
+				if (t instanceof BoundedSharedStrings.TooLarge) {
+					throw new UnreadableFileException(e, "imports.file.sharedStringsTooLarge",
+							XlsxLimits.megabytes(limit), String.valueOf(limits.ratio()), XlsxLimits.megabytes(limits.maxBytes()));
+				}
+			}
+			throw e;
 		}
 	}
 
@@ -144,6 +181,18 @@ final class XlsxFile implements TabularFile {
 
 	}
 
+	/** A cell longer than Excel allows: no spreadsheet program wrote it, and holding it has no bound. */
+	static final class CellTooLong extends SAXException {
+
+		private final int row;
+
+		CellTooLong(int row) {
+			super("cell too long in row " + row);
+			this.row = row;
+		}
+
+	}
+
 	/** Carries an exception of the row consumer through the SAX parser. */
 	static final class ConsumerFailure extends SAXException {
 
@@ -175,7 +224,7 @@ final class XlsxFile implements TabularFile {
 	/** The text of one sheet's rows, cell by cell; sparse rows and cells are placed by their references. */
 	private static final class SheetHandler extends DefaultHandler {
 
-		private final SharedStrings strings;
+		private final BoundedSharedStrings strings;
 
 		private final StylesTable styles;
 
@@ -207,7 +256,7 @@ final class XlsxFile implements TabularFile {
 
 		private boolean inPhonetic;
 
-		SheetHandler(SharedStrings strings, StylesTable styles, boolean date1904, RowConsumer consumer) {
+		SheetHandler(BoundedSharedStrings strings, StylesTable styles, boolean date1904, RowConsumer consumer) {
 			this.strings = strings;
 			this.styles = styles;
 			this.date1904 = date1904;
@@ -241,8 +290,11 @@ final class XlsxFile implements TabularFile {
 		}
 
 		@Override
-		public void characters(char[] ch, int start, int length) {
+		public void characters(char[] ch, int start, int length) throws SAXException {
 			if (inValue || inText) {
+				if (text.length() + length > MAX_CELL_CHARS) {
+					throw new CellTooLong(rowNumber);
+				}
 				text.append(ch, start, length);
 			}
 		}
@@ -291,12 +343,14 @@ final class XlsxFile implements TabularFile {
 			}
 			return switch (type) {
 				case "s" -> {
+					String shared;
 					try {
-						yield strings.getItemAt(Integer.parseInt(raw.trim())).getString();
+						shared = strings.get(Integer.parseInt(raw.trim()));
 					}
-					catch (RuntimeException e) {
-						yield "";
+					catch (NumberFormatException e) {
+						shared = null;
 					}
+					yield shared == null ? "" : shared;
 				}
 				case "b" -> "1".equals(raw.trim()) ? "TRUE" : "FALSE";
 				case "d" -> raw.endsWith("T00:00:00") || raw.endsWith("T00:00:00Z") ? raw.substring(0, 10) : raw;

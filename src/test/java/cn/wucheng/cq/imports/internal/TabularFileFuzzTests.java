@@ -120,6 +120,23 @@ class TabularFileFuzzTests {
 		}
 	}
 
+	/**
+	 * A workbook whose shared-strings part ({@code xl/sharedStrings.xml}, the text of its cells) is any bytes: read, or
+	 * refused with a Chinese message (corrupt, too large for its bound), never another exception nor an
+	 * OutOfMemoryError (issue 11: POI's table held a 1 GB part in the heap).
+	 */
+	@FuzzTest(maxDuration = "3m")
+	void anySharedStringsPartIsReadOrRefusedWithAChineseMessage(byte[] sharedStrings) throws IOException {
+		Path file = Files.createTempFile("cq-fuzz-", ".xlsx");
+		try {
+			Files.write(file, SharedStringsBomb.withSharedStrings(sharedStrings));
+			readOrRefuse(file);
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
 	/** Reads every row; null when the file was refused (with a Chinese message). Anything else thrown fails. */
 	private static List<String> readOrRefuse(Path file) {
 		List<String> cells = new ArrayList<>();
