@@ -154,10 +154,10 @@ class ImportErrorTests extends ImportTestSupport {
 	}
 
 	@Test
-	void aUtf8FileWithAGbkRowAfterItsFirst64KbIsReadAsGb18030AndWhatItsFirstReadingStoredIsGone() throws Exception {
+	void aUtf8FileWithAGbkRowAfterItsFirst64KbIsRefusedAsMixingEncodingsAndWhatItsFirstReadingStoredIsGone()
+			throws Exception {
 		// the file is read once; the stray byte comes after rows were checked and stored as UTF-8: they are rolled
-		// back and the file read as GB18030, as a check of the whole file before parsing decided (its header then
-		// is unreadable)
+		// back, and the answer names the mix and its row (it used to blame the header, garbled when read as GB18030)
 		StringBuilder b = new StringBuilder(CASES_HEADER);
 		for (int i = 1; i <= 1_100; i++) { // more than one chunk
 			b.append(GOOD_CASE.replace("WCZF-2025-00001", "WCZF-LATE-%05d".formatted(i)));
@@ -166,10 +166,30 @@ class ImportErrorTests extends ImportTestSupport {
 		byte[] gbkRow = GOOD_CASE.replace("WCZF-2025-00001", "WCZF-LATE-GBK").getBytes(java.nio.charset.Charset.forName("GBK"));
 		byte[] file = java.util.Arrays.copyOf(utf8, utf8.length + gbkRow.length);
 		System.arraycopy(gbkRow, 0, file, utf8.length, gbkRow.length);
-		upload("cases", "cases.csv", file).andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors[0].row").value(1))
-			.andExpect(jsonPath("$.errors[0].message", containsString("缺少必填列")));
+		upload("cases", "cases.csv", file).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("文件混用了 UTF-8 和 GBK/GB18030 两种编码（第 1102 行起），请统一另存为 UTF-8 或 GB18030 后重新导入"));
 		nothingWasWritten();
+	}
+
+	@Test
+	void aGbkFileWithAUtf8RowIsRefusedAsMixingEncodingsFromThatRow() throws Exception {
+		java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+		byte[] head = (CASES_HEADER + GOOD_CASE).getBytes(gbk);
+		byte[] utf8Row = utf8(GOOD_CASE.replace("WCZF-2025-00001", "WCZF-2025-00002"));
+		byte[] file = java.util.Arrays.copyOf(head, head.length + utf8Row.length);
+		System.arraycopy(utf8Row, 0, file, head.length, utf8Row.length);
+		upload("cases", "cases.csv", file).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message", containsString("混用了 UTF-8 和 GBK/GB18030")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("第 3 行起")));
+		nothingWasWritten();
+	}
+
+	@Test
+	void aPureGbkFileStillImports() throws Exception {
+		upload("cases", "cases.csv", (CASES_HEADER + GOOD_CASE).getBytes(java.nio.charset.Charset.forName("GBK")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(1));
 	}
 
 	@Test

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.wucheng.cq.shared.SpreadsheetText;
+
 /**
  * 审计日志: only the audit administrator (审计管理员, 三员分立) reads, verifies and exports it — not the system
  * administrator whose actions it records, nor the business. Nobody edits it. Verifying and exporting are audited.
@@ -118,6 +120,8 @@ class AuditController {
 			.toString());
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			SXSSFSheet sheet = workbook.createSheet(msg("audit.title"));
+			// user names, keys, details and before/after values are whatever users typed: never a formula
+			SpreadsheetText cells = SpreadsheetText.of(workbook);
 			CellStyle bold = workbook.createCellStyle();
 			Font font = workbook.createFont();
 			font.setBold(true);
@@ -137,7 +141,7 @@ class AuditController {
 				String[] values = { e.occurredAt().format(TIME), e.username(), label("audit.action.", e.action()),
 						label("audit.entity.", e.entity()), e.entityKey(), e.detail(), e.before(), e.after() };
 				for (int i = 0; i < values.length; i++) {
-					row.createCell(i).setCellValue(cut(values[i]));
+					cells.text(row.createCell(i), cut(values[i]));
 				}
 			});
 			int[] widths = { 20, 14, 18, 14, 20, 40, 40, 40 };

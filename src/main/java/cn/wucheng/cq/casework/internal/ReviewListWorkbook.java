@@ -23,11 +23,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import cn.wucheng.cq.shared.SpreadsheetText;
+
 /**
  * R-41: the monthly list as an .xlsx in the layout of attachment 2 — the title "__月__中队简易案件审核清单" filled in,
  * the attachment's eleven column headers, one row per simple case, and its footer lines (备注, 中队长签字). A4 landscape,
- * fit to one page wide, the header row repeated on every printed page. Text a spreadsheet would take for a formula
- * (= + - @, tab, carriage return first) gets the quote-prefix style so it shows as text and never runs.
+ * fit to one page wide, the header row repeated on every printed page. Text goes through {@link SpreadsheetText}
+ * (formula-like text quote-prefixed).
  */
 final class ReviewListWorkbook {
 
@@ -66,9 +68,7 @@ final class ReviewListWorkbook {
 			CellStyle cell = bordered(wb);
 			cell.setWrapText(true);
 			cell.setVerticalAlignment(VerticalAlignment.CENTER);
-			CellStyle quoted = bordered(wb);
-			quoted.setWrapText(true);
-			quoted.setQuotePrefixed(true);
+			SpreadsheetText cells = SpreadsheetText.of(wb);
 
 			Row titleRow = sheet.createRow(0);
 			titleRow.setHeightInPoints(30);
@@ -92,17 +92,17 @@ final class ReviewListWorkbook {
 				Cell n = x.createCell(0);
 				n.setCellValue(no++);
 				n.setCellStyle(cell);
-				text(x.createCell(1), row.caseDay().toString(), cell, quoted);
-				text(x.createCell(2), row.decisionNo(), cell, quoted);
-				text(x.createCell(3), yesNo(row.subjectOk(), msg), cell, quoted);
-				text(x.createCell(4), yesNo(row.partyOk(), msg), cell, quoted);
-				text(x.createCell(5), yesNo(row.evidenceOk(), msg), cell, quoted);
-				text(x.createCell(6), yesNo(row.lawOk(), msg), cell, quoted);
-				text(x.createCell(7), yesNo(row.recordOk(), msg), cell, quoted);
-				text(x.createCell(8), row.videoNo(), cell, quoted);
-				text(x.createCell(9), row.handlers(), cell, quoted);
-				text(x.createCell(10), row.reviewed() ? row.reviewerName() : msg.apply("casework.list.unreviewed"),
-						cell, quoted);
+				cells.text(x.createCell(1), row.caseDay().toString(), cell);
+				cells.text(x.createCell(2), row.decisionNo(), cell);
+				cells.text(x.createCell(3), yesNo(row.subjectOk(), msg), cell);
+				cells.text(x.createCell(4), yesNo(row.partyOk(), msg), cell);
+				cells.text(x.createCell(5), yesNo(row.evidenceOk(), msg), cell);
+				cells.text(x.createCell(6), yesNo(row.lawOk(), msg), cell);
+				cells.text(x.createCell(7), yesNo(row.recordOk(), msg), cell);
+				cells.text(x.createCell(8), row.videoNo(), cell);
+				cells.text(x.createCell(9), row.handlers(), cell);
+				cells.text(x.createCell(10), row.reviewed() ? row.reviewerName() : msg.apply("casework.list.unreviewed"),
+						cell);
 			}
 			r++;
 			Row note = sheet.createRow(r++);
@@ -114,7 +114,7 @@ final class ReviewListWorkbook {
 				.map(l -> msg.apply("casework.list.signature") + l.getSignerName() + msg.apply("casework.list.signedElectronically")
 						+ " " + SIGNED_AT.format(l.getSignedAt()))
 				.orElse(msg.apply("casework.list.signature") + "_____");
-			text(sign.createCell(0), signer, null, null);
+			cells.text(sign.createCell(0), signer);
 			sheet.addMergedRegion(new CellRangeAddress(sign.getRowNum(), sign.getRowNum(), 0, COLUMNS.size() - 1));
 
 			PrintSetup print = sheet.getPrintSetup();
@@ -139,35 +139,11 @@ final class ReviewListWorkbook {
 			.body(body);
 	}
 
-	/** Whether a spreadsheet would read this text as a formula (OWASP CSV injection). */
-	static boolean looksLikeFormula(String text) {
-		if (text == null || text.isEmpty()) {
-			return false;
-		}
-		char c = text.charAt(0);
-		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-	}
 
 	private static String yesNo(Boolean b, Function<String, String> msg) {
 		return b == null ? "" : msg.apply(b ? "casework.yes" : "casework.no");
 	}
 
-	private static void text(Cell c, String value, CellStyle plain, CellStyle quoted) {
-		c.setCellValue(value == null ? "" : value);
-		if (looksLikeFormula(value)) {
-			if (quoted != null) {
-				c.setCellStyle(quoted);
-			}
-			else {
-				CellStyle q = c.getSheet().getWorkbook().createCellStyle();
-				q.setQuotePrefixed(true);
-				c.setCellStyle(q);
-			}
-		}
-		else if (plain != null) {
-			c.setCellStyle(plain);
-		}
-	}
 
 	private static CellStyle bordered(XSSFWorkbook wb) {
 		CellStyle s = wb.createCellStyle();

@@ -36,6 +36,8 @@ final class CsvFile implements TabularFile {
 
 	private static final Charset GB18030 = Charset.forName("GB18030");
 
+	private static final String MIXED = "imports.file.mixedEncoding";
+
 	/** Bytes checked when the file is opened. */
 	static final int HEAD = 64 * 1024;
 
@@ -66,6 +68,9 @@ final class CsvFile implements TabularFile {
 		boolean utf8 = scanHead(file);
 		if (bom) {
 			return new CsvFile(file, StandardCharsets.UTF_8, 3, false);
+		}
+		if (!utf8) {
+			refuseIfUtf8ThenNot(file);
 		}
 		return utf8 ? new CsvFile(file, StandardCharsets.UTF_8, 0, true) : new CsvFile(file, GB18030, 0, false);
 	}
@@ -98,6 +103,51 @@ final class CsvFile implements TabularFile {
 		return !whole || !decoder.flush(out).isError();
 	}
 
+	/**
+	 * A file that starts as UTF-8 — at least one whole line, with Chinese in it — and then has a byte that is not: the
+	 * user pasted rows from a GBK/GB18030 file into a UTF-8 one (or the reverse, see {@link Utf8Lines}). Read as either
+	 * encoding, one part comes out garbled and the import would blame the header or the values; say what it is, and
+	 * from which line. A GB18030 file fails as UTF-8 within its first few Chinese characters, so it never gets here.
+	 */
+	private static void refuseIfUtf8ThenNot(Path file) throws UnreadableFileException {
+		try (InputStream stream = new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+			int line = 1;
+			int chinese = 0; // what GBK bytes misread as UTF-8 do not give (see Utf8Lines)
+			int pending = 0;
+			int codePoint = 0;
+			int b;
+			while ((b = stream.read()) >= 0) {
+				if (pending > 0) {
+					if ((b & 0xC0) != 0x80) {
+						break;
+					}
+					codePoint = (codePoint << 6) | (b & 0x3F);
+					if (--pending == 0 && Utf8Lines.isCjk(codePoint)) {
+						chinese++;
+					}
+					continue;
+				}
+				if (b < 0x80) {
+					if (b == '\n') {
+						line++;
+					}
+					continue;
+				}
+				pending = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : -1;
+				if (pending < 0) {
+					break;
+				}
+				codePoint = b & (pending == 1 ? 0x1F : pending == 2 ? 0x0F : 0x07);
+			}
+			if (b >= 0 && line > 1 && chinese >= 2) {
+				throw new UnreadableFileException(MIXED, String.valueOf(line));
+			}
+		}
+		catch (IOException e) {
+			throw new UnreadableFileException(e, "imports.file.unreadable");
+		}
+	}
+
 	/** Control bytes other than tab, line breaks, form feed and DOS end-of-file never occur in a text table. */
 	private static boolean isBinary(byte b) {
 		int c = b & 0xFF;
@@ -123,6 +173,7 @@ final class CsvFile implements TabularFile {
 		if (utf8) {
 			return;
 		}
+		refuseIfUtf8ThenNot(file);
 		CsvFile gb = new CsvFile(file, GB18030, 0, false);
 		if (delivered[0] > 0) {
 			throw new NotUtf8(gb);
@@ -139,12 +190,16 @@ final class CsvFile implements TabularFile {
 		boolean text = charset != StandardCharsets.UTF_16LE && charset != StandardCharsets.UTF_16BE;
 		try (InputStream stream = Files.newInputStream(file)) {
 			stream.skipNBytes(skip);
-			TextBytes bytes = new TextBytes(stream, text);
+			TextBytes bytes = new TextBytes(stream, text, charset == GB18030 ? new Utf8Lines() : null);
 			Decoded decoded = new Decoded(new InputStreamReader(bytes,
 					charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError)));
 			BufferedReader reader = new BufferedReader(decoded, 64 * 1024);
 			try {
-				return parse(reader, consumer);
+				boolean done = parse(reader, consumer);
+				if (bytes.utf8Lines != null && bytes.utf8Lines.firstLine() > 0) {
+					throw new UnreadableFileException(MIXED, String.valueOf(bytes.utf8Lines.firstLine()));
+				}
+				return done;
 			}
 			catch (IOException | UncheckedIOException | UnreadableFileException e) {
 				if (bytes.binary) {
@@ -264,11 +319,15 @@ final class CsvFile implements TabularFile {
 
 		private final boolean check;
 
+		/** For a GB18030 file: finds lines that are UTF-8 instead. */
+		final Utf8Lines utf8Lines;
+
 		boolean binary;
 
-		TextBytes(InputStream in, boolean check) {
+		TextBytes(InputStream in, boolean check, Utf8Lines utf8Lines) {
 			super(in);
 			this.check = check;
+			this.utf8Lines = utf8Lines;
 		}
 
 		@Override
@@ -280,6 +339,14 @@ final class CsvFile implements TabularFile {
 		@Override
 		public int read(byte[] b, int off, int len) throws IOException {
 			int n = in.read(b, off, len);
+			if (utf8Lines != null) {
+				if (n < 0) {
+					utf8Lines.endOfFile();
+				}
+				for (int i = off; i < off + n; i++) {
+					utf8Lines.accept(b[i] & 0xFF);
+				}
+			}
 			if (check) {
 				for (int i = off; i < off + n; i++) {
 					if (isBinary(b[i])) {
@@ -289,6 +356,96 @@ final class CsvFile implements TabularFile {
 				}
 			}
 			return n;
+		}
+
+	}
+
+	/**
+	 * In a file read as GB18030, the first line that is UTF-8 instead (rows from a UTF-8 file pasted into a GBK one): a
+	 * line that is valid UTF-8 and holds at least two multi-byte characters, all of them CJK (U+2E80–U+9FFF,
+	 * U+F900–U+FFEF). GBK text almost never passes: where its bytes happen to form UTF-8 they are mostly two-byte
+	 * sequences, which decode to Latin, Greek or Cyrillic letters, not to Chinese.
+	 */
+	static final class Utf8Lines {
+
+		private int line = 1;
+
+		private int found;
+
+		private int pending;
+
+		private int codePoint;
+
+		private int cjk;
+
+		private boolean valid = true;
+
+		void accept(int b) {
+			if (found > 0) {
+				return;
+			}
+			if (b == '\n') {
+				endOfLine();
+				line++;
+				return;
+			}
+			if (!valid) {
+				return;
+			}
+			if (pending > 0) {
+				if ((b & 0xC0) != 0x80) {
+					valid = false;
+					return;
+				}
+				codePoint = (codePoint << 6) | (b & 0x3F);
+				if (--pending == 0) {
+					if (isCjk(codePoint)) {
+						cjk++;
+					}
+					else {
+						valid = false;
+					}
+				}
+				return;
+			}
+			if (b < 0x80) {
+				return;
+			}
+			if (b >= 0xC2 && b <= 0xDF) {
+				pending = 1;
+				codePoint = b & 0x1F;
+			}
+			else if (b >= 0xE0 && b <= 0xEF) {
+				pending = 2;
+				codePoint = b & 0x0F;
+			}
+			else {
+				valid = false; // four-byte characters are no Chinese of these lists; anything else is not UTF-8
+			}
+		}
+
+		void endOfFile() {
+			if (found == 0) {
+				endOfLine();
+			}
+		}
+
+		private void endOfLine() {
+			if (valid && pending == 0 && cjk >= 2) {
+				found = line;
+			}
+			valid = true;
+			pending = 0;
+			cjk = 0;
+		}
+
+		static boolean isCjk(int codePoint) {
+			return codePoint >= 0x2E80 && codePoint <= 0x9FFF || codePoint >= 0xF900 && codePoint <= 0xFFEF;
+		}
+
+		/** The first UTF-8 line (1 = the header), or 0. */
+		int firstLine() {
+			return found;
 		}
 
 	}

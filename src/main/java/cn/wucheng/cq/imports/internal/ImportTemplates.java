@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
  * The downloadable template of each list: the header row on the first sheet (required columns highlighted) and a
@@ -39,6 +40,8 @@ class ImportTemplates {
 	byte[] workbook(ImportKind kind) {
 		List<Column> columns = engine.columns(kind);
 		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			// no user text here (headers and hints are ours), but every export writes text the one way
+			SpreadsheetText cells = SpreadsheetText.of(wb);
 			Font bold = wb.createFont();
 			bold.setBold(true);
 			CellStyle required = wb.createCellStyle();
@@ -54,7 +57,7 @@ class ImportTemplates {
 			Row header = data.createRow(0);
 			for (int i = 0; i < columns.size(); i++) {
 				Column c = columns.get(i);
-				header.createCell(i).setCellValue(c.header());
+				cells.text(header.createCell(i), c.header());
 				header.getCell(i).setCellStyle(c.required() ? required : optional);
 				data.setColumnWidth(i, Math.max(12, c.header().length() * 2 + 4) * 256);
 				// text format keeps 工号 such as 0012 and long numbers as typed
@@ -64,18 +67,18 @@ class ImportTemplates {
 
 			Sheet help = wb.createSheet(messages.get("imports.template.sheetInstructions"));
 			Row h = help.createRow(0);
-			h.createCell(0).setCellValue(messages.get("imports.template.column"));
-			h.createCell(1).setCellValue(messages.get("imports.template.required"));
-			h.createCell(2).setCellValue(messages.get("imports.template.content"));
+			cells.text(h.createCell(0), messages.get("imports.template.column"));
+			cells.text(h.createCell(1), messages.get("imports.template.required"));
+			cells.text(h.createCell(2), messages.get("imports.template.content"));
 			for (int i = 0; i < 3; i++) {
 				h.getCell(i).setCellStyle(optional);
 			}
 			int r = 1;
 			for (Column c : columns) {
 				Row row = help.createRow(r++);
-				row.createCell(0).setCellValue(c.header());
-				row.createCell(1).setCellValue(messages.get(c.required() ? "imports.template.yes" : "imports.template.no"));
-				row.createCell(2).setCellValue(describe(c));
+				cells.text(row.createCell(0), c.header());
+				cells.text(row.createCell(1), messages.get(c.required() ? "imports.template.yes" : "imports.template.no"));
+				cells.text(row.createCell(2), describe(c));
 			}
 			help.createRow(r + 1).createCell(0).setCellValue(messages.get("imports.template.note"));
 			help.setColumnWidth(0, 16 * 256);

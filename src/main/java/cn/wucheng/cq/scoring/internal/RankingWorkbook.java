@@ -20,6 +20,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 import cn.wucheng.cq.scoring.Ranking;
+import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
  * A quarter's ranking as .xlsx: one sheet per squad category with a title row, the header and one row per entry.
@@ -37,6 +38,7 @@ final class RankingWorkbook {
 	byte[] write(Ranking ranking) {
 		try (Workbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Styles styles = new Styles(wb);
+			SpreadsheetText cells = SpreadsheetText.of(wb);
 			for (Ranking.Category c : ranking.categories()) {
 				String category = msg("scoring.unitType." + c.category().name());
 				Sheet sheet = wb.createSheet(category);
@@ -46,23 +48,23 @@ final class RankingWorkbook {
 				sheet.getPrintSetup().setFitHeight((short) 0);
 				Row title = sheet.createRow(0);
 				text(title, 0, msg("scoring.rankings.sheetTitle", ranking.period().label(), category, c.pool(), c.places()),
-						styles.title);
+						styles.title, cells);
 				sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 5));
 				Row header = sheet.createRow(1);
 				List<String> headers = List.of("scoring.col.rank", "scoring.col.employeeNo", "scoring.col.name",
 						"scoring.col.unit", "scoring.col.total", "scoring.col.bestHandler");
 				for (int i = 0; i < headers.size(); i++) {
-					text(header, i, msg(headers.get(i)), styles.header);
+					text(header, i, msg(headers.get(i)), styles.header, cells);
 				}
 				int r = 2;
 				for (Ranking.Entry e : c.entries()) {
 					Row row = sheet.createRow(r++);
-					text(row, 0, Integer.toString(e.rank()), styles.number);
-					text(row, 1, e.employeeNo(), styles.text);
-					text(row, 2, e.name(), styles.text);
-					text(row, 3, e.unitName(), styles.text);
-					text(row, 4, e.total().toString(), styles.number);
-					text(row, 5, e.bestHandler() ? msg("scoring.rankings.badge") : "", styles.text);
+					text(row, 0, Integer.toString(e.rank()), styles.number, cells);
+					text(row, 1, e.employeeNo(), styles.text, cells);
+					text(row, 2, e.name(), styles.text, cells);
+					text(row, 3, e.unitName(), styles.text, cells);
+					text(row, 4, e.total().toString(), styles.number, cells);
+					text(row, 5, e.bestHandler() ? msg("scoring.rankings.badge") : "", styles.text, cells);
 				}
 				int[] widths = { 8, 14, 14, 22, 12, 16 };
 				for (int i = 0; i < widths.length; i++) {
@@ -79,22 +81,10 @@ final class RankingWorkbook {
 	}
 
 	/** Writes a string cell; one that starts like a formula is quote-prefixed so no spreadsheet evaluates it. */
-	private static void text(Row row, int column, String value, CellStyle style) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
-		cell.setCellStyle(style);
-		if (looksLikeFormula(value)) {
-			CellStyle quoted = row.getSheet().getWorkbook().createCellStyle();
-			quoted.cloneStyleFrom(style);
-			quoted.setQuotePrefixed(true);
-			cell.setCellStyle(quoted);
-		}
+	private static void text(Row row, int column, String value, CellStyle style, SpreadsheetText cells) {
+		cells.text(row.createCell(column), value, style);
 	}
 
-	/** Text that Excel, WPS or a CSV round trip could read as a formula (CWE-1236). */
-	static boolean looksLikeFormula(String value) {
-		return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
-	}
 
 	private String msg(String key, Object... args) {
 		return messages.getMessage(key, args, LocaleContextHolder.getLocale());

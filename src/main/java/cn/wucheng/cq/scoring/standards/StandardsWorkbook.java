@@ -14,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
  * The standards of a quarter as a real .xlsx (one row per officer, counts as numbers). Text that a spreadsheet would
@@ -41,11 +42,10 @@ final class StandardsWorkbook {
 			Font bold = wb.createFont();
 			bold.setBold(true);
 			header.setFont(bold);
-			CellStyle quoted = wb.createCellStyle();
-			quoted.setQuotePrefixed(true);
+			SpreadsheetText cells = SpreadsheetText.of(wb);
 
 			Row title = sheet.createRow(0);
-			text(title.createCell(0), msg("standards.heading", quarter.label()), quoted);
+			cells.text(title.createCell(0), msg("standards.heading", quarter.label()));
 			Row head = sheet.createRow(1);
 			for (int i = 0; i < HEADERS.length; i++) {
 				Cell c = head.createCell(i);
@@ -56,18 +56,18 @@ final class StandardsWorkbook {
 			for (OfficerStandard s : rows) {
 				Row row = sheet.createRow(r++);
 				StandardOutcome o = s.outcome();
-				text(row.createCell(0), s.employeeNo(), quoted);
-				text(row.createCell(1), s.name(), quoted);
-				text(row.createCell(2), s.unitName(), quoted);
-				text(row.createCell(3), s.unitType().label(), quoted);
-				text(row.createCell(4), o.rule().label(), quoted);
+				cells.text(row.createCell(0), s.employeeNo());
+				cells.text(row.createCell(1), s.name());
+				cells.text(row.createCell(2), s.unitName());
+				cells.text(row.createCell(3), s.unitType().label());
+				cells.text(row.createCell(4), o.rule().label());
 				if (o.rule().requiresSimple()) {
 					row.createCell(5).setCellValue(o.required().simple());
 				}
 				row.createCell(6).setCellValue(o.required().ordinary());
 				row.createCell(7).setCellValue(o.done().simple());
 				row.createCell(8).setCellValue(o.done().ordinary());
-				text(row.createCell(9), o.status().label(), quoted);
+				cells.text(row.createCell(9), o.status().label());
 			}
 			sheet.createFreezePane(0, 2);
 			sheet.setColumnWidth(0, 12 * 256);
@@ -86,21 +86,6 @@ final class StandardsWorkbook {
 		}
 	}
 
-	/** Whether a spreadsheet would read this text as a formula (OWASP CSV injection). */
-	static boolean looksLikeFormula(String text) {
-		if (text == null || text.isEmpty()) {
-			return false;
-		}
-		char c = text.charAt(0);
-		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-	}
-
-	private static void text(Cell cell, String value, CellStyle quoted) {
-		cell.setCellValue(value == null ? "" : value);
-		if (looksLikeFormula(value)) {
-			cell.setCellStyle(quoted);
-		}
-	}
 
 	private String msg(String key, Object... args) {
 		Object[] text = java.util.Arrays.stream(args).map(String::valueOf).toArray();

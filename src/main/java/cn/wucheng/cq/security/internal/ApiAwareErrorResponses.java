@@ -46,7 +46,7 @@ class ApiAwareErrorResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException, ServletException {
-		if (isApi(request) || request.getHeader("Authorization") != null) {
+		if (isApi(request)) {
 			unauthorized(response);
 		}
 		else {

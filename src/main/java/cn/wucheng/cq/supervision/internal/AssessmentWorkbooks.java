@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.wucheng.cq.scoring.standards.StandardStatus;
 import cn.wucheng.cq.shared.Points;
+import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
  * The assessment exports (R-73) as real .xlsx: points as exact text with two decimals (R-24), hours, counts and
@@ -101,19 +102,11 @@ final class AssessmentWorkbooks {
 		}
 	}
 
-	/** Whether a spreadsheet would read this text as a formula (OWASP CSV injection). */
-	static boolean looksLikeFormula(String text) {
-		if (text == null || text.isEmpty()) {
-			return false;
-		}
-		char c = text.charAt(0);
-		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-	}
 
-	private record Styles(CellStyle header, CellStyle quoted, CellStyle decimal, CellStyle title, CellStyle points) {
+	private record Styles(CellStyle header, SpreadsheetText cells, CellStyle decimal, CellStyle title, CellStyle points) {
 
 		Styles(XSSFWorkbook wb) {
-			this(wb.createCellStyle(), wb.createCellStyle(), wb.createCellStyle(), wb.createCellStyle(),
+			this(wb.createCellStyle(), SpreadsheetText.of(wb), wb.createCellStyle(), wb.createCellStyle(),
 					wb.createCellStyle());
 			points.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
 			Font bold = wb.createFont();
@@ -121,7 +114,6 @@ final class AssessmentWorkbooks {
 			header.setFont(bold);
 			header.setWrapText(true);
 			title.setFont(bold);
-			quoted.setQuotePrefixed(true);
 			decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
 		}
 
@@ -143,10 +135,7 @@ final class AssessmentWorkbooks {
 	}
 
 	private static void text(Cell cell, String value, Styles st) {
-		cell.setCellValue(value == null ? "" : value);
-		if (looksLikeFormula(value)) {
-			cell.setCellStyle(st.quoted());
-		}
+		st.cells().text(cell, value);
 	}
 
 	/** Points as exact text with two decimals (R-24: no binary floating point in an export of points). */

@@ -19,12 +19,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import cn.wucheng.cq.shared.SpreadsheetText;
 import cn.wucheng.cq.training.TrainingOverview;
 
 /**
  * The training spreadsheets: the attendance sheet to fill in and import, and the hours of a year (R-62). Text a
- * spreadsheet would take for a formula (= + - @, tab, carriage return first) gets the quote-prefix style so it shows
- * as text and never runs.
+ * spreadsheet would take for a formula is written through {@link SpreadsheetText}.
  */
 final class TrainingWorkbooks {
 
@@ -36,8 +36,7 @@ final class TrainingWorkbooks {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
 			Sheet sheet = wb.createSheet("签到与成绩");
 			CellStyle bold = boldStyle(wb);
-			CellStyle quoted = wb.createCellStyle();
-			quoted.setQuotePrefixed(true);
+			SpreadsheetText cells = SpreadsheetText.of(wb);
 			Row head = sheet.createRow(0);
 			for (int i = 0; i < AttendanceSheet.COLUMNS.size(); i++) {
 				Cell c = head.createCell(i);
@@ -48,13 +47,13 @@ final class TrainingWorkbooks {
 			int r = 1;
 			for (SessionService.AttendeeRow a : attendees) {
 				Row row = sheet.createRow(r++);
-				text(row.createCell(0), a.employeeNo(), quoted);
-				text(row.createCell(1), a.name(), quoted);
-				text(row.createCell(2), a.signedIn() ? "是" : "否", quoted);
+				cells.text(row.createCell(0), a.employeeNo());
+				cells.text(row.createCell(1), a.name());
+				cells.text(row.createCell(2), a.signedIn() ? "是" : "否");
 				if (a.score() != null) {
 					row.createCell(3).setCellValue(a.score().doubleValue());
 				}
-				text(row.createCell(4), a.replacesNo(), quoted);
+				cells.text(row.createCell(4), a.replacesNo());
 			}
 			sheet.createFreezePane(0, 1);
 			wb.write(out);
@@ -69,9 +68,8 @@ final class TrainingWorkbooks {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
 			Sheet sheet = wb.createSheet(msg.apply("training.hours.export.sheet") + " " + report.year());
 			CellStyle bold = boldStyle(wb);
-			CellStyle quoted = wb.createCellStyle();
-			quoted.setQuotePrefixed(true);
-			text(sheet.createRow(0).createCell(0), title, quoted);
+			SpreadsheetText cells = SpreadsheetText.of(wb);
+			cells.text(sheet.createRow(0).createCell(0), title);
 			Row head = sheet.createRow(1);
 			for (int i = 0; i < headers.length; i++) {
 				Cell c = head.createCell(i);
@@ -82,16 +80,16 @@ final class TrainingWorkbooks {
 			int r = 2;
 			for (TrainingOverview.OfficerHours o : report.officers()) {
 				Row row = sheet.createRow(r++);
-				text(row.createCell(0), o.employeeNo(), quoted);
-				text(row.createCell(1), o.name(), quoted);
-				text(row.createCell(2), o.unitName(), quoted);
+				cells.text(row.createCell(0), o.employeeNo());
+				cells.text(row.createCell(1), o.name());
+				cells.text(row.createCell(2), o.unitName());
 				row.createCell(3).setCellValue(o.hours().doubleValue());
 				row.createCell(4).setCellValue(o.sessions());
 				row.createCell(5).setCellValue(report.required().doubleValue());
 				row.createCell(6).setCellValue(report.expected().doubleValue());
 				row.createCell(7).setCellValue(o.shortfall().doubleValue());
-				text(row.createCell(8), msg.apply(o.complete() ? "training.hours.progress.complete"
-						: o.behind() ? "training.hours.progress.behind" : "training.hours.progress.onTrack"), quoted);
+				cells.text(row.createCell(8), msg.apply(o.complete() ? "training.hours.progress.complete"
+						: o.behind() ? "training.hours.progress.behind" : "training.hours.progress.onTrack"));
 			}
 			sheet.createFreezePane(0, 2);
 			sheet.getPrintSetup().setLandscape(true);
@@ -112,21 +110,7 @@ final class TrainingWorkbooks {
 			.body(body);
 	}
 
-	/** Whether a spreadsheet would read this text as a formula (OWASP CSV injection). */
-	static boolean looksLikeFormula(String text) {
-		if (text == null || text.isEmpty()) {
-			return false;
-		}
-		char c = text.charAt(0);
-		return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-	}
 
-	private static void text(Cell cell, String value, CellStyle quoted) {
-		cell.setCellValue(value == null ? "" : value);
-		if (looksLikeFormula(value)) {
-			cell.setCellStyle(quoted);
-		}
-	}
 
 	private static CellStyle boldStyle(XSSFWorkbook wb) {
 		CellStyle style = wb.createCellStyle();

@@ -94,6 +94,77 @@ class TabularFileTests {
 		assertThat(again).last().isEqualTo("WC9|沈斌");
 	}
 
+	private static final Charset GB = Charset.forName("GB18030");
+
+	private static byte[] concat(byte[]... parts) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (byte[] p : parts) {
+			out.writeBytes(p);
+		}
+		return out.toByteArray();
+	}
+
+	@Test
+	void aUtf8FileWithARowPastedFromAGbkFileIsRefusedAsMixedFromThatRow() throws Exception {
+		Path f = file("utf8-then-gbk.csv", concat(CSV.getBytes(StandardCharsets.UTF_8),
+				"WC0004,孙丽华,1985-03-02\n".getBytes(GB)));
+		assertMixedFrom(f, 4);
+	}
+
+	@Test
+	void aGbkRowAfterTheFirst64KbOfAUtf8FileIsRefusedAsMixedFromThatRow() throws Exception {
+		StringBuilder b = new StringBuilder("工号,姓名,出生日期\n");
+		int lines = 1;
+		while (b.toString().getBytes(StandardCharsets.UTF_8).length <= CsvFile.HEAD) {
+			for (int i = 0; i < 100; i++) {
+				b.append("WC").append(lines).append(",沈斌,1968-08-01\n");
+				lines++;
+			}
+		}
+		Path f = file("utf8-then-late-gbk.csv",
+				concat(b.toString().getBytes(StandardCharsets.UTF_8), "WC9,孙丽华,1985-03-02\n".getBytes(GB)));
+		assertThat(((CsvFile) TabularFile.open(f)).charset()).isEqualTo(StandardCharsets.UTF_8);
+		assertMixedFrom(f, lines + 1);
+	}
+
+	@Test
+	void aGbkFileWithARowPastedFromAUtf8FileIsRefusedAsMixedFromThatRow() throws Exception {
+		Path f = file("gbk-then-utf8.csv", concat(CSV.getBytes(GB), "WC0004,孙丽华,1985-03-02\n".getBytes(StandardCharsets.UTF_8),
+				"WC0005,严雷强,1990-08-09\n".getBytes(GB)));
+		assertMixedFrom(f, 4);
+	}
+
+	@Test
+	void theMixedEncodingMessageSaysSoAndNamesTheRow() {
+		org.springframework.context.support.ResourceBundleMessageSource messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasename("messages-imports");
+		messages.setDefaultEncoding("UTF-8");
+		assertThat(messages.getMessage("imports.file.mixedEncoding", new Object[] { "4" }, java.util.Locale.CHINA))
+			.contains("混用了 UTF-8 和 GBK/GB18030").contains("第 4 行起").doesNotContain("表头");
+	}
+
+	@Test
+	void everyExampleListReadsAsPureUtf8AndAsPureGb18030() throws Exception {
+		for (String kind : List.of("domains", "units", "people", "cases", "deductions", "awards")) {
+			byte[] utf8;
+			try (var in = getClass().getResourceAsStream("/examples/small/" + kind + ".csv")) {
+				utf8 = in.readAllBytes();
+			}
+			byte[] gb = new String(utf8, StandardCharsets.UTF_8).getBytes(GB);
+			List<String> asUtf8 = rows(file(kind + "-utf8.csv", utf8));
+			List<String> asGb = rows(file(kind + "-gb.csv", gb));
+			assertThat(asGb).as(kind).isEqualTo(asUtf8).hasSizeGreaterThan(1);
+		}
+	}
+
+	private void assertMixedFrom(Path f, int line) {
+		assertThatThrownBy(() -> TabularFile.open(f).read((row, cells) -> true))
+			.isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+				assertThat(e.messageKey()).isEqualTo("imports.file.mixedEncoding");
+				assertThat(e.args()).containsExactly(String.valueOf(line));
+			});
+	}
+
 	@Test
 	void aBinaryByteAfterTheFirst64KbIsRefusedEvenWhenTheReaderStoppedBeforeIt() throws Exception {
 		Path f = file("late-binary.csv", asciiRowsThen(new byte[] { 'W', 'C', 0, 1, 2, '\n' }));

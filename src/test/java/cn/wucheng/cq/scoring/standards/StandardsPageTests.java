@@ -257,16 +257,6 @@ class StandardsPageTests {
 			.andExpect(status().isBadRequest());
 	}
 
-	@Test
-	void formulaLikeTextIsRecognised() {
-		assertThat(StandardsWorkbook.looksLikeFormula("=1+1")).isTrue();
-		assertThat(StandardsWorkbook.looksLikeFormula("+86")).isTrue();
-		assertThat(StandardsWorkbook.looksLikeFormula("-2")).isTrue();
-		assertThat(StandardsWorkbook.looksLikeFormula("@SUM(A1)")).isTrue();
-		assertThat(StandardsWorkbook.looksLikeFormula("张三")).isFalse();
-		assertThat(StandardsWorkbook.looksLikeFormula("")).isFalse();
-	}
-
 	/** Every script of a page has a src: the CSP allows no inline script. */
 	static void assertNoInlineScript(String html) {
 		Matcher m = Pattern.compile("<script\\b([^>]*)>").matcher(html);

@@ -178,7 +178,8 @@ class SecondFactorTests {
 			mvc.perform(get("/api/v1/no-such-call").with(httpBasic(user, LoginTests.PASSWORD)))
 				.andExpect(status().isForbidden())
 				.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("HTTP Basic")));
-			mvc.perform(get("/admin/users").with(httpBasic(user, LoginTests.PASSWORD))).andExpect(status().isForbidden());
+			// pages take no HTTP Basic at all: not signed in
+			mvc.perform(get("/admin/users").with(httpBasic(user, LoginTests.PASSWORD))).andExpect(redirectedUrl("/login"));
 		}
 		mvc.perform(get("/api/v1/no-such-call").with(httpBasic("tf-basic-plain", LoginTests.PASSWORD)))
 			.andExpect(status().isNotFound());
