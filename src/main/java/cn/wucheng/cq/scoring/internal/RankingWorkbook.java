@@ -20,11 +20,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 import cn.wucheng.cq.scoring.Ranking;
+import cn.wucheng.cq.shared.Points;
 
 /**
  * A quarter's ranking as .xlsx: one sheet per squad category with a title row, the header and one row per entry.
- * Every cell is text: totals keep their two exact decimals (R-24), and text that a spreadsheet could take for a formula
- * (starting with = + - @) is stored as quoted text, never as a formula.
+ * Totals are numeric cells whose format shows every decimal of the exact value (R-24: 10.50, 0.875 — never rounded to
+ * two places); the other cells are text, and text that a spreadsheet could take for a formula (starting with = + - @)
+ * is stored as quoted text, never as a formula.
  */
 final class RankingWorkbook {
 
@@ -61,7 +63,7 @@ final class RankingWorkbook {
 					text(row, 1, e.employeeNo(), styles.text);
 					text(row, 2, e.name(), styles.text);
 					text(row, 3, e.unitName(), styles.text);
-					text(row, 4, e.total().toString(), styles.number);
+					points(row, 4, e.total(), styles);
 					text(row, 5, e.bestHandler() ? msg("scoring.rankings.badge") : "", styles.text);
 				}
 				int[] widths = { 8, 14, 14, 22, 12, 16 };
@@ -91,6 +93,16 @@ final class RankingWorkbook {
 		}
 	}
 
+	/**
+	 * R-24: points as a number with a format showing each of its decimals. POI stores the shortest decimal text that
+	 * reads back as the same double, which for points (a few decimals, far fewer than 15 digits) is the exact value.
+	 */
+	private static void points(Row row, int column, Points points, Styles styles) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(points.value().doubleValue());
+		cell.setCellStyle(styles.points(row.getSheet().getWorkbook(), points.spreadsheetFormat()));
+	}
+
 	/** Text that Excel, WPS or a CSV round trip could read as a formula (CWE-1236). */
 	static boolean looksLikeFormula(String value) {
 		return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
@@ -110,6 +122,8 @@ final class RankingWorkbook {
 
 		final CellStyle number;
 
+		private final java.util.Map<String, CellStyle> points = new java.util.HashMap<>();
+
 		Styles(Workbook wb) {
 			Font bold = wb.createFont();
 			bold.setBold(true);
@@ -121,6 +135,16 @@ final class RankingWorkbook {
 			text = bordered(wb);
 			number = bordered(wb);
 			number.setAlignment(HorizontalAlignment.RIGHT);
+		}
+
+		/** A numeric style per number format (0.00, 0.000, …), made once per workbook. */
+		CellStyle points(Workbook wb, String format) {
+			return points.computeIfAbsent(format, f -> {
+				CellStyle s = wb.createCellStyle();
+				s.cloneStyleFrom(number);
+				s.setDataFormat(wb.createDataFormat().getFormat(f));
+				return s;
+			});
 		}
 
 		private static CellStyle bordered(Workbook wb) {
