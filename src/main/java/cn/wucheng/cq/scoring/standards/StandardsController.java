@@ -78,12 +78,17 @@ class StandardsController {
 	/** R-32 "原则上": the legal section exempts one person for one quarter with a reason; audited. */
 	@PostMapping("/standards/exemptions")
 	@PreAuthorize("hasRole('LEGAL')")
-	String grantExemption(@RequestParam String period, @RequestParam(required = false) String employeeNo,
-			@RequestParam(required = false) ExemptionReason kind, @RequestParam(required = false) String reason,
+	String grantExemption(@RequestParam(required = false) String period, @RequestParam(required = false) String employeeNo,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		Period quarter = backTo(period);
 		try {
-			exemptions.grant(employeeNo, quarter, kind, reason, CurrentUser.get().username());
+			// parsed here, not bound: a bad value must not answer 400 before the role check does 403
+			ExemptionReason k = java.util.Arrays.stream(ExemptionReason.values())
+				.filter(r -> r.name().equals(kind))
+				.findFirst()
+				.orElse(null);
+			exemptions.grant(employeeNo, quarter, k, reason, CurrentUser.get().username());
 			redirect.addFlashAttribute("flashSuccess", msg("standards.exemption.granted", employeeNo, quarter.label()));
 		}
 		catch (StandardExemptions.Refusal e) {
@@ -95,7 +100,7 @@ class StandardsController {
 	/** Withdraws an exemption: the person is assessed again that quarter; audited. */
 	@PostMapping("/standards/exemptions/{id}/withdraw")
 	@PreAuthorize("hasRole('LEGAL')")
-	String withdrawExemption(@PathVariable long id, @RequestParam String period, RedirectAttributes redirect) {
+	String withdrawExemption(@PathVariable long id, @RequestParam(required = false) String period, RedirectAttributes redirect) {
 		Period quarter = backTo(period);
 		try {
 			exemptions.withdraw(id);
