@@ -189,8 +189,18 @@ public class CaseFile {
 		return filedOn;
 	}
 
+	/** The 办结日期 as recorded (imported or entered); may be empty. */
 	public LocalDate getConcludedOn() {
 		return concludedOn;
+	}
+
+	/**
+	 * R-14: the day the case is concluded for every rule: its 办结日期, or for a simple case without one its 立案日期
+	 * (当场处罚: the decision is the conclusion); null for an ordinary case not concluded yet. The same as the stored
+	 * column {@code case_file.concluded_on_effective} that set-based SQL reads.
+	 */
+	public LocalDate concludedOnEffective() {
+		return concludedOn == null && category == CaseCategory.SIMPLE ? filedOn : concludedOn;
 	}
 
 	public Long getLeadId() {

@@ -15,11 +15,12 @@ import cn.wucheng.cq.organisation.UnitType;
 /**
  * R-71: whether the programme's rules (R-11–R-13, R-40–R-42, R-50–R-52) apply to a unit on a day. They apply from
  * the start of the unit's category batch — the earliest {@code starts_on} of that category over all years (once
- * rolled out, a squad stays in) — and, for a unit type without a batch (sections, the command centre), from the
+ * rolled out, a squad stays in) — or from the squad's own earlier start when the legal section recorded one
+ * (鼓励第二、三批办案单位提前开展), and, for a unit type without a batch (sections, the command centre), from the
  * earliest batch of all. With no batch at all the rules apply always.
  * <p>
  * Set-based SQL should join the view {@code unit_rollout (unit_id, starts_on)}, which computes the same day:
- * {@code join unit_rollout r on r.unit_id = c.unit_id where r.starts_on is null or c.concluded_on >= r.starts_on}.
+ * {@code join unit_rollout r on r.unit_id = c.unit_id where r.starts_on is null or c.concluded_on_effective >= r.starts_on}.
  */
 @Service
 public class Rollout {
@@ -74,11 +75,20 @@ public class Rollout {
 
 	/** From when the rules apply to this unit, with its batch (第N批); empty when unknown or no batch exists. */
 	public Optional<RolloutSince> since(long unitId) {
-		return jdbc.sql("select type from unit where id = ?")
+		List<RolloutBatch> batches = batches();
+		return jdbc.sql("""
+				select u.type, s.starts_on as own from unit u
+				left join unit_rollout_start s on s.unit_id = u.id where u.id = ?""")
 			.param(unitId)
-			.query(String.class)
+			.query((rs, n) -> withOwnStart(since(UnitType.valueOf(rs.getString("type")), batches),
+					rs.getObject("own", LocalDate.class)))
 			.optional()
-			.flatMap(type -> since(UnitType.valueOf(type), batches()));
+			.flatMap(s -> s);
+	}
+
+	/** R-71: a squad's own earlier start replaces its batch's start. */
+	private static Optional<RolloutSince> withOwnStart(Optional<RolloutSince> batch, LocalDate own) {
+		return own == null ? batch : batch.map(b -> b.startingOn(own));
 	}
 
 	/**
@@ -88,10 +98,13 @@ public class Rollout {
 	public List<UnitRollout> units() {
 		List<RolloutBatch> batches = batches();
 		Map<UnitType, Optional<RolloutSince>> byType = new LinkedHashMap<>();
-		return jdbc.sql("select id, name, type from unit")
+		return jdbc.sql("""
+				select u.id, u.name, u.type, s.starts_on as own from unit u
+				left join unit_rollout_start s on s.unit_id = u.id""")
 			.query((rs, n) -> {
 				UnitType type = UnitType.valueOf(rs.getString("type"));
-				RolloutSince since = byType.computeIfAbsent(type, t -> since(t, batches)).orElse(null);
+				RolloutSince since = withOwnStart(byType.computeIfAbsent(type, t -> since(t, batches)),
+						rs.getObject("own", LocalDate.class)).orElse(null);
 				return new UnitRollout(rs.getLong("id"), rs.getString("name"), type, since);
 			})
 			.list()
@@ -107,7 +120,7 @@ public class Rollout {
 			.or(() -> batches.stream().min(byStart));
 		return first.map(b -> new RolloutSince(b.startsOn(), b.batchYear(), 1 + (int) batches.stream()
 			.filter(o -> o.batchYear() == b.batchYear() && o.startsOn().isBefore(b.startsOn()))
-			.count(), b.unitType()));
+			.count(), b.unitType(), false));
 	}
 
 }

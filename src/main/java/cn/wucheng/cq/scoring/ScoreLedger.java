@@ -328,7 +328,7 @@ public class ScoreLedger {
 	}
 
 	private Period computeDefaultQuarter(LocalDate today) {
-		LocalDate latest = jdbc.sql("select max(concluded_on) from case_file where concluded_on <= :today")
+		LocalDate latest = jdbc.sql("select max(concluded_on_effective) from case_file where concluded_on_effective <= :today")
 			.param("today", today)
 			.query(LocalDate.class)
 			.optional()
@@ -344,12 +344,12 @@ public class ScoreLedger {
 
 	private List<Integer> computeYears(int always) {
 		List<Integer> years = new ArrayList<>();
-		Integer min = jdbc.sql("select min(concluded_on) from case_file")
+		Integer min = jdbc.sql("select min(concluded_on_effective) from case_file")
 			.query(LocalDate.class)
 			.optional()
 			.map(LocalDate::getYear)
 			.orElse(always);
-		Integer max = jdbc.sql("select max(concluded_on) from case_file")
+		Integer max = jdbc.sql("select max(concluded_on_effective) from case_file")
 			.query(LocalDate.class)
 			.optional()
 			.map(LocalDate::getYear)

@@ -33,14 +33,19 @@ public enum RuleSetting {
 	STANDARD_SIMPLE_MIN("R-32", Kind.INTEGER, "0"),
 	/** the default minimum of ordinary cases per quarter, for years without their own standard. */
 	STANDARD_ORDINARY_MIN("R-32", Kind.INTEGER, "2"),
+	/**
+	 * R-32 with R-71: from which quarter the standard applies to a squad's officers: BATCH_START (default, the quarter
+	 * that contains the start of the squad's batch) or AFTER_BATCH_END (the first quarter that starts after it ends).
+	 */
+	STANDARD_FROM("R-32", Kind.STANDARD_FROM, "BATCH_START"),
 	/** organ officers' minimum of ordinary cases per quarter. */
 	ORGAN_ORDINARY_MIN("R-33", Kind.INTEGER, "1"),
 	/** coverage target of 直属中队, as a percentage of managed domains. */
 	COVERAGE_TARGET_DIRECT_PERCENT("R-34", Kind.DECIMAL, "100", "100"),
-	/** coverage target of 一类中队, in domains. */
-	COVERAGE_TARGET_CLASS1_DOMAINS("R-34", Kind.INTEGER, "15"),
-	/** coverage target of 二类中队, in domains. */
-	COVERAGE_TARGET_CLASS2_DOMAINS("R-34", Kind.INTEGER, "8"),
+	/** coverage target of 一类中队, as a percentage of managed domains (50%: 15 of the default 30). */
+	COVERAGE_TARGET_CLASS1_PERCENT("R-34", Kind.DECIMAL, "50", "100"),
+	/** coverage target of 二类中队, as a percentage of managed domains (27%: 8 of the default 30). */
+	COVERAGE_TARGET_CLASS2_PERCENT("R-34", Kind.DECIMAL, "27", "100"),
 	/** the date (MM-DD) by which the coverage targets are due. */
 	COVERAGE_DEADLINE("R-34", Kind.MONTH_DAY, "09-30"),
 	/** the lowest evaluation score rated 优秀 (default 90, as in published provincial standards). */
@@ -63,7 +68,9 @@ public enum RuleSetting {
 		/** HALF_UP, UP or DOWN. */
 		ROUNDING,
 		/** MM-DD. */
-		MONTH_DAY
+		MONTH_DAY,
+		/** BATCH_START or AFTER_BATCH_END. */
+		STANDARD_FROM
 	}
 
 	private final String ruleId;
@@ -109,6 +116,7 @@ public enum RuleSetting {
 			case BOOLEAN -> java.util.List.of("true", "false");
 			case AWARD_MODE -> java.util.Arrays.stream(AwardMode.values()).map(Enum::name).toList();
 			case ROUNDING -> java.util.List.of("HALF_UP", "UP", "DOWN");
+			case STANDARD_FROM -> java.util.Arrays.stream(StandardFrom.values()).map(Enum::name).toList();
 			default -> java.util.List.of();
 		};
 	}
@@ -157,6 +165,9 @@ public enum RuleSetting {
 					java.time.MonthDay.parse("--" + v);
 					return v;
 				}
+				case STANDARD_FROM -> {
+					return StandardFrom.valueOf(v).name();
+				}
 				default -> throw new IllegalStateException();
 			}
 		}
@@ -171,8 +182,17 @@ public enum RuleSetting {
 				case AWARD_MODE -> "须为“只计最高级别”或“逐级累加”";
 				case ROUNDING -> "须为四舍五入、向上取整或向下取整";
 				case MONTH_DAY -> "须为 月-日，如 09-30";
+				case STANDARD_FROM -> "须为“批次开始所在季度起”或“批次结束后的下一季度起”";
 			} + "，收到: " + v);
 		}
+	}
+
+	/** R-32 with R-71: from which quarter the case-handling standard applies to a squad's officers. */
+	public enum StandardFrom {
+		/** Default: from the quarter that contains the start of the squad's rollout batch (or its own start). */
+		BATCH_START,
+		/** Alternative: from the first quarter that starts after the batch's end. */
+		AFTER_BATCH_END
 	}
 
 	/** how several awards of one case count. */

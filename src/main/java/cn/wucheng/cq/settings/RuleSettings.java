@@ -69,6 +69,11 @@ public class RuleSettings {
 		return Boolean.parseBoolean(get(setting));
 	}
 
+	/** R-32 with R-71: from which quarter the standard applies to a squad's officers. */
+	public RuleSetting.StandardFrom standardFrom() {
+		return RuleSetting.StandardFrom.valueOf(get(RuleSetting.STANDARD_FROM));
+	}
+
 	public RuleSetting.AwardMode awardMode() {
 		return RuleSetting.AwardMode.valueOf(get(RuleSetting.AWARD_MODE));
 	}

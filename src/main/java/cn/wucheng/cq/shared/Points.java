@@ -1,12 +1,12 @@
 package cn.wucheng.cq.shared;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * An exact number of points with two decimal places (R-24): never binary floating point.
- * Arithmetic keeps full precision; {@link #toString()} and {@link #value()} give two places, rounded half up.
+ * An exact number of points (R-24): never binary floating point, never rounded. Arithmetic keeps full precision;
+ * {@link #toString()} and {@link #value()} give the exact value with at least two places — {@code 10.50}, and
+ * {@code 0.875} for a co-handler's half of 1.75 — so two people shown with the same total have the same total (R-30).
  */
 public final class Points implements Comparable<Points> {
 
@@ -55,9 +55,22 @@ public final class Points implements Comparable<Points> {
 		return value.signum() > 0;
 	}
 
-	/** The value with exactly two decimals, rounded half up. */
+	/** the exact value with at least two decimals (more where the value has more), never rounded. */
 	public BigDecimal value() {
-		return value.setScale(2, RoundingMode.HALF_UP);
+		return value.scale() < 2 ? value.setScale(2) : value;
+	}
+
+	/** The number of decimals {@link #value()} shows: 2, or more where the value has more. */
+	public int places() {
+		return value().scale();
+	}
+
+	/**
+	 * R-24: a spreadsheet number format that shows every decimal of this value ({@code 0.00}, {@code 0.000}, …), for
+	 * .xlsx cells that hold points as numbers.
+	 */
+	public String spreadsheetFormat() {
+		return "0." + "0".repeat(places());
 	}
 
 	/** The exact value, at whatever scale it has. */
@@ -77,10 +90,10 @@ public final class Points implements Comparable<Points> {
 
 	@Override
 	public int hashCode() {
-		return value().hashCode();
+		return value.hashCode();
 	}
 
-	/** Two decimals, e.g. {@code "10.50"}: the form of the API and exports. */
+	/** Exact, at least two decimals, e.g. {@code "10.50"} or {@code "0.875"}: the form of pages, API and exports. */
 	@Override
 	public String toString() {
 		return value().toPlainString();

@@ -69,7 +69,7 @@ class HomeController {
 			String scope = scopeCondition(user);
 			cards.add(new Card("home.card.cases", count("select count(*) from case_file c where " + scope), "/cases"));
 			cards.add(new Card("home.card.concludedThisQuarter",
-					count("select count(*) from case_file c where c.concluded_on between '" + quarter.start()
+					count("select count(*) from case_file c where c.concluded_on_effective between '" + quarter.start()
 							+ "' and '" + quarter.end() + "' and " + scope),
 					"/cases?from=" + quarter.start() + "&to=" + quarter.end()));
 			if (user.personFilter().isEmpty()) {
@@ -87,7 +87,7 @@ class HomeController {
 	/** The quarter of the latest concluded case up to today, so the cards show data, not an empty new quarter. */
 	private Period latestQuarter() {
 		LocalDate today = LocalDate.now();
-		LocalDate latest = jdbc.sql("select max(concluded_on) from case_file where concluded_on <= ?")
+		LocalDate latest = jdbc.sql("select max(concluded_on_effective) from case_file where concluded_on_effective <= ?")
 			.param(today)
 			.query(LocalDate.class)
 			.optional()

@@ -21,7 +21,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The example bureau's import files (src/test/resources/examples/small) in the three shapes a bureau delivers them:
+ * The example bureaus' import files (src/test/resources/examples/small, small-v2) in the three shapes a bureau delivers them:
  * UTF-8 CSV, GB18030 CSV (Excel/WPS on Chinese Windows) and .xlsx with real date and number cells.
  */
 enum BureauFiles {
@@ -34,7 +34,12 @@ enum BureauFiles {
 	private static final Set<String> DATE_COLUMNS = Set.of("出生日期", "立案日期", "办结日期", "退卷日期", "评选日期");
 
 	static String utf8(String kind) {
-		try (InputStream in = BureauFiles.class.getResourceAsStream("/examples/small/" + kind + ".csv")) {
+		return utf8("small", kind);
+	}
+
+	/** A list of an example bureau ({@code small}, {@code small-v2}) as the UTF-8 text of its CSV file. */
+	static String utf8(String example, String kind) {
+		try (InputStream in = BureauFiles.class.getResourceAsStream("/examples/" + example + "/" + kind + ".csv")) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException e) {
@@ -47,7 +52,11 @@ enum BureauFiles {
 	}
 
 	byte[] content(String kind) {
-		String csv = utf8(kind);
+		return content("small", kind);
+	}
+
+	byte[] content(String example, String kind) {
+		String csv = utf8(example, kind);
 		return switch (this) {
 			case CSV_UTF8 -> csv.getBytes(StandardCharsets.UTF_8);
 			case CSV_GB18030 -> csv.getBytes(Charset.forName("GB18030"));

@@ -181,7 +181,8 @@ class ScoreLedgerTests {
 		assertThat(a.excellence()).hasToString("2.00");
 		assertThat(b.quantity()).hasToString("2.75");
 		assertThat(b.quality().exact()).isEqualByComparingTo("0.625");
-		assertThat(b.quality()).hasToString("0.63");
+		assertThat(b.quality()).as("R-24: shown exactly, never rounded").hasToString("0.625");
+		assertThat(b.total()).hasToString("4.375");
 		assertThat(b.excellence()).hasToString("1.00");
 		assertThat(b.total().exact()).isEqualByComparingTo("4.375");
 		assertThat(a.leadCases()).isEqualTo(2);
@@ -208,6 +209,73 @@ class ScoreLedgerTests {
 		bureau.concludedCase("R14-C", "普通程序", squad, lead, co, null);
 		assertThat(scoresByNo(Period.year(2027)).get("R14A").total()).isEqualTo(Points.ZERO);
 		assertThat(scoresByNo(Period.year(2027)).get("R14A").leadCases()).isZero();
+	}
+
+	@Test
+	void r14_aSimpleCaseWithoutConclusionDateIsConcludedOnItsFilingDay() {
+		long squad = bureau.unit("r14 简易中队", "一类中队");
+		LocalDate from = LocalDate.of(2035, 1, 1);
+		long lead = officerDuring("R14S", "当场处罚", squad, from, LocalDate.of(2036, 1, 1));
+		long co = officerDuring("R14T", "当场协办", squad, from, LocalDate.of(2036, 1, 1));
+		bureau.caseIn("R14-S", "简易程序", "市容环境卫生", squad, lead, co, LocalDate.of(2035, 3, 31), null);
+
+		assertThat(scoresByNo(Period.quarter(2035, 1)).get("R14S").total()).hasToString("2.50");
+		assertThat(scoresByNo(Period.quarter(2035, 1)).get("R14T").total()).hasToString("1.25");
+		assertThat(scoresByNo(Period.quarter(2035, 2)).get("R14S").total()).isEqualTo(Points.ZERO);
+		Breakdown b = ledger.breakdown("R14S", Period.quarter(2035, 1), ScoreScope.EVERYONE).orElseThrow();
+		assertThat(b.items()).extracting(BreakdownItem::concludedOn).containsExactly(LocalDate.of(2035, 3, 31));
+	}
+
+	@Test
+	void r23a_anAuxiliaryHandlerEarnsNothingAndTheFormalHandlerKeepsHisShare() {
+		long squad = bureau.unit("r23a 中队", "一类中队");
+		LocalDate from = LocalDate.of(2036, 1, 1);
+		long formal = officerDuring("R23AF", "正式主办", squad, from, LocalDate.of(2037, 1, 1));
+		long aux = bureau.auxiliary("R23AX", "辅助承办", squad);
+		bureau.transfer(aux, section, LocalDate.of(2037, 1, 1));
+		bureau.deductionItem("R23A-1", "送达不规范", "0.25");
+		long lead = bureau.caseIn("R23A-L", "普通程序", "市容环境卫生", squad, formal, aux, LocalDate.of(2036, 2, 1),
+				LocalDate.of(2036, 2, 20));
+		bureau.returned(lead, "R23A-1", LocalDate.of(2036, 2, 25));
+		long co = bureau.caseIn("R23A-C", "简易程序", "市容环境卫生", squad, aux, formal, LocalDate.of(2036, 3, 1),
+				LocalDate.of(2036, 3, 1));
+		bureau.award(co, "局级", LocalDate.of(2036, 3, 15));
+
+		Map<String, PersonScore> q1 = scoresByNo(Period.quarter(2036, 1));
+		assertThat(q1).doesNotContainKey("R23AX");
+		// lead of the first: 5 + 1.75; co-handler of the second: 0.25 + 1 + award 0.5 — as with a formal partner
+		PersonScore f = q1.get("R23AF");
+		assertThat(f.quantity()).hasToString("5.25");
+		assertThat(f.quality()).hasToString("2.75");
+		assertThat(f.excellence()).hasToString("0.50");
+		assertThat(f.leadCases()).isEqualTo(1);
+		assertThat(f.coCases()).isEqualTo(1);
+		assertThat(ledger.breakdown("R23AX", Period.quarter(2036, 1), ScoreScope.EVERYONE).orElseThrow().items())
+			.isEmpty();
+		Ranking ranking = ledger.rankings(Period.quarter(2036, 1), ScoreScope.EVERYONE);
+		ranking.categories()
+			.forEach(c -> assertThat(c.entries()).extracting(Ranking.Entry::employeeNo).doesNotContain("R23AX"));
+	}
+
+	@Test
+	void r24_aCoHandlersHalfOfAQualityOfOnePointSeventyFiveIsExactlyZeroPointEightSevenFive() {
+		long squad = bureau.unit("r24 中队", "一类中队");
+		LocalDate from = LocalDate.of(2037, 1, 1);
+		long lead = officerDuring("R24L", "主办三位", squad, from, LocalDate.of(2038, 1, 1));
+		long co = officerDuring("R24C", "协办三位", squad, from, LocalDate.of(2038, 1, 1));
+		bureau.deductionItem("R24-1", "装订不规范", "0.25");
+		long c = bureau.caseIn("R24-O", "普通程序", "市容环境卫生", squad, lead, co, LocalDate.of(2037, 1, 5),
+				LocalDate.of(2037, 2, 5));
+		bureau.returned(c, "R24-1", LocalDate.of(2037, 2, 1));
+
+		PersonScore half = scoresByNo(Period.quarter(2037, 1)).get("R24C");
+		assertThat(half.quality()).hasToString("0.875");
+		assertThat(half.total()).hasToString("3.375");
+		Ranking ranking = ledger.rankings(Period.quarter(2037, 1), ScoreScope.EVERYONE);
+		assertThat(category(ranking, UnitType.CLASS1_SQUAD).entries())
+			.filteredOn(e -> e.employeeNo().equals("R24C"))
+			.extracting(e -> e.total().toString())
+			.containsExactly("3.375");
 	}
 
 	@Test
@@ -254,9 +322,10 @@ class ScoreLedgerTests {
 		bureau.concludedCase("L-C2", "普通程序", organ, organOfficer, a, LocalDate.of(2029, 5, 2));
 
 		List<PersonScore> q2 = ledger.scores(Period.quarter(2029, 2));
+		// R-23a: the auxiliary recorded as a handler (L03) earns nothing and is in no list
 		assertThat(q2).extracting(PersonScore::employeeNo)
-			.contains("L01", "L02", "L03", "L05")
-			.doesNotContain("L04", "L06");
+			.contains("L01", "L02", "L05")
+			.doesNotContain("L03", "L04", "L06");
 		assertThat(q2).extracting(PersonScore::employeeNo).isSorted();
 		assertThat(q2.stream().filter(s -> s.employeeNo().equals("L02")).findFirst().orElseThrow().total())
 			.isEqualTo(Points.ZERO);

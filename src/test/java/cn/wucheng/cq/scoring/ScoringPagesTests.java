@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -179,7 +180,7 @@ class ScoringPagesTests {
 	}
 
 	@Test
-	void theExportIsARealWorkbookWithASheetPerCategoryAndTextCellsThatCannotRunFormulas() throws Exception {
+	void theExportIsARealWorkbookWithASheetPerCategoryExactNumericTotalsAndTextCellsThatCannotRunFormulas() throws Exception {
 		byte[] xlsx = mvc.perform(get("/rankings/export").param("period", "2024-Q1").with(Users.legalSection()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type",
@@ -200,10 +201,11 @@ class ScoringPagesTests {
 			assertThat(first.getCell(0).getStringCellValue()).isEqualTo("1");
 			assertThat(first.getCell(1).getStringCellValue()).isEqualTo("WE01");
 			assertThat(first.getCell(2).getStringCellValue()).isEqualTo("张三");
-			assertThat(first.getCell(4).getCellType()).isEqualTo(CellType.STRING);
-			assertThat(first.getCell(4).getStringCellValue()).isEqualTo("7.50");
+			// totals are numbers whose format shows every decimal
+			assertThat(first.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(new DataFormatter().formatCellValue(first.getCell(4))).isEqualTo("7.50");
 			assertThat(first.getCell(5).getStringCellValue()).isEqualTo("最佳办案能手");
-			assertThat(class2.getRow(4).getCell(4).getStringCellValue()).isEqualTo("1.25");
+			assertThat(new DataFormatter().formatCellValue(class2.getRow(4).getCell(4))).isEqualTo("1.25");
 			assertThat(class2.getRow(4).getCell(5).getStringCellValue()).isEmpty();
 
 			Sheet class1 = wb.getSheet("一类中队");

@@ -155,11 +155,11 @@ class CaseLedger {
 			params.put("domain", f.getDomain());
 		}
 		if (f.getFrom() != null) {
-			w.append(" and c.concluded_on >= :from");
+			w.append(" and c.concluded_on_effective >= :from");
 			params.put("from", f.getFrom());
 		}
 		if (f.getTo() != null) {
-			w.append(" and c.concluded_on <= :to");
+			w.append(" and c.concluded_on_effective <= :to");
 			params.put("to", f.getTo());
 		}
 		if (f.getFiledFrom() != null) {
@@ -234,7 +234,7 @@ class CaseLedger {
 		}
 		SELECT_ROW = """
 				select c.id, c.case_no, c.decision_no, c.title, c.category, c.source, c.video_no, c.filed_on,
-				       c.concluded_on, c.unit_id, u.name as unit_name, d.name as domain_name,
+				       c.concluded_on_effective as concluded_on, c.unit_id, u.name as unit_name, d.name as domain_name,
 				       l.id as lead_id, l.employee_no as lead_no, l.name as lead_name, l.category as lead_category,
 				       l.unit_id as lead_unit, lu.name as lead_unit_name,
 				       o.id as co_id, o.employee_no as co_no, o.name as co_name, o.category as co_category,

@@ -11,9 +11,9 @@ enum CaseSort {
 	/** Oldest filing first. */
 	FILED_ASC("c.filed_on asc, c.id asc"),
 	/** Latest conclusion first; cases not yet concluded come first. */
-	CONCLUDED_DESC("c.concluded_on desc, c.id desc"),
+	CONCLUDED_DESC("c.concluded_on_effective desc, c.id desc"),
 	/** Earliest conclusion first; cases not yet concluded come last. */
-	CONCLUDED_ASC("c.concluded_on asc, c.id asc");
+	CONCLUDED_ASC("c.concluded_on_effective asc, c.id asc");
 
 	private final String orderBy;
 

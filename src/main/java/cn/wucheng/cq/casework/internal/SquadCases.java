@@ -122,7 +122,7 @@ class SquadCases {
 	/** The squad's cases filed in the quarter, newest first (at most 500). */
 	List<CaseLine> cases(long unitId, Period quarter) {
 		return jdbc.sql("""
-				select c.id, c.case_no, c.category, c.filed_on, c.concluded_on, l.name as l_name, o.name as o_name,
+				select c.id, c.case_no, c.category, c.filed_on, c.concluded_on_effective as concluded_on, l.name as l_name, o.name as o_name,
 				       case when l.category = 'AUXILIARY' or o.category = 'AUXILIARY' then true else false end as aux,
 				       case when exists (select 1 from case_assignment a where a.case_id = c.id
 				                         and a.previous_lead_id is not null) then true else false end as reassigned

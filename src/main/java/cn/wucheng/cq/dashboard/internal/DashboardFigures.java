@@ -132,7 +132,7 @@ class DashboardFigures {
 		List<OfficerStandard> officerStandards = standards.forQuarter(quarter, user);
 		List<SquadCoverage> squadCoverage = coverage.coverage(year, asOf, user);
 		HoursReport hours = training.hours(year, user, asOf);
-		int concluded = jdbc.sql("select count(*) from case_file where concluded_on between ? and ?")
+		int concluded = jdbc.sql("select count(*) from case_file where concluded_on_effective between ? and ?")
 			.params(quarter.start(), quarter.end())
 			.query(Integer.class)
 			.single();
@@ -167,7 +167,7 @@ class DashboardFigures {
 		int assessed = 0;
 		int met = 0;
 		for (OfficerStandard o : officerStandards) {
-			boolean counts = o.status() != StandardStatus.EXEMPT;
+			boolean counts = o.status().isAssessed(); // 免考核 and 未纳入 are outside the rate
 			boolean ok = o.status() == StandardStatus.MET || o.status() == StandardStatus.HALVED_MET;
 			if (counts) {
 				assessed++;

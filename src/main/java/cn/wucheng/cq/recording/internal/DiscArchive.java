@@ -52,7 +52,7 @@ public class DiscArchive {
 			throw new RecordingRefusal("光盘归档（一案一档）只适用于普通程序和重大疑难案件，案件 " + c.getCaseNo() + " 是"
 					+ c.getCategory().label() + "案件（R-52）");
 		}
-		if (c.getConcludedOn() == null) {
+		if (c.concludedOnEffective() == null) {
 			throw new RecordingRefusal("案件 " + c.getCaseNo() + " 尚未办结，办结后再刻录光盘归档（R-52）");
 		}
 		String no = discNo == null ? "" : discNo.strip();
@@ -65,8 +65,8 @@ public class DiscArchive {
 		if (archivedOn == null) {
 			throw new RecordingRefusal("请填写归档日期");
 		}
-		if (archivedOn.isBefore(c.getConcludedOn())) {
-			throw new RecordingRefusal("归档日期 " + archivedOn + " 不能早于办结日期 " + c.getConcludedOn());
+		if (archivedOn.isBefore(c.concludedOnEffective())) {
+			throw new RecordingRefusal("归档日期 " + archivedOn + " 不能早于办结日期 " + c.concludedOnEffective());
 		}
 		if (archivedOn.isAfter(today)) {
 			throw new RecordingRefusal("归档日期 " + archivedOn + " 不能晚于今天（" + today + "）");

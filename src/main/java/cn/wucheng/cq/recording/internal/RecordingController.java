@@ -177,7 +177,7 @@ class RecordingController {
 	private CaseHeader header(long id) {
 		return jdbc.sql("""
 				select c.id, c.case_no, c.category, c.source, c.video_no, u.name as unit_name, c.filed_on,
-				       c.concluded_on, l.name as lead_name, o.name as co_name
+				       c.concluded_on_effective as concluded_on, l.name as lead_name, o.name as co_name
 				from case_file c join unit u on u.id = c.unit_id
 				join person l on l.id = c.lead_id join person o on o.id = c.co_id
 				where c.id = ?""")

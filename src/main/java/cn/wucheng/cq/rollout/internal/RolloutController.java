@@ -1,5 +1,6 @@
 package cn.wucheng.cq.rollout.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.rollout.Rollout;
@@ -46,10 +49,13 @@ class RolloutController {
 
 	private final MessageSource messages;
 
-	RolloutController(Rollout rollout, RolloutEditor editor, MessageSource messages) {
+	private final OwnStarts ownStarts;
+
+	RolloutController(Rollout rollout, RolloutEditor editor, MessageSource messages, OwnStarts ownStarts) {
 		this.rollout = rollout;
 		this.editor = editor;
 		this.messages = messages;
+		this.ownStarts = ownStarts;
 	}
 
 	@GetMapping("/rollout")
@@ -103,6 +109,21 @@ class RolloutController {
 			List<Batch> added = editor.addYear(form.getYear());
 			return msg("rollout.yearAdded", "" + form.getYear(), "" + added.size());
 		});
+	}
+
+	/** a squad's own start, earlier than its batch; an empty date removes it. */
+	@PostMapping("/rollout/units/{id}/start")
+	@PreAuthorize(EDITORS)
+	String ownStart(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			ownStarts.set(id, startsOn, reason, CurrentUser.get().username());
+			redirect.addFlashAttribute("flashSuccess", msg(startsOn == null ? "rollout.own.removed" : "rollout.own.saved"));
+		}
+		catch (OwnStarts.Refusal e) {
+			redirect.addFlashAttribute("flashError", msg(e.key(), e.args()));
+		}
+		return "redirect:/rollout";
 	}
 
 	private String act(BindingResult binding, RedirectAttributes redirect, Supplier<String> change) {

@@ -22,14 +22,16 @@ import cn.wucheng.cq.security.CurrentUser;
 @RestController
 class CoverageApiController {
 
-	@JsonPropertyOrder({ "unit", "unitType", "managed", "covered", "rate", "target", "met", "missing" })
+	/** API.md: {@code configured} is present (false) only for a squad with no managed domains (R-34: 未配置). */
+	@JsonPropertyOrder({ "unit", "unitType", "managed", "covered", "rate", "target", "met", "configured", "missing" })
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 	record CoverageJson(String unit, String unitType, int managed, int covered, String rate, int target, boolean met,
-			List<String> missing) {
+			Boolean configured, List<String> missing) {
 
 		static CoverageJson of(SquadCoverage s) {
 			CoverageOutcome o = s.outcome();
 			return new CoverageJson(s.unitName(), s.unitType().label(), o.managed(), o.covered(),
-					o.rate().toPlainString(), o.target(), o.met(), o.missing());
+					o.rate().toPlainString(), o.target(), o.met(), o.configured() ? null : Boolean.FALSE, o.missing());
 		}
 
 	}

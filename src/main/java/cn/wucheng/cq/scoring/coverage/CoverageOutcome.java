@@ -18,4 +18,9 @@ public record CoverageOutcome(int managed, int covered, BigDecimal rate, int tar
 		return managed == 0;
 	}
 
+	/** whether the squad has managed domains; one without is 未配置 and never met. */
+	public boolean configured() {
+		return managed > 0;
+	}
+
 }

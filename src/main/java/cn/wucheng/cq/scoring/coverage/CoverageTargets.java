@@ -4,18 +4,22 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * R-34 targets by the deadline (30 Sept by default): 直属中队 a percentage of its managed domains (100), 一类中队 and
- * 二类中队 a number of domains (15 and 8). All editable in the rule settings (COVERAGE_TARGET_*).
+ * R-34 targets by the deadline (30 Sept by default), each a percentage of the squad's managed domains: 直属中队 100,
+ * 一类中队 50, 二类中队 27 — with the default 30-domain catalogue 30, 15 and 8 domains, as the programme says. All
+ * editable in the rule settings (COVERAGE_TARGET_*_PERCENT).
  */
-public record CoverageTargets(BigDecimal directPercent, int class1Domains, int class2Domains) {
+public record CoverageTargets(BigDecimal directPercent, BigDecimal class1Percent, BigDecimal class2Percent) {
 
-	/** The programme's values: 100%, 15 domains (50%), 8 domains (27%). */
-	public static final CoverageTargets PROGRAMME = new CoverageTargets(new BigDecimal("100"), 15, 8);
+	/** The programme's values: 100%, 50% (15 of 30 domains), 27% (8 of 30 domains). */
+	public static final CoverageTargets PROGRAMME = new CoverageTargets(new BigDecimal("100"), new BigDecimal("50"),
+			new BigDecimal("27"));
 
 	public CoverageTargets {
 		Objects.requireNonNull(directPercent, "directPercent");
-		if (directPercent.signum() < 0 || class1Domains < 0 || class2Domains < 0) {
-			throw new IllegalArgumentException("领域覆盖目标不能为负数");
+		Objects.requireNonNull(class1Percent, "class1Percent");
+		Objects.requireNonNull(class2Percent, "class2Percent");
+		if (directPercent.signum() < 0 || class1Percent.signum() < 0 || class2Percent.signum() < 0) {
+			throw new IllegalArgumentException("coverage targets cannot be negative");
 		}
 	}
 

@@ -56,8 +56,8 @@ public class DomainCoverage {
 
 	public DomainCoveragePolicy policy() {
 		return new DomainCoveragePolicy(new CoverageTargets(settings.decimal(RuleSetting.COVERAGE_TARGET_DIRECT_PERCENT),
-				settings.integer(RuleSetting.COVERAGE_TARGET_CLASS1_DOMAINS),
-				settings.integer(RuleSetting.COVERAGE_TARGET_CLASS2_DOMAINS)));
+				settings.decimal(RuleSetting.COVERAGE_TARGET_CLASS1_PERCENT),
+				settings.decimal(RuleSetting.COVERAGE_TARGET_CLASS2_PERCENT)));
 	}
 
 	/** The date the targets are due in a year (setting COVERAGE_DEADLINE, 30 Sept by default). */

@@ -10,8 +10,9 @@ import cn.wucheng.cq.organisation.UnitType;
 
 /**
  * R-34 领域覆盖率: for a squad, the managed domains (R-03) in which it has at least one case filed from 1 January up to
- * a date, against a target: 直属中队 a percentage of its managed domains (rounded up to whole domains), 一类中队 and
- * 二类中队 a fixed number of domains.
+ * a date, against a target in domains: managed × the category's rate (直属 100%, 一类 50%, 二类 27%) rounded half up, at
+ * least 1 — 15 and 8 of the default 30 domains. A squad managing no domain (a 直属中队 not yet configured) is 未配置:
+ * target 0 and never met.
  */
 public final class DomainCoveragePolicy implements cn.wucheng.cq.scoring.policy.ScoringPolicy {
 
@@ -34,18 +35,30 @@ public final class DomainCoveragePolicy implements cn.wucheng.cq.scoring.policy.
 		return targets;
 	}
 
-	/** The target in domains for a squad of a type managing this many domains. */
-	public int target(UnitType squadType, int managed) {
+	/** The category's target rate in percent of managed domains. */
+	public BigDecimal percent(UnitType squadType) {
 		return switch (squadType) {
-			// 100% of 6 managed = 6; a percentage that does not divide evenly needs the next whole domain.
-			case DIRECT_SQUAD -> BigDecimal.valueOf(managed)
-				.multiply(targets.directPercent())
-				.divide(HUNDRED, 0, RoundingMode.CEILING)
-				.intValueExact();
-			case CLASS1_SQUAD -> targets.class1Domains();
-			case CLASS2_SQUAD -> targets.class2Domains();
-			case SECTION, COMMAND_CENTRE -> throw new IllegalArgumentException("领域覆盖率只考核中队，收到: " + squadType.label());
+			case DIRECT_SQUAD -> targets.directPercent();
+			case CLASS1_SQUAD -> targets.class1Percent();
+			case CLASS2_SQUAD -> targets.class2Percent();
+			case SECTION, COMMAND_CENTRE -> throw new IllegalArgumentException("coverage is assessed for squads only: "
+					+ squadType);
 		};
+	}
+
+	/**
+	 * R-34: the target in domains for a squad of a type managing this many domains: managed × rate rounded half up, at
+	 * least 1 (30 × 50% = 15, 30 × 27% = 8.1 → 8, 13 × 50% = 6.5 → 7); 0 when it manages nothing (未配置).
+	 */
+	public int target(UnitType squadType, int managed) {
+		if (managed <= 0) {
+			return 0;
+		}
+		int share = BigDecimal.valueOf(managed)
+			.multiply(percent(squadType))
+			.divide(HUNDRED, 0, RoundingMode.HALF_UP)
+			.intValueExact();
+		return Math.max(1, share);
 	}
 
 	/** covered / managed × 100, two decimals, half up; 0.00 when nothing is managed. */
@@ -65,7 +78,9 @@ public final class DomainCoveragePolicy implements cn.wucheng.cq.scoring.policy.
 		int managed = managedDomains.size();
 		int covered = managed - missing.size();
 		int target = target(squadType, managed);
-		return new CoverageOutcome(managed, covered, rate(covered, managed), target, covered >= target, missing);
+		// 未配置 (nothing managed) is never met
+		return new CoverageOutcome(managed, covered, rate(covered, managed), target, managed > 0 && covered >= target,
+				missing);
 	}
 
 }

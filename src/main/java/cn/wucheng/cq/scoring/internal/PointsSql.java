@@ -13,6 +13,7 @@ import cn.wucheng.cq.scoring.HandlerRole;
 import cn.wucheng.cq.scoring.ScoreScope;
 import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
+import cn.wucheng.cq.scoring.policy.FormalOfficersEarn;
 import cn.wucheng.cq.scoring.policy.QualityPoints;
 import cn.wucheng.cq.scoring.policy.QuantityPoints;
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;
@@ -23,10 +24,15 @@ import cn.wucheng.cq.shared.Period;
  * number comes from the policies as a bind parameter, so code and SQL cannot disagree; only enum names are written into
  * the text. Runs on H2 (PostgreSQL mode) and PostgreSQL.
  * <p>
- * The common table expressions: {@code period_case} (cases concluded in the period with their full quantity and
+ * R-23a: only formal officers earn points — {@code contrib} keeps the share of a handler who is a formal officer, so
+ * an auxiliary recorded as a handler (imported history, flagged under R-11) earns nothing for the case and, with no
+ * points, appears in no score list; the other handler's share is unchanged (each share is computed on its own).
+ * <p>
+ * The common table expressions: {@code period_case} (cases concluded in the period — by the effective conclusion
+ * date of R-14: a simple case without 办结日期 is concluded on its 立案日期 — with their full quantity and
  * quality points), {@code period_award} (awards rated in the period with the points the case had already been
  * credited), {@code contrib} (one row per handler of each of those: the person's share) and {@code unit_at} (each
- * person's unit on the last day of the period, R-02). Indexes used: case_file(concluded_on), case_return(case_id) (for
+ * person's unit on the last day of the period, R-02). Indexes used: case_file(concluded_on_effective), case_return(case_id) (for
  * one person; for everyone the returns are summed once),
  * excellent_award(rated_on) and (case_id, …), person_unit_history's primary key; for one person case_file(lead_id, …)
  * and (co_id, …).
@@ -34,6 +40,9 @@ import cn.wucheng.cq.shared.Period;
 public final class PointsSql {
 
 	private static final String NUM = "numeric(12,4)";
+
+	/** R-23a: whose shares count. */
+	private static final FormalOfficersEarn EARN = new FormalOfficersEarn();
 
 	private static final String ZERO = "cast(0 as " + NUM + ")";
 
@@ -68,6 +77,7 @@ public final class PointsSql {
 		p.put("leadFactor", coHandler.factor(HandlerRole.LEAD));
 		p.put("coFactor", coHandler.factor(HandlerRole.CO));
 		p.put("formal", StaffCategory.FORMAL.name());
+		p.put("earning", EARN.earningCategory().name());
 		p.put("squadTypes", Arrays.stream(UnitType.values()).filter(UnitType::isSquad).map(Enum::name).toList());
 		if (scope.unitId() != null) {
 			p.put("unit", scope.unitId());
@@ -155,13 +165,13 @@ public final class PointsSql {
 		requirePerson(person);
 		return ctes(person) + """
 				select ct.handler_role, ct.case_id, ct.award_id, ct.quantity, ct.quality, ct.excellence,
-				  c.case_no, c.category, c.concluded_on, a.award_level, a.rated_on, pa.prior
+				  c.case_no, c.category, c.concluded_on_effective concluded_on, a.award_level, a.rated_on, pa.prior
 				from contrib ct
 				join case_file c on c.id = ct.case_id
 				left join period_award pa on pa.award_id = ct.award_id
 				left join excellent_award a on a.id = ct.award_id
 				where ct.person_id = :person
-				order by coalesce(a.rated_on, c.concluded_on), c.case_no, ct.award_id nulls first""";
+				order by coalesce(a.rated_on, c.concluded_on_effective), c.case_no, ct.award_id nulls first""";
 	}
 
 	/** R-21, R-25: the deductions behind the quality points of one person's cases of the period. */
@@ -181,7 +191,8 @@ public final class PointsSql {
 	 */
 	public String allItems() {
 		return ctes(ScoreScope.EVERYONE) + """
-				select ct.person_id, ct.handler_role, ct.case_id, ct.award_id, c.case_no, c.category, c.concluded_on,
+				select ct.person_id, ct.handler_role, ct.case_id, ct.award_id, c.case_no, c.category,
+				  c.concluded_on_effective concluded_on,
 				  a.award_level, a.rated_on, pa.prior, ct.quantity, ct.quality, ct.excellence
 				from contrib ct
 				join case_file c on c.id = ct.case_id
@@ -223,7 +234,7 @@ public final class PointsSql {
 				  select c.id case_id, c.lead_id, c.co_id, %s qty,
 				    greatest(%s, cast(:qualityBase as %s) - coalesce(%s, 0)) qual
 				  from case_file c%s
-				  where c.concluded_on between :start and :end%s
+				  where c.concluded_on_effective between :start and :end%s
 				),
 				period_award as (
 				  select a.id award_id, a.case_id, c.lead_id, c.co_id, %s pts, %s prior
@@ -235,16 +246,20 @@ public final class PointsSql {
 				  select pc.lead_id person_id, 'LEAD' handler_role, pc.case_id, cast(null as bigint) award_id,
 				    pc.qty * %s quantity, pc.qual * %s quality, %s excellence, 1 lead_n, 0 co_n
 				  from period_case pc
+				  join person f on f.id = pc.lead_id and f.category = :earning
 				  union all
 				  select pc.co_id, 'CO', pc.case_id, cast(null as bigint),
 				    pc.qty * %s, pc.qual * %s, %s, 0, 1
 				  from period_case pc
+				  join person f on f.id = pc.co_id and f.category = :earning
 				  union all
 				  select pa.lead_id, 'LEAD', pa.case_id, pa.award_id, %s, %s, greatest(%s, pa.pts - pa.prior) * %s, 0, 0
 				  from period_award pa
+				  join person f on f.id = pa.lead_id and f.category = :earning
 				  union all
 				  select pa.co_id, 'CO', pa.case_id, pa.award_id, %s, %s, greatest(%s, pa.pts - pa.prior) * %s, 0, 0
 				  from period_award pa
+				  join person f on f.id = pa.co_id and f.category = :earning
 				),
 				""".formatted(quantityOf("c"), ZERO, NUM, deducted(scope), returnsJoin(scope), handledBy, levelPoints("a"), creditedBefore(), handledBy,
 				param("leadFactor"), param("leadFactor"), ZERO, param("coFactor"), param("coFactor"), ZERO, ZERO, ZERO,

@@ -20,12 +20,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 import cn.wucheng.cq.scoring.Ranking;
+import cn.wucheng.cq.shared.Points;
 import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
  * A quarter's ranking as .xlsx: one sheet per squad category with a title row, the header and one row per entry.
- * Every cell is text: totals keep their two exact decimals (R-24), and text that a spreadsheet could take for a formula
- * (starting with = + - @) is stored as quoted text, never as a formula.
+ * Totals are numeric cells whose format shows every decimal of the exact value (R-24: 10.50, 0.875 — never rounded to
+ * two places); the other cells are text, and text that a spreadsheet could take for a formula (starting with = + - @)
+ * is stored as quoted text, never as a formula.
  */
 final class RankingWorkbook {
 
@@ -63,7 +65,7 @@ final class RankingWorkbook {
 					text(row, 1, e.employeeNo(), styles.text, cells);
 					text(row, 2, e.name(), styles.text, cells);
 					text(row, 3, e.unitName(), styles.text, cells);
-					text(row, 4, e.total().toString(), styles.number, cells);
+					points(row, 4, e.total(), styles);
 					text(row, 5, e.bestHandler() ? msg("scoring.rankings.badge") : "", styles.text, cells);
 				}
 				int[] widths = { 8, 14, 14, 22, 12, 16 };
@@ -85,6 +87,15 @@ final class RankingWorkbook {
 		cells.text(row.createCell(column), value, style);
 	}
 
+	/**
+	 * R-24: points as a number with a format showing each of its decimals. POI stores the shortest decimal text that
+	 * reads back as the same double, which for points (a few decimals, far fewer than 15 digits) is the exact value.
+	 */
+	private static void points(Row row, int column, Points points, Styles styles) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(points.value().doubleValue());
+		cell.setCellStyle(styles.points(row.getSheet().getWorkbook(), points.spreadsheetFormat()));
+	}
 
 	private String msg(String key, Object... args) {
 		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
@@ -100,6 +111,8 @@ final class RankingWorkbook {
 
 		final CellStyle number;
 
+		private final java.util.Map<String, CellStyle> points = new java.util.HashMap<>();
+
 		Styles(Workbook wb) {
 			Font bold = wb.createFont();
 			bold.setBold(true);
@@ -111,6 +124,16 @@ final class RankingWorkbook {
 			text = bordered(wb);
 			number = bordered(wb);
 			number.setAlignment(HorizontalAlignment.RIGHT);
+		}
+
+		/** A numeric style per number format (0.00, 0.000, …), made once per workbook. */
+		CellStyle points(Workbook wb, String format) {
+			return points.computeIfAbsent(format, f -> {
+				CellStyle s = wb.createCellStyle();
+				s.cloneStyleFrom(number);
+				s.setDataFormat(wb.createDataFormat().getFormat(f));
+				return s;
+			});
 		}
 
 		private static CellStyle bordered(Workbook wb) {

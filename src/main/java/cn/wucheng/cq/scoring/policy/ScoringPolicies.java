@@ -25,6 +25,7 @@ public final class ScoringPolicies {
 				new QualityPoints(),
 				new ExcellencePoints(AwardMode.HIGHEST_ONLY),
 				new CoHandlerHalf(),
+				new FormalOfficersEarn(), // R-23a
 				new RankingOrder(),
 				BestHandlerPlaces.defaults(),
 				new CaseHandlingStandardPolicy(new CaseCounts(0, 2)),

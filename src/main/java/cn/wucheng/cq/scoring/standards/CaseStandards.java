@@ -34,7 +34,9 @@ public class CaseStandards {
 	private static final String SQL = """
 			select p.id as person_id, p.employee_no, p.name, p.sex, p.birth_date,
 			       u.id as unit_id, u.name as unit_name, u.type as unit_type,
-			       coalesce(d.simple_done, 0) as simple_done, coalesce(d.ordinary_done, 0) as ordinary_done
+			       coalesce(d.simple_done, 0) as simple_done, coalesce(d.ordinary_done, 0) as ordinary_done,
+			       ro.starts_on as rollout_starts_on, ro.batch_ends_on as rollout_batch_ends_on,
+			       ex.reason as exemption_reason
 			from person p
 			left join (
 			    select r.person_id, r.unit_id
@@ -52,8 +54,11 @@ public class CaseStandards {
 			           sum(case when hc.category = 'SIMPLE' then 0 else 1 end) as ordinary_done
 			    from (select case when h.n = 1 then c.lead_id else c.co_id end as person_id, c.category
 			          from case_file c cross join (select 1 as n union all select 2 as n) h
-			          where c.concluded_on between :quarterStart and :quarterEnd) hc
+			          where c.concluded_on_effective between :quarterStart and :quarterEnd) hc
 			    group by hc.person_id) d on d.person_id = p.id
+			left join unit_rollout ro on ro.unit_id = u.id
+			left join standard_exemption ex
+			  on ex.person_id = p.id and ex.quarter_year = :quarterYear and ex.quarter_no = :quarterNo
 			where p.category = 'FORMAL'
 			""";
 
@@ -63,7 +68,8 @@ public class CaseStandards {
 	 */
 	private static final String FROZEN_SQL = """
 			select f.person_id, f.employee_no, f.name, f.sex, f.birth_date,
-			       f.unit_id, f.unit_name, f.unit_type, f.simple_done, f.ordinary_done
+			       f.unit_id, f.unit_name, f.unit_type, f.simple_done, f.ordinary_done,
+			       f.rollout_starts_on, f.rollout_batch_ends_on, f.exemption_reason
 			from frozen_standard f
 			join person p on p.id = f.person_id
 			join unit u on u.id = f.unit_id
@@ -90,13 +96,16 @@ public class CaseStandards {
 	public void freeze(long freezeId, Period quarter) {
 		jdbc.sql("""
 				insert into frozen_standard (freeze_id, person_id, employee_no, name, sex, birth_date, unit_id, unit_name,
-				  unit_type, simple_done, ordinary_done)
+				  unit_type, simple_done, ordinary_done, rollout_starts_on, rollout_batch_ends_on, exemption_reason)
 				select :freeze, s.person_id, s.employee_no, s.name, s.sex, s.birth_date, s.unit_id, s.unit_name,
-				  s.unit_type, s.simple_done, s.ordinary_done
+				  s.unit_type, s.simple_done, s.ordinary_done, s.rollout_starts_on, s.rollout_batch_ends_on,
+				  s.exemption_reason
 				from (""" + SQL + ") s")
 			.param("freeze", freezeId)
 			.param("quarterStart", quarter.start())
 			.param("quarterEnd", quarter.end())
+			.param("quarterYear", quarter.year())
+			.param("quarterNo", quarter.number())
 			.update();
 	}
 
@@ -137,6 +146,10 @@ public class CaseStandards {
 		JdbcClient.StatementSpec spec = jdbc.sql(sql.toString())
 			.param("quarterStart", quarter.start())
 			.param("quarterEnd", quarter.end());
+		if (frozen.isEmpty()) {
+			spec = spec.param("quarterYear", quarter.year()).param("quarterNo", quarter.number());
+		}
+		StandardRollout rollout = rollout();
 		if (frozen.isPresent()) {
 			spec = spec.param("freeze", frozen.get().id());
 		}
@@ -146,7 +159,7 @@ public class CaseStandards {
 		if (user.personFilter().isPresent()) {
 			spec = spec.param("scopePerson", user.personFilter().get());
 		}
-		return spec.query((rs, n) -> row(rs, quarter, squads, organs))
+		return spec.query((rs, n) -> row(rs, quarter, squads, organs, rollout))
 			.list()
 			.stream()
 			// Java order too: the databases' collations may order 工号 differently.
@@ -184,14 +197,36 @@ public class CaseStandards {
 
 	}
 
+	/** R-32 with R-71: from which quarter the standard applies to a squad's officers (setting STANDARD_FROM). */
+	public StandardRollout rollout() {
+		return new StandardRollout(settings.standardFrom());
+	}
+
+	/**
+	 * The status of one officer: for a squad 未纳入 before its rollout (before every other status), then an exemption
+	 * for a reason (R-32 "原则上"), then age and sex (R-32); for an organ unit R-33.
+	 */
 	private static OfficerStandard row(ResultSet rs, Period quarter, CaseHandlingStandardPolicy squads,
-			OrganParticipationPolicy organs) throws SQLException {
+			OrganParticipationPolicy organs, StandardRollout rollout) throws SQLException {
 		UnitType type = UnitType.valueOf(rs.getString("unit_type"));
 		CaseCounts done = new CaseCounts(rs.getInt("simple_done"), rs.getInt("ordinary_done"));
-		StandardOutcome outcome = type.isSquad()
-				? squads.assess(Sex.valueOf(rs.getString("sex")), rs.getObject("birth_date", java.time.LocalDate.class),
-						quarter, done)
-				: organs.assess(done);
+		StandardOutcome outcome;
+		if (!type.isSquad()) {
+			outcome = organs.assess(done);
+		}
+		else if (!rollout.applies(quarter, rs.getObject("rollout_starts_on", java.time.LocalDate.class),
+				rs.getObject("rollout_batch_ends_on", java.time.LocalDate.class))) {
+			outcome = new StandardOutcome(StandardRule.ALL_HANDLE_CASES, CaseCounts.NONE, done,
+					StandardStatus.NOT_IN_PROGRAMME);
+		}
+		else if (rs.getString("exemption_reason") != null) {
+			outcome = new StandardOutcome(StandardRule.ALL_HANDLE_CASES, CaseCounts.NONE, done, StandardStatus.EXEMPT,
+					rs.getString("exemption_reason"));
+		}
+		else {
+			outcome = squads.assess(Sex.valueOf(rs.getString("sex")),
+					rs.getObject("birth_date", java.time.LocalDate.class), quarter, done);
+		}
 		return new OfficerStandard(rs.getLong("person_id"), rs.getString("employee_no"), rs.getString("name"),
 				rs.getLong("unit_id"), rs.getString("unit_name"), type, outcome);
 	}

@@ -11,8 +11,16 @@ public enum StandardStatus {
 	HALVED_MET("减半达标"),
 	/** 减半未达标: a man aged 50–54 does not reach the halved standard. */
 	HALVED_NOT_MET("减半未达标"),
-	/** 免考核: men 55+ and women 50+ are not assessed (不参与全员办案考核). */
-	EXEMPT("免考核");
+	/**
+	 * 免考核: men 55+ and women 50+ are not assessed (不参与全员办案考核); nor is a person the legal section exempts
+	 * for one quarter with a reason (R-32 "原则上").
+	 */
+	EXEMPT("免考核"),
+	/**
+	 * 未纳入: the squad's rollout (R-71) has not started by the quarter's end, so its officers are not yet in the
+	 * programme — neither 达标 nor 未达标, excluded from rates (R-32). Comes before every other status.
+	 */
+	NOT_IN_PROGRAMME("未纳入");
 
 	private final String label;
 
@@ -28,6 +36,11 @@ public enum StandardStatus {
 	/** 达标 or 减半达标. */
 	public boolean isMet() {
 		return this == MET || this == HALVED_MET;
+	}
+
+	/** Whether the person counts in the rates at all: not 免考核 and not 未纳入. */
+	public boolean isAssessed() {
+		return this != EXEMPT && this != NOT_IN_PROGRAMME;
 	}
 
 	/** 未达标 or 减半未达标: these feed the squad's assessment. */

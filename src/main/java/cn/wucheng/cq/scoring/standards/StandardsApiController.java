@@ -23,9 +23,10 @@ import cn.wucheng.cq.security.CurrentUser;
 class StandardsApiController {
 
 	/** The contract's shape; {@code required} has only "ordinary" for 机关参与, {@code done} always both keys. */
-	@JsonPropertyOrder({ "employeeNo", "rule", "required", "done", "status" })
+	@JsonPropertyOrder({ "employeeNo", "rule", "required", "done", "status", "reason" })
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 	record StandardJson(String employeeNo, String rule, Map<String, Integer> required, Map<String, Integer> done,
-			String status) {
+			String status, String reason) {
 
 		static StandardJson of(OfficerStandard s) {
 			StandardOutcome o = s.outcome();
@@ -37,7 +38,8 @@ class StandardsApiController {
 			Map<String, Integer> done = new LinkedHashMap<>();
 			done.put("simple", o.done().simple());
 			done.put("ordinary", o.done().ordinary());
-			return new StandardJson(s.employeeNo(), o.rule().label(), required, done, o.status().label());
+			// API.md: an exemption for a reason adds "reason" to its 免考核 object
+			return new StandardJson(s.employeeNo(), o.rule().label(), required, done, o.status().label(), o.reason());
 		}
 
 	}

@@ -29,6 +29,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -51,7 +52,8 @@ class StandardsController {
 	/** Bootstrap badge per status: green met, amber halved not met, red not met, grey exempt. */
 	private static final Map<StandardStatus, String> BADGES = new EnumMap<>(Map.of(StandardStatus.MET,
 			"text-bg-success", StandardStatus.HALVED_MET, "text-bg-info", StandardStatus.NOT_MET, "text-bg-danger",
-			StandardStatus.HALVED_NOT_MET, "text-bg-warning", StandardStatus.EXEMPT, "text-bg-secondary"));
+			StandardStatus.HALVED_NOT_MET, "text-bg-warning", StandardStatus.EXEMPT, "text-bg-secondary",
+			StandardStatus.NOT_IN_PROGRAMME, "text-bg-light"));
 
 	/** One option of the unit filter. */
 	record UnitOption(long id, String name) {
@@ -63,10 +65,51 @@ class StandardsController {
 
 	private final MessageSource messages;
 
-	StandardsController(CaseStandards standards, RuleSettings settings, MessageSource messages) {
+	private final StandardExemptions exemptions;
+
+	StandardsController(CaseStandards standards, RuleSettings settings, MessageSource messages,
+			StandardExemptions exemptions) {
 		this.standards = standards;
 		this.settings = settings;
 		this.messages = messages;
+		this.exemptions = exemptions;
+	}
+
+	/** R-32 "原则上": the legal section exempts one person for one quarter with a reason; audited. */
+	@PostMapping("/standards/exemptions")
+	@PreAuthorize("hasRole('LEGAL')")
+	String grantExemption(@RequestParam(required = false) String period, @RequestParam(required = false) String employeeNo,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Period quarter = backTo(period);
+		try {
+			// parsed here, not bound: a bad value must not answer 400 before the role check does 403
+			ExemptionReason k = java.util.Arrays.stream(ExemptionReason.values())
+				.filter(r -> r.name().equals(kind))
+				.findFirst()
+				.orElse(null);
+			exemptions.grant(employeeNo, quarter, k, reason, CurrentUser.get().username());
+			redirect.addFlashAttribute("flashSuccess", msg("standards.exemption.granted", employeeNo, quarter.label()));
+		}
+		catch (StandardExemptions.Refusal e) {
+			redirect.addFlashAttribute("flashError", msg(e.key(), e.args()));
+		}
+		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
+	}
+
+	/** Withdraws an exemption: the person is assessed again that quarter; audited. */
+	@PostMapping("/standards/exemptions/{id}/withdraw")
+	@PreAuthorize("hasRole('LEGAL')")
+	String withdrawExemption(@PathVariable long id, @RequestParam(required = false) String period, RedirectAttributes redirect) {
+		Period quarter = backTo(period);
+		try {
+			exemptions.withdraw(id);
+			redirect.addFlashAttribute("flashSuccess", msg("standards.exemption.withdrawn"));
+		}
+		catch (StandardExemptions.Refusal e) {
+			redirect.addFlashAttribute("flashError", msg(e.key(), e.args()));
+		}
+		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
 	}
 
 	@GetMapping("/standards")
@@ -151,6 +194,9 @@ class StandardsController {
 		model.addAttribute("halved", squads.requiredOf(CaseHandlingStandardPolicy.Band.HALVED));
 		model.addAttribute("organMin", standards.organPolicy().ordinaryMinimum());
 		model.addAttribute("badges", BADGES);
+		model.addAttribute("exemptions", exemptions.of(quarter));
+		model.addAttribute("exemptionKinds", ExemptionReason.values());
+		model.addAttribute("standardFrom", settings.standardFrom());
 		Map<String, Object> exportParams = new LinkedHashMap<>();
 		exportParams.put("period", quarter.toString());
 		Optional.ofNullable(unit).ifPresent(u -> exportParams.put("unit", u));

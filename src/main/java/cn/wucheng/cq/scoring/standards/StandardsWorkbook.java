@@ -68,6 +68,10 @@ final class StandardsWorkbook {
 				row.createCell(7).setCellValue(o.done().simple());
 				row.createCell(8).setCellValue(o.done().ordinary());
 				cells.text(row.createCell(9), o.status().label());
+				if (o.reason() != null) {
+					// R-32 "原则上": an exemption shows its reason wherever the status is
+					cells.text(row.createCell(10), msg("standards.exemption.shown", o.reason()));
+				}
 			}
 			sheet.createFreezePane(0, 2);
 			sheet.setColumnWidth(0, 12 * 256);

@@ -25,7 +25,8 @@ public record UnitStandardSummary(long unitId, String unitName, UnitType unitTyp
 		for (List<OfficerStandard> unit : byUnit.values()) {
 			OfficerStandard first = unit.get(0);
 			int met = (int) unit.stream().filter(s -> s.status().isMet()).count();
-			int exempt = (int) unit.stream().filter(s -> s.status() == StandardStatus.EXEMPT).count();
+			// not assessed: 免考核 and 未纳入, neither met nor not met
+			int exempt = (int) unit.stream().filter(s -> !s.status().isAssessed()).count();
 			List<String> notMet = unit.stream().filter(s -> s.status().isNotMet()).map(OfficerStandard::name).toList();
 			out.add(new UnitStandardSummary(first.unitId(), first.unitName(), first.unitType(), unit.size(), met,
 					notMet.size(), exempt, notMet));

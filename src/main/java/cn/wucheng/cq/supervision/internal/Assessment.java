@@ -48,7 +48,7 @@ class Assessment {
 
 		/** Quarters in which the officer was assessed (not exempt, not in the future). */
 		public int standardsAssessed() {
-			return (int) standards.stream().filter(s -> s != null && s != StandardStatus.EXEMPT).count();
+			return (int) standards.stream().filter(s -> s != null && s.isAssessed()).count();
 		}
 
 	}

@@ -50,9 +50,9 @@ final class AssessmentWorkbooks {
 				text(row.createCell(c++), o.unitName(), st);
 				text(row.createCell(c++), o.unitType().label(), st);
 				for (Points p : o.quarterPoints()) {
-					points(row.createCell(c++), p == null ? null : p.value(), st);
+					points(row.createCell(c++), p, st);
 				}
-				points(row.createCell(c++), o.yearPoints().value(), st);
+				points(row.createCell(c++), o.yearPoints(), st);
 				if (o.rank() != null) {
 					row.createCell(c).setCellValue(o.rank());
 				}
@@ -81,8 +81,8 @@ final class AssessmentWorkbooks {
 				text(row.createCell(c++), u.unitName(), st);
 				text(row.createCell(c++), u.unitType().label(), st);
 				row.createCell(c++).setCellValue(u.officers());
-				points(row.createCell(c++), u.totalPoints().value(), st);
-				points(row.createCell(c++), u.averagePoints(), st);
+				points(row.createCell(c++), u.totalPoints(), st);
+				number(row.createCell(c++), u.averagePoints(), st);
 				row.createCell(c++).setCellValue(u.standardsMet());
 				row.createCell(c++).setCellValue(u.standardsAssessed());
 				number(row.createCell(c++), u.standardsRate(), st);
@@ -103,18 +103,27 @@ final class AssessmentWorkbooks {
 	}
 
 
-	private record Styles(CellStyle header, SpreadsheetText cells, CellStyle decimal, CellStyle title, CellStyle points) {
+	private record Styles(CellStyle header, SpreadsheetText cells, CellStyle decimal, CellStyle title,
+			java.util.Map<String, CellStyle> pointStyles) {
 
 		Styles(XSSFWorkbook wb) {
 			this(wb.createCellStyle(), SpreadsheetText.of(wb), wb.createCellStyle(), wb.createCellStyle(),
-					wb.createCellStyle());
-			points.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+					new java.util.HashMap<>());
 			Font bold = wb.createFont();
 			bold.setBold(true);
 			header.setFont(bold);
 			header.setWrapText(true);
 			title.setFont(bold);
 			decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+		}
+
+		/** A numeric style per format (0.00, 0.000, …), made once per workbook. */
+		CellStyle points(org.apache.poi.ss.usermodel.Workbook wb, String format) {
+			return pointStyles.computeIfAbsent(format, f -> {
+				CellStyle s = wb.createCellStyle();
+				s.setDataFormat(wb.createDataFormat().getFormat(f));
+				return s;
+			});
 		}
 
 	}
@@ -138,11 +147,14 @@ final class AssessmentWorkbooks {
 		st.cells().text(cell, value);
 	}
 
-	/** Points as exact text with two decimals (R-24: no binary floating point in an export of points). */
-	private static void points(Cell cell, BigDecimal value, Styles st) {
+	/**
+	 * R-24: points as a number whose format shows every decimal of the exact value (10.50, 0.875), never rounded to two
+	 * places; the values of the points system (halves and quarters of small decimals) are exact in a double.
+	 */
+	private static void points(Cell cell, Points value, Styles st) {
 		if (value != null) {
-			cell.setCellValue(value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
-			cell.setCellStyle(st.points());
+			cell.setCellValue(value.value().doubleValue());
+			cell.setCellStyle(st.points(cell.getSheet().getWorkbook(), value.spreadsheetFormat()));
 		}
 	}
 

@@ -12,7 +12,6 @@ import cn.wucheng.cq.scoring.coverage.DomainCoverage;
 import cn.wucheng.cq.scoring.coverage.SquadCoverage;
 import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.scoring.standards.OfficerStandard;
-import cn.wucheng.cq.scoring.standards.StandardStatus;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.supervision.TaskEvidence;
 import cn.wucheng.cq.supervision.TaskStatus;
@@ -69,7 +68,7 @@ class BuiltInStatusSources implements TaskStatusSource {
 		List<OfficerStandard> rows = standards.forQuarter(quarter, SystemReader.BUREAU)
 			.stream()
 			.filter(s -> s.unitType().isSquad() == squads)
-			.filter(s -> s.status() != StandardStatus.EXEMPT)
+			.filter(s -> s.status().isAssessed())
 			.toList();
 		if (rows.isEmpty()) {
 			return Optional.empty();

@@ -36,7 +36,6 @@ import cn.wucheng.cq.scoring.coverage.DomainCoverage;
 import cn.wucheng.cq.scoring.coverage.SquadCoverage;
 import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.scoring.standards.OfficerStandard;
-import cn.wucheng.cq.scoring.standards.StandardStatus;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
 import cn.wucheng.cq.supervision.ReportKind;
@@ -243,7 +242,7 @@ class ReportDrafter {
 			List<OfficerStandard> all = standards.forQuarter(q, SystemReader.BUREAU);
 			for (boolean squads : new boolean[] { true, false }) {
 				List<OfficerStandard> of = all.stream().filter(s -> s.unitType().isSquad() == squads).toList();
-				long exempt = of.stream().filter(s -> s.status() == StandardStatus.EXEMPT).count();
+				long exempt = of.stream().filter(s -> !s.status().isAssessed()).count(); // 免考核 and 未纳入
 				long met = of.stream().filter(s -> s.status().isMet()).count();
 				long assessed = of.size() - exempt;
 				rows.add(List.of(q.label(), squads ? "中队执法人员（全员办案）" : "机关执法人员（参与普通程序）",

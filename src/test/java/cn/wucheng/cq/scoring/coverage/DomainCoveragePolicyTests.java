@@ -57,12 +57,27 @@ class DomainCoveragePolicyTests {
 	}
 
 	@Test
-	void r34_aPercentageTargetRoundsUpToWholeDomains() {
-		DomainCoveragePolicy ninety = new DomainCoveragePolicy(new CoverageTargets(new BigDecimal("90"), 15, 8));
-
-		assertThat(ninety.target(UnitType.DIRECT_SQUAD, 6)).isEqualTo(6); // 5.4 → 6
-		assertThat(ninety.target(UnitType.DIRECT_SQUAD, 10)).isEqualTo(9);
+	void r34_aTargetIsManagedTimesTheRateRoundedHalfUpAndAtLeastOne() {
+		assertThat(programme.target(UnitType.CLASS1_SQUAD, 30)).isEqualTo(15);
+		assertThat(programme.target(UnitType.CLASS2_SQUAD, 30)).isEqualTo(8); // 8.1
+		assertThat(programme.target(UnitType.CLASS1_SQUAD, 13)).isEqualTo(7); // 6.5 half up
+		assertThat(programme.target(UnitType.CLASS2_SQUAD, 9)).isEqualTo(2); // 2.43
+		assertThat(programme.target(UnitType.CLASS2_SQUAD, 1)).isEqualTo(1); // 0.27, at least 1
 		assertThat(programme.target(UnitType.DIRECT_SQUAD, 5)).isEqualTo(5);
+		DomainCoveragePolicy ninety = new DomainCoveragePolicy(
+				new CoverageTargets(new BigDecimal("90"), new BigDecimal("50"), new BigDecimal("27")));
+		assertThat(ninety.target(UnitType.DIRECT_SQUAD, 5)).isEqualTo(5); // 4.5 half up
+		assertThat(ninety.target(UnitType.DIRECT_SQUAD, 6)).isEqualTo(5); // 5.4
+	}
+
+	@Test
+	void r34_aClassSquadManagingASubsetIsMeasuredAgainstItsOwnManagedDomains() {
+		List<String> ten = THIRTY.subList(0, 10);
+		CoverageOutcome five = programme.assess(UnitType.CLASS1_SQUAD, ten, Set.copyOf(ten.subList(0, 5)));
+
+		assertThat(five.target()).isEqualTo(5);
+		assertThat(five.met()).isTrue();
+		assertThat(programme.assess(UnitType.CLASS1_SQUAD, ten, Set.copyOf(ten.subList(0, 4))).met()).isFalse();
 	}
 
 	@Test
@@ -75,11 +90,14 @@ class DomainCoveragePolicyTests {
 	}
 
 	@Test
-	void r34_aSquadManagingNothingHasRateZero() {
+	void r34_aSquadManagingNothingIsUnconfiguredWithRateZeroAndNeverMet() {
 		CoverageOutcome outcome = programme.assess(UnitType.DIRECT_SQUAD, List.of(), Set.of("民政"));
 
 		assertThat(outcome.nothingManaged()).isTrue();
+		assertThat(outcome.configured()).isFalse();
 		assertThat(outcome.rate().toPlainString()).isEqualTo("0.00");
+		assertThat(outcome.target()).isZero();
+		assertThat(outcome.met()).as("R-34: 未配置 is never met").isFalse();
 		assertThat(outcome.missing()).isEmpty();
 	}
 

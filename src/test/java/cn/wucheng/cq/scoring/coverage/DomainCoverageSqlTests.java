@@ -117,7 +117,9 @@ class DomainCoverageSqlTests {
 		assertThat(o.managed()).isEqualTo(2);
 		assertThat(o.covered()).isEqualTo(1);
 		assertThat(o.rate().toPlainString()).isEqualTo("50.00");
-		assertThat(o.target()).isEqualTo(8);
+		// 2 managed × 27% = 0.54, rounded half up, at least 1
+		assertThat(o.target()).isEqualTo(1);
+		assertThat(o.met()).isTrue();
 		assertThat(o.missing()).containsExactly("统计");
 	}
 
@@ -127,6 +129,7 @@ class DomainCoverageSqlTests {
 
 		assertThat(o.nothingManaged()).isTrue();
 		assertThat(o.rate().toPlainString()).isEqualTo("0.00");
+		assertThat(o.met()).as("R-34: 未配置 is never met").isFalse();
 		assertThat(o.missing()).isEmpty();
 	}
 

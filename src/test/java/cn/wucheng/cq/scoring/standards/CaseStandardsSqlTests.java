@@ -42,6 +42,12 @@ class CaseStandardsSqlTests {
 	@Autowired
 	CaseStandards standards;
 
+	@Autowired
+	StandardExemptions exemptions;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
 	long squad;
 
 	long otherSquad;
@@ -59,6 +65,10 @@ class CaseStandardsSqlTests {
 		Bureau bureau = new Bureau(jdbc);
 		squad = bureau.unit("标准SQL一中队", "一类中队");
 		otherSquad = bureau.unit("标准SQL二中队", "二类中队");
+		// this 二类中队 started before its batch (1 May), so its officers are assessed from 2024-Q1
+		jdbc.sql("insert into unit_rollout_start (unit_id, starts_on, updated_by, updated_at) values (?, ?, 'test', now())")
+			.params(otherSquad, java.time.LocalDate.of(2024, 1, 1))
+			.update();
 		section = bureau.unit("标准SQL法制科", "科室");
 		busy = bureau.officer("SQL-01", "忙碌", squad);
 		long partner = bureau.officer("SQL-02", "搭档", squad);
@@ -133,6 +143,28 @@ class CaseStandardsSqlTests {
 		assertThat(q1.get("SQL-06").status()).isEqualTo(StandardStatus.NOT_MET);
 		assertThat(q2.get("SQL-06").status()).isEqualTo(StandardStatus.EXEMPT);
 		assertThat(q1.get("SQL-07").status()).isEqualTo(StandardStatus.EXEMPT);
+	}
+
+	@Test
+	void r32_theLegalSectionMayExemptOnePersonForOneQuarterWithAReasonAndItIsAudited() {
+		Period q4 = Period.quarter(2024, 4);
+		assertThat(byNo(q4).get("SQL-02").status()).isNotEqualTo(StandardStatus.EXEMPT);
+
+		tx.executeWithoutResult(t -> exemptions.grant("SQL-02", q4, ExemptionReason.MATERNITY, "产假至 2025 年 2 月",
+				"legal"));
+
+		OfficerStandard s = byNo(q4).get("SQL-02");
+		assertThat(s.status()).isEqualTo(StandardStatus.EXEMPT);
+		assertThat(s.outcome().reason()).isEqualTo("产假至 2025 年 2 月");
+		assertThat(s.outcome().required()).isEqualTo(CaseCounts.NONE);
+		assertThat(byNo(Period.quarter(2024, 3)).get("SQL-02").outcome().reason()).as("one quarter only").isNull();
+		assertThat(jdbc.sql("select count(*) from audit_log where action = 'STANDARD_EXEMPTION_GRANTED'")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> tx.executeWithoutResult(
+					t -> exemptions.grant("SQL-02", q4, ExemptionReason.SICK_LEAVE, "病假", "legal")))
+			.isInstanceOf(StandardExemptions.Refusal.class);
 	}
 
 	@Test

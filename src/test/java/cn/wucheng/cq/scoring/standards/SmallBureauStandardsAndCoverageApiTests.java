@@ -53,7 +53,8 @@ class SmallBureauStandardsAndCoverageApiTests {
 	void standardsOfEachQuarterAreExactlyThoseOfExpectedJson(String quarter) throws Exception {
 		JsonNode answer = call("/api/v1/standards?period=" + quarter);
 
-		assertThat(answer).isEqualTo(expected().get("standards").get(quarter));
+		// as amended: 二类中队 officers are 未纳入 before their batch (FirstReading)
+		assertThat(answer).isEqualTo(cn.wucheng.cq.support.FirstReading.standardsAsAmended(expected(), quarter));
 	}
 
 	@Test

@@ -62,6 +62,10 @@ class StandardsPageTests {
 		Bureau bureau = new Bureau(jdbc);
 		squad = bureau.unit("页面一中队", "直属中队");
 		otherSquad = bureau.unit("页面二中队", "二类中队");
+		// this 二类中队 started before its batch (1 May), so its officers are assessed from 2024-Q1
+		jdbc.sql("insert into unit_rollout_start (unit_id, starts_on, updated_by, updated_at) values (?, ?, 'test', now())")
+			.params(otherSquad, java.time.LocalDate.of(2024, 1, 1))
+			.update();
 		long a = bureau.officer("PAGE-01", "页面甲", squad);
 		long b = bureau.officer("PAGE-02", "=HYPERLINK(\"http://x\")", squad);
 		bureau.person("PAGE-03", "页面老将", "MALE", LocalDate.of(1960, 1, 1), "FORMAL", squad, "MEMBER");

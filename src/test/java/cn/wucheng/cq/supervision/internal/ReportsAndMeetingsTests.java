@@ -198,11 +198,11 @@ class ReportsAndMeetingsTests {
 			rows = byFirstCell(sheet);
 			Row ra = rows.get("RP-A");
 			assertThat(ra.getCell(1).getStringCellValue()).isEqualTo("报告甲");
-			assertThat(ra.getCell(4).getStringCellValue()).isEqualTo(total(Period.quarter(2024, 1), "RP-A").toString());
-			assertThat(ra.getCell(5).getStringCellValue()).isEqualTo(total(Period.quarter(2024, 2), "RP-A").toString());
-			assertThat(ra.getCell(6).getStringCellValue()).isEqualTo("0.00");
+			assertThat(shown(ra.getCell(4))).isEqualTo(total(Period.quarter(2024, 1), "RP-A").toString());
+			assertThat(shown(ra.getCell(5))).isEqualTo(total(Period.quarter(2024, 2), "RP-A").toString());
+			assertThat(shown(ra.getCell(6))).isEqualTo("0.00");
 			assertThat(ra.getCell(7) == null || ra.getCell(7).getCellType() == CellType.BLANK).isTrue();
-			assertThat(ra.getCell(8).getStringCellValue()).isEqualTo(total(Period.year(2024), "RP-A").toString())
+			assertThat(shown(ra.getCell(8))).isEqualTo(total(Period.year(2024), "RP-A").toString())
 				.isEqualTo("9.50");
 			assertThat(ra.getCell(9).getNumericCellValue()).isEqualTo(1);
 			assertThat(rows.get("RP-B").getCell(9).getNumericCellValue()).isEqualTo(2);
@@ -227,8 +227,8 @@ class ReportsAndMeetingsTests {
 			Points sum = List.of("RP-A", "RP-B", "RP-C", "RP-E").stream()
 				.map(no -> total(Period.year(2024), no))
 				.reduce(Points.ZERO, Points::plus);
-			assertThat(unit.getCell(3).getStringCellValue()).isEqualTo(sum.toString()).isEqualTo("14.25");
-			assertThat(unit.getCell(4).getStringCellValue()).isEqualTo("3.56");
+			assertThat(shown(unit.getCell(3))).isEqualTo(sum.toString()).isEqualTo("14.25");
+			assertThat(shown(unit.getCell(4))).isEqualTo("3.56");
 			// standards: 4 officers × 3 quarters counted (Q1–Q3), none exempt; only those met count
 			long met = List.of(1, 2, 3).stream()
 				.flatMap(q -> standards.forQuarter(Period.quarter(2024, q), legal()).stream())
@@ -242,6 +242,12 @@ class ReportsAndMeetingsTests {
 	}
 
 	// ------------------------------------------------------------------ helpers
+
+	/** a points cell is a number, and what a spreadsheet shows of it is the exact value. */
+	private static String shown(org.apache.poi.ss.usermodel.Cell cell) {
+		assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+		return new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
+	}
 
 	static CurrentUser legal() {
 		return new CurrentUser(1L, "legal", "法制科", Role.LEGAL, null, null);
