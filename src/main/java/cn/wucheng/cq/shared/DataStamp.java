@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
@@ -33,7 +36,7 @@ public class DataStamp {
 
 	private final Map<Object, Cached<?>> cache = new ConcurrentHashMap<>();
 
-	private final Map<Object, Object> locks = new ConcurrentHashMap<>();
+	private final Map<Object, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	/** At most this many results are kept (a province: one breakdown per person viewed, reminders per user); beyond, the cache starts afresh. */
 	static final int MAX_ENTRIES = 4096;
@@ -54,11 +57,16 @@ public class DataStamp {
 	public boolean enabled() {
 		Boolean e = enabled;
 		if (e == null) {
-			try (Connection c = dataSource.getConnection()) {
+			// the connection of the caller's transaction when there is one, never a second one beside it
+			Connection c = DataSourceUtils.getConnection(dataSource);
+			try {
 				e = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
 			}
 			catch (SQLException ex) {
 				return false;
+			}
+			finally {
+				DataSourceUtils.releaseConnection(c, dataSource);
 			}
 			enabled = e;
 		}
@@ -114,20 +122,51 @@ public class DataStamp {
 		if (hit != null && hit.stamp() == stamp) {
 			return (T) hit.value();
 		}
-		synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-			stamp = current();
-			hit = cache.get(key);
-			if (hit != null && hit.stamp() == stamp) {
-				return (T) hit.value();
+		return exclusively(key, () -> {
+			long now = current();
+			Cached<?> again = cache.get(key);
+			if (again != null && again.stamp() == now) {
+				return (T) again.value();
 			}
 			T value = compute.get();
 			if (cache.size() >= MAX_ENTRIES) {
 				cache.clear();
 				locks.clear(); // a caller still holding an old lock only risks computing once more
 			}
-			cache.put(key, new Cached<>(stamp, value));
+			cache.put(key, new Cached<>(now, value));
 			return value;
+		});
+	}
+
+	/**
+	 * Runs {@code work} holding the lock of {@code key}, so that concurrent callers compute a result once — except
+	 * that a thread holding a pooled connection (in a transaction, or a {@code SUPPORTS} scope that has read) never
+	 * waits for the lock: its holder may itself be waiting for a connection, and with every connection held by such
+	 * waiters nothing would move until the pool's timeout (issue 11). That thread takes the lock if it is free and
+	 * otherwise works without it (at worst the result is computed twice).
+	 */
+	public <T> T exclusively(Object key, Supplier<T> work) {
+		ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+		if (holdsConnection()) {
+			if (!lock.tryLock()) {
+				return work.get();
+			}
 		}
+		else {
+			lock.lock();
+		}
+		try {
+			return work.get();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Whether this thread holds a connection of the pool bound to it (a transaction, or synchronisation). */
+	private boolean holdsConnection() {
+		return TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
+				&& holder.getConnectionHandle() != null;
 	}
 
 }

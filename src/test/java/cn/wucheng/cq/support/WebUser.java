@@ -95,6 +95,9 @@ public final class WebUser {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		// what a browser accepts on a page (the error controller answers pages in HTML), JSON on the API
+		request.header("Accept", request.build().uri().getPath().startsWith("/api/") ? "application/json"
+				: "text/html,application/xhtml+xml,*/*;q=0.8");
 		try {
 			HttpResponse<String> response = http.send(request.timeout(timeout).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

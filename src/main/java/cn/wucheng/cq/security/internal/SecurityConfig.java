@@ -12,6 +12,8 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -19,6 +21,8 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import cn.wucheng.cq.shared.DatabaseBusy;
 
 /**
  * No anonymous access to data: every page needs a login, {@code /api/**} also takes HTTP Basic (for scripts), and
@@ -40,7 +44,10 @@ class SecurityConfig {
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(loginSuccess)
+				.failureHandler(signInFailure())
+				.permitAll())
 			.httpBasic(basic -> basic.realmName("cq").authenticationEntryPoint(apiErrors))
 			.exceptionHandling(e -> e.authenticationEntryPoint(apiErrors).accessDeniedHandler(apiErrors))
 			.requestCache(cache -> cache.requestCache(pagesOnly(api)))
@@ -67,6 +74,21 @@ class SecurityConfig {
 			.addFilterAfter(sessionLimits, ConcurrentSessionFilter.class)
 			.addFilterAfter(signInStepsFilter, BasicAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * A wrong password goes back to the login page ({@code /login?error}, "用户名或密码错误"); a database that gave no
+	 * connection in time is no wrong password: the exception goes on to {@code DatabaseBusyFilter}, which answers 503
+	 * "系统繁忙" (issue 11: a correct password was refused while the pool was exhausted).
+	 */
+	private static AuthenticationFailureHandler signInFailure() {
+		AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		return (request, response, e) -> {
+			if (DatabaseBusy.causedBy(e)) {
+				throw e;
+			}
+			wrongPassword.onAuthenticationFailure(request, response, e);
+		};
 	}
 
 	/**
