@@ -2,9 +2,11 @@ package cn.wucheng.cq.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -139,16 +141,22 @@ public class DataStamp {
 	}
 
 	/**
-	 * Runs {@code work} holding the lock of {@code key}, so that concurrent callers compute a result once — except
-	 * that a thread holding a pooled connection (in a transaction, or a {@code SUPPORTS} scope that has read) never
-	 * waits for the lock: its holder may itself be waiting for a connection, and with every connection held by such
-	 * waiters nothing would move until the pool's timeout (issue 11). That thread takes the lock if it is free and
-	 * otherwise works without it (at worst the result is computed twice).
+	 * Runs {@code work} holding the lock of {@code key}, so that concurrent callers compute a result once. A thread
+	 * holding a pooled connection (in a transaction, or a {@code SUPPORTS} scope that has read) waits for the lock at
+	 * most {@link #HOLDING_WAIT}: the lock's holder may itself be waiting for a connection, and with every connection
+	 * held by such waiters nothing would move until the pool's timeout (issue 11). After that it works without the
+	 * lock (the result is then computed twice, which is all it costs).
 	 */
 	public <T> T exclusively(Object key, Supplier<T> work) {
 		ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
 		if (holdsConnection()) {
-			if (!lock.tryLock()) {
+			try {
+				if (!lock.tryLock(HOLDING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+					return work.get();
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
 				return work.get();
 			}
 		}
@@ -162,6 +170,9 @@ public class DataStamp {
 			lock.unlock();
 		}
 	}
+
+	/** How long a thread holding a connection waits for another's computation: well below the pool's timeout. */
+	static final Duration HOLDING_WAIT = Duration.ofSeconds(1);
 
 	/** Whether this thread holds a connection of the pool bound to it (a transaction, or synchronisation). */
 	private boolean holdsConnection() {

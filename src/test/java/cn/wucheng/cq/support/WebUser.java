@@ -57,7 +57,12 @@ public final class WebUser {
 
 	/** Signed in with the password; administrators also enrol a second factor. */
 	public static WebUser signIn(int port, String username, String password) {
-		WebUser user = new WebUser(port, Duration.ofSeconds(60));
+		return signIn(port, username, password, Duration.ofSeconds(60));
+	}
+
+	/** The same, each request given up after {@code timeout}. */
+	public static WebUser signIn(int port, String username, String password, Duration timeout) {
+		WebUser user = new WebUser(port, timeout);
 		HttpResponse<String> signedIn = user.submitLogin(username, password);
 		if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException(username + " could not sign in: " + signedIn.statusCode() + " "
