@@ -98,6 +98,7 @@ class ListsDuringLargeImportLoadTests {
 		}
 		long before = jdbc.sql("select count(*) from case_file").query(Long.class).single();
 
+		String loadBefore = loadAverage();
 		long seconds = Long.getLong("cq.load.seconds", 45);
 		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
 		Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
@@ -162,8 +163,10 @@ class ListsDuringLargeImportLoadTests {
 		done.await();
 
 		StringBuilder report = new StringBuilder(String.format(
-				"%d readers of cases, scores and rankings for %d s while %d-case files were imported, pool of 10, %d cores%n",
-				READERS, seconds, CASES_PER_IMPORT, Runtime.getRuntime().availableProcessors()));
+				"%d readers of cases, scores and rankings for %d s while %d-case files were imported, pool of 10, %d cores,"
+						+ " load average before/after %s / %s%n",
+				READERS, seconds, CASES_PER_IMPORT, Runtime.getRuntime().availableProcessors(), loadBefore,
+				loadAverage()));
 		long total = 0;
 		for (var e : new TreeMap<>(latencies).entrySet()) {
 			List<Long> ms = new ArrayList<>(e.getValue());
@@ -184,6 +187,15 @@ class ListsDuringLargeImportLoadTests {
 		assertThat(imports).as("imports").isNotEmpty();
 		assertThat(jdbc.sql("select count(*) from case_file").query(Long.class).single() - before)
 			.isEqualTo(created.get());
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException e) {
+			return "?";
+		}
 	}
 
 	/** The k-th file: the demo's cases again and again under new case and decision numbers. */
