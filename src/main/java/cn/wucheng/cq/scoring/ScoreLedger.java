@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -105,16 +104,19 @@ public class ScoreLedger {
 		if (kept != null && kept.stamp() == now) {
 			return kept.scores();
 		}
-		synchronized (scoreLocks.computeIfAbsent(period, k -> new Object())) {
-			now = stamp.current();
-			kept = keptScores.get(period);
-			if (kept != null && kept.stamp() == now) {
-				return kept.scores();
+		return stamp.exclusively(new ScoresLock(period), () -> {
+			long current = stamp.current();
+			KeptScores again = keptScores.get(period);
+			if (again != null && again.stamp() == current) {
+				return again.scores();
 			}
 			List<PersonScore> scores = computeScores(period);
-			keptScores.put(period, new KeptScores(now, scores));
+			keptScores.put(period, new KeptScores(current, scores));
 			return scores;
-		}
+		});
+	}
+
+	private record ScoresLock(Period period) {
 	}
 
 	private List<PersonScore> computeScores(Period period) {
@@ -142,8 +144,6 @@ public class ScoreLedger {
 				return size() > KEPT_PERIODS;
 			}
 		});
-
-	private final Map<Period, Object> scoreLocks = new ConcurrentHashMap<>();
 
 	/** one person's score with every case and award behind it; empty when there is no such 工号. */
 	public Optional<Breakdown> breakdown(String employeeNo, Period period) {

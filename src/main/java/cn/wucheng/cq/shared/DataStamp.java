@@ -1,11 +1,16 @@
 package cn.wucheng.cq.shared;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
@@ -27,7 +32,7 @@ public class DataStamp {
 
 	private final Map<Object, Cached<?>> cache = new ConcurrentHashMap<>();
 
-	private final Map<Object, Object> locks = new ConcurrentHashMap<>();
+	private final Map<Object, ReentrantLock> locks = new ConcurrentHashMap<>();
 
 	/** At most this many results are kept (a province: one breakdown per person viewed, reminders per user); beyond, the cache starts afresh. */
 	static final int MAX_ENTRIES = 4096;
@@ -35,8 +40,11 @@ public class DataStamp {
 	private record Cached<T>(long stamp, T value) {
 	}
 
-	DataStamp(JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	DataStamp(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	/** Whether results are cached: always, since PostgreSQL (the one engine) has the triggers that raise the counter. */
@@ -93,20 +101,60 @@ public class DataStamp {
 		if (hit != null && hit.stamp() == stamp) {
 			return (T) hit.value();
 		}
-		synchronized (locks.computeIfAbsent(key, k -> new Object())) {
-			stamp = current();
-			hit = cache.get(key);
-			if (hit != null && hit.stamp() == stamp) {
-				return (T) hit.value();
+		return exclusively(key, () -> {
+			long now = current();
+			Cached<?> again = cache.get(key);
+			if (again != null && again.stamp() == now) {
+				return (T) again.value();
 			}
 			T value = compute.get();
 			if (cache.size() >= MAX_ENTRIES) {
 				cache.clear();
 				locks.clear(); // a caller still holding an old lock only risks computing once more
 			}
-			cache.put(key, new Cached<>(stamp, value));
+			cache.put(key, new Cached<>(now, value));
 			return value;
+		});
+	}
+
+	/**
+	 * Runs {@code work} holding the lock of {@code key}, so that concurrent callers compute a result once. A thread
+	 * holding a pooled connection (in a transaction, or a {@code SUPPORTS} scope that has read) waits for the lock at
+	 * most {@link #HOLDING_WAIT}: the lock's holder may itself be waiting for a connection, and with every connection
+	 * held by such waiters nothing would move until the pool's timeout (issue 11). After that it works without the
+	 * lock (the result is then computed twice, which is all it costs).
+	 */
+	public <T> T exclusively(Object key, Supplier<T> work) {
+		ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+		if (holdsConnection()) {
+			try {
+				if (!lock.tryLock(HOLDING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+					return work.get();
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return work.get();
+			}
 		}
+		else {
+			lock.lock();
+		}
+		try {
+			return work.get();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** How long a thread holding a connection waits for another's computation: well below the pool's timeout. */
+	static final Duration HOLDING_WAIT = Duration.ofSeconds(1);
+
+	/** Whether this thread holds a connection of the pool bound to it (a transaction, or synchronisation). */
+	private boolean holdsConnection() {
+		return TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
+				&& holder.getConnectionHandle() != null;
 	}
 
 }

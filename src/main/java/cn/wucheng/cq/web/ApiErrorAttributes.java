@@ -31,6 +31,7 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
 			case 403 -> "error.forbidden";
 			case 404 -> "error.notFound";
 			case 409 -> "error.conflict";
+			case 503 -> "error.busy";
 			default -> "error.generic";
 		};
 		attributes.put("errors",

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.cases.CaseFlag;
@@ -27,6 +29,9 @@ import cn.wucheng.cq.shared.Points;
  * their unit ({@code case_file.unit_id}), an officer the cases he leads or co-handles.
  */
 @Service
+// SUPPORTS: a call's statements (handler search, count, page) share one pooled connection, taken once: under load
+// each borrowing is another wait in the pool's queue (issue 11); no BEGIN/COMMIT of a transaction of its own.
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 class CaseLedger {
 
 	static final int PAGE_SIZE = 50;

@@ -20,6 +20,8 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
+import cn.wucheng.cq.shared.DatabaseBusy;
+
 /**
  * What the security filters answer when a request is not signed in or not allowed: for {@code /api/**} 401 with a
  * Basic challenge or 403, both with the API's error body {@code {"errors":[{"message":"…"}]}}; for pages the
@@ -46,6 +48,9 @@ class ApiAwareErrorResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException, ServletException {
+		if (DatabaseBusy.causedBy(e)) {
+			throw e; // not a wrong password: the database gave no connection in time (DatabaseBusyFilter: 503)
+		}
 		if (isApi(request)) {
 			unauthorized(response);
 		}

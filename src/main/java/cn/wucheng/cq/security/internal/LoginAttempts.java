@@ -76,7 +76,9 @@ class LoginAttempts {
 		return countFailure(username, "次验证码错误");
 	}
 
-	@EventListener
+	// Not when the database gave no connection in time: that is no failed attempt, and recording it would wait for
+	// a connection again before the request can answer 503 (DatabaseBusy).
+	@EventListener(condition = "!T(cn.wucheng.cq.shared.DatabaseBusy).causedBy(#event.exception)")
 	@Transactional
 	public void onFailure(AbstractAuthenticationFailureEvent event) {
 		String username = String.valueOf(event.getAuthentication().getName());

@@ -17,6 +17,8 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -25,6 +27,8 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import cn.wucheng.cq.shared.DatabaseBusy;
 
 /**
  * No anonymous access to data: every page needs a login, {@code /api/**} also takes HTTP Basic (for scripts; pages
@@ -76,7 +80,10 @@ class SecurityConfig {
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.anyRequest().authenticated())
-			.formLogin(form -> form.loginPage("/login").successHandler(loginSuccess).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(loginSuccess)
+				.failureHandler(signInFailure())
+				.permitAll())
 			.exceptionHandling(e -> e.authenticationEntryPoint(apiErrors).accessDeniedHandler(apiErrors))
 			.requestCache(cache -> cache.requestCache(pagesOnly()))
 			.logout(logout -> logout.logoutUrl("/logout")
@@ -115,6 +122,21 @@ class SecurityConfig {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
 				&& request.getRequestedSessionId() == null && request.getSession(false) == null;
+	}
+
+	/**
+	 * A wrong password goes back to the login page ({@code /login?error}, "用户名或密码错误"); a database that gave no
+	 * connection in time is no wrong password: the exception goes on to {@code DatabaseBusyFilter}, which answers 503
+	 * "系统繁忙" (issue 11: a correct password was refused while the pool was exhausted).
+	 */
+	private static AuthenticationFailureHandler signInFailure() {
+		AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		return (request, response, e) -> {
+			if (DatabaseBusy.causedBy(e)) {
+				throw e;
+			}
+			wrongPassword.onAuthenticationFailure(request, response, e);
+		};
 	}
 
 	/**

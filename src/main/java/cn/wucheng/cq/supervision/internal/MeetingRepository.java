@@ -7,7 +7,11 @@ import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
+// Reads in one read-only transaction: the child collections of an aggregate are then read on the connection of
+// its row, not on a second pooled one while the first is still open (issue 11: ten list pages held the pool)
+@Transactional(readOnly = true)
 interface MeetingRepository extends ListCrudRepository<Meeting, Long> {
 
 	List<Meeting> findByHeldOnBetweenOrderByHeldOnAscIdAsc(LocalDate from, LocalDate to);
