@@ -31,7 +31,7 @@ psql_ -d prof -c "create extension pg_stat_statements"
 
 PORT=$(( 20000 + RANDOM % 30000 ))
 BASE="http://127.0.0.1:$PORT"
-( cd "$PROF" && CQ_LEGAL_PASSWORD=$PASSWORD CQ_ADMIN_PASSWORD=$PASSWORD CQ_DATA_DIR="$PROF/data" exec java -Xmx512m \
+( cd "$PROF" && CQ_LEGAL_PASSWORD=$PASSWORD CQ_ADMIN_PASSWORD=$PASSWORD CQ_DATA_DIR="$PROF/data" exec java -XX:+ExitOnOutOfMemoryError -Xmx512m \
 	-XX:StartFlightRecording=filename="$PROF/import.jfr",settings=profile,dumponexit=true -jar "$JAR" \
 	--server.address=127.0.0.1 --server.port=$PORT --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/prof${BENCH_JDBC_OPTS:-}" \
 	--spring.datasource.username=postgres --spring.datasource.password= \

@@ -197,7 +197,7 @@ fi
 # ---------------------------------------------------------------- the application
 APP_PORT=""
 BASE=""
-JAVA_OPTS=(-Xmx$HEAP)
+JAVA_OPTS=(-XX:+ExitOnOutOfMemoryError -Xmx$HEAP)
 start_app() { # DB LABEL: starts the jar, waits for /actuator/health UP; sets APP_PID, BASE, STARTUP (seconds)
 	local db=$1 label=$2 t0 body
 	APP_PORT=$(free_port)

@@ -100,7 +100,7 @@ start_app() { # LABEL
 	APP_PORT=$(free_port)
 	BASE="http://127.0.0.1:$APP_PORT"
 	mkdir -p "$OUT/app"
-	( cd "$OUT/app" && CQ_LEGAL_PASSWORD="$PASSWORD" CQ_DATA_DIR="$OUT/app/data" exec java -Xmx512m -jar "$JAR" \
+	( cd "$OUT/app" && CQ_LEGAL_PASSWORD="$PASSWORD" CQ_DATA_DIR="$OUT/app/data" exec java -XX:+ExitOnOutOfMemoryError -Xmx512m -jar "$JAR" \
 		--server.address=127.0.0.1 --server.port="$APP_PORT" \
 		--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/cq" --spring.datasource.username=postgres \
 		--spring.datasource.password= --spring.servlet.multipart.max-file-size=1GB \

@@ -68,7 +68,7 @@ BASE="http://127.0.0.1:$PORT"
 say "starting $(basename "$JAR") on $BASE with the demo bureau"
 ( cd "$OUT" && CQ_LEGAL_PASSWORD="$PASSWORD" CQ_ADMIN_PASSWORD="$PASSWORD-a" CQ_SECURITY_PASSWORD="$PASSWORD-s" \
 	CQ_AUDIT_PASSWORD="$PASSWORD-u" CQ_DATA_DIR="$OUT/data" \
-	exec java -Xmx768m -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" --demo ) > "$OUT/app.log" 2>&1 &
+	exec java -XX:+ExitOnOutOfMemoryError -Xmx768m -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" --demo ) > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 stop_app() {
 	if [ "$KEEP" = 0 ] && [ -n "${APP_PID:-}" ] && kill -0 "$APP_PID" 2>/dev/null; then
