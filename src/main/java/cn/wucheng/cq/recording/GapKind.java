@@ -51,14 +51,15 @@ public enum GapKind {
 			  and (r.starts_on is null or i.held_on >= r.starts_on)"""),
 
 	/**
-	 * R-52: a concluded ordinary case (普通程序, 重大疑难) whose recordings are not archived on disc with the file
-	 * (一案一档). Dated by the conclusion.
+	 * R-52: a concluded case whose recordings are not archived on disc with the file (一案一档) — every concluded case
+	 * by default; only ordinary ones (普通程序, 重大疑难) when the setting {@code DISC_ORDINARY_CASES_ONLY} says so
+	 * (parameter {@code :discAllCases}). Dated by the conclusion.
 	 */
 	R52_NO_DISC("R-52", "c.concluded_on", """
 			select c.id as case_id, c.unit_id, c.concluded_on as gap_on, cast(null as bigint) as inquiry_id
 			from case_file c
 			join unit_rollout r on r.unit_id = c.unit_id
-			where c.category in ('ORDINARY', 'MAJOR')
+			where (c.category in ('ORDINARY', 'MAJOR') or :discAllCases)
 			  and c.concluded_on is not null
 			  and not exists (select 1 from case_disc_archive d where d.case_id = c.id)
 			  and (r.starts_on is null or c.concluded_on >= r.starts_on)""");

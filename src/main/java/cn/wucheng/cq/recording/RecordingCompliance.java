@@ -19,6 +19,8 @@ import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.rollout.RolloutSince;
 import cn.wucheng.cq.rollout.UnitRollout;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.settings.RuleSetting;
+import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.ListPage;
 
 /**
@@ -37,9 +39,17 @@ public class RecordingCompliance {
 
 	private final Rollout rollout;
 
-	RecordingCompliance(JdbcClient jdbc, Rollout rollout) {
+	private final RuleSettings settings;
+
+	RecordingCompliance(JdbcClient jdbc, Rollout rollout, RuleSettings settings) {
 		this.jdbc = jdbc;
 		this.rollout = rollout;
+		this.settings = settings;
+	}
+
+	/** whether every concluded case needs its disc archive (default) or only ordinary ones (the setting). */
+	public boolean discRequiredOf(CaseCategory category) {
+		return category.isOrdinary() || !settings.bool(RuleSetting.DISC_ORDINARY_CASES_ONLY);
 	}
 
 	/**
@@ -176,7 +186,8 @@ public class RecordingCompliance {
 	 * The selected kinds' statements with the query's filters and the user's scope (null: no scope), as one UNION
 	 * ALL with the columns {@code kind, case_id, unit_id, gap_on, inquiry_id}.
 	 */
-	private static String union(GapQuery q, CurrentUser user, Map<String, Object> params) {
+	private String union(GapQuery q, CurrentUser user, Map<String, Object> params) {
+		params.put("discAllCases", !settings.bool(RuleSetting.DISC_ORDINARY_CASES_ONLY));
 		params.put("from", q.from());
 		params.put("to", q.to());
 		params.put("unit", q.unitId() == null ? 0L : q.unitId());

@@ -52,6 +52,11 @@ public enum RuleSetting {
 	EVALUATION_EXCELLENT_FROM("R-43", Kind.DECIMAL, "90", "100"),
 	/** the lowest evaluation score rated 合格 (default 60). */
 	EVALUATION_QUALIFIED_FROM("R-43", Kind.DECIMAL, "60", "100"),
+	/**
+	 * R-52 (一案一档): true limits the disc archive to ordinary cases (普通程序, 重大疑难), as the system first did; the
+	 * default, false, requires it of every concluded case, since the programme does not limit it.
+	 */
+	DISC_ORDINARY_CASES_ONLY("R-52", Kind.BOOLEAN, "false"),
 	/** training hours each formal officer completes per calendar year. */
 	TRAINING_HOURS_PER_YEAR("R-62", Kind.INTEGER, "60");
 

@@ -77,8 +77,9 @@ class DashboardPageTests {
 	void reviewAndRecordingFiguresOfEachSquadComeFromTheCasesBehindThem() throws Exception {
 		String html = page("/dashboard?quarter=2024-Q1", Users.legalSection());
 		// the ordinary case is not legally reviewed (0 of 1); R-40: the simple case was reviewed the same day;
-		// the simple case has no video and the concluded ordinary case no disc — two recording gaps.
-		assertThat(html).contains("data-review=\"0.0\"", "data-same-day=\"100.0\"", "data-gaps=\"2\"")
+		// the simple case has no video, and neither concluded case has its disc (R-52 by default asks it of
+		// every concluded case, the simple one too) — three recording gaps.
+		assertThat(html).contains("data-review=\"0.0\"", "data-same-day=\"100.0\"", "data-gaps=\"3\"")
 			.contains("0 / 1（0.0%）", "1 / 1（100.0%）")
 			.contains("href=\"/legal-reviews/rates?period=2024-Q1&amp;unit=" + squad + "\"")
 			.contains("href=\"/recording/compliance?year=2024&amp;unit=" + squad + "\"");

@@ -29,6 +29,8 @@ import cn.wucheng.cq.reminders.DueItem;
 import cn.wucheng.cq.reminders.DueItemSource;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.settings.RuleSetting;
+import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.Users;
 
@@ -44,6 +46,9 @@ import cn.wucheng.cq.support.Users;
  * 2024-01-05, before the squad's start). 合规一类中队 (from 2024-03-01): K2 filed 2024-03-01 (R-50, Mar); not K1
  * (2024-02-29) nor K3 (concluded 2024-02-28). 合规二类中队 (from 2024-05-01): T2 filed 2024-05-01 (R-50, May); not T1
  * (2024-04-30).
+ * <p>
+ * These counts are under the setting "R-52 for ordinary cases only" (DISC_ORDINARY_CASES_ONLY, set before all); the
+ * default — every concluded case needs its disc — is counted in its own test.
  */
 @SpringBootTest(properties = "cq.test.context=recording")
 @AutoConfigureMockMvc
@@ -85,8 +90,12 @@ class RecordingComplianceTests {
 
 	static final CurrentUser LEGAL = new CurrentUser(1L, "legal", "法制科", Role.LEGAL, null, null);
 
+	@Autowired
+	RuleSettings settings;
+
 	@BeforeAll
 	void aBureauWithGaps() {
+		settings.set(RuleSetting.DISC_ORDINARY_CASES_ONLY, "true", "test");
 		Bureau bureau = new Bureau(jdbc);
 		RecordingFixture rec = new RecordingFixture(jdbc);
 		direct = bureau.unit("合规直属中队", "直属中队");
@@ -146,6 +155,30 @@ class RecordingComplianceTests {
 		assertThat(summaryOf(class2, GapQuery.year(2024))).containsEntry(GapKind.R50_NO_VIDEO, 1);
 		assertThat(compliance.count(GapQuery.year(2024).unit(direct), LEGAL)).isEqualTo(6);
 		assertThat(compliance.count(GapQuery.year(2023).unit(direct), LEGAL)).isZero();
+	}
+
+	/**
+	 * R-52 default: the simple cases concluded since the squad's start (D1, D2, D3 in March; K2 on the class-1 start
+	 * day) need their disc too; D7 (before the start) still does not.
+	 */
+	@Test
+	void r52_byDefaultEveryConcludedCaseNeedsItsDiscAndTheSettingLimitsItToOrdinaryCases() throws Exception {
+		settings.reset(RuleSetting.DISC_ORDINARY_CASES_ONLY);
+		try {
+			assertThat(summaryOf(direct, GapQuery.year(2024))).containsEntry(GapKind.R52_NO_DISC, 5);
+			assertThat(summaryOf(class1, GapQuery.year(2024))).containsEntry(GapKind.R52_NO_DISC, 1);
+			assertThat(compliance.gaps(GapQuery.year(2024).unit(direct).kind(GapKind.R52_NO_DISC), LEGAL, 1).items())
+				.extracting(ComplianceGap::caseNo)
+				.containsExactlyInAnyOrder("CMP-D4", "CMP-D6", "CMP-D1", "CMP-D2", "CMP-D3");
+			// /settings names it in the programme's words, with its rule, default 否
+			String page = html(mvc.perform(get("/settings").with(Users.admin())));
+			assertThat(page).contains("一案一档（实施方案“实行全过程记录”）：只要求普通程序案件刻录光盘随卷归档", "R-52");
+		}
+		finally {
+			settings.set(RuleSetting.DISC_ORDINARY_CASES_ONLY, "true", "test");
+		}
+		assertThat(summaryOf(direct, GapQuery.year(2024))).containsEntry(GapKind.R52_NO_DISC, 2);
+		assertThat(summaryOf(class1, GapQuery.year(2024))).containsEntry(GapKind.R52_NO_DISC, 0);
 	}
 
 	@Test

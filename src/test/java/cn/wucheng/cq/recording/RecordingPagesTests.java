@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import cn.wucheng.cq.settings.RuleSetting;
+import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.Users;
 
@@ -43,6 +45,9 @@ class RecordingPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RuleSettings settings;
 
 	long squadA;
 
@@ -199,9 +204,27 @@ class RecordingPagesTests {
 	// ------------------------------------------------------------------ R-52 disc
 
 	@Test
-	void r52_onlyAConcludedOrdinaryCaseIsArchivedOnDiscNotBeforeItsConclusion() throws Exception {
-		mvc.perform(disc(simple, "D-1", "2024-03-06", null).with(Users.legalSection()))
-			.andExpect(flash().attribute("flashError", containsString("只适用于普通程序和重大疑难案件，案件 REC-S 是简易程序案件（R-52）")));
+	void r52_bySettingOnlyOrdinaryCasesNeedADiscOtherwiseEveryConcludedCaseDoesSimpleOnesIncluded() throws Exception {
+		// the alternative setting: ordinary cases only (what the system did before the amended R-52)
+		settings.set(RuleSetting.DISC_ORDINARY_CASES_ONLY, "true", "test");
+		try {
+			mvc.perform(disc(simple, "D-1", "2024-03-06", null).with(Users.legalSection()))
+				.andExpect(flash().attribute("flashError", containsString("只适用于普通程序和重大疑难案件，案件 REC-S 是简易程序案件（R-52）")));
+			assertThat(page(simple, Users.legalSection())).contains("本案不需光盘归档").doesNotContain("data-gap=\"R52_NO_DISC\"");
+		}
+		finally {
+			settings.reset(RuleSetting.DISC_ORDINARY_CASES_ONLY);
+		}
+		// the default: every concluded case, the simple one too, is a gap until its disc is recorded
+		assertThat(page(simple, Users.legalSection())).contains("data-gap=\"R52_NO_DISC\"").doesNotContain("本案不需光盘归档");
+		mvc.perform(disc(simple, "GP-2024-S01", "2024-03-06", null).with(Users.legalOfficerOf(squadA)))
+			.andExpect(flash().attribute("flashSuccess", "光盘 GP-2024-S01 的归档记录已保存。"));
+		assertThat(page(simple, Users.legalSection())).contains("已刻录光盘 GP-2024-S01，归档日期 2024-03-06。")
+			.doesNotContain("data-gap=\"R52_NO_DISC\"");
+	}
+
+	@Test
+	void r52_aConcludedCaseIsArchivedOnDiscNotBeforeItsConclusion() throws Exception {
 		mvc.perform(disc(open, "D-1", "2024-03-06", null).with(Users.legalSection()))
 			.andExpect(flash().attribute("flashError", "案件 REC-OPEN 尚未办结，办结后再刻录光盘归档（R-52）"));
 		mvc.perform(disc(ordinary, "D-1", "2024-04-09", null).with(Users.legalSection()))

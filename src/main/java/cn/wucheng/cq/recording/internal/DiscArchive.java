@@ -36,19 +36,22 @@ public class DiscArchive {
 	}
 
 	/** @throws RecordingRefusal when the case is no concluded ordinary case or the entry does not fit it */
-	static DiscArchive archive(CaseFile c, String discNo, LocalDate archivedOn, LocalDate today, LocalDateTime now,
-			String by) {
+	static DiscArchive archive(CaseFile c, boolean required, String discNo, LocalDate archivedOn, LocalDate today,
+			LocalDateTime now, String by) {
 		DiscArchive d = new DiscArchive();
 		d.caseId = c.getId();
 		d.createdAt = now;
 		d.createdBy = by;
-		d.change(c, discNo, archivedOn, today);
+		d.change(c, required, discNo, archivedOn, today);
 		return d;
 	}
 
-	/** only a concluded ordinary case is archived, on or after its conclusion, not in the future. */
-	void change(CaseFile c, String discNo, LocalDate archivedOn, LocalDate today) {
-		if (!c.getCategory().isOrdinary()) {
+	/**
+	 * R-52: only a concluded case that needs a disc ({@code required}: every case by default, ordinary ones under the
+	 * setting) is archived, on or after its conclusion, not in the future.
+	 */
+	void change(CaseFile c, boolean required, String discNo, LocalDate archivedOn, LocalDate today) {
+		if (!required) {
 			throw new RecordingRefusal("光盘归档（一案一档）只适用于普通程序和重大疑难案件，案件 " + c.getCaseNo() + " 是"
 					+ c.getCategory().label() + "案件（R-52）");
 		}

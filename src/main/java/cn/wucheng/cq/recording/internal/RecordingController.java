@@ -67,7 +67,7 @@ class RecordingController {
 		var disc = service.disc(id);
 		model.addAttribute("disc", disc.orElse(null));
 		model.addAttribute("canRecord", RecordingService.canRecord(user, c));
-		model.addAttribute("discApplies", c.getCategory().isOrdinary());
+		model.addAttribute("discApplies", compliance.discRequiredOf(c.getCategory())); // R-52 and its setting
 		model.addAttribute("videoKinds", VideoKind.values());
 		model.addAttribute("stages", RecordingStage.values());
 		if (!model.containsAttribute("videoForm")) {

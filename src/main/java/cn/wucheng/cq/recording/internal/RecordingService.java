@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.cases.CaseFile;
 import cn.wucheng.cq.cases.CaseFileRepository;
+import cn.wucheng.cq.recording.RecordingCompliance;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.NotFoundException;
@@ -58,8 +59,12 @@ class RecordingService {
 
 	private final RecordingClock clock;
 
+	private final RecordingCompliance compliance;
+
 	RecordingService(CaseFileRepository cases, CaseVideoRepository videos, InquiryRepository inquiries,
-			DiscArchiveRepository discs, Rollout rollout, JdbcClient jdbc, AuditLog audit, RecordingClock clock) {
+			DiscArchiveRepository discs, Rollout rollout, JdbcClient jdbc, AuditLog audit, RecordingClock clock,
+			RecordingCompliance compliance) {
+		this.compliance = compliance;
 		this.cases = cases;
 		this.videos = videos;
 		this.inquiries = inquiries;
@@ -209,15 +214,15 @@ class RecordingService {
 			if (version != null) { // the user saw a disc that someone has removed since
 				throw new OptimisticLockingFailureException("case_disc_archive of case " + caseId + " was removed");
 			}
-			DiscArchive d = discs.save(DiscArchive.archive(c, discNo, archivedOn, clock.today(), clock.now(),
-					CurrentUser.get().username()));
+			DiscArchive d = discs.save(DiscArchive.archive(c, compliance.discRequiredOf(c.getCategory()), discNo,
+					archivedOn, clock.today(), clock.now(), CurrentUser.get().username()));
 			audit.record("CASE_DISC_ARCHIVED", "case_disc_archive", key(c, d.getId()), "R-52", null, d.describe());
 			return d;
 		}
 		DiscArchive d = existing.get();
 		requireVersion("case_disc_archive", d.getId(), d.getVersion(), version);
 		String before = d.describe();
-		d.change(c, discNo, archivedOn, clock.today());
+		d.change(c, compliance.discRequiredOf(c.getCategory()), discNo, archivedOn, clock.today());
 		DiscArchive saved = discs.save(d);
 		audit.record("CASE_DISC_CHANGED", "case_disc_archive", key(c, d.getId()), "R-52", before, saved.describe());
 		return saved;

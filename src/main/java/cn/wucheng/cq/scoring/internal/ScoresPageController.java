@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -121,8 +120,10 @@ class ScoresPageController {
 					.filter(a -> a.personId() == breakdown.score().personId())
 					.toList();
 		model.addAttribute("appeals", appeals);
-		model.addAttribute("appealedItems",
-				appeals.stream().map(Publications.AppealRow::itemKey).collect(java.util.stream.Collectors.toSet()));
+		// each appealed line shows its outcome (待处理 / 申诉成立 / 申诉不成立), not a bare "已申诉"
+		model.addAttribute("appealedItems", appeals.stream()
+			.collect(java.util.stream.Collectors.toMap(Publications.AppealRow::itemKey, Publications.AppealRow::status,
+					(a, b) -> a)));
 		boolean canAppeal = state != null && state.inNotice() && user.role() == Role.OFFICER
 				&& user.personId() != null && user.personId() == breakdown.score().personId();
 		model.addAttribute("canAppeal", canAppeal);
@@ -130,7 +131,7 @@ class ScoresPageController {
 			// the rows are the same for every reader of this breakdown (no forms): rendered once per computed
 			// breakdown (province-scale issue; the officer's own appeal forms carry his CSRF token, so inline then)
 			model.addAttribute("itemsHtml", fragments.render(breakdown, new ItemsKey(employeeNo, p), "scoring/breakdown-items",
-					"items", () -> Map.of("breakdown", breakdown, "period", p, "canAppeal", false, "appealedItems", Set.of())));
+					"items", () -> Map.of("breakdown", breakdown, "period", p, "canAppeal", false, "appealedItems", Map.of())));
 		}
 		return "scoring/breakdown";
 	}
@@ -163,16 +164,25 @@ class ScoresPageController {
 			.findFirst()
 			.orElse(ranking.categories().isEmpty() ? null : ranking.categories().get(0).category());
 		int requestedPage = ListPage.pageNumber(page);
+		BreakdownLinks links = BreakdownLinks.of(user);
+		if (user.role() == Role.OFFICER && user.personId() != null) {
+			ranking.categories()
+				.stream()
+				.flatMap(c -> c.entries().stream())
+				.filter(e -> e.personId() == user.personId())
+				.findFirst()
+				.ifPresent(mine -> model.addAttribute("myEntry", mine));
+		}
 		model.addAttribute("ranking", ranking);
 		model.addAttribute("activeCategory", active);
 		// the tables are the same for everyone shown this ranking: rendered once per computed ranking, category and
 		// page (province-scale issue: 200 rows through the template engine per view)
-		model.addAttribute("tablesHtml", fragments.render(ranking, new TablesKey(p, scope, active, requestedPage),
+		model.addAttribute("tablesHtml", fragments.render(ranking, new TablesKey(p, scope, active, requestedPage, links),
 				"scoring/rankings-tables", "tables", () -> Map.of("categories", ranking.categories()
 					.stream()
 					.map(c -> view(c, p, c.category() == active ? requestedPage : 1))
 					.toList(), "activeCategory", active == null ? "" : active, "period", p, "pageSize", PAGE_SIZE,
-						"chartTop", CHART_TOP)));
+						"chartTop", CHART_TOP, "links", links)));
 		return "scoring/rankings";
 	}
 
@@ -214,7 +224,31 @@ class ScoresPageController {
 	private record OptionsKey(Period chosen, boolean quartersOnly) {
 	}
 
-	private record TablesKey(Period period, ScoreScope scope, UnitType active, int page) {
+	private record TablesKey(Period period, ScoreScope scope, UnitType active, int page, BreakdownLinks links) {
+	}
+
+	/**
+	 * R-26: which entries of a published ranking link to their breakdown — only those the viewer may open (his data
+	 * scope, as {@code GET /scores/{employeeNo}} checks); the others show the name alone instead of a link that
+	 * answers with an error page. An officer's own link is on the page, outside the shared tables, so that all
+	 * officers share one rendering.
+	 */
+	record BreakdownLinks(boolean all, Long unitId) {
+
+		static final BreakdownLinks NONE = new BreakdownLinks(false, null);
+
+		static BreakdownLinks of(CurrentUser user) {
+			return switch (user.role().scope()) {
+				case ALL -> new BreakdownLinks(true, null);
+				case UNIT -> user.unitId() == null ? NONE : new BreakdownLinks(false, user.unitId());
+				case SELF, NONE -> NONE;
+			};
+		}
+
+		public boolean opens(Ranking.Entry e) {
+			return all || unitId != null && unitId == e.unitId();
+		}
+
 	}
 
 	private CategoryView view(Ranking.Category c, Period period, int requestedPage) {

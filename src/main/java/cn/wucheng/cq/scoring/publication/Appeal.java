@@ -7,8 +7,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * An officer's appeal (申诉) against one item of his own score — a case line or an award line of his breakdown — with
- * a reason (R-26). The legal section upholds it with a note (and corrects the data through the usual means: the
+ * An officer's appeal (申诉) against one item of his own score — a case line or an award line of his breakdown — or
+ * about a case missing from it, named by its 案件编号, with a reason (R-26). The legal section upholds it with a note (and corrects the data through the usual means: the
  * ranking follows while the quarter is not final) or rejects it with a reason.
  */
 @Table("score_appeal")
@@ -20,6 +20,11 @@ public class Appeal {
 	private Long id;
 
 	private Long publicationId;
+
+	private AppealKind kind;
+
+	/** For a {@link AppealKind#MISSING_CASE} appeal: the 案件编号 the officer named. */
+	private String missingCaseNo;
 
 	private Long personId;
 
@@ -55,11 +60,37 @@ public class Appeal {
 		publication.requireOpenForAppeal(today);
 		Appeal a = new Appeal();
 		a.publicationId = publication.getId();
+		a.kind = AppealKind.ITEM;
 		a.personId = personId;
 		a.caseId = caseId;
 		a.awardId = awardId;
 		a.itemLabel = itemLabel;
 		a.reason = text(reason, "申诉须填写理由，说明该项积分哪里有误");
+		a.filedOn = today;
+		a.filedBy = by;
+		a.status = AppealStatus.OPEN;
+		return a;
+	}
+
+	/**
+	 * Files an appeal about a case missing from the officer's breakdown (R-26), while the notice period runs: the
+	 * case number and the reason are required; {@code caseId} is the case of that number when the system has one.
+	 */
+	static Appeal fileMissingCase(Publication publication, long personId, Long caseId, String caseNo, String itemLabel,
+			String reason, String by, LocalDate today) {
+		publication.requireOpenForAppeal(today);
+		Appeal a = new Appeal();
+		a.publicationId = publication.getId();
+		a.kind = AppealKind.MISSING_CASE;
+		a.personId = personId;
+		a.caseId = caseId;
+		a.missingCaseNo = caseNo;
+		a.itemLabel = itemLabel;
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw PublicationRefusal.of("publication.appeal.missing.noReason");
+		}
+		a.reason = text(why, null);
 		a.filedOn = today;
 		a.filedBy = by;
 		a.status = AppealStatus.OPEN;
@@ -114,6 +145,14 @@ public class Appeal {
 
 	public Long getPublicationId() {
 		return publicationId;
+	}
+
+	public AppealKind getKind() {
+		return kind;
+	}
+
+	public String getMissingCaseNo() {
+		return missingCaseNo;
 	}
 
 	public Long getPersonId() {

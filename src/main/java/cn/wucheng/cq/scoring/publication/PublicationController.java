@@ -28,7 +28,8 @@ import cn.wucheng.cq.shared.Period;
 /**
  * Publication and appeals (R-26): {@code /publication?period=} shows a quarter's state, its appeals and its
  * finalisations, with the legal section's buttons (publish, decide, finalise, re-open); an officer appeals an item of
- * his own breakdown from the breakdown page ({@code POST /scores/{employeeNo}/appeals}).
+ * his own breakdown from the breakdown page ({@code POST /scores/{employeeNo}/appeals}), or a case missing from it
+ * ({@code POST /scores/{employeeNo}/missing-case-appeals}).
  */
 @Controller
 class PublicationController {
@@ -152,8 +153,34 @@ class PublicationController {
 			redirect.addFlashAttribute("flashSuccess", msg("publication.appeal.filed", caseNo));
 		}
 		catch (PublicationRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
+			redirect.addFlashAttribute("flashError", e.text(messages, LocaleContextHolder.getLocale()));
 		}
+		return breakdownPage(employeeNo, quarter);
+	}
+
+	/**
+	 * R-26: an officer appeals a case missing from his own breakdown, by its 案件编号; anyone else's score answers 404.
+	 * The number he typed comes back in the form when it is refused.
+	 */
+	@PostMapping("/scores/{employeeNo}/missing-case-appeals")
+	@PreAuthorize("hasRole('OFFICER')")
+	String appealMissingCase(@PathVariable String employeeNo, @RequestParam String period,
+			@RequestParam(required = false) String caseNo, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Period quarter = Period.parse(period);
+		try {
+			Appeal a = publications.appealMissingCase(employeeNo, quarter, caseNo, reason);
+			redirect.addFlashAttribute("flashSuccess", msg("publication.appeal.missing.filed", a.getMissingCaseNo()));
+		}
+		catch (PublicationRefusal e) {
+			redirect.addFlashAttribute("flashError", e.text(messages, LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("missingCaseNo", caseNo);
+			redirect.addFlashAttribute("missingReason", reason);
+		}
+		return breakdownPage(employeeNo, quarter);
+	}
+
+	private static String breakdownPage(String employeeNo, Period quarter) {
 		return "redirect:/scores/" + UriUtils.encodePathSegment(employeeNo, java.nio.charset.StandardCharsets.UTF_8)
 				+ "?period=" + quarter;
 	}
@@ -164,7 +191,7 @@ class PublicationController {
 			redirect.addFlashAttribute("flashSuccess", change.get());
 		}
 		catch (PublicationRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
+			redirect.addFlashAttribute("flashError", e.text(messages, LocaleContextHolder.getLocale()));
 		}
 		catch (OptimisticLockingFailureException e) {
 			redirect.addFlashAttribute("flashError", msg("publication.stale"));

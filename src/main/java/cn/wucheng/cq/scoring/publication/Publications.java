@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,16 +46,24 @@ public class Publications {
 
 	/** An appeal as the lists show it. */
 	public record AppealRow(long id, int version, String periodCode, long personId, String employeeNo, String name,
-			String unitName, String caseNo, String awardLevel, String itemLabel, String reason, LocalDate filedOn, AppealStatus status,
-			String decisionNote, LocalDate decidedOn, String decidedBy) {
+			String unitName, AppealKind kind, String caseNo, String awardLevel, String itemLabel, String reason,
+			LocalDate filedOn, AppealStatus status, String decisionNote, LocalDate decidedOn, String decidedBy) {
 
 		public boolean isOpen() {
 			return status == AppealStatus.OPEN;
 		}
 
-		/** Which breakdown line it concerns: case number and award level (empty for the case line). */
+		/** R-26: an appeal about a case missing from the breakdown (not about one of its lines). */
+		public boolean isMissingCase() {
+			return kind == AppealKind.MISSING_CASE;
+		}
+
+		/**
+		 * Which breakdown line it concerns: case number and award level (empty for the case line); an appeal about a
+		 * missing case concerns no line (should the case be added after it, its line may still be appealed).
+		 */
 		public String itemKey() {
-			return itemKey(caseNo, awardLevel);
+			return isMissingCase() ? "missing|" + caseNo : itemKey(caseNo, awardLevel);
 		}
 
 		public static String itemKey(String caseNo, String awardLevel) {
@@ -89,10 +99,13 @@ public class Publications {
 
 	private final DataStamp stamp;
 
+	private final MessageSource messages;
+
 	Publications(PublicationRepository publications, AppealRepository appeals, JdbcClient jdbc,
 			WorkingDays workingDays, RuleSettings settings, ScoreLedger ledger, QuarterSnapshots snapshots,
-			CaseStandards standards, AuditLog audit, PublicationClock clock, DataStamp stamp) {
+			CaseStandards standards, AuditLog audit, PublicationClock clock, DataStamp stamp, MessageSource messages) {
 		this.stamp = stamp;
+		this.messages = messages;
 		this.publications = publications;
 		this.appeals = appeals;
 		this.jdbc = jdbc;
@@ -169,13 +182,13 @@ public class Publications {
 
 	private List<AppealRow> readAppeals(Period quarter, CurrentUser user) {
 		StringBuilder sql = new StringBuilder("""
-				select a.id, a.version, q.period_code, a.person_id, p.employee_no, p.name, u.name unit_name, c.case_no,
-				  e.award_level, a.item_label, a.reason, a.filed_on, a.status, a.decision_note, a.decided_on, a.decided_by
+				select a.id, a.version, q.period_code, a.person_id, p.employee_no, p.name, u.name unit_name, a.kind,
+				  coalesce(a.missing_case_no, c.case_no) case_no, e.award_level, a.item_label, a.reason, a.filed_on, a.status, a.decision_note, a.decided_on, a.decided_by
 				from score_appeal a
 				join quarter_publication q on q.id = a.publication_id
 				join person p on p.id = a.person_id
 				join unit u on u.id = p.unit_id
-				join case_file c on c.id = a.case_id
+				left join case_file c on c.id = a.case_id
 				left join excellent_award e on e.id = a.award_id
 				where q.period_code = :code""");
 		user.unitFilter().ifPresent(u -> sql.append(" and p.unit_id = :unit"));
@@ -190,7 +203,7 @@ public class Publications {
 		}
 		return spec.query((rs, n) -> new AppealRow(rs.getLong("id"), rs.getInt("version"), rs.getString("period_code"),
 				rs.getLong("person_id"), rs.getString("employee_no"), rs.getString("name"), rs.getString("unit_name"),
-				rs.getString("case_no"), rs.getString("award_level"), rs.getString("item_label"), rs.getString("reason"),
+				AppealKind.valueOf(rs.getString("kind")), rs.getString("case_no"), rs.getString("award_level"), rs.getString("item_label"), rs.getString("reason"),
 				rs.getObject("filed_on", LocalDate.class), AppealStatus.valueOf(rs.getString("status")),
 				rs.getString("decision_note"), rs.getObject("decided_on", LocalDate.class),
 				rs.getString("decided_by")))
@@ -238,9 +251,7 @@ public class Publications {
 	@Transactional
 	public Appeal appeal(String employeeNo, Period quarter, String caseNo, String awardLevel, String reason) {
 		CurrentUser user = CurrentUser.get();
-		Breakdown breakdown = ledger.breakdown(employeeNo, quarter, ScoreScope.of(user, null))
-			.filter(b -> user.personId() != null && user.personId() == b.score().personId())
-			.orElseThrow(() -> new NotFoundException("找不到工号为 " + employeeNo + " 的积分明细，或其不是您本人的积分"));
+		Breakdown breakdown = ownBreakdown(user, employeeNo, quarter);
 		AwardLevel level = level(awardLevel);
 		BreakdownItem item = breakdown.items()
 			.stream()
@@ -259,7 +270,7 @@ public class Publications {
 					.single();
 		long earlier = jdbc.sql("""
 				select count(*) from score_appeal
-				where publication_id = ? and person_id = ? and case_id = ? and coalesce(award_id, 0) = ?""")
+				where publication_id = ? and person_id = ? and kind = 'ITEM' and case_id = ? and coalesce(award_id, 0) = ?""")
 			.params(publication.getId(), breakdown.score().personId(), caseId, awardId == null ? 0L : awardId)
 			.query(Long.class)
 			.single();
@@ -273,6 +284,62 @@ public class Publications {
 		audit.record("SCORE_APPEAL_FILED", APPEAL, publication.getPeriodCode() + " " + employeeNo + " " + label, "R-26",
 				null, appeal.describe());
 		return appeal;
+	}
+
+	/** The longest 案件编号 the case table holds. */
+	static final int MAX_CASE_NO = 60;
+
+	/**
+	 * 申诉 about a missing case (R-26): the signed-in officer names, by its 案件编号, a case he handled that is not in
+	 * his breakdown of the quarter. A number already in his breakdown is refused (he appeals that line instead), as
+	 * is a second appeal about the same number; the case need not be in the system (it may never have been
+	 * imported). The legal section decides it like any other appeal.
+	 */
+	@Transactional
+	public Appeal appealMissingCase(String employeeNo, Period quarter, String caseNo, String reason) {
+		CurrentUser user = CurrentUser.get();
+		Breakdown breakdown = ownBreakdown(user, employeeNo, quarter);
+		String number = caseNo == null ? "" : caseNo.strip();
+		if (number.isEmpty()) {
+			throw PublicationRefusal.of("publication.appeal.missing.noCaseNo");
+		}
+		if (number.length() > MAX_CASE_NO) {
+			throw PublicationRefusal.of("publication.appeal.missing.caseNoTooLong", MAX_CASE_NO, number.length());
+		}
+		if (breakdown.items().stream().anyMatch(i -> i.caseNo().equalsIgnoreCase(number))) {
+			throw PublicationRefusal.of("publication.appeal.missing.inBreakdown", number);
+		}
+		Publication publication = publicationOf(quarter);
+		publication.requireOpenForAppeal(clock.today());
+		long earlier = jdbc.sql("""
+				select count(*) from score_appeal
+				where publication_id = ? and person_id = ? and kind = 'MISSING_CASE'
+				  and upper(missing_case_no) = upper(?)""")
+			.params(publication.getId(), breakdown.score().personId(), number)
+			.query(Long.class)
+			.single();
+		if (earlier > 0) {
+			throw PublicationRefusal.of("publication.appeal.missing.twice", number);
+		}
+		Long caseId = jdbc.sql("select id from case_file where case_no = ?")
+			.param(number)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		String label = messages.getMessage("publication.appeal.missing.label", new Object[] { number },
+				LocaleContextHolder.getLocale());
+		Appeal appeal = appeals.save(Appeal.fileMissingCase(publication, breakdown.score().personId(), caseId, number,
+				label, reason, user.username(), clock.today()));
+		audit.record("SCORE_APPEAL_FILED", APPEAL, publication.getPeriodCode() + " " + employeeNo + " " + label, "R-26",
+				null, appeal.describe());
+		return appeal;
+	}
+
+	/** The signed-in officer's own breakdown of the quarter; anyone else's is not found. */
+	private Breakdown ownBreakdown(CurrentUser user, String employeeNo, Period quarter) {
+		return ledger.breakdown(employeeNo, quarter, ScoreScope.of(user, null))
+			.filter(b -> user.personId() != null && user.personId() == b.score().personId())
+			.orElseThrow(() -> new NotFoundException("找不到工号为 " + employeeNo + " 的积分明细，或其不是您本人的积分"));
 	}
 
 	/** 申诉成立: the legal section upholds an appeal with a note. */

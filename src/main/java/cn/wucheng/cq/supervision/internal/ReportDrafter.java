@@ -163,7 +163,9 @@ class ReportDrafter {
 			heading(doc, NUMERALS[h++] + "、培训情况");
 			trainingSection(doc, year, asOf);
 			heading(doc, NUMERALS[h++] + "、重点工作任务推进情况");
-			tasksSection(doc, today);
+			// the tasks as they stood on the period's last day: a 2025 report read in 2026 quoted the 2026 quarter's
+			// standard and the 2026 plans (issue 12, item 13)
+			tasksSection(doc, asOf);
 			heading(doc, NUMERALS[h++] + "、研判会商情况");
 			meetingsSection(doc, kind, year, asOf);
 			List<ReportSection> contributed = sections.orderedStream()
@@ -291,7 +293,9 @@ class ReportDrafter {
 		body(doc, "直属中队培训计划：应报送 " + plans.size() + " 个，已报送 " + submitted + " 个，已统筹 " + coordinated + " 个。");
 	}
 
-	private void tasksSection(XWPFDocument doc, LocalDate today) {
+	/** The key tasks and their status on {@code asOf}, a day of the report's year. */
+	private void tasksSection(XWPFDocument doc, LocalDate asOf) {
+		LocalDate today = asOf;
 		List<TaskBoard.TaskView> tasks = board.board(SystemReader.BUREAU, today);
 		long done = tasks.stream().filter(t -> t.status() == cn.wucheng.cq.supervision.TaskStatus.DONE).count();
 		long overdue = tasks.stream().filter(TaskBoard.TaskView::overdue).count();

@@ -188,6 +188,39 @@ class ReportsAndMeetingsTests {
 		mvc.perform(get("/supervision/reports/mid-term").with(Users.squadLeaderOf(class1))).andExpect(status().isForbidden());
 	}
 
+	/**
+	 * Issue 12 item 13 (R-72): a bureau with data in 2025 and 2026; the 2025 annual summary and mid-term report,
+	 * drafted on a day of 2026, hold 2025 periods, figures and lists only.
+	 */
+	@Test
+	void r72_aReportOfAYearHoldsThatYearsDataEvenWhenDraftedTheNextYear() throws Exception {
+		Bureau bureau = new Bureau(jdbc);
+		long squad = bureau.unit("跨年一类中队", "一类中队");
+		long x = bureau.officer("KN-X", "跨年甲", squad);
+		long y = bureau.officer("KN-Y", "跨年乙", squad);
+		bureau.concludedCase("KN-2025-1", "普通程序", squad, x, y, LocalDate.of(2025, 5, 6));
+		bureau.concludedCase("KN-2026-1", "普通程序", squad, y, x, LocalDate.of(2026, 8, 6));
+		bureau.concludedCase("KN-2026-2", "普通程序", squad, y, x, LocalDate.of(2026, 8, 7));
+		clock.setToday(LocalDate.of(2026, 10, 20));
+		for (String kind : new String[] { "annual", "mid-term" }) {
+			MvcResult r = mvc.perform(get("/supervision/reports/" + kind).param("year", "2025").with(Users.legalSection()))
+				.andExpect(status().isOk())
+				.andReturn();
+			try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.getResponse().getContentAsByteArray()))) {
+				String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList()) + "\n"
+						+ String.join("\n", rows(doc).stream().map(row -> String.join("|", row)).toList());
+				// the one 2026 date a report of 2025 names is the day it was drafted
+				text = text.replace("生成日期：2026-10-20", "生成日期");
+				assertThat(text).as(kind).contains("（2025年度", "2025年第2季度排名").doesNotContain("2026");
+				// the points are 2025's: 跨年甲 led KN-2025-1 (ordinary lead), not the two 2026 cases of 跨年乙
+				assertThat(rowStartingWith(doc, "KN-X")).as(kind).contains("跨年甲");
+				assertThat(rowStartingWith(doc, "KN-Y").get(6)).as(kind)
+					.isEqualTo(ledger.scores(Period.year(2025)).stream()
+						.filter(s -> s.employeeNo().equals("KN-Y")).findFirst().orElseThrow().total().toString());
+			}
+		}
+	}
+
 	@Test
 	void r73_thePerOfficerExportHoldsQuarterAndYearPointsRankStandardsAndHoursAsTheApisSay() throws Exception {
 		clock.setToday(LocalDate.of(2024, 7, 20));
