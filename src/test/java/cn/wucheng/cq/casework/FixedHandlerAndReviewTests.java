@@ -150,7 +150,9 @@ class FixedHandlerAndReviewTests {
 			.param("lawOk", "true")));
 		assertThat(page).contains("全过程记录是否齐全：请选择是或否");
 		mvc.perform(reviewOf(review, id, true, null).with(Users.legalOfficerOf(fixed.unit))).andExpect(status().isNotFound());
-		mvc.perform(reviewOf(review, id, true, null).with(Users.squadLeaderOf(review.unit))).andExpect(status().isForbidden());
+		// the squad leader reviews only a case the legal officer handled
+		mvc.perform(reviewOf(review, id, true, null).with(Users.squadLeaderOf(review.unit)))
+			.andExpect(flash().attribute("flashError", "案件 SH-3 由中队法制员审核；只有法制员本人承办的案件才由中队长审核（R-40）"));
 		assertThat(jdbc.sql("select count(*) from simple_review where case_id = ?").param(id).query(Long.class).single()).isZero();
 		long ordinary = review.bureau.caseIn("SH-O1", "普通程序", "市容环境卫生", review.unit, review.a, review.b,
 				LocalDate.of(2024, 3, 13), null);
@@ -210,6 +212,9 @@ class FixedHandlerAndReviewTests {
 			.param("evidenceOk", Boolean.toString(allYes))
 			.param("lawOk", "true")
 			.param("recordOk", "true");
+		if (!allYes) {
+			r.param("note", "事实证据：缺现场照片"); // a 否 with its note
+		}
 		if (version != null) {
 			r.param("version", version.toString());
 		}

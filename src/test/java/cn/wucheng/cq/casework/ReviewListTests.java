@@ -114,7 +114,7 @@ class ReviewListTests {
 		int rv = jdbc.sql("select version from simple_review where case_id = ?").param(id).query(Integer.class).single();
 		mvc.perform(post("/casework/cases/" + id + "/review").with(Users.legalOfficerOf(onTime.unit)).with(csrf())
 			.param("subjectOk", "false").param("partyOk", "true").param("evidenceOk", "true").param("lawOk", "true")
-			.param("recordOk", "true").param("version", Integer.toString(rv)))
+			.param("recordOk", "true").param("note", "执法主体：执法证过期").param("version", Integer.toString(rv)))
 			.andExpect(flash().attribute("flashError", "本月审核清单已由中队长签字，不能再修改该案件的审核记录"));
 	}
 
@@ -163,7 +163,9 @@ class ReviewListTests {
 			List<String> headers = new ArrayList<>();
 			sheet.getRow(1).forEach(c -> headers.add(c.getStringCellValue()));
 			assertThat(headers).containsExactly("序号", "案件办理日期", "决定书号", "执法主体是否合格", "处罚对象是否正确",
-					"事实、证据是否清楚规范", "法律适用是否正确", "全过程记录是否齐全", "视频编号", "承办人", "法制员(签字)");
+					"事实、证据是否清楚规范", "法律适用是否正确", "全过程记录是否齐全", "视频编号", "承办人", "法制员(签字)",
+					// the amended R-41 (note on a 否) and R-12 (the squad reviewer's opinion) follow the attachment's columns
+					"问题说明", "中队规范审核意见");
 			Row first = sheet.getRow(2);
 			assertThat(first.getCell(0).getNumericCellValue()).isEqualTo(1);
 			assertThat(first.getCell(1).getStringCellValue()).isEqualTo("2024-06-03");

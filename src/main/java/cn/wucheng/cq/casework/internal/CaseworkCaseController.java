@@ -38,8 +38,11 @@ class CaseworkCaseController {
 
 	private final CaseworkPages pages;
 
+	private final SquadOpinions opinions;
+
 	CaseworkCaseController(Assignments assignments, SimpleCases simpleCases, SquadCases squads,
-			DomainRepository domains, CaseworkPages pages) {
+			DomainRepository domains, CaseworkPages pages, SquadOpinions opinions) {
+		this.opinions = opinions;
 		this.assignments = assignments;
 		this.simpleCases = simpleCases;
 		this.squads = squads;
@@ -128,11 +131,10 @@ class CaseworkCaseController {
 	}
 
 	@PostMapping("/casework/cases/{id}/review")
-	@PreAuthorize(CaseworkScope.LEGAL_OFFICER)
+	@PreAuthorize(CaseworkScope.SIMPLE_REVIEWER)
 	String review(@PathVariable long id, @Valid @ModelAttribute("reviewForm") ReviewForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
 		Assignments.CaseView c = assignments.view(id);
-		CaseworkScope.requireOwn(c.unitId(), Role.LEGAL_OFFICER, "案件");
 		if (errors.hasErrors()) {
 			model.addAttribute("reviewError", pages.msg("casework.form.invalid"));
 			model.addAttribute("assignmentForm", AssignmentForm.of(c, assignments.discoveryStaff(id)));
@@ -145,7 +147,7 @@ class CaseworkCaseController {
 					: pages.msg("casework.review.saved", c.caseNo()));
 		}
 		catch (CaseworkRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
+			redirect.addFlashAttribute("flashError", pages.text(e));
 		}
 		catch (OptimisticLockingFailureException e) {
 			redirect.addFlashAttribute("flashError", pages.msg("casework.stale"));
@@ -157,6 +159,13 @@ class CaseworkCaseController {
 		CurrentUser user = CurrentUser.get();
 		model.addAttribute("c", c);
 		model.addAttribute("reviewer", assignments.reviewer(c));
+		// the squad reviewer's opinion, and whether the user is that reviewer
+		model.addAttribute("opinion", opinions.of(c.id()).orElse(null));
+		var target = opinions.target(c.id());
+		model.addAttribute("opinionReviewer", target.map(SquadOpinions.Target::reviewerName).orElse(null));
+		model.addAttribute("canWriteOpinion", target.map(SquadOpinions.Target::reviewerId)
+			.filter(r -> r.equals(user.personId()))
+			.isPresent());
 		model.addAttribute("assignedHere", assignments.assignedHere(c.id()));
 		model.addAttribute("history", assignments.history(c.id()));
 		var staff = assignments.discoveryStaff(c.id());
@@ -177,7 +186,13 @@ class CaseworkCaseController {
 		boolean applies = simpleCases.applies(c.unitId(), c.caseDay());
 		model.addAttribute("reviewApplies", applies);
 		model.addAttribute("rolloutStart", simpleCases.rolloutStart(c.unitId()).orElse(null));
-		model.addAttribute("canReview", c.simple() && applies && user.role() == Role.LEGAL_OFFICER);
+		model.addAttribute("reviewNote", review.map(r -> r.checklist().note()).orElse(null));
+		// the legal officer never reviews a case he handled; the squad leader does when the legal officer did
+		boolean reviewerRole = user.role() == Role.LEGAL_OFFICER || user.role() == Role.SQUAD_LEADER;
+		var refusal = reviewerRole ? SimpleCases.reviewRefusal(user, c) : java.util.Optional.<String>empty();
+		model.addAttribute("canReview", c.simple() && applies && reviewerRole && refusal.isEmpty());
+		model.addAttribute("reviewRefusal", c.simple() && applies && user.role() == Role.LEGAL_OFFICER
+				? refusal.map(k -> pages.msg(k, c.caseNo())).orElse(null) : null);
 		return "casework/case";
 	}
 

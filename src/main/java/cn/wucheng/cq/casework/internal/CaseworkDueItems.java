@@ -67,6 +67,29 @@ final class CaseworkDueItems {
 
 	}
 
+	/** the cases waiting for the squad reviewer's (leader's or deputy's) review opinion. */
+	@Component
+	static class OpinionsToWrite implements DueItemSource {
+
+		private final SquadOpinions opinions;
+
+		OpinionsToWrite(SquadOpinions opinions) {
+			this.opinions = opinions;
+		}
+
+		@Override
+		public List<DueItem> dueFor(CurrentUser user, LocalDate today) {
+			if ((user.role() != Role.SQUAD_LEADER && user.role() != Role.OFFICER) || user.personId() == null) {
+				return List.of();
+			}
+			long pending = opinions.countPendingFor(user.personId());
+			return pending == 0 ? List.of()
+					: List.of(new DueItem("casework.due.opinions", List.of(Long.toString(pending)),
+							"/casework/opinions", null, false));
+		}
+
+	}
+
 	/** the squad leader's list of last month, to sign and submit by the 15th. */
 	@Component
 	static class ListToSubmit implements DueItemSource {

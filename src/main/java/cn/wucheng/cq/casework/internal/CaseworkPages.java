@@ -30,6 +30,11 @@ class CaseworkPages {
 		return messages.getMessage(key, text, LocaleContextHolder.getLocale());
 	}
 
+	/** The text of a refusal: its message key rendered, or the text it carries. */
+	String text(CaseworkRefusal e) {
+		return e.key() == null ? e.getMessage() : msg(e.key(), e.args().toArray());
+	}
+
 	LocalDate today() {
 		return clock.today();
 	}

@@ -23,6 +23,18 @@ final class CaseworkScope {
 	/** Review simple cases. */
 	static final String LEGAL_OFFICER = "hasRole('LEGAL_OFFICER')";
 
+	/**
+	 * Review simple cases (R-40): the squad's legal officer, or its leader when the legal officer handled the case
+	 * ({@link SimpleCases#reviewRefusal} decides per case).
+	 */
+	static final String SIMPLE_REVIEWER = "hasAnyRole('LEGAL_OFFICER','SQUAD_LEADER')";
+
+	/**
+	 * Write the squad's review opinion (R-12): the squad leader, or the deputy, whose account is usually an
+	 * officer's ({@link SquadOpinions#forReviewer} admits only the case's designated reviewer).
+	 */
+	static final String SQUAD_REVIEWER = "hasAnyRole('SQUAD_LEADER','OFFICER')";
+
 	/** The bureau-wide overview of the monthly lists. */
 	static final String BUREAU = "hasAnyRole('LEGAL','SUPERVISION','LEADER')";
 

@@ -11,7 +11,12 @@ import java.util.List;
 record ListRow(long caseId, String caseNo, String decisionNo, LocalDate caseDay, String caseVideoNo,
 		String leadName, String coName, boolean auxiliaryHandler, Long reviewId, Boolean subjectOk, Boolean partyOk,
 		Boolean evidenceOk, Boolean lawOk, Boolean recordOk, String reviewVideoNo, LocalDate reviewedOn,
-		String reviewerName) {
+		String reviewerName, String note, String opinionReviewerName, LocalDate opinionOn, String opinion) {
+
+	/** the squad reviewer's 规范审核意见 as the list shows it, or null when none is written yet. */
+	public String opinionText() {
+		return opinion == null ? null : opinionReviewerName + " " + opinionOn + "：" + opinion;
+	}
 
 	public boolean reviewed() {
 		return reviewId != null;

@@ -24,6 +24,10 @@ public class ReviewForm {
 	@Size(max = 60, message = "{casework.form.videoNo.size}")
 	private String videoNo;
 
+	/** what is wrong, required when any check is 否. */
+	@Size(max = 500, message = "{casework.review.note.size}")
+	private String note;
+
 	/** The review's version when one exists; empty for a first review. */
 	private Integer version;
 
@@ -37,13 +41,30 @@ public class ReviewForm {
 			f.lawOk = k.lawOk();
 			f.recordOk = k.recordOk();
 			f.videoNo = k.videoNo();
+			f.note = k.note();
 			f.version = r.getVersion();
 		}, () -> f.videoNo = c.videoNo());
 		return f;
 	}
 
 	SimpleReview.Checklist toChecklist() {
-		return new SimpleReview.Checklist(subjectOk, partyOk, evidenceOk, lawOk, recordOk, videoNo);
+		return new SimpleReview.Checklist(subjectOk, partyOk, evidenceOk, lawOk, recordOk, videoNo, note);
+	}
+
+	/** a 否 always with a note saying what is wrong (checked again by {@link SimpleReview}). */
+	@jakarta.validation.constraints.AssertTrue(message = "{casework.review.note.required}")
+	public boolean isNoteGivenForNo() {
+		boolean anyNo = Boolean.FALSE.equals(subjectOk) || Boolean.FALSE.equals(partyOk)
+				|| Boolean.FALSE.equals(evidenceOk) || Boolean.FALSE.equals(lawOk) || Boolean.FALSE.equals(recordOk);
+		return !anyNo || (note != null && !note.isBlank());
+	}
+
+	public String getNote() {
+		return note;
+	}
+
+	public void setNote(String note) {
+		this.note = note;
 	}
 
 	public Boolean getSubjectOk() {

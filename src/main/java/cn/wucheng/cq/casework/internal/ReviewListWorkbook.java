@@ -33,9 +33,12 @@ import cn.wucheng.cq.shared.SpreadsheetText;
  */
 final class ReviewListWorkbook {
 
-	/** The message keys of the columns, in the order of attachment 2. */
+	/**
+	 * The message keys of the columns: the eleven of attachment 2 in its order, then the note on a 否 (R-41) and the
+	 * squad reviewer's opinion (R-12), which the amended rules add to what the list shows.
+	 */
 	static final List<String> COLUMNS = List.of("no", "caseDay", "decisionNo", "subject", "party", "evidence", "law",
-			"record", "videoNo", "handlers", "legalOfficer");
+			"record", "videoNo", "handlers", "legalOfficer", "problemNote", "squadOpinion");
 
 	private static final DateTimeFormatter SIGNED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -78,7 +81,7 @@ final class ReviewListWorkbook {
 
 			Row header = sheet.createRow(1);
 			header.setHeightInPoints(36);
-			int[] widths = { 6, 13, 20, 10, 10, 12, 10, 10, 16, 16, 14 };
+			int[] widths = { 6, 13, 20, 10, 10, 12, 10, 10, 16, 16, 14, 24, 30 };
 			for (int i = 0; i < COLUMNS.size(); i++) {
 				Cell c = header.createCell(i);
 				c.setCellValue(msg.apply("casework.list.col." + COLUMNS.get(i)));
@@ -103,6 +106,9 @@ final class ReviewListWorkbook {
 				cells.text(x.createCell(9), row.handlers(), cell);
 				cells.text(x.createCell(10), row.reviewed() ? row.reviewerName() : msg.apply("casework.list.unreviewed"),
 						cell);
+				cells.text(x.createCell(11), row.note(), cell);
+				cells.text(x.createCell(12),
+						row.opinionText() == null ? msg.apply("casework.opinion.none") : row.opinionText(), cell);
 			}
 			r++;
 			Row note = sheet.createRow(r++);

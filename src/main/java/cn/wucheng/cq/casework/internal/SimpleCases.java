@@ -33,12 +33,14 @@ class SimpleCases {
 			select c.id, c.case_no, c.decision_no, %1$s as case_day, c.video_no, l.name as l_name, o.name as o_name,
 			       case when l.category = 'AUXILIARY' or o.category = 'AUXILIARY' then true else false end as aux,
 			       r.id as r_id, r.subject_ok, r.party_ok, r.evidence_ok, r.law_ok, r.record_ok, r.video_no as r_video,
-			       r.reviewed_on, r.reviewer_name
+			       r.reviewed_on, r.reviewer_name, r.note as r_note, op.reviewer_name as op_name,
+			       op.reviewed_on as op_on, op.opinion as op_text
 			from case_file c
 			join person l on l.id = c.lead_id
 			join person o on o.id = c.co_id
 			join unit_rollout ro on ro.unit_id = c.unit_id
 			left join simple_review r on r.case_id = c.id
+			left join squad_review_opinion op on op.case_id = c.id
 			where c.unit_id = :unit and c.category = 'SIMPLE'
 			  and (ro.starts_on is null or %1$s >= ro.starts_on)
 			""".formatted(CASE_DAY);
@@ -97,14 +99,52 @@ class SimpleCases {
 	}
 
 	/**
-	 * The squad's legal officer records (or corrects) the review of a simple case of his squad (R-40). Refused for a
-	 * case that is not simple, a case before the squad's rollout start (R-71), a case whose day is still ahead, and a
-	 * correction once the month's list is signed.
+	 * R-40: who may review this simple case — the squad's legal officer, never one of the case's own handlers; when
+	 * a legal officer of the squad handled it, the squad leader (not himself a handler) or another legal officer of
+	 * the squad reviews it. Empty when the user may; else the message key that says why not. The role check of the
+	 * endpoint and the data scope come first.
+	 */
+	static java.util.Optional<String> reviewRefusal(CurrentUser user, Assignments.CaseView c) {
+		if (user.personId() != null
+				&& (user.personId().equals(c.lead().id()) || user.personId().equals(c.co().id()))) {
+			return java.util.Optional.of(user.role() == Role.SQUAD_LEADER ? "casework.review.ownCaseLeader"
+					: "casework.review.ownCase");
+		}
+		if (user.role() == Role.LEGAL_OFFICER) {
+			return java.util.Optional.empty();
+		}
+		if (user.role() == Role.SQUAD_LEADER && legalOfficerHandled(c)) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of("casework.review.leaderOnlyWhenLegalOfficerHandled");
+	}
+
+	/** A legal officer (post 法制员) of the case's squad is one of its handlers. */
+	static boolean legalOfficerHandled(Assignments.CaseView c) {
+		return isSquadLegalOfficer(c.lead(), c.unitId()) || isSquadLegalOfficer(c.co(), c.unitId());
+	}
+
+	private static boolean isSquadLegalOfficer(Assignments.Handler h, long unitId) {
+		return h.unitId() == unitId && "LEGAL_OFFICER".equals(h.post());
+	}
+
+	/**
+	 * The squad's legal officer (or, R-40, the squad leader when the legal officer handled the case) records or
+	 * corrects the review of a simple case of his squad. Refused for a reviewer who handled the case, for a case
+	 * that is not simple, a case before the squad's rollout start (R-71), a case whose day is still ahead, a 否
+	 * without a note (R-41), and a correction once the month's list is signed.
 	 * @throws OptimisticLockingFailureException when the review changed since the form was shown
 	 */
 	@Transactional
 	SimpleReview record(Assignments.CaseView c, SimpleReview.Checklist checklist, Integer version) {
-		CurrentUser user = CaseworkScope.requireOwn(c.unitId(), Role.LEGAL_OFFICER, "案件");
+		CurrentUser user = CaseworkScope.requireVisible(c.unitId(), "案件");
+		if (user.role() != Role.LEGAL_OFFICER && user.role() != Role.SQUAD_LEADER) {
+			throw new org.springframework.security.access.AccessDeniedException("only the squad reviews");
+		}
+		java.util.Optional<String> refusal = reviewRefusal(user, c);
+		if (refusal.isPresent()) {
+			throw CaseworkRefusal.of(refusal.get(), c.caseNo());
+		}
 		if (!c.simple()) {
 			throw new CaseworkRefusal("只有简易程序案件由中队法制员审核（R-40），该案件为" + c.category().label());
 		}
@@ -128,7 +168,7 @@ class SimpleCases {
 			boolean signed = lists.findByUnitIdAndListYearAndListMonth(c.unitId(), day.getYear(), day.getMonthValue())
 				.map(ReviewList::isSigned)
 				.orElse(false);
-			r.correct(checklist, user.username(), user.displayName(), now, signed);
+			r.correct(checklist, user.username(), user.displayName(), user.role().name(), now, signed);
 			SimpleReview saved = reviews.save(r);
 			audit.record("SIMPLE_REVIEW_CORRECTED", ENTITY, c.caseNo(), "R-40", before, saved.describe());
 			return saved;
@@ -137,7 +177,8 @@ class SimpleCases {
 			throw new OptimisticLockingFailureException("simple_review of case " + c.id() + " was removed");
 		}
 		SimpleReview saved = reviews
-			.save(new SimpleReview(c.id(), checklist, today, user.username(), user.displayName(), now));
+			.save(new SimpleReview(c.id(), checklist, today, user.username(), user.displayName(), user.role().name(),
+					now));
 		audit.record("SIMPLE_REVIEW_RECORDED", ENTITY, c.caseNo(), saved.lateFor(day) ? "R-40 审核晚于案件当天" : "R-40",
 				null, saved.describe());
 		return saved;
@@ -152,7 +193,8 @@ class SimpleCases {
 				reviewed ? rs.getBoolean("subject_ok") : null, reviewed ? rs.getBoolean("party_ok") : null,
 				reviewed ? rs.getBoolean("evidence_ok") : null, reviewed ? rs.getBoolean("law_ok") : null,
 				reviewed ? rs.getBoolean("record_ok") : null, rs.getString("r_video"),
-				rs.getObject("reviewed_on", LocalDate.class), rs.getString("reviewer_name"));
+				rs.getObject("reviewed_on", LocalDate.class), rs.getString("reviewer_name"), rs.getString("r_note"),
+				rs.getString("op_name"), rs.getObject("op_on", LocalDate.class), rs.getString("op_text"));
 	}
 
 }

@@ -33,6 +33,12 @@ class SimpleReview {
 
 	private String videoNo;
 
+	/** what is wrong, required when any check is 否. */
+	private String note;
+
+	/** the role the reviewer acted in — the legal officer, or the squad leader when the legal officer handled the case. */
+	private String reviewerRole;
+
 	private LocalDate reviewedOn;
 
 	private String reviewerName;
@@ -47,15 +53,19 @@ class SimpleReview {
 	protected SimpleReview() {
 	}
 
-	SimpleReview(Long caseId, Checklist checklist, LocalDate on, String by, String byName, LocalDateTime at) {
+	SimpleReview(Long caseId, Checklist checklist, LocalDate on, String by, String byName, String byRole,
+			LocalDateTime at) {
 		this.caseId = caseId;
 		this.reviewedOn = on;
-		apply(checklist, by, byName, at);
+		apply(checklist, by, byName, byRole, at);
 	}
 
-	/** The five checks of attachment 2 and the video number, as the legal officer records them. */
+	/**
+	 * The five checks of attachment 2 and the video number, as the legal officer records them, with the note that
+	 * says what is wrong when a check is 否 (R-41).
+	 */
 	record Checklist(boolean subjectOk, boolean partyOk, boolean evidenceOk, boolean lawOk, boolean recordOk,
-			String videoNo) {
+			String videoNo, String note) {
 
 		boolean allOk() {
 			return subjectOk && partyOk && evidenceOk && lawOk && recordOk;
@@ -64,14 +74,24 @@ class SimpleReview {
 	}
 
 	/** A correction by the legal officer; the first review date stays (R-40 lateness is about the first review). */
-	void correct(Checklist checklist, String by, String byName, LocalDateTime at, boolean listSigned) {
+	void correct(Checklist checklist, String by, String byName, String byRole, LocalDateTime at, boolean listSigned) {
 		if (listSigned) {
 			throw new CaseworkRefusal("本月审核清单已由中队长签字，不能再修改该案件的审核记录");
 		}
-		apply(checklist, by, byName, at);
+		apply(checklist, by, byName, byRole, at);
 	}
 
-	private void apply(Checklist c, String by, String byName, LocalDateTime at) {
+	private void apply(Checklist c, String by, String byName, String byRole, LocalDateTime at) {
+		String n = c.note() == null ? "" : c.note().strip();
+		// a 否 always with a note saying what is wrong
+		if (!c.allOk() && n.isEmpty()) {
+			throw CaseworkRefusal.of("casework.review.note.required");
+		}
+		if (n.length() > 500) {
+			throw CaseworkRefusal.of("casework.review.note.size");
+		}
+		this.note = n.isEmpty() ? null : n;
+		this.reviewerRole = byRole;
 		this.subjectOk = c.subjectOk();
 		this.partyOk = c.partyOk();
 		this.evidenceOk = c.evidenceOk();
@@ -94,7 +114,8 @@ class SimpleReview {
 
 	String describe() {
 		return "执法主体" + yn(subjectOk) + " 处罚对象" + yn(partyOk) + " 事实证据" + yn(evidenceOk) + " 法律适用" + yn(lawOk)
-				+ " 全过程记录" + yn(recordOk) + " 视频编号 " + (videoNo == null ? "无" : videoNo) + " 审核日期 " + reviewedOn;
+				+ " 全过程记录" + yn(recordOk) + " 视频编号 " + (videoNo == null ? "无" : videoNo) + " 审核日期 " + reviewedOn
+				+ (note == null ? "" : " 问题说明 " + note) + " 审核人 " + reviewerName + "(" + reviewerRole + ")";
 	}
 
 	private static String yn(boolean b) {
@@ -110,7 +131,7 @@ class SimpleReview {
 	}
 
 	Checklist checklist() {
-		return new Checklist(subjectOk, partyOk, evidenceOk, lawOk, recordOk, videoNo);
+		return new Checklist(subjectOk, partyOk, evidenceOk, lawOk, recordOk, videoNo, note);
 	}
 
 	LocalDate getReviewedOn() {
