@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The six lists of IMPORT.md, in the order they must be imported: each refers only to lists before it (a unit to
- * domains, a person to units, a case to domains, units and people, a deduction or award to cases).
+ * The seven lists of IMPORT.md, in the order they must be imported: each refers only to lists before it (a unit to
+ * domains, a person to units, a case to domains, units and people, a deduction or award to cases, training hours
+ * to people).
  */
 public enum ImportKind {
 
@@ -20,7 +21,9 @@ public enum ImportKind {
 	/** 退卷扣分: deductions of returned cases. */
 	DEDUCTIONS("deductions", "退卷扣分"),
 	/** 优秀案卷: excellent-file awards. */
-	AWARDS("awards", "优秀案卷");
+	AWARDS("awards", "优秀案卷"),
+	/** 培训学时: external and bureau-level training of a person (R-62: every kind of training counts). */
+	TRAINING_HOURS("training-hours", "培训学时");
 
 	private final String path;
 

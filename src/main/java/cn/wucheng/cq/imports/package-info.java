@@ -1,2 +1,2 @@
-/** Imports of the six lists of IMPORT.md, all or nothing and idempotent. */
+/** Imports of the seven lists of IMPORT.md, all or nothing and idempotent. */
 package cn.wucheng.cq.imports;

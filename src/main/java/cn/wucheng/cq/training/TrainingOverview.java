@@ -3,7 +3,9 @@ package cn.wucheng.cq.training;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +38,26 @@ public class TrainingOverview {
 
 	}
 
-	/** One formal officer's hours of a year (R-62); the unit is the one on the day judged (R-02). */
+	/**
+	 * One formal officer's hours of a year (R-62); the unit is the one on the day judged (R-02). {@code hours} is
+	 * the sum of {@code bySource} (every source counts); {@code sessions} counts the sessions of every organiser he
+	 * attended, not his external training.
+	 */
 	public record OfficerHours(long personId, String employeeNo, String name, long unitId, String unitName,
 			UnitType unitType, BigDecimal hours, int sessions, boolean behind, BigDecimal shortfall,
-			boolean complete) {
+			boolean complete, Map<TrainingSource, BigDecimal> bySource) {
+
+		public OfficerHours {
+			EnumMap<TrainingSource, BigDecimal> copy = new EnumMap<>(TrainingSource.class);
+			copy.putAll(bySource);
+			bySource = Collections.unmodifiableMap(copy);
+		}
+
+		/** The hours from one source, 0 when none. */
+		public BigDecimal hoursFrom(TrainingSource source) {
+			return bySource.getOrDefault(source, BigDecimal.ZERO);
+		}
+
 	}
 
 	/** Every officer's hours of a year on {@code asOf}, with the requirement and what is expected by then. */
@@ -60,12 +78,16 @@ public class TrainingOverview {
 
 	/**
 	 * Unit on the day judged: the history row with the latest valid_from on or before it, or — for someone who
-	 * joined later — the earliest row; person.unit_id when there is no history (as CaseStandards does). Hours: the
-	 * sessions of the year the officer signed in to in person (a row recording a substitution is never his).
+	 * joined later — the earliest row; person.unit_id when there is no history (as CaseStandards does). Hours (R-62,
+	 * every source counts): the sessions of the year of every organiser — a squad's plan, the bureau, 法制科 — the
+	 * officer signed in to in person (a row recording a substitution is never his), and his external training of
+	 * the year; summed per source in the same pass.
 	 */
 	private static final String HOURS = """
 			select p.id as person_id, p.employee_no, p.name, u.id as unit_id, u.name as unit_name, u.type as unit_type,
-			       coalesce(h.hours, 0) as hours, coalesce(h.sessions, 0) as sessions
+			       coalesce(h.hours, 0) as hours, coalesce(h.sessions, 0) as sessions,
+			       coalesce(h.squad_hours, 0) as squad_hours, coalesce(h.bureau_hours, 0) as bureau_hours,
+			       coalesce(h.legal_hours, 0) as legal_hours, coalesce(h.external_hours, 0) as external_hours
 			from person p
 			left join (
 			    select r.person_id, r.unit_id
@@ -78,11 +100,20 @@ public class TrainingOverview {
 			    where r.rn = 1) ue on ue.person_id = p.id
 			join unit u on u.id = coalesce(ue.unit_id, p.unit_id)
 			left join (
-			    select a.person_id, sum(s.hours) as hours, count(*) as sessions
-			    from training_attendee a
-			    join training_session s on s.id = a.session_id
-			    where s.held_on between :yearStart and :yearEnd and a.signed_in = true and a.replaces_id is null
-			    group by a.person_id) h on h.person_id = p.id
+			    select x.person_id, sum(x.hours) as hours, sum(x.session) as sessions,
+			           sum(case when x.source = 'SQUAD' then x.hours else 0 end) as squad_hours,
+			           sum(case when x.source = 'BUREAU' then x.hours else 0 end) as bureau_hours,
+			           sum(case when x.source = 'LEGAL' then x.hours else 0 end) as legal_hours,
+			           sum(case when x.source = 'EXTERNAL' then x.hours else 0 end) as external_hours
+			    from (select a.person_id, s.organiser as source, s.hours, 1 as session
+			          from training_attendee a
+			          join training_session s on s.id = a.session_id
+			          where s.held_on between :yearStart and :yearEnd and a.signed_in = true and a.replaces_id is null
+			          union all
+			          select e.person_id, 'EXTERNAL', e.hours, 0
+			          from external_training e
+			          where e.trained_on between :yearStart and :yearEnd) x
+			    group by x.person_id) h on h.person_id = p.id
 			where p.category = 'FORMAL' and (:unit = 0 or u.id = :unit) and (:person = 0 or p.id = :person)
 			""";
 
@@ -154,10 +185,15 @@ public class TrainingOverview {
 		params.put("person", user.personFilter().orElse(0L));
 		List<OfficerHours> officers = jdbc.sql(HOURS).params(params).query((rs, n) -> {
 			BigDecimal hours = rs.getBigDecimal("hours");
+			Map<TrainingSource, BigDecimal> bySource = new EnumMap<>(TrainingSource.class);
+			bySource.put(TrainingSource.SQUAD, rs.getBigDecimal("squad_hours"));
+			bySource.put(TrainingSource.BUREAU, rs.getBigDecimal("bureau_hours"));
+			bySource.put(TrainingSource.LEGAL, rs.getBigDecimal("legal_hours"));
+			bySource.put(TrainingSource.EXTERNAL, rs.getBigDecimal("external_hours"));
 			return new OfficerHours(rs.getLong("person_id"), rs.getString("employee_no"), rs.getString("name"),
 					rs.getLong("unit_id"), rs.getString("unit_name"), UnitType.valueOf(rs.getString("unit_type")),
 					hours, rs.getInt("sessions"), policy.isBehind(hours, year, asOf), policy.shortfall(hours),
-					policy.isComplete(hours));
+					policy.isComplete(hours), bySource);
 		}).list().stream().sorted(BY_UNIT_THEN_NO).toList();
 		return new HoursReport(year, asOf, policy.required(), policy.expectedBy(year, asOf), officers);
 	}

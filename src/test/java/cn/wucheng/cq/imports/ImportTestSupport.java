@@ -67,7 +67,7 @@ abstract class ImportTestSupport {
 		// A trigger refuses deleting audit entries younger than the retention (issue 5); the test, as the tables'
 		// owner, switches it off for its own clean-up only, as AuditChainTests does for its tampering.
 		jdbc.sql("alter table audit_log disable trigger audit_log_retention_row").update();
-		for (String table : List.of("case_import_flag", "excellent_award", "case_return", "deduction_item",
+		for (String table : List.of("external_training", "case_import_flag", "excellent_award", "case_return", "deduction_item",
 				"case_file", "person_unit_history", "person", "unit_domain", "unit", "domain", "audit_log")) {
 			jdbc.sql("delete from " + table).update();
 		}

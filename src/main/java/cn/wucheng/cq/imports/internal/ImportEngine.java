@@ -185,6 +185,7 @@ public class ImportEngine {
 			case CASES -> new CaseImporter(run);
 			case DEDUCTIONS -> new DeductionImporter(run);
 			case AWARDS -> new AwardImporter(run);
+			case TRAINING_HOURS -> new TrainingHoursImporter(run);
 		};
 	}
 

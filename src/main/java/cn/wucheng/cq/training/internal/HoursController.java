@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.training.TrainingOverview;
+import cn.wucheng.cq.training.TrainingSource;
 
 /**
  * Training hours (R-62) {@code /training/hours?year=}: a summary per unit and the officers behind for their point in
@@ -28,9 +30,14 @@ import cn.wucheng.cq.training.TrainingOverview;
 @Controller
 class HoursController {
 
-	/** One unit's line of the summary. */
+	/** One unit's line of the summary, with its total per source. */
 	record UnitHours(long unitId, String unitName, UnitType unitType, int officers, BigDecimal totalHours,
-			BigDecimal averageHours, int complete, int behind) {
+			BigDecimal averageHours, int complete, int behind, Map<TrainingSource, BigDecimal> bySource) {
+
+		public BigDecimal hoursFrom(TrainingSource source) {
+			return bySource.getOrDefault(source, BigDecimal.ZERO);
+		}
+
 	}
 
 	private final TrainingOverview overview;
@@ -64,6 +71,7 @@ class HoursController {
 		model.addAttribute("all", all);
 		model.addAttribute("behindCount", inUnit.stream().filter(TrainingOverview.OfficerHours::behind).count());
 		model.addAttribute("rows", all ? inUnit : inUnit.stream().filter(TrainingOverview.OfficerHours::behind).toList());
+		model.addAttribute("sources", TrainingSource.values());
 		model.addAttribute("self", user.personFilter().isPresent());
 		user.personFilter().ifPresent(me -> model.addAttribute("attended", sessions.attendedBy(me, y)));
 		return "training/hours";
@@ -89,11 +97,16 @@ class HoursController {
 		byUnit.forEach((id, list) -> {
 			BigDecimal total = list.stream().map(TrainingOverview.OfficerHours::hours).reduce(BigDecimal.ZERO,
 					BigDecimal::add);
+			Map<TrainingSource, BigDecimal> bySource = new EnumMap<>(TrainingSource.class);
+			for (TrainingSource source : TrainingSource.values()) {
+				bySource.put(source, list.stream().map(o -> o.hoursFrom(source)).reduce(BigDecimal.ZERO,
+						BigDecimal::add));
+			}
 			TrainingOverview.OfficerHours first = list.get(0);
 			out.add(new UnitHours(id, first.unitName(), first.unitType(), list.size(), total,
 					total.divide(BigDecimal.valueOf(list.size()), 2, RoundingMode.HALF_UP),
 					(int) list.stream().filter(TrainingOverview.OfficerHours::complete).count(),
-					(int) list.stream().filter(TrainingOverview.OfficerHours::behind).count()));
+					(int) list.stream().filter(TrainingOverview.OfficerHours::behind).count(), bySource));
 		});
 		return out;
 	}

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.training.QuestionBankPolicy;
+import cn.wucheng.cq.training.TrainingSource;
 
 /**
  * Training sessions (R-61): the list {@code /training/sessions?year=} with flags, a new session from an item of a
@@ -97,6 +98,44 @@ class SessionController {
 		}
 		fillNew(model, p, i);
 		return "training/session-new";
+	}
+
+	/** a session the bureau or 法制科 holds for any units (机关 officers included); the legal section enters it. */
+	@GetMapping("/training/sessions/new-open")
+	@PreAuthorize(TrainingPages.LEGAL)
+	String newOpenSession(Model model) {
+		if (!model.containsAttribute("sessionForm")) {
+			model.addAttribute("sessionForm", SessionForm.forUnits());
+		}
+		fillOpen(model);
+		return "training/session-open";
+	}
+
+	@PostMapping("/training/sessions/open")
+	@PreAuthorize(TrainingPages.LEGAL)
+	String createOpen(@Valid @ModelAttribute("sessionForm") SessionForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (form.getOrganiser() == null || !form.getOrganiser().organisesOpenSessions()) {
+			errors.rejectValue("organiser", "training.session.organiser.required");
+		}
+		if (form.getTopic() == null || form.getTopic().isBlank()) {
+			errors.rejectValue("topic", "training.session.topic.required");
+		}
+		if (!errors.hasErrors()) {
+			try {
+				TrainingSession s = sessions.createOpen(form.getOrganiser(), form.getTopic(), form.toDetails());
+				redirect.addFlashAttribute("flashSuccess", pages.msg("training.session.created", s.getTopic()));
+				return "redirect:/training/sessions/" + s.getId();
+			}
+			catch (TrainingRefusal e) {
+				model.addAttribute("formError", e.getMessage());
+			}
+		}
+		else {
+			model.addAttribute("formError", pages.msg("training.form.invalid"));
+		}
+		fillOpen(model);
+		return "training/session-open";
 	}
 
 	@GetMapping("/training/sessions/{id}")
@@ -227,10 +266,16 @@ class SessionController {
 		model.addAttribute("minBankDays", QuestionBankPolicy.MIN_DAYS);
 	}
 
+	private void fillOpen(Model model) {
+		model.addAttribute("organisers", List.of(TrainingSource.LEGAL, TrainingSource.BUREAU));
+		model.addAttribute("minBankDays", QuestionBankPolicy.MIN_DAYS);
+	}
+
 	private void fill(Model model, TrainingSession s) {
 		List<SessionService.AttendeeRow> attendees = sessions.attendees(s.getId());
 		model.addAttribute("trainingSession", s);
-		model.addAttribute("unitName", plans.unitName(s.getUnitId()));
+		// a session of the bureau or 法制科 has no squad: the page names its organiser instead
+		model.addAttribute("unitName", s.isOpen() ? pages.msg(s.getOrganiser().labelKey()) : plans.unitName(s.getUnitId()));
 		model.addAttribute("flags", s.flags(sessions.today()));
 		model.addAttribute("bankDays", s.getBankReleasedOn() == null ? null
 				: QuestionBankPolicy.daysBefore(s.getBankReleasedOn(), s.getHeldOn()));
@@ -239,7 +284,8 @@ class SessionController {
 		model.addAttribute("signedFormal", attendees.stream().filter(a -> a.signedIn() && a.formal()).count());
 		model.addAttribute("signedAuxiliary", attendees.stream().filter(a -> a.signedIn() && !a.formal()).count());
 		model.addAttribute("canAct", switch (CurrentUser.get().role()) {
-			case LEGAL, SQUAD_LEADER, LEGAL_OFFICER -> true;
+			case LEGAL -> true;
+			case SQUAD_LEADER, LEGAL_OFFICER -> !s.isOpen();
 			default -> false;
 		});
 		model.addAttribute("importColumns", String.join("、", AttendanceSheet.COLUMNS));

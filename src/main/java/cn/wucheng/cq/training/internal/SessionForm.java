@@ -12,12 +12,21 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
+import cn.wucheng.cq.training.TrainingSource;
+
 /** The form for a session's date, place, hours and question-bank release date. */
 public class SessionForm {
 
 	private Long planId;
 
 	private Integer itemNo;
+
+	/** the organiser of a session of the bureau or 法制科 (none for a squad's session). */
+	private TrainingSource organiser;
+
+	/** The topic of a session of the bureau or 法制科; a squad's session takes its item's. */
+	@Size(max = 100, message = "{training.session.topic.size}")
+	private String topic;
 
 	@NotNull(message = "{training.session.heldOn.required}")
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -50,6 +59,13 @@ public class SessionForm {
 		return f;
 	}
 
+	/** A new session of the bureau or 法制科, 法制科's by default. */
+	static SessionForm forUnits() {
+		SessionForm f = new SessionForm();
+		f.organiser = TrainingSource.LEGAL;
+		return f;
+	}
+
 	static SessionForm forItem(long planId, PlanItem item) {
 		SessionForm f = new SessionForm();
 		f.planId = planId;
@@ -68,6 +84,22 @@ public class SessionForm {
 
 	public void setPlanId(Long planId) {
 		this.planId = planId;
+	}
+
+	public TrainingSource getOrganiser() {
+		return organiser;
+	}
+
+	public void setOrganiser(TrainingSource organiser) {
+		this.organiser = organiser;
+	}
+
+	public String getTopic() {
+		return topic;
+	}
+
+	public void setTopic(String topic) {
+		this.topic = topic;
 	}
 
 	public Integer getItemNo() {

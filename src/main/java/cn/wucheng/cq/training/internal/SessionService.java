@@ -21,6 +21,7 @@ import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.training.SessionFlag;
+import cn.wucheng.cq.training.TrainingSource;
 
 /**
  * Training sessions (R-61): created from an item of a coordinated plan (R-60), attendance and exam scores entered one
@@ -35,7 +36,9 @@ class SessionService {
 	static final int MAX_ERRORS_SHOWN = 50;
 
 	/** A session in the list, with its attendance counts and flags. */
-	record SessionRow(long id, long planId, int itemNo, LocalDate heldOn, long unitId, String unitName, String topic, String place,
+	/** unitId, unitName, planId and itemNo are null for a session of the bureau or 法制科 (R-62). */
+	record SessionRow(long id, TrainingSource organiser, Long planId, Integer itemNo, LocalDate heldOn, Long unitId,
+			String unitName, String topic, String place,
 			BigDecimal hours, LocalDate bankReleasedOn, int attendees, int signedFormal, int signedAuxiliary,
 			Set<SessionFlag> flags) {
 	}
@@ -50,18 +53,19 @@ class SessionService {
 	}
 
 	private static final String LIST = """
-			select s.id, s.plan_id, s.item_no, s.held_on, s.topic, s.place, s.hours, s.bank_released_on, u.id as unit_id, u.name as unit_name,
+			select s.id, s.organiser, s.plan_id, s.item_no, s.held_on, s.topic, s.place, s.hours, s.bank_released_on,
+			       u.id as unit_id, u.name as unit_name,
 			       count(a.person_id) as attendees,
 			       coalesce(sum(case when a.signed_in and p.category = 'FORMAL' then 1 else 0 end), 0) as signed_formal,
 			       coalesce(sum(case when a.signed_in and p.category <> 'FORMAL' then 1 else 0 end), 0) as signed_aux,
 			       coalesce(sum(case when a.replaces_id is not null then 1 else 0 end), 0) as substitutions,
 			       coalesce(sum(case when a.signed_in and a.score is null then 1 else 0 end), 0) as no_score
 			from training_session s
-			join unit u on u.id = s.unit_id
+			left join unit u on u.id = s.unit_id
 			left join training_attendee a on a.session_id = s.id
 			left join person p on p.id = a.person_id
 			where s.held_on between :start and :end and (:unit = 0 or s.unit_id = :unit)
-			group by s.id, s.plan_id, s.item_no, s.held_on, s.topic, s.place, s.hours, s.bank_released_on, u.id, u.name
+			group by s.id, s.organiser, s.plan_id, s.item_no, s.held_on, s.topic, s.place, s.hours, s.bank_released_on, u.id, u.name
 			order by s.held_on desc, s.id desc
 			""";
 
@@ -100,7 +104,9 @@ class SessionService {
 		return jdbc.sql(LIST).params(params).query((rs, n) -> {
 			LocalDate heldOn = rs.getDate("held_on").toLocalDate();
 			LocalDate bank = date(rs.getDate("bank_released_on"));
-			return new SessionRow(rs.getLong("id"), rs.getLong("plan_id"), rs.getInt("item_no"), heldOn, rs.getLong("unit_id"), rs.getString("unit_name"),
+			return new SessionRow(rs.getLong("id"), TrainingSource.valueOf(rs.getString("organiser")),
+					rs.getObject("plan_id", Long.class), rs.getObject("item_no", Integer.class), heldOn,
+					rs.getObject("unit_id", Long.class), rs.getString("unit_name"),
 					rs.getString("topic"), rs.getString("place"), rs.getBigDecimal("hours"), bank,
 					rs.getInt("attendees"), rs.getInt("signed_formal"), rs.getInt("signed_aux"),
 					SessionFlag.of(heldOn, bank, rs.getLong("substitutions"), rs.getLong("no_score"), today));
@@ -134,43 +140,61 @@ class SessionService {
 			.list();
 	}
 
-	/** A session an officer attended, or in which someone was recorded as attending in his place. */
-	record Attended(long sessionId, LocalDate heldOn, String unitName, String topic, BigDecimal hours,
-			boolean signedIn, BigDecimal score, String replacedByName, boolean counts) {
+	/**
+	 * A record behind an officer's hours (R-62): a session he attended or in which someone was recorded as attending
+	 * in his place, or an external training. {@code sessionId} is null for external training, {@code unitName} for
+	 * a session of the bureau or 法制科 and for external training ({@code organiserName} is the 主办单位 there).
+	 */
+	record Attended(Long sessionId, TrainingSource source, LocalDate heldOn, String unitName, String topic,
+			BigDecimal hours, boolean signedIn, BigDecimal score, String replacedByName, boolean counts,
+			String organiserName, String certificateNo) {
 	}
 
 	/**
-	 * R-62 explained: the sessions of a year a person is recorded in — as attendee, or as the formal officer someone
-	 * replaced (which never counts as his hours). Two queries, not one per session.
+	 * R-62 explained: what a person is recorded in during a year — sessions of every organiser as attendee, or as
+	 * the formal officer someone replaced (which never counts as his hours) — and his external training. Three
+	 * queries, not one per record.
 	 */
 	List<Attended> attendedBy(long personId, int year) {
 		LocalDate start = LocalDate.of(year, 1, 1);
 		LocalDate end = LocalDate.of(year, 12, 31);
 		List<Attended> rows = new ArrayList<>(jdbc.sql("""
-				select s.id, s.held_on, u.name as unit_name, s.topic, s.hours, a.signed_in, a.score, a.replaces_id
+				select s.id, s.organiser, s.held_on, u.name as unit_name, s.topic, s.hours, a.signed_in, a.score,
+				       a.replaces_id
 				from training_attendee a
 				join training_session s on s.id = a.session_id
-				join unit u on u.id = s.unit_id
+				left join unit u on u.id = s.unit_id
 				where a.person_id = ? and s.held_on between ? and ?""")
 			.params(personId, start, end)
-			.query((rs, n) -> new Attended(rs.getLong("id"), rs.getDate("held_on").toLocalDate(),
-					rs.getString("unit_name"), rs.getString("topic"), rs.getBigDecimal("hours"),
-					rs.getBoolean("signed_in"), rs.getBigDecimal("score"), null,
-					rs.getBoolean("signed_in") && rs.getObject("replaces_id") == null))
+			.query((rs, n) -> new Attended(rs.getLong("id"), TrainingSource.valueOf(rs.getString("organiser")),
+					rs.getDate("held_on").toLocalDate(), rs.getString("unit_name"), rs.getString("topic"),
+					rs.getBigDecimal("hours"), rs.getBoolean("signed_in"), rs.getBigDecimal("score"), null,
+					rs.getBoolean("signed_in") && rs.getObject("replaces_id") == null, null, null))
 			.list());
 		rows.addAll(jdbc.sql("""
-				select s.id, s.held_on, u.name as unit_name, s.topic, s.hours, p.name as substitute
+				select s.id, s.organiser, s.held_on, u.name as unit_name, s.topic, s.hours, p.name as substitute
 				from training_attendee a
 				join training_session s on s.id = a.session_id
-				join unit u on u.id = s.unit_id
+				left join unit u on u.id = s.unit_id
 				join person p on p.id = a.person_id
 				where a.replaces_id = ? and s.held_on between ? and ?""")
 			.params(personId, start, end)
-			.query((rs, n) -> new Attended(rs.getLong("id"), rs.getDate("held_on").toLocalDate(),
-					rs.getString("unit_name"), rs.getString("topic"), rs.getBigDecimal("hours"), false, null,
-					rs.getString("substitute"), false))
+			.query((rs, n) -> new Attended(rs.getLong("id"), TrainingSource.valueOf(rs.getString("organiser")),
+					rs.getDate("held_on").toLocalDate(), rs.getString("unit_name"), rs.getString("topic"),
+					rs.getBigDecimal("hours"), false, null, rs.getString("substitute"), false, null, null))
 			.list());
-		rows.sort(java.util.Comparator.comparing(Attended::heldOn).thenComparing(Attended::sessionId));
+		rows.addAll(jdbc.sql("""
+				select trained_on, title, hours, organiser, certificate_no
+				from external_training
+				where person_id = ? and trained_on between ? and ?""")
+			.params(personId, start, end)
+			.query((rs, n) -> new Attended(null, TrainingSource.EXTERNAL, rs.getDate("trained_on").toLocalDate(),
+					null, rs.getString("title"), rs.getBigDecimal("hours"), true, null, null, true,
+					rs.getString("organiser"), rs.getString("certificate_no")))
+			.list());
+		rows.sort(java.util.Comparator.comparing(Attended::heldOn)
+			.thenComparing(Attended::source)
+			.thenComparing(a -> a.sessionId() == null ? 0L : a.sessionId()));
 		return rows;
 	}
 
@@ -187,6 +211,15 @@ class SessionService {
 		TrainingScope.requireActorFor(plan.getUnitId(), "培训计划");
 		TrainingSession s = sessions.save(TrainingSession.fromPlan(plan, itemNo, details, clock.now()));
 		audit.record("TRAINING_SESSION_CREATED", ENTITY, key(s), "R-60 R-61", null, s.describe());
+		return s;
+	}
+
+	/** R-62: a session of the bureau or 法制科 for any units; the legal section enters it. */
+	@Transactional
+	TrainingSession createOpen(TrainingSource organiser, String topic, SessionDetails details) {
+		TrainingScope.requireLegalSection();
+		TrainingSession s = sessions.save(TrainingSession.forUnits(organiser, topic, details, clock.now()));
+		audit.record("TRAINING_SESSION_CREATED", ENTITY, key(s), "R-61 R-62 " + organiser, null, s.describe());
 		return s;
 	}
 

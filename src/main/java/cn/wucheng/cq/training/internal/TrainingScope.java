@@ -16,17 +16,26 @@ final class TrainingScope {
 	private TrainingScope() {
 	}
 
-	/** 404 for a record of a unit the user may not see. */
-	static void requireVisible(long unitId, String what) {
+	/**
+	 * 404 for a record of a unit the user may not see. A record of no unit (a session of the bureau or 法制科, R-62)
+	 * is seen by those who read every unit.
+	 */
+	static void requireVisible(Long unitId, String what) {
 		if (!CurrentUser.get().canSeeUnit(unitId)) {
 			throw new NotFoundException("找不到该" + what);
 		}
 	}
 
-	/** The squad's own leader or legal officer, or the legal section; others get 404 (other unit) or 403 (role). */
-	static CurrentUser requireActorFor(long unitId, String what) {
+	/**
+	 * The squad's own leader or legal officer, or the legal section; others get 404 (other unit) or 403 (role). For a
+	 * record of no unit (a session of the bureau or 法制科), the legal section only.
+	 */
+	static CurrentUser requireActorFor(Long unitId, String what) {
 		CurrentUser user = CurrentUser.get();
 		requireVisible(unitId, what);
+		if (unitId == null) {
+			return requireLegalSection();
+		}
 		if (user.role() != Role.LEGAL && user.role() != Role.SQUAD_LEADER && user.role() != Role.LEGAL_OFFICER) {
 			throw new AccessDeniedException("only the squad or the legal section act on " + what);
 		}

@@ -16,9 +16,11 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import cn.wucheng.cq.training.PlanStatus;
 import cn.wucheng.cq.training.SessionFlag;
+import cn.wucheng.cq.training.TrainingSource;
 
 /**
- * A training session (培训场次, R-61), held from an item of a coordinated plan (R-60), with its attendees. Recording
+ * A training session (培训场次, R-61), held from an item of a squad's coordinated plan (R-60) or organised by the
+ * bureau or 法制科 for several units (R-62: those count too; they have no plan, item or squad), with its attendees. Recording
  * attendance refuses what cannot be: a score without sign-in, a score outside 0–100, a formal officer both present
  * and replaced. An auxiliary attending in place of a formal officer is recorded as such — and flagged, since the
  * programme forbids it (不得出现辅助人员代替正式队员参会) — so the officer never gets the hours.
@@ -31,9 +33,11 @@ public class TrainingSession {
 	@Id
 	private Long id;
 
+	private TrainingSource organiser;
+
 	private Long planId;
 
-	private int itemNo;
+	private Integer itemNo;
 
 	private int planYear;
 
@@ -72,6 +76,7 @@ public class TrainingSession {
 		PlanItem item = plan.item(itemNo)
 			.orElseThrow(() -> new TrainingRefusal("计划中没有第 " + itemNo + " 项培训项目"));
 		TrainingSession s = new TrainingSession();
+		s.organiser = TrainingSource.SQUAD;
 		s.planId = plan.getId();
 		s.itemNo = item.itemNo();
 		s.planYear = plan.getPlanYear();
@@ -80,6 +85,33 @@ public class TrainingSession {
 		s.createdAt = now;
 		s.reschedule(details);
 		return s;
+	}
+
+	/**
+	 * R-62: a session the bureau (全局培训) or 法制科 (法制科培训) holds for any units, 机关 officers included. It belongs to
+	 * no squad's plan, so R-60's coordination does not apply; its year is the year it is held in. The form checks the
+	 * topic and organiser for the user; here they are preconditions.
+	 */
+	static TrainingSession forUnits(TrainingSource organiser, String topic, SessionDetails details, LocalDateTime now) {
+		if (organiser == null || !organiser.organisesOpenSessions()) {
+			throw new IllegalArgumentException("not an organiser of bureau sessions: " + organiser);
+		}
+		String t = topic == null ? "" : topic.strip();
+		if (t.isEmpty() || t.length() > 100) {
+			throw new IllegalArgumentException("topic must have 1 to 100 characters");
+		}
+		TrainingSession s = new TrainingSession();
+		s.organiser = organiser;
+		s.planYear = details.heldOn().getYear();
+		s.topic = t;
+		s.createdAt = now;
+		s.reschedule(details);
+		return s;
+	}
+
+	/** Whether the session is the bureau's or 法制科's (no squad, no plan). */
+	public boolean isOpen() {
+		return organiser != TrainingSource.SQUAD;
 	}
 
 	void reschedule(SessionDetails d) {
@@ -170,7 +202,11 @@ public class TrainingSession {
 		return planId;
 	}
 
-	public int getItemNo() {
+	public TrainingSource getOrganiser() {
+		return organiser;
+	}
+
+	public Integer getItemNo() {
 		return itemNo;
 	}
 

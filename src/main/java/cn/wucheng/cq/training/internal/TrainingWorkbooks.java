@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 
 import cn.wucheng.cq.shared.SpreadsheetText;
 import cn.wucheng.cq.training.TrainingOverview;
+import cn.wucheng.cq.training.TrainingSource;
 
 /**
  * The training spreadsheets: the attendance sheet to fill in and import, and the hours of a year (R-62). Text a
@@ -77,6 +78,14 @@ final class TrainingWorkbooks {
 				c.setCellStyle(bold);
 				sheet.setColumnWidth(i, (i == 2 ? 18 : 11) * 256);
 			}
+			// the hours of each source after the existing columns (their positions are what users know)
+			TrainingSource[] sources = TrainingSource.values();
+			for (int j = 0; j < sources.length; j++) {
+				Cell c = head.createCell(headers.length + j);
+				c.setCellValue(msg.apply(sources[j].labelKey()));
+				c.setCellStyle(bold);
+				sheet.setColumnWidth(headers.length + j, 11 * 256);
+			}
 			int r = 2;
 			for (TrainingOverview.OfficerHours o : report.officers()) {
 				Row row = sheet.createRow(r++);
@@ -90,6 +99,9 @@ final class TrainingWorkbooks {
 				row.createCell(7).setCellValue(o.shortfall().doubleValue());
 				cells.text(row.createCell(8), msg.apply(o.complete() ? "training.hours.progress.complete"
 						: o.behind() ? "training.hours.progress.behind" : "training.hours.progress.onTrack"));
+				for (int j = 0; j < sources.length; j++) {
+					row.createCell(headers.length + j).setCellValue(o.hoursFrom(sources[j]).doubleValue());
+				}
 			}
 			sheet.createFreezePane(0, 2);
 			sheet.getPrintSetup().setLandscape(true);

@@ -1,0 +1,77 @@
+package cn.wucheng.cq.training.internal;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * External training (外部培训, R-62) {@code /training/external?year=}: the legal section enters one record by hand
+ * (audited) or removes one entered by mistake; lists come in through the 培训学时 import. Officers see theirs on the
+ * hours page, each with its source.
+ */
+@Controller
+class ExternalTrainingController {
+
+	private final ExternalTrainingService external;
+
+	private final TrainingPages pages;
+
+	ExternalTrainingController(ExternalTrainingService external, TrainingPages pages) {
+		this.external = external;
+		this.pages = pages;
+	}
+
+	@GetMapping("/training/external")
+	@PreAuthorize(TrainingPages.LEGAL)
+	String list(@RequestParam(required = false) String year, Model model) {
+		if (!model.containsAttribute("externalForm")) {
+			model.addAttribute("externalForm", new ExternalTrainingForm());
+		}
+		fill(pages.year(year, model), model);
+		return "training/external";
+	}
+
+	@PostMapping("/training/external")
+	@PreAuthorize(TrainingPages.LEGAL)
+	String create(@Valid @ModelAttribute("externalForm") ExternalTrainingForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				external.create(form.toEntry());
+				redirect.addFlashAttribute("flashSuccess",
+						pages.msg("training.external.saved", form.getEmployeeNo().strip(), form.getTitle().strip()));
+				return "redirect:/training/external?year=" + form.getTrainedOn().getYear();
+			}
+			catch (ExternalTrainingService.Refused e) {
+				errors.rejectValue(e.field, e.messageKey);
+			}
+		}
+		model.addAttribute("formError", pages.msg("training.form.invalid"));
+		fill(form.getTrainedOn() == null ? pages.today().getYear() : form.getTrainedOn().getYear(), model);
+		return "training/external";
+	}
+
+	@PostMapping("/training/external/{id}/delete")
+	@PreAuthorize(TrainingPages.LEGAL)
+	String delete(@PathVariable long id, @RequestParam(required = false) String year, RedirectAttributes redirect) {
+		external.delete(id);
+		redirect.addFlashAttribute("flashSuccess", pages.msg("training.external.deleted"));
+		return "redirect:/training/external" + (year == null ? "" : "?year=" + pages.year(year, null));
+	}
+
+	private void fill(int year, Model model) {
+		model.addAttribute("year", year);
+		model.addAttribute("years", pages.years(year));
+		model.addAttribute("records", external.list(year));
+	}
+
+}
