@@ -90,4 +90,51 @@ public class EvaluationResults {
 			.list();
 	}
 
+
+	/**
+	 * R-43, R-73: the grades of the files each officer handled (as lead or co-handler) that were drawn in the months
+	 * of the period, per officer, for his annual appraisal; a file drawn in two rounds counts in each, as in
+	 * {@link #results}. One set-based SQL pass.
+	 * @param files files drawn
+	 * @param scored of those, files with at least one submitted evaluation
+	 */
+	public record HandlerRow(long personId, long files, long scored, long excellent, long qualified, long failed) {
+	}
+
+	static final String BY_HANDLER_SQL = """
+			with file_result as (
+			    select e.round_id, e.case_id, round(avg(e.score), 2) as score
+			    from evaluation e
+			    where e.status = 'SUBMITTED'
+			    group by e.round_id, e.case_id
+			)
+			select h.person_id, count(*) as files, count(fr.score) as scored,
+			       sum(case when fr.score >= :excellent then 1 else 0 end) as excellent,
+			       sum(case when fr.score >= :qualified and fr.score < :excellent then 1 else 0 end) as qualified,
+			       sum(case when fr.score < :qualified then 1 else 0 end) as failed
+			from evaluation_file f
+			join evaluation_round er on er.id = f.round_id
+			join case_file c on c.id = f.case_id
+			cross join lateral (select c.lead_id as person_id union select c.co_id) h
+			left join file_result fr on fr.round_id = f.round_id and fr.case_id = f.case_id
+			where er.round_month between :start and :end and h.person_id is not null
+			group by h.person_id
+			""";
+
+	public java.util.Map<Long, HandlerRow> byHandler(LocalDate start, LocalDate end) {
+		java.util.Map<Long, HandlerRow> rows = new java.util.HashMap<>();
+		EvaluationGrade.Thresholds t = EvaluationGrade.Thresholds.of(settings);
+		jdbc.sql(BY_HANDLER_SQL)
+			.param("start", start.withDayOfMonth(1))
+			.param("end", end)
+			.param("excellent", t.excellentFrom())
+			.param("qualified", t.qualifiedFrom())
+			.query(rs -> {
+				long person = rs.getLong("person_id");
+				rows.put(person, new HandlerRow(person, rs.getLong("files"), rs.getLong("scored"),
+						rs.getLong("excellent"), rs.getLong("qualified"), rs.getLong("failed")));
+			});
+		return rows;
+	}
+
 }

@@ -3,6 +3,7 @@ package cn.wucheng.cq.supervision.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -18,29 +19,46 @@ import cn.wucheng.cq.shared.Points;
 import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
- * The assessment exports (R-73) as real .xlsx: points as exact text with two decimals (R-24), hours, counts and
- * percentages as numbers,
- * text that a spreadsheet would take for a formula (= + - @, tab, carriage return first) quote-prefixed so it shows as
- * text and never runs. A4 landscape, header row repeated on each printed page.
+ * The assessment exports (R-73) as real .xlsx: points as numbers whose format shows every decimal (R-24); ranks, hours,
+ * counts and percentages as numbers; text that a spreadsheet would take for a formula (= + - @, tab, carriage return
+ * first) quote-prefixed so it shows as text and never runs (SpreadsheetText). A4 landscape, header row repeated on each
+ * printed page. Titles and headers come from messages ({@code supervision.assessment.*}). The columns of R-73's second
+ * reading (quarter ranks, 最佳办案能手, evaluation grades, review rates, lists, recording gaps) follow the earlier ones,
+ * so the positions of the columns people already use stay where they were.
  */
 final class AssessmentWorkbooks {
 
-	static final String[] OFFICER_HEADERS = { "工号", "姓名", "单位", "单位类别", "第一季度积分", "第二季度积分", "第三季度积分",
-			"第四季度积分", "年度积分", "类别内排名", "第一季度办案标准", "第二季度办案标准", "第三季度办案标准", "第四季度办案标准",
-			"达标季度数", "培训学时" };
+	/** Message lookup: {@code SupervisionPages::msg}. */
+	@FunctionalInterface
+	interface Text {
 
-	static final String[] UNIT_HEADERS = { "单位", "单位类别", "正式执法人员", "年度积分合计", "人均积分", "办案标准达标人次",
-			"应考核人次", "办案标准达标率(%)", "领域覆盖（已覆盖/管理）", "领域覆盖率(%)", "覆盖率达标", "培训学时合计", "人均培训学时" };
+		String msg(String key, Object... args);
+
+	}
+
+	/** Header keys of the per-officer sheet, under {@code supervision.assessment.col.}. */
+	static final List<String> OFFICER_COLUMNS = List.of("employeeNo", "name", "unit", "unitType", "q1Points",
+			"q2Points", "q3Points", "q4Points", "yearPoints", "yearRank", "q1Standard", "q2Standard", "q3Standard",
+			"q4Standard", "standardsMet", "trainingHours", "q1Rank", "q2Rank", "q3Rank", "q4Rank", "bestHandler",
+			"evalFiles", "evalScored", "evalExcellent", "evalQualified", "evalFailed");
+
+	/** Header keys of the per-unit sheet, under {@code supervision.assessment.col.}. */
+	static final List<String> UNIT_COLUMNS = List.of("unit", "unitType", "officers", "totalPoints", "averagePoints",
+			"standardsMetCount", "standardsAssessed", "standardsRate", "coverage", "coverageRate", "coverageMet",
+			"trainingHoursTotal", "averageHours", "bestHandlerTimes", "ordinaryConcluded", "ordinaryReviewed",
+			"reviewRate", "simpleCases", "simpleReviewed", "simpleReviewRate", "listsDue", "listsOnTime",
+			"listsOnTimeRate", "recordingGaps", "unitEvalFiles", "evalScored", "evalExcellent", "evalQualified",
+			"evalFailed");
 
 	private AssessmentWorkbooks() {
 	}
 
-	static void officers(Assessment.Year year, OutputStream out) throws IOException {
+	static void officers(Assessment.Year year, Text text, OutputStream out) throws IOException {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
 			Styles st = new Styles(wb);
-			Sheet sheet = wb.createSheet(year.year() + "年度个人考核汇总");
-			title(sheet, st, year.year() + "年度执法人员考核汇总（截至 " + year.asOf() + "，供年度考核使用）");
-			header(sheet, st, OFFICER_HEADERS);
+			Sheet sheet = wb.createSheet(text.msg("supervision.assessment.officersSheet", year.year()));
+			title(sheet, st, text.msg("supervision.assessment.officersTitle", year.year(), year.asOf()));
+			header(sheet, st, OFFICER_COLUMNS, text);
 			int r = 2;
 			for (Assessment.OfficerRow o : year.officers()) {
 				Row row = sheet.createRow(r++);
@@ -53,27 +71,31 @@ final class AssessmentWorkbooks {
 					points(row.createCell(c++), p, st);
 				}
 				points(row.createCell(c++), o.yearPoints(), st);
-				if (o.rank() != null) {
-					row.createCell(c).setCellValue(o.rank());
-				}
-				c++;
+				count(row, c++, o.rank());
 				for (StandardStatus s : o.standards()) {
 					text(row.createCell(c++), s == null ? "" : s.label(), st);
 				}
 				row.createCell(c++).setCellValue(o.standardsMet());
-				number(row.createCell(c), o.trainingHours(), st);
+				number(row.createCell(c++), o.trainingHours(), st);
+				// the rank of each quarter's published ranking; R-31: quarters named 最佳办案能手
+				for (Integer rank : o.quarterRanks()) {
+					count(row, c++, rank);
+				}
+				row.createCell(c++).setCellValue(o.bestHandler());
+				// the grades of the files he handled
+				grades(row, c, o.grades());
 			}
-			finish(sheet, OFFICER_HEADERS.length);
+			finish(sheet, OFFICER_COLUMNS.size());
 			wb.write(out);
 		}
 	}
 
-	static void units(Assessment.Year year, OutputStream out) throws IOException {
+	static void units(Assessment.Year year, Text text, OutputStream out) throws IOException {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
 			Styles st = new Styles(wb);
-			Sheet sheet = wb.createSheet(year.year() + "年度单位考核汇总");
-			title(sheet, st, year.year() + "年度单位目标责任制考核汇总（截至 " + year.asOf() + "）");
-			header(sheet, st, UNIT_HEADERS);
+			Sheet sheet = wb.createSheet(text.msg("supervision.assessment.unitsSheet", year.year()));
+			title(sheet, st, text.msg("supervision.assessment.unitsTitle", year.year(), year.asOf()));
+			header(sheet, st, UNIT_COLUMNS, text);
 			int r = 2;
 			for (Assessment.UnitRow u : year.units()) {
 				Row row = sheet.createRow(r++);
@@ -89,16 +111,49 @@ final class AssessmentWorkbooks {
 				if (u.coverage() != null) {
 					text(row.createCell(c++), u.coverage().outcome().covered() + "/" + u.coverage().outcome().managed(), st);
 					number(row.createCell(c++), u.coverage().outcome().rate(), st);
-					text(row.createCell(c++), u.coverage().outcome().met() ? "是" : "否", st);
+					text(row.createCell(c++), text.msg(u.coverage().outcome().met() ? "supervision.assessment.yes"
+							: "supervision.assessment.no"), st);
 				}
 				else {
 					c += 3;
 				}
 				number(row.createCell(c++), u.trainingHours(), st);
-				number(row.createCell(c), u.averageHours(), st);
+				number(row.createCell(c++), u.averageHours(), st);
+				row.createCell(c++).setCellValue(u.bestHandler());
+				Assessment.UnitWork w = u.work();
+				// R-42 ordinary cases reviewed by the legal section
+				row.createCell(c++).setCellValue(w.ordinaryConcluded());
+				row.createCell(c++).setCellValue(w.ordinaryReviewed());
+				number(row.createCell(c++), w.reviewRate(), st);
+				// R-40 simple cases reviewed by the squad's legal officer, R-41 monthly lists on time
+				row.createCell(c++).setCellValue(w.simpleCases());
+				row.createCell(c++).setCellValue(w.simpleReviewed());
+				number(row.createCell(c++), w.simpleReviewRate(), st);
+				row.createCell(c++).setCellValue(w.listsDue());
+				row.createCell(c++).setCellValue(w.listsOnTime());
+				number(row.createCell(c++), w.listsOnTimeRate(), st);
+				// recording gaps
+				row.createCell(c++).setCellValue(w.recordingGaps());
+				// R-43 the evaluation results of the unit's files
+				grades(row, c, w.evaluation());
 			}
-			finish(sheet, UNIT_HEADERS.length);
+			finish(sheet, UNIT_COLUMNS.size());
 			wb.write(out);
+		}
+	}
+
+	private static void grades(Row row, int c, Assessment.Grades g) {
+		row.createCell(c++).setCellValue(g.files());
+		row.createCell(c++).setCellValue(g.scored());
+		row.createCell(c++).setCellValue(g.excellent());
+		row.createCell(c++).setCellValue(g.qualified());
+		row.createCell(c).setCellValue(g.failed());
+	}
+
+	/** A whole number, or an empty cell when there is none (not ranked, quarter not begun). */
+	private static void count(Row row, int c, Integer value) {
+		if (value != null) {
+			row.createCell(c).setCellValue(value);
 		}
 	}
 
@@ -134,11 +189,11 @@ final class AssessmentWorkbooks {
 		c.setCellStyle(st.title());
 	}
 
-	private static void header(Sheet sheet, Styles st, String[] headers) {
+	private static void header(Sheet sheet, Styles st, List<String> columns, Text text) {
 		Row head = sheet.createRow(1);
-		for (int i = 0; i < headers.length; i++) {
+		for (int i = 0; i < columns.size(); i++) {
 			Cell c = head.createCell(i);
-			c.setCellValue(headers[i]);
+			c.setCellValue(text.msg("supervision.assessment.col." + columns.get(i)));
 			c.setCellStyle(st.header());
 		}
 	}

@@ -79,7 +79,7 @@ class ReportController {
 	ResponseEntity<byte[]> officers(@RequestParam(required = false) String year) throws IOException {
 		int y = pages.year(year);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		AssessmentWorkbooks.officers(assessment.year(y, clock.today()), out);
+		AssessmentWorkbooks.officers(assessment.year(y, clock.today()), pages::msg, out);
 		return file(y + "年度执法人员考核汇总.xlsx", XLSX, out.toByteArray());
 	}
 
@@ -88,7 +88,7 @@ class ReportController {
 	ResponseEntity<byte[]> units(@RequestParam(required = false) String year) throws IOException {
 		int y = pages.year(year);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		AssessmentWorkbooks.units(assessment.year(y, clock.today()), out);
+		AssessmentWorkbooks.units(assessment.year(y, clock.today()), pages::msg, out);
 		return file(y + "年度单位考核汇总.xlsx", XLSX, out.toByteArray());
 	}
 

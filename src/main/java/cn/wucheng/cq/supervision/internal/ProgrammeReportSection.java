@@ -1,0 +1,66 @@
+package cn.wucheng.cq.supervision.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import cn.wucheng.cq.supervision.ReportKind;
+import cn.wucheng.cq.supervision.ReportSection;
+
+/**
+ * R-74 in the drafted reports (R-72): the year's leading group by name and the milestones with their dates and status,
+ * as a contributed section — the report code itself is left as it is.
+ */
+@Component
+class ProgrammeReportSection implements ReportSection {
+
+	private final Programme programme;
+
+	private final SupervisionPages pages;
+
+	private final SupervisionClock clock;
+
+	ProgrammeReportSection(Programme programme, SupervisionPages pages, SupervisionClock clock) {
+		this.programme = programme;
+		this.pages = pages;
+		this.clock = clock;
+	}
+
+	@Override
+	public Topic topic() {
+		return Topic.OTHER;
+	}
+
+	/** First among the extra sections: who leads the programme comes before other figures. */
+	@Override
+	public int order() {
+		return -100;
+	}
+
+	@Override
+	public Content content(ReportKind kind, int year) {
+		Programme.LeadingGroup g = programme.group(year);
+		List<String> paragraphs = new ArrayList<>();
+		if (g.isEmpty() || g.leader().isEmpty()) {
+			paragraphs.add(pages.msg("supervision.programme.report.noGroup", year));
+		}
+		else {
+			String deputies = String.join("、", g.of(LeadingGroupPosition.DEPUTY));
+			String members = String.join("、", g.of(LeadingGroupPosition.MEMBER));
+			paragraphs.add(pages.msg("supervision.programme.report.group", g.leader().get(),
+					deputies.isEmpty() ? pages.msg("supervision.programme.none") : deputies,
+					members.isEmpty() ? pages.msg("supervision.programme.none") : members,
+					String.join("、", g.of(LeadingGroupPosition.OFFICE))));
+		}
+		List<List<String>> table = new ArrayList<>();
+		table.add(List.of(pages.msg("supervision.milestone.col.stage"), pages.msg("supervision.milestone.col.window"),
+				pages.msg("supervision.milestone.col.status")));
+		for (Programme.Milestone m : programme.milestones(year, clock.today())) {
+			table.add(List.of(pages.msg(m.kind().messageKey()),
+					m.from() == null ? m.due().toString() : pages.msg("supervision.milestone.window", m.from(), m.due()), m.status().label()));
+		}
+		return new Content(pages.msg("supervision.programme.report.heading"), paragraphs, table);
+	}
+
+}
