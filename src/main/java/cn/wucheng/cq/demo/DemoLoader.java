@@ -27,7 +27,7 @@ public class DemoLoader {
 	public record Outcome(int year, List<ImportResult> results) {
 
 		public boolean complete() {
-			return results.size() == ImportList.values().length && results.stream().allMatch(ImportResult::imported);
+			return results.size() >= ImportList.values().length && results.stream().allMatch(ImportResult::imported);
 		}
 
 	}
@@ -40,9 +40,12 @@ public class DemoLoader {
 
 	private final Clock clock;
 
-	DemoLoader(Imports imports, JdbcClient jdbc) {
+	private final DemoStates states;
+
+	DemoLoader(Imports imports, JdbcClient jdbc, DemoStates states) {
 		this.imports = imports;
 		this.jdbc = jdbc;
+		this.states = states;
 		this.clock = Clock.systemDefaultZone();
 	}
 
@@ -60,7 +63,8 @@ public class DemoLoader {
 			throw new IllegalStateException("系统中已有案件数据，不能再加载演示数据");
 		}
 		int year = LocalDate.now(clock).getYear() - 1;
-		Map<String, byte[]> files = DemoBureau.inMemory(BureauSpec.county().withYear(year));
+		Map<String, byte[]> files = new java.util.HashMap<>(DemoBureau.inMemory(BureauSpec.county().withYear(year)));
+		files.put("units", states.withoutManagedDomains(files.get("units"), DemoStates.UNCONFIGURED_SQUAD));
 		List<ImportResult> results = new ArrayList<>();
 		for (ImportList list : ImportList.values()) {
 			ImportKind kind = ImportKind.fromPath(list.key()).orElseThrow();
@@ -71,6 +75,9 @@ public class DemoLoader {
 				log.error("演示数据导入失败：{} {}", kind, result.errors());
 				break;
 			}
+		}
+		if (results.stream().allMatch(ImportResult::imported)) {
+			results.add(states.show(year));
 		}
 		log.info("已加载演示单位（{} 年）：{}", year, results.stream()
 			.map(r -> r.kind() + " +" + r.created())

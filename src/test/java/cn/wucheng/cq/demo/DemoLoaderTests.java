@@ -60,7 +60,7 @@ class DemoLoaderTests {
 			.query(Long.class)
 			.single()).isEqualTo(count("case_file"));
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'IMPORT'").query(Long.class).single())
-			.as("each list's import is audited").isEqualTo(6);
+			.as("each list's import is audited, the demo's 培训学时 too").isEqualTo(7);
 	}
 
 	@Test
@@ -73,6 +73,30 @@ class DemoLoaderTests {
 		assertThat(count("case_file")).isEqualTo(cases);
 		mvc.perform(get("/").with(Users.legalSection()))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/demo/load"))));
+	}
+
+	/** Issue 12: the demo shows what the second reading added, each state somewhere. */
+	@Test
+	@Order(4)
+	void theDemoShowsAnOfficerNotYetInTheProgrammeAnExemptionExternalTrainingAndAnUnconfiguredSquad() throws Exception {
+		int year = LocalDate.now().getYear() - 1;
+		// R-32, R-71: the 二类中队 start on 1 May of the demo's year: their officers are 未纳入 in its first quarter
+		String q1 = mvc.perform(get("/api/v1/standards").param("period", year + "-Q1").with(Users.legalSection()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(q1).contains("未纳入");
+		String q3 = mvc.perform(get("/api/v1/standards").param("period", year + "-Q3").with(Users.legalSection()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(q3).doesNotContain("未纳入").contains("产假");
+		// R-62: external training counts
+		assertThat(jdbc.sql("select count(distinct p.employee_no) from external_training t join person p on p.id = t.person_id")
+			.query(Long.class).single()).isEqualTo(
+					jdbc.sql("select count(*) from person where category = 'FORMAL'").query(Long.class).single());
+		// R-34: a 直属中队 without managed domains is 未配置, never met
+		String coverage = mvc.perform(get("/api/v1/coverage").param("year", String.valueOf(year))
+				.param("asOf", year + "-12-31").with(Users.legalSection()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(coverage).containsPattern("\"unit\"\\s*:\\s*\"" + DemoStates.UNCONFIGURED_SQUAD
+				+ "\"[^}]*\"met\"\\s*:\\s*false[^}]*\"configured\"\\s*:\\s*false");
 	}
 
 	private long count(String table) {
