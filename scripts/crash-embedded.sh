@@ -35,14 +35,7 @@ PASSWORD='Crash-legal-2024!'
 mkdir -p "$OUT/logs"
 LOG="$OUT/logs/run.log"; : > "$LOG"
 RESULTS="$OUT/results.txt"; : > "$RESULTS"
-FAILED=0
-say() { printf '%s %s\n' "$(date +%T)" "$*" | tee -a "$LOG" >&2; }
-check() { # NAME EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then say "PASS $1 ($3)"; echo "PASS $1: $3" >> "$RESULTS"
-	else say "FAIL $1: expected $2, got $3"; echo "FAIL $1: expected $2, got $3" >> "$RESULTS"; FAILED=1; fi
-}
-free_port() { local p; for p in $(shuf -i 20000-30000 -n 50); do
-	(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }; done; return 1; }
+. "$ROOT/scripts/check-tools.sh"
 command -v psql >/dev/null || { say "psql missing: apt-get install postgresql-client-15"; exit 1; }
 
 cd "$ROOT"
@@ -91,14 +84,6 @@ start_app() { # LABEL — exactly the default setup: no database configured, the
 	say "the app ($1) did not start, see $OUT/logs/app-$1.log"; exit 1
 }
 kill_app() { kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null; APP_PID=""; }
-import() { # KIND FILE LABEL: prints "HTTP created updated unchanged"
-	local body code
-	code=$(curl -s -m 3600 -u "legal:$PASSWORD" -o "$OUT/logs/import-$3.json" -w '%{http_code}' \
-		-F "file=@$2;type=text/csv" "$BASE/api/v1/imports/$1")
-	body=$(cat "$OUT/logs/import-$3.json")
-	n() { echo "$body" | grep -o "\"$1\":[0-9]*" | cut -d: -f2; }
-	echo "$code $(n created) $(n updated) $(n unchanged)"
-}
 psql_() { psql -X -q -At -v ON_ERROR_STOP=1 -w "$@"; }
 count() { psql_ -c "select count(*) from $1"; }
 get() { curl -s -m 60 -u "legal:$PASSWORD" -o /dev/null -w '%{http_code}' "$BASE$1"; }

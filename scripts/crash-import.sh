@@ -34,14 +34,7 @@ LOG="$OUT/logs/run.log"
 : > "$LOG"
 RESULTS="$OUT/results.txt"
 : > "$RESULTS"
-FAILED=0
-say() { printf '%s %s\n' "$(date +%T)" "$*" | tee -a "$LOG" >&2; }
-check() { # NAME EXPECTED ACTUAL
-	if [ "$2" = "$3" ]; then say "PASS $1 ($3)"; echo "PASS $1: $3" >> "$RESULTS"
-	else say "FAIL $1: expected $2, got $3"; echo "FAIL $1: expected $2, got $3" >> "$RESULTS"; FAILED=1; fi
-}
-free_port() { local p; for p in $(shuf -i 20000-40000 -n 50); do
-	(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }; done; return 1; }
+. "$ROOT/scripts/check-tools.sh"
 
 # ---------------------------------------------------------------- tools, jar, data
 if [ ! -x "$PGBIN/pg_ctl" ]; then
@@ -113,14 +106,6 @@ start_app() { # LABEL
 		sleep 0.25
 	done
 	say "the app ($1) did not start, see $OUT/logs/app-$1.log"; exit 1
-}
-import() { # KIND FILE LABEL: prints "HTTP created updated unchanged"
-	local body code
-	code=$(curl -s -m 3600 -u "legal:$PASSWORD" -o "$OUT/logs/import-$3.json" -w '%{http_code}' \
-		-F "file=@$2;type=text/csv" "$BASE/api/v1/imports/$1")
-	body=$(cat "$OUT/logs/import-$3.json")
-	n() { echo "$body" | grep -o "\"$1\":[0-9]*" | cut -d: -f2; }
-	echo "$code $(n created) $(n updated) $(n unchanged)"
 }
 count() { psql_ -c "select count(*) from $1"; }
 
