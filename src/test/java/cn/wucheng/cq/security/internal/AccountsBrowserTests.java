@@ -87,7 +87,7 @@ class AccountsBrowserTests {
 		browser.findElement(By.id("newPassword")).sendKeys("Qz7!river-Stone");
 		browser.findElement(By.id("repeatPassword")).sendKeys("Qz7!river-Stone");
 		click(By.cssSelector("form[action$='/account/password'] button[type=submit]"));
-		assertThat(browser.getPageSource()).contains("密码已修改。");
+		pageShows("密码已修改。");
 
 		// the audit log is the audit administrator's (三员分立)
 		browser.get(url("/audit"));
@@ -111,7 +111,15 @@ class AccountsBrowserTests {
 		byte[] secret = Base32.decode(browser.findElement(By.id("totp-secret")).getText());
 		browser.findElement(By.id("enrol-code")).sendKeys(Totp.code(secret, Totp.step(java.time.Instant.now())));
 		click(By.cssSelector("form[action$='/account/totp/enrol'] button[type=submit]"));
-		assertThat(browser.getPageSource()).contains("两步验证已启用。");
+		pageShows("两步验证已启用。");
+	}
+
+	/**
+	 * A form's submit returns before the next page has loaded (the home page it redirects to computes the user's
+	 * reminders): wait for the text rather than reading the page that is still there.
+	 */
+	private static void pageShows(String text) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
 	}
 
 	/** Scrolls the element to the middle first: at 1366x768 a long form's button may sit below the fold. */
