@@ -262,13 +262,13 @@ class PublicationTests {
 	@Test
 	void r26_anOfficerAppealsACaseMissingFromHisBreakdownByItsNumberAndSeesTheLegalSectionsDecisionAndReason()
 			throws Exception {
-		Period q = Period.quarter(2033, 1);
+		Period q = Period.quarter(2035, 1);
 		Squad s = squad("壬", q);
 		// a case he co-handled, concluded in the quarter but imported without him: not in his breakdown
 		long forgotten = new Bureau(jdbc).concludedCase("GS-壬-8", "普通程序", s.unit(), s.li(),
 				new Bureau(jdbc).officer("GS壬3", "王壬", s.unit()), q.start().plusDays(40));
 		RequestPostProcessor zhang = Users.officer(s.zhang(), s.unit());
-		clock.setToday(LocalDate.of(2033, 4, 1));
+		clock.setToday(LocalDate.of(2035, 4, 1));
 		publish(q);
 
 		missingCaseAppeal(zhang, s.zhangNo(), q, "GS-壬-1", "漏计")
@@ -283,7 +283,7 @@ class PublicationTests {
 		missingCaseAppeal(zhang, s.zhangNo(), q, "GS-壬-8", "再次申诉")
 			.andExpect(flash().attribute("flashError", "您已就案件 GS-壬-8 提出过申诉，请等待法制科处理结果"));
 		// a number the system has never seen (not imported at all) may be appealed too
-		missingCaseAppeal(zhang, s.zhangNo(), q, "外局-2033-001", "系与外局联合办理的案件")
+		missingCaseAppeal(zhang, s.zhangNo(), q, "外局-2035-001", "系与外局联合办理的案件")
 			.andExpect(flash().attributeExists("flashSuccess"));
 		// not on someone else's breakdown
 		missingCaseAppeal(zhang, s.liNo(), q, "GS-壬-9", "代为申诉").andExpect(status().isNotFound());
@@ -291,32 +291,32 @@ class PublicationTests {
 		Appeal known = appeals.findAll().stream().filter(a -> "GS-壬-8".equals(a.getMissingCaseNo())).findFirst().orElseThrow();
 		assertThat(known.getKind()).isEqualTo(AppealKind.MISSING_CASE);
 		assertThat(known.getCaseId()).isEqualTo(forgotten);
-		Appeal unknown = appeals.findAll().stream().filter(a -> "外局-2033-001".equals(a.getMissingCaseNo())).findFirst().orElseThrow();
+		Appeal unknown = appeals.findAll().stream().filter(a -> "外局-2035-001".equals(a.getMissingCaseNo())).findFirst().orElseThrow();
 		assertThat(unknown.getCaseId()).isNull();
 
 		// the legal section sees and decides them like any other appeal, with a reason
-		String legalPage = html(mvc.perform(get("/publication").param("period", "2033-Q1").with(Users.legalSection())));
-		assertThat(legalPage).contains("未计入明细的案件 GS-壬-8", "本人为该案协办人，导入时漏填", "未计入明细的案件 外局-2033-001");
+		String legalPage = html(mvc.perform(get("/publication").param("period", "2035-Q1").with(Users.legalSection())));
+		assertThat(legalPage).contains("未计入明细的案件 GS-壬-8", "本人为该案协办人，导入时漏填", "未计入明细的案件 外局-2035-001");
 		mvc.perform(post("/appeals/" + known.getId() + "/uphold").with(Users.legalSection()).with(csrf())
-			.param("version", known.getVersion().toString()).param("period", "2033-Q1").param("note", "补录张壬为协办人"))
+			.param("version", known.getVersion().toString()).param("period", "2035-Q1").param("note", "补录张壬为协办人"))
 			.andExpect(flash().attributeExists("flashSuccess"));
 		mvc.perform(post("/appeals/" + unknown.getId() + "/reject").with(Users.legalSection()).with(csrf())
-			.param("version", unknown.getVersion().toString()).param("period", "2033-Q1").param("reason", "外局案件不计入本局积分"))
+			.param("version", unknown.getVersion().toString()).param("period", "2035-Q1").param("reason", "外局案件不计入本局积分"))
 			.andExpect(flash().attributeExists("flashSuccess"));
-		assertThat(audits("SCORE_APPEAL_FILED", "2033-Q1")).isEqualTo(2);
-		assertThat(audits("SCORE_APPEAL_UPHELD", "2033-Q1")).isEqualTo(1);
-		assertThat(audits("SCORE_APPEAL_REJECTED", "2033-Q1")).isEqualTo(1);
+		assertThat(audits("SCORE_APPEAL_FILED", "2035-Q1")).isEqualTo(2);
+		assertThat(audits("SCORE_APPEAL_UPHELD", "2035-Q1")).isEqualTo(1);
+		assertThat(audits("SCORE_APPEAL_REJECTED", "2035-Q1")).isEqualTo(1);
 
 		// he sees each outcome and its reason on his breakdown and among his reminders
-		String breakdown = html(mvc.perform(get("/scores/" + s.zhangNo()).param("period", "2033-Q1").with(zhang)));
+		String breakdown = html(mvc.perform(get("/scores/" + s.zhangNo()).param("period", "2035-Q1").with(zhang)));
 		assertThat(breakdown).contains("未计入明细的案件 GS-壬-8", "申诉成立", "补录张壬为协办人", "申诉不成立", "外局案件不计入本局积分")
 			.doesNotContain("??");
-		clock.setToday(LocalDate.of(2033, 4, 10)); // after the notice period: the breakdown still lists them
-		assertThat(html(mvc.perform(get("/scores/" + s.zhangNo()).param("period", "2033-Q1").with(zhang))))
+		clock.setToday(LocalDate.of(2035, 4, 10)); // after the notice period: the breakdown still lists them
+		assertThat(html(mvc.perform(get("/scores/" + s.zhangNo()).param("period", "2035-Q1").with(zhang))))
 			.contains("补录张壬为协办人", "外局案件不计入本局积分").doesNotContain("missing-case-appeal");
 		String reminders = html(mvc.perform(get("/reminders").with(zhang)));
-		assertThat(reminders).contains("2033年第1季度：您对“未计入明细的案件 GS-壬-8”的申诉于 2033-04-01 处理：申诉成立。处理意见：补录张壬为协办人",
-				"2033年第1季度：您对“未计入明细的案件 外局-2033-001”的申诉于 2033-04-01 处理：申诉不成立。理由：外局案件不计入本局积分");
+		assertThat(reminders).contains("2035年第1季度：您对“未计入明细的案件 GS-壬-8”的申诉于 2035-04-01 处理：申诉成立。处理意见：补录张壬为协办人",
+				"2035年第1季度：您对“未计入明细的案件 外局-2035-001”的申诉于 2035-04-01 处理：申诉不成立。理由：外局案件不计入本局积分");
 		// a colleague's reminders do not carry his appeals
 		assertThat(html(mvc.perform(get("/reminders").with(Users.officer(s.li(), s.unit())))))
 			.doesNotContain("外局案件不计入本局积分");
@@ -324,18 +324,18 @@ class PublicationTests {
 
 	@Test
 	void r26_anAppealedLineShowsItsOutcomeRatherThanABareAppealedMark() throws Exception {
-		Period q = Period.quarter(2033, 2);
+		Period q = Period.quarter(2035, 2);
 		Squad s = squad("癸", q);
 		RequestPostProcessor zhang = Users.officer(s.zhang(), s.unit());
-		clock.setToday(LocalDate.of(2033, 7, 1));
+		clock.setToday(LocalDate.of(2035, 7, 1));
 		publish(q);
 		appeal(zhang, s.zhangNo(), q, "GS-癸-1", "应为重大疑难案件").andExpect(flash().attributeExists("flashSuccess"));
-		String waiting = html(mvc.perform(get("/scores/" + s.zhangNo()).param("period", "2033-Q2").with(zhang)));
+		String waiting = html(mvc.perform(get("/scores/" + s.zhangNo()).param("period", "2035-Q2").with(zhang)));
 		assertThat(waiting).contains("待法制科处理").doesNotContain("已申诉");
 		Appeal a = onlyAppeal(s.zhang());
 		mvc.perform(post("/appeals/" + a.getId() + "/reject").with(Users.legalSection()).with(csrf())
-			.param("version", a.getVersion().toString()).param("period", "2033-Q2").param("reason", "案情简单，不属重大疑难"));
-		String decided = html(mvc.perform(get("/scores/" + s.zhangNo()).param("period", "2033-Q2").with(zhang)));
+			.param("version", a.getVersion().toString()).param("period", "2035-Q2").param("reason", "案情简单，不属重大疑难"));
+		String decided = html(mvc.perform(get("/scores/" + s.zhangNo()).param("period", "2035-Q2").with(zhang)));
 		assertThat(decided).doesNotContain("已申诉").contains("案情简单，不属重大疑难");
 		// the line's own mark is the outcome, linking to the appeal record
 		assertThat(decided).containsPattern("(?s)href=\"#my-appeals\"[^>]*>申诉不成立</a>");
@@ -343,12 +343,12 @@ class PublicationTests {
 
 	@Test
 	void r26_aPublishedRankingLinksOnlyToBreakdownsTheViewerMayOpenAndShowsTheOthersByName() throws Exception {
-		Period q = Period.quarter(2033, 3);
+		Period q = Period.quarter(2035, 3);
 		Squad s = squad("子", q);
 		long otherUnit = new Bureau(jdbc).unit("公示丑中队", "直属中队");
 		long wang = new Bureau(jdbc).officer("GS丑1", "王丑", otherUnit);
 		new Bureau(jdbc).concludedCase("GS-丑-1", "普通程序", otherUnit, wang, s.li(), q.start().plusDays(5));
-		clock.setToday(LocalDate.of(2033, 10, 8));
+		clock.setToday(LocalDate.of(2035, 10, 8));
 		publish(q);
 		String zhangLink = breakdownLink(s.zhangNo());
 		String liLink = breakdownLink(s.liNo());
@@ -358,7 +358,7 @@ class PublicationTests {
 		String officer = rankingPage(Users.officer(s.zhang(), s.unit()));
 		assertThat(officer).contains("李子", "王丑", "查看我的积分明细", zhangLink)
 			.doesNotContain(liLink, wangLink);
-		mvc.perform(get("/scores/" + s.liNo()).param("period", "2033-Q3").with(Users.officer(s.zhang(), s.unit())))
+		mvc.perform(get("/scores/" + s.liNo()).param("period", "2035-Q3").with(Users.officer(s.zhang(), s.unit())))
 			.andExpect(status().isNotFound());
 		// his squad leader: his squad's breakdowns, not the other squad's
 		String squadLeader = rankingPage(Users.squadLeaderOf(s.unit()));
@@ -369,11 +369,11 @@ class PublicationTests {
 
 	static String breakdownLink(String employeeNo) {
 		return "/scores/" + org.springframework.web.util.UriUtils.encodePathSegment(employeeNo, StandardCharsets.UTF_8)
-				+ "?period=2033-Q3";
+				+ "?period=2035-Q3";
 	}
 
 	String rankingPage(RequestPostProcessor who) throws Exception {
-		return html(mvc.perform(get("/rankings").param("period", "2033-Q3").param("cat", "DIRECT_SQUAD").with(who)))
+		return html(mvc.perform(get("/rankings").param("period", "2035-Q3").param("cat", "DIRECT_SQUAD").with(who)))
 			.replace("&amp;", "&");
 	}
 
