@@ -15,7 +15,7 @@ public enum Role {
 
 	/** 系统管理员: accounts (create, disable, enable, unlock, reset password) and settings; cannot change roles. */
 	ADMIN(Scope.NONE, true),
-	/** 安全管理员: assigns roles and permissions — an account's role, unit and person; resets a second factor. */
+	/** 安全管理员: assigns roles and permissions — an account's role, unit and person; resets a second factor; unlocks a locked account. */
 	SECURITY_ADMIN(Scope.NONE, true),
 	/** 审计管理员: reads, verifies and exports the audit log, nothing else. */
 	AUDIT_ADMIN(Scope.NONE, true),

@@ -25,7 +25,8 @@ import cn.wucheng.cq.security.Role;
 /**
  * 账号管理. 三员分立: the system administrator (ADMIN) creates accounts with business roles, enables/disables,
  * unlocks, resets passwords and opens accounts for officers; the security administrator (SECURITY_ADMIN) assigns
- * role, unit and person (any role, the administrative ones included). Both see the list.
+ * role, unit and person (any role, the administrative ones included) and resets second factors. Both see the list
+ * and unlock locked accounts.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -128,7 +129,11 @@ class AccountAdminController {
 		return LIST;
 	}
 
-	@PreAuthorize("hasRole('ADMIN')")
+	/**
+	 * Both administrators unlock: the system administrator locked out at his first sign-in (issue 13) cannot unlock
+	 * himself, and the login page tells a locked user to call the security administrator. Audited (ACCOUNT_UNLOCKED).
+	 */
+	@PreAuthorize("hasAnyRole('ADMIN','SECURITY_ADMIN')")
 	@PostMapping("/{id}/unlock")
 	String unlock(@PathVariable long id, RedirectAttributes redirect) {
 		accounts.unlock(id);

@@ -1,11 +1,22 @@
 package cn.wucheng.cq.security.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +32,8 @@ import cn.wucheng.cq.security.Role;
  * On first start with no users, creates {@code admin} and {@code legal} (API.md), and the other two of the three
  * administrators (三员分立): {@code security} (安全管理员) and {@code audit} (审计管理员). Passwords come from
  * CQ_ADMIN_PASSWORD / CQ_LEGAL_PASSWORD / CQ_SECURITY_PASSWORD / CQ_AUDIT_PASSWORD when set; otherwise each is
- * generated, logged once, and must be changed. A database from before the three administrators gets
+ * generated, written to {@value #PASSWORD_FILE} in the data directory (readable by its owner only), and must be
+ * changed at first login. A database from before the three administrators gets
  * {@code security} and {@code audit} on its next start when no account holds their role.
  */
 @Component
@@ -29,6 +41,8 @@ import cn.wucheng.cq.security.Role;
 class AccountBootstrap implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+
+	static final String PASSWORD_FILE = "initial-passwords.txt";
 
 	private final JdbcClient jdbc;
 
@@ -40,7 +54,14 @@ class AccountBootstrap implements ApplicationRunner {
 
 	private final SecurityClock clock;
 
-	AccountBootstrap(JdbcClient jdbc, PasswordEncoder encoder, Environment env, AuditLog audit, SecurityClock clock) {
+	private final Path passwordFile;
+
+	private final MessageSource messages;
+
+	AccountBootstrap(JdbcClient jdbc, PasswordEncoder encoder, Environment env, AuditLog audit, SecurityClock clock,
+			@Value("${cq.data-dir:./data}") Path dataDir, MessageSource messages) {
+		this.passwordFile = dataDir.resolve(PASSWORD_FILE).toAbsolutePath().normalize();
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.env = env;
@@ -81,10 +102,43 @@ class AccountBootstrap implements ApplicationRunner {
 			.update();
 		audit.record("ACCOUNT_CREATED", "app_user", username, "首次启动创建账号 " + role.name(), null, null);
 		if (generated) {
-			log.warn("首次启动：已创建账号 {}，初始密码 {}（首次登录须修改）", username, password);
+			// The password goes to an owner-only file, not to the log: 等保 (数据保密性, 安全审计) wants no secret in
+			// logs, which are shipped, rotated and read by people who operate the server but should not sign in as
+			// admin. The log says where the file is (issue 13: the log alone was hard to find and kept the secret).
+			writePassword(username, password);
+			log.warn("首次启动：已创建账号 {}，初始密码已写入 {}（仅文件所有者可读；首次登录须修改，之后请删除该文件）", username,
+					passwordFile);
 		}
 		else {
 			log.info("首次启动：已创建账号 {}（密码取自环境变量）", username);
+		}
+	}
+
+	/**
+	 * Appends "username password" to the password file, created owner-only (rw-------) before anything is written
+	 * into it. Appends: a later start may add {@code security} and {@code audit} to an older database.
+	 */
+	private void writePassword(String username, String password) {
+		try {
+			Files.createDirectories(passwordFile.getParent());
+			try {
+				Files.createFile(passwordFile,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+				Files.writeString(passwordFile, "# " + messages.getMessage("account.initialPasswords.header", null,
+						LocaleContextHolder.getLocale()) + System.lineSeparator(), StandardCharsets.UTF_8);
+			}
+			catch (FileAlreadyExistsException e) {
+				// kept from an earlier start: append
+			}
+			catch (UnsupportedOperationException e) {
+				// not a POSIX file system (Windows): the data directory's protection has to do
+				Files.writeString(passwordFile, "", StandardOpenOption.CREATE);
+			}
+			Files.writeString(passwordFile, username + " " + password + System.lineSeparator(), StandardCharsets.UTF_8,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot write the initial passwords to " + passwordFile, e);
 		}
 	}
 

@@ -1,7 +1,9 @@
 package cn.wucheng.cq.security.internal;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +116,32 @@ class LoginAttempts {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Where an existing account stands after a failed sign-in, for the login page: locked until when, or how many
+	 * tries are left before it locks. Empty for no such account (see {@link SignInFailureHandler} on enumeration).
+	 */
+	Optional<Standing> standing(String username) {
+		LocalDateTime now = clock.now();
+		return jdbc.sql("select failed_attempts, locked_until from app_user where username = ?")
+			.param(username)
+			.query((rs, n) -> {
+				var until = rs.getTimestamp("locked_until");
+				LocalDateTime lockedUntil = until != null && until.toLocalDateTime().isAfter(now)
+						? until.toLocalDateTime() : null;
+				return new Standing(lockedUntil, Math.max(0, maxFailures - rs.getInt("failed_attempts")));
+			})
+			.optional();
+	}
+
+	/** @param lockedUntil null when not locked @param triesLeft wrong passwords or codes before it locks */
+	record Standing(LocalDateTime lockedUntil, int triesLeft) {
+
+		boolean locked() {
+			return lockedUntil != null;
+		}
+
 	}
 
 	/** A successful interactive (form) login. */

@@ -39,8 +39,11 @@ class SecondFactorController {
 
 	private final MessageSource messages;
 
+	private final SignInFailureHandler failures;
+
 	SecondFactorController(SecondFactorService factors, LoginAttempts attempts, AccountDetailsService details,
-			MessageSource messages) {
+			MessageSource messages, SignInFailureHandler failures) {
+		this.failures = failures;
 		this.factors = factors;
 		this.attempts = attempts;
 		this.details = details;
@@ -69,7 +72,10 @@ class SecondFactorController {
 		return "account/totp";
 	}
 
-	/** The code at sign-in. Wrong codes count towards the account lock; once locked, the session ends. */
+	/**
+	 * The code at sign-in. Wrong codes count towards the account lock; once locked, the session ends and the login
+	 * page says until when. A code already used is no failure (see {@link SecondFactorService.Check#ALREADY_USED}).
+	 */
 	@PostMapping
 	String verify(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
@@ -80,13 +86,25 @@ class SecondFactorController {
 		if (!factors.enrolled(me.getUsername())) {
 			return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL; // an administrator has to enrol first
 		}
-		if (!factors.verify(me.getUsername(), code)) {
-			if (attempts.secondFactorFailed(me.getUsername())) {
-				signOut(request);
-				return "redirect:/login?error";
+		switch (factors.verify(me.getUsername(), code)) {
+			case ALREADY_USED -> {
+				// no failed attempt: the user has the app, he only has to wait for its next code
+				redirect.addFlashAttribute("flashError", msg("account.secondFactor.codeUsed"));
+				return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL;
 			}
-			redirect.addFlashAttribute("flashError", msg("account.secondFactor.wrongCode"));
-			return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL;
+			case WRONG -> {
+				if (attempts.secondFactorFailed(me.getUsername())) {
+					signOut(request);
+					// saved in a new session, which the login page reads
+					redirect.addFlashAttribute(SignInFailureHandler.PROBLEM, failures.problem(me.getUsername()));
+					return "redirect:/login?error";
+				}
+				redirect.addFlashAttribute("flashError", msg("account.secondFactor.wrongCode",
+						attempts.standing(me.getUsername()).map(LoginAttempts.Standing::triesLeft).orElse(0)));
+				return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL;
+			}
+			case ACCEPTED -> {
+			}
 		}
 		attempts.secondFactorPassed(me.getUsername());
 		SignedInContext.replace(me.withSecondFactorVerified(), request, response);
@@ -101,7 +119,7 @@ class SecondFactorController {
 		HttpSession session = request.getSession();
 		byte[] secret = (byte[]) session.getAttribute(ENROLLING);
 		if (secret == null || !factors.enrol(me.getUsername(), secret, code)) {
-			redirect.addFlashAttribute("flashError", msg("account.secondFactor.wrongCode"));
+			redirect.addFlashAttribute("flashError", msg("account.secondFactor.wrongEnrolCode"));
 			return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL;
 		}
 		session.removeAttribute(ENROLLING);
@@ -120,8 +138,8 @@ class SecondFactorController {
 		SecurityContextHolder.clearContext();
 	}
 
-	private String msg(String key) {
-		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 }

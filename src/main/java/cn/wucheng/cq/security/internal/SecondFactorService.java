@@ -62,12 +62,31 @@ class SecondFactorService {
 		return true;
 	}
 
+	/** What a code typed at sign-in turned out to be. */
+	enum Check {
+
+		/** Right and not used before: the sign-in is complete. */
+		ACCEPTED,
+
+		/**
+		 * Right, but of a step already used (RFC 6238 §5.2: each code once) — typically the code that enrolled the
+		 * app, typed again within the same 30 seconds. Refused, but no failed attempt: only someone who has the app
+		 * can type it, and counting it locked the administrator out at his first sign-in (issue 13).
+		 */
+		ALREADY_USED,
+
+		/** Wrong or too old: counted towards the lock. */
+		WRONG
+
+	}
+
 	/**
 	 * Checks a code at sign-in. Accepts the current 30-second step or one either side, and only a step after the
-	 * last one accepted — the conditional update makes two requests with the same code accept at most one.
+	 * last one accepted — the conditional update makes two requests with the same code accept at most one (the
+	 * other is told the code was used).
 	 */
 	@Transactional
-	boolean verify(String username, String code) {
+	Check verify(String username, String code) {
 		record Stored(String secret, Long lastStep) {
 		}
 		Stored stored = jdbc.sql("select totp_secret, totp_last_step from app_user where username = ? and totp_enabled")
@@ -75,16 +94,18 @@ class SecondFactorService {
 			.query((rs, n) -> new Stored(rs.getString("totp_secret"), (Long) rs.getObject("totp_last_step", Long.class)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("no second factor for " + username));
-		OptionalLong step = Totp.match(secrets.decrypt(stored.secret(), username), code, Totp.step(clock.instant()),
-				stored.lastStep());
+		byte[] secret = secrets.decrypt(stored.secret(), username);
+		long now = Totp.step(clock.instant());
+		OptionalLong step = Totp.match(secret, code, now, stored.lastStep());
 		if (step.isEmpty()) {
-			return false;
+			return Totp.alreadyUsed(secret, code, now, stored.lastStep()) ? Check.ALREADY_USED : Check.WRONG;
 		}
-		return jdbc.sql("""
+		boolean accepted = jdbc.sql("""
 				update app_user set totp_last_step = ?
 				where username = ? and (totp_last_step is null or totp_last_step < ?)""")
 			.params(step.getAsLong(), username, step.getAsLong())
 			.update() == 1;
+		return accepted ? Check.ACCEPTED : Check.ALREADY_USED;
 	}
 
 	boolean enrolled(String username) {

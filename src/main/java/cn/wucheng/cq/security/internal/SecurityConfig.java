@@ -17,8 +17,6 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -28,14 +26,12 @@ import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import cn.wucheng.cq.shared.DatabaseBusy;
-
 /**
  * No anonymous access to data: every page needs a login, {@code /api/**} also takes HTTP Basic (for scripts; pages
  * do not), and
  * roles are checked on each controller method ({@code @PreAuthorize}) plus data scope inside (see CurrentUser).
  * Anonymous pages redirect to the login page; the API answers 401/403 as JSON ({@link ApiAwareErrorResponses}).
- * Wrong passwords are counted by {@link LoginAttempts} (lockout).
+ * Wrong passwords are counted by {@link LoginAttempts} (lockout); the login page says why ({@link SignInFailureHandler}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -75,14 +71,15 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain pageFilterChain(HttpSecurity http, SignInStepsFilter signInStepsFilter,
 			ApiAwareErrorResponses apiErrors, LoginSuccessHandler loginSuccess, SessionRegistry sessionRegistry,
-			SessionLimits sessionLimits, LogoutEverywhere logoutEverywhere) throws Exception {
+			SessionLimits sessionLimits, LogoutEverywhere logoutEverywhere, SignInFailureHandler signInFailure)
+			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(loginSuccess)
-				.failureHandler(signInFailure())
+				.failureHandler(signInFailure)
 				.permitAll())
 			.exceptionHandling(e -> e.authenticationEntryPoint(apiErrors).accessDeniedHandler(apiErrors))
 			.requestCache(cache -> cache.requestCache(pagesOnly()))
@@ -122,21 +119,6 @@ class SecurityConfig {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
 				&& request.getRequestedSessionId() == null && request.getSession(false) == null;
-	}
-
-	/**
-	 * A wrong password goes back to the login page ({@code /login?error}, "用户名或密码错误"); a database that gave no
-	 * connection in time is no wrong password: the exception goes on to {@code DatabaseBusyFilter}, which answers 503
-	 * "系统繁忙" (issue 11: a correct password was refused while the pool was exhausted).
-	 */
-	private static AuthenticationFailureHandler signInFailure() {
-		AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
-		return (request, response, e) -> {
-			if (DatabaseBusy.causedBy(e)) {
-				throw e;
-			}
-			wrongPassword.onAuthenticationFailure(request, response, e);
-		};
 	}
 
 	/**

@@ -87,6 +87,15 @@ final class Totp {
 		return OptionalLong.empty();
 	}
 
+	/**
+	 * Whether {@code code} is a right code within {@link #DRIFT} steps of {@code now} but of a step at or before
+	 * {@code lastUsed}: typed a second time (the one used to enrol, or to sign in a moment ago), not guessed.
+	 */
+	static boolean alreadyUsed(byte[] secret, String code, long now, Long lastUsed) {
+		OptionalLong step = match(secret, code, now, null);
+		return lastUsed != null && step.isPresent() && step.getAsLong() <= lastUsed;
+	}
+
 	/** The otpauth:// URI authenticator apps read (Google Authenticator key URI format). */
 	static String uri(String issuer, String account, byte[] secret) {
 		String label = encode(issuer) + ":" + encode(account);

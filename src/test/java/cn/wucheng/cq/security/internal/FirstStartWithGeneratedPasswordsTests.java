@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,19 +20,29 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * API.md "Start and accounts": without the environment variables each first account (admin, legal, and the
- * other two of the three administrators, security and audit) gets a generated password, printed once to the log,
- * that must be changed at first login. (Own context, so its start is in the captured log.)
+ * other two of the three administrators, security and audit) gets a generated password, written to an owner-only
+ * file in the data directory (the log says where, never the password), that must be changed at first login. (Own
+ * context, so its start is in the captured log.)
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = "cq.test.context=first-start-generated")
 @AutoConfigureMockMvc
 class FirstStartWithGeneratedPasswordsTests {
 
-	private static final Pattern LOGGED = Pattern.compile("已创建账号 (admin|legal|security|audit)，初始密码 (\\S+)（首次登录须修改）");
+	private static final Pattern WRITTEN = Pattern.compile("(?m)^(admin|legal|security|audit) (\\S+)$");
+
+	static final Path DATA_DIR = createTempDir();
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("cq.data-dir", DATA_DIR::toString);
+	}
 
 	@Autowired
 	MockMvc mvc;
@@ -40,8 +54,24 @@ class FirstStartWithGeneratedPasswordsTests {
 	AccountBootstrap bootstrap;
 
 	@Test
-	void theLoggedPasswordsSignInButEveryPageLeadsToThePasswordChangeFirst(CapturedOutput output) throws Exception {
-		Matcher m = LOGGED.matcher(output.getAll());
+	void thePasswordsAreInAnOwnerOnlyFileThatTheLogNamesAndTheLogHasNoPassword(CapturedOutput output)
+			throws Exception {
+		Path file = DATA_DIR.resolve("initial-passwords.txt");
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+		String written = Files.readString(file);
+		assertThat(output.getAll()).contains("初始密码已写入 " + file.toAbsolutePath().normalize());
+		Matcher m = WRITTEN.matcher(written);
+		int found = 0;
+		while (m.find()) {
+			found++;
+			assertThat(output.getAll()).doesNotContain(m.group(2));
+		}
+		assertThat(found).as("one line per account").isEqualTo(4);
+	}
+
+	@Test
+	void theWrittenPasswordsSignInButEveryPageLeadsToThePasswordChangeFirst() throws Exception {
+		Matcher m = WRITTEN.matcher(Files.readString(DATA_DIR.resolve("initial-passwords.txt")));
 		int found = 0;
 		while (m.find()) {
 			found++;
@@ -50,7 +80,7 @@ class FirstStartWithGeneratedPasswordsTests {
 			mvc.perform(get("/").session(session))
 				.andExpect(redirectedUrl(m.group(1).equals("legal") ? "/account/password" : "/account/totp"));
 		}
-		assertThat(found).as("one log line per account").isEqualTo(4);
+		assertThat(found).as("one line per account").isEqualTo(4);
 		assertThat(jdbc.sql("select count(*) from app_user where must_change_password").query(Integer.class).single())
 			.isEqualTo(4);
 		assertThat(jdbc.sql("select username || '=' || role from app_user order by username").query(String.class).list())
@@ -58,12 +88,23 @@ class FirstStartWithGeneratedPasswordsTests {
 	}
 
 	@Test
-	void aLaterStartCreatesNoAccountAndPrintsNoPassword(CapturedOutput output) {
+	void aLaterStartCreatesNoAccountAndWritesNoPassword(CapturedOutput output) throws IOException {
 		int before = output.getAll().length();
+		String file = Files.readString(DATA_DIR.resolve("initial-passwords.txt"));
 		bootstrap.run(new DefaultApplicationArguments());
 
 		assertThat(output.getAll().substring(before)).doesNotContain("初始密码");
+		assertThat(Files.readString(DATA_DIR.resolve("initial-passwords.txt"))).isEqualTo(file);
 		assertThat(jdbc.sql("select count(*) from app_user").query(Integer.class).single()).isEqualTo(4);
+	}
+
+	private static Path createTempDir() {
+		try {
+			return Files.createTempDirectory("cq-first-start");
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 }

@@ -89,7 +89,7 @@ class SecondFactorTests {
 
 		mvc.perform(post("/account/totp/enrol").session(session).with(csrf()).param("code", wrong(secret)))
 			.andExpect(redirectedUrl("/account/totp"))
-			.andExpect(flash().attribute("flashError", "验证码不正确或已使用过，请输入验证器应用中当前的验证码。"));
+			.andExpect(flash().attribute("flashError", "验证码不正确，请输入验证器应用中当前的验证码。"));
 		mvc.perform(get("/admin/users").session(session)).andExpect(redirectedUrl("/account/totp"));
 
 		mvc.perform(post("/account/totp/enrol").session(session).with(csrf()).param("code", now(secret)))
@@ -155,8 +155,16 @@ class SecondFactorTests {
 		}
 		// signing in with the password again does not reset the count of wrong codes
 		session = TestAccounts.signIn(mvc, "tf-lock", LoginTests.PASSWORD);
-		mvc.perform(post("/account/totp").session(session).with(csrf()).param("code", wrong(secret)))
-			.andExpect(redirectedUrl("/login?error"));
+		MockHttpSession afterLock = (MockHttpSession) mvc
+			.perform(post("/account/totp").session(session).with(csrf()).param("code", wrong(secret)))
+			.andExpect(redirectedUrl("/login?error"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		String until = java.time.LocalDateTime.now(clock).plusMinutes(15)
+			.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+		assertThat(mvc.perform(get("/login").param("error", "").session(afterLock)).andReturn().getResponse()
+			.getContentAsString()).contains("账号已锁定，请于 " + until + " 后再试或联系安全管理员解锁。");
 
 		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login"));
 		mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
@@ -166,6 +174,44 @@ class SecondFactorTests {
 				.unauthenticated());
 		assertThat(accounts.auditCount("SECOND_FACTOR_FAILURE", "tf-lock")).isEqualTo(5);
 		assertThat(accounts.auditCount("ACCOUNT_LOCKED", "tf-lock")).isEqualTo(1);
+	}
+
+	@Test
+	void aWrongCodeSaysHowManyTriesAreLeftBeforeTheLock() throws Exception {
+		byte[] secret = enrolled("tf-tries", Role.LEGAL);
+		MockHttpSession session = TestAccounts.signIn(mvc, "tf-tries", LoginTests.PASSWORD);
+		mvc.perform(post("/account/totp").session(session).with(csrf()).param("code", wrong(secret)))
+			.andExpect(flash().attribute("flashError", "验证码不正确，请输入验证器应用中当前的验证码；还可尝试 4 次，之后账号将被锁定。"));
+	}
+
+	/** Issue 13: the administrator typed the code that had just enrolled his app, five times, and was locked out. */
+	@Test
+	void theCodeThatEnrolledTypedAgainInTheSameWindowAsksForTheNextOneAndCountsNoFailure() throws Exception {
+		accounts.create("tf-first-code", LoginTests.PASSWORD, Role.ADMIN, false);
+		MockHttpSession enrolling = TestAccounts.signIn(mvc, "tf-first-code", LoginTests.PASSWORD);
+		byte[] secret = secretOn(page(enrolling));
+		String code = now(secret);
+		mvc.perform(post("/account/totp/enrol").session(enrolling).with(csrf()).param("code", code))
+			.andExpect(redirectedUrl("/"));
+
+		MockHttpSession session = TestAccounts.signIn(mvc, "tf-first-code", LoginTests.PASSWORD);
+		for (int i = 1; i <= 6; i++) { // more than the five that lock
+			mvc.perform(post("/account/totp").session(session).with(csrf()).param("code", code))
+				.andExpect(redirectedUrl("/account/totp"))
+				.andExpect(flash().attribute("flashError",
+						org.hamcrest.Matchers.startsWith("该验证码已使用，请等待下一个验证码")));
+		}
+		assertThat(jdbc.sql("select failed_attempts from app_user where username = 'tf-first-code'")
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(accounts.auditCount("SECOND_FACTOR_FAILURE", "tf-first-code")).isZero();
+		assertThat(accounts.auditCount("ACCOUNT_LOCKED", "tf-first-code")).isZero();
+		mvc.perform(get("/admin/users").session(session)).andExpect(redirectedUrl("/account/totp"));
+
+		clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+		mvc.perform(post("/account/totp").session(session).with(csrf()).param("code", now(secret)))
+			.andExpect(redirectedUrl("/"));
+		mvc.perform(get("/admin/users").session(session)).andExpect(status().isOk());
 	}
 
 	@Test
