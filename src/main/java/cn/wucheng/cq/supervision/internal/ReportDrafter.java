@@ -28,10 +28,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -356,7 +356,8 @@ class ReportDrafter {
 	 */
 	private static void styles(XWPFDocument doc) throws IOException {
 		try (InputStream xml = ReportDrafter.class.getResourceAsStream("/reports/styles.xml")) {
-			doc.createStyles().setStyles(CTStyles.Factory.parse(xml));
+			// parsed as a document: CTStyles.Factory.parse kept the root element inside the styles part (w:styles twice)
+			doc.createStyles().setStyles(StylesDocument.Factory.parse(xml).getStyles());
 		}
 		catch (XmlException e) {
 			throw new IllegalStateException("reports/styles.xml", e);
