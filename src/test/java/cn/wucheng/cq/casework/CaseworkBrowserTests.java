@@ -119,7 +119,7 @@ class CaseworkBrowserTests {
 		YearMonth month = YearMonth.from(LocalDate.now());
 		browser.get(url("/casework/squads/" + squad.unit + "/lists/" + month));
 		assertThat(browser.findElement(By.id("list-title")).getText())
-			.isEqualTo(month.getMonthValue() + "月浏览器办案中队简易案件审核清单");
+			.isEqualTo(month.getYear() + "年" + month.getMonthValue() + "月浏览器办案中队简易案件审核清单");
 		browser.findElement(By.cssSelector("#list-actions form[action$='/sign'] button")).click();
 		browser.switchTo().alert().accept();
 		wait(d -> "SIGNED".equals(d.findElement(By.id("list-status")).getAttribute("data-status")));
@@ -135,7 +135,7 @@ class CaseworkBrowserTests {
 		assertThat(xlsx.statusCode()).isEqualTo(200);
 		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
 			assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
-				.isEqualTo(month.getMonthValue() + "月浏览器办案中队简易案件审核清单");
+				.isEqualTo(month.getYear() + "年" + month.getMonthValue() + "月浏览器办案中队简易案件审核清单");
 			assertThat(wb.getSheetAt(0).getRow(2).getCell(2).getStringCellValue()).isEqualTo("婺综执简罚〔2024〕1号");
 		}
 		assertThat(Browser.severeConsoleMessages(browser)).isEmpty();

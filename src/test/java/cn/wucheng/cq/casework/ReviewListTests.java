@@ -107,7 +107,7 @@ class ReviewListTests {
 		assertThat(onTime.audits("REVIEW_LIST_SIGNED", "清单一中队 2024-06")).isEqualTo(1);
 		assertThat(onTime.audits("REVIEW_LIST_SUBMITTED", "清单一中队 2024-06")).isEqualTo(1);
 		String page = html(mvc.perform(get(list).with(Users.supervision())));
-		assertThat(page).contains("6月清单一中队简易案件审核清单", "中队长（签字）：SQUAD_LEADER（电子签名，2024-07-02", "按时报送")
+		assertThat(page).contains("2024年6月清单一中队简易案件审核清单", "中队长（签字）：SQUAD_LEADER（电子签名，2024-07-02", "按时报送")
 			.doesNotContain("??");
 		// a correction of a review once the list is signed is refused
 		long id = onTime.caseId("QA-1");
@@ -159,7 +159,7 @@ class ReviewListTests {
 			.andReturn().getResponse().getContentAsByteArray();
 		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
 			Sheet sheet = wb.getSheetAt(0);
-			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("6月清单一中队简易案件审核清单");
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2024年6月清单一中队简易案件审核清单");
 			List<String> headers = new ArrayList<>();
 			sheet.getRow(1).forEach(c -> headers.add(c.getStringCellValue()));
 			assertThat(headers).containsExactly("序号", "案件办理日期", "决定书号", "执法主体是否合格", "处罚对象是否正确",

@@ -198,7 +198,9 @@ class ScoringPagesTests {
 			assertThat(class2.getRow(0).getCell(0).getStringCellValue()).contains("2024年第1季度", "排名人数 3");
 			assertThat(class2.getRow(1).getCell(0).getStringCellValue()).isEqualTo("排名");
 			Row first = class2.getRow(2);
-			assertThat(first.getCell(0).getStringCellValue()).isEqualTo("1");
+			// ranks are numbers too, so the sheet sorts by them (issue 13, item 8)
+			assertThat(first.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(first.getCell(0).getNumericCellValue()).isEqualTo(1);
 			assertThat(first.getCell(1).getStringCellValue()).isEqualTo("WE01");
 			assertThat(first.getCell(2).getStringCellValue()).isEqualTo("张三");
 			// totals are numbers whose format shows every decimal

@@ -59,7 +59,7 @@ class ReviewListController {
 		YearMonth m = pages.month(month);
 		ReviewLists.MonthList list = lists.month(unitId, squad.name(), m);
 		String title = ReviewListWorkbook.title(list, pages::msg);
-		return ReviewListWorkbook.download(ReviewListWorkbook.write(list, pages::msg), m.getYear() + "年" + title + ".xlsx");
+		return ReviewListWorkbook.download(ReviewListWorkbook.write(list, pages::msg), title + ".xlsx");
 	}
 
 	@PostMapping("/casework/squads/{unitId}/lists/{month}/sign")

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -24,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import cn.wucheng.cq.shared.SpreadsheetText;
+import cn.wucheng.cq.shared.WrappedRows;
 
 /**
  * R-41: the monthly list as an .xlsx in the layout of attachment 2 — the title "__月__中队简易案件审核清单" filled in,
@@ -45,14 +45,25 @@ final class ReviewListWorkbook {
 	private ReviewListWorkbook() {
 	}
 
-	/** The title of attachment 2 filled in: "3月执法一中队简易案件审核清单". */
-	static String title(ReviewLists.MonthList list, Function<String, String> msg) {
-		String squad = list.unitName().endsWith("中队")
-				? list.unitName().substring(0, list.unitName().length() - 2) : list.unitName();
-		return list.month().getMonthValue() + "月" + squad + msg.apply("casework.list.titleSuffix");
+	/** The messages, with arguments ({@code pages::msg}). */
+	@FunctionalInterface
+	interface Messages {
+
+		String msg(String key, Object... args);
+
 	}
 
-	static byte[] write(ReviewLists.MonthList list, Function<String, String> msg) throws IOException {
+	/**
+	 * The title of attachment 2 filled in, with the year: "2024年3月执法一中队简易案件审核清单". The attachment prints
+	 * only the month, but a list filed away without its year could be any year's (issue 13, item 8).
+	 */
+	static String title(ReviewLists.MonthList list, Messages msg) {
+		String squad = list.unitName().endsWith("中队")
+				? list.unitName().substring(0, list.unitName().length() - 2) : list.unitName();
+		return msg.msg("casework.list.title", String.valueOf(list.month().getYear()), list.month().getMonthValue(), squad);
+	}
+
+	static byte[] write(ReviewLists.MonthList list, Messages msg) throws IOException {
 		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = wb.createSheet(list.month().getMonthValue() + "月");
 			CellStyle titleStyle = wb.createCellStyle();
@@ -84,10 +95,11 @@ final class ReviewListWorkbook {
 			int[] widths = { 6, 13, 20, 10, 10, 12, 10, 10, 16, 16, 14, 24, 30 };
 			for (int i = 0; i < COLUMNS.size(); i++) {
 				Cell c = header.createCell(i);
-				c.setCellValue(msg.apply("casework.list.col." + COLUMNS.get(i)));
+				c.setCellValue(msg.msg("casework.list.col." + COLUMNS.get(i)));
 				c.setCellStyle(head);
 				sheet.setColumnWidth(i, widths[i] * 256);
 			}
+			WrappedRows.fit(header);
 			int r = 2;
 			int no = 1;
 			for (ListRow row : list.rows()) {
@@ -104,24 +116,29 @@ final class ReviewListWorkbook {
 				cells.text(x.createCell(7), yesNo(row.recordOk(), msg), cell);
 				cells.text(x.createCell(8), row.videoNo(), cell);
 				cells.text(x.createCell(9), row.handlers(), cell);
-				cells.text(x.createCell(10), row.reviewed() ? row.reviewerName() : msg.apply("casework.list.unreviewed"),
+				cells.text(x.createCell(10), row.reviewed() ? row.reviewerName() : msg.msg("casework.list.unreviewed"),
 						cell);
 				cells.text(x.createCell(11), row.note(), cell);
 				cells.text(x.createCell(12),
-						row.opinionText() == null ? msg.apply("casework.opinion.none") : row.opinionText(), cell);
+						row.opinionText() == null ? msg.msg("casework.opinion.none") : row.opinionText(), cell);
+				// wrapped text grows a row only where the reader recomputes heights (LibreOffice); Excel and WPS keep
+				// the default 15 pt and draw the lines over the next row, so each row carries the height it needs
+				WrappedRows.fit(x);
 			}
 			r++;
 			Row note = sheet.createRow(r++);
-			note.createCell(0).setCellValue(msg.apply("casework.list.note"));
+			note.createCell(0).setCellValue(msg.msg("casework.list.note"));
 			sheet.addMergedRegion(new CellRangeAddress(note.getRowNum(), note.getRowNum(), 0, COLUMNS.size() - 1));
 			Row sign = sheet.createRow(r);
 			String signer = list.list()
 				.filter(ReviewList::isSigned)
-				.map(l -> msg.apply("casework.list.signature") + l.getSignerName() + msg.apply("casework.list.signedElectronically")
+				.map(l -> msg.msg("casework.list.signature") + l.getSignerName() + msg.msg("casework.list.signedElectronically")
 						+ " " + SIGNED_AT.format(l.getSignedAt()))
-				.orElse(msg.apply("casework.list.signature") + "_____");
+				.orElse(msg.msg("casework.list.signature") + "_____");
 			cells.text(sign.createCell(0), signer);
 			sheet.addMergedRegion(new CellRangeAddress(sign.getRowNum(), sign.getRowNum(), 0, COLUMNS.size() - 1));
+			note.setHeightInPoints(20);
+			sign.setHeightInPoints(20);
 
 			PrintSetup print = sheet.getPrintSetup();
 			print.setLandscape(true);
@@ -146,8 +163,8 @@ final class ReviewListWorkbook {
 	}
 
 
-	private static String yesNo(Boolean b, Function<String, String> msg) {
-		return b == null ? "" : msg.apply(b ? "casework.yes" : "casework.no");
+	private static String yesNo(Boolean b, Messages msg) {
+		return b == null ? "" : msg.msg(b ? "casework.yes" : "casework.no");
 	}
 
 

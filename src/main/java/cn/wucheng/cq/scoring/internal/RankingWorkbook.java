@@ -25,8 +25,8 @@ import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
  * A quarter's ranking as .xlsx: one sheet per squad category with a title row, the header and one row per entry.
- * Totals are numeric cells whose format shows every decimal of the exact value (R-24: 10.50, 0.875 — never rounded to
- * two places); the other cells are text, and text that a spreadsheet could take for a formula (starting with = + - @)
+ * Ranks are whole numbers and totals numeric cells whose format shows every decimal of the exact value (R-24: 10.50,
+ * 0.875 — never rounded to two places); the other cells are text, and text that a spreadsheet could take for a formula (starting with = + - @)
  * is stored as quoted text, never as a formula.
  */
 final class RankingWorkbook {
@@ -61,7 +61,10 @@ final class RankingWorkbook {
 				int r = 2;
 				for (Ranking.Entry e : c.entries()) {
 					Row row = sheet.createRow(r++);
-					text(row, 0, Integer.toString(e.rank()), styles.number, cells);
+					// a number, so the sheet sorts and filters by rank (as text 10 sorted before 2)
+					Cell rank = row.createCell(0);
+					rank.setCellValue(e.rank());
+					rank.setCellStyle(styles.number);
 					text(row, 1, e.employeeNo(), styles.text, cells);
 					text(row, 2, e.name(), styles.text, cells);
 					text(row, 3, e.unitName(), styles.text, cells);
@@ -124,6 +127,7 @@ final class RankingWorkbook {
 			text = bordered(wb);
 			number = bordered(wb);
 			number.setAlignment(HorizontalAlignment.RIGHT);
+			number.setDataFormat(wb.createDataFormat().getFormat("0"));
 		}
 
 		/** A numeric style per number format (0.00, 0.000, …), made once per workbook. */

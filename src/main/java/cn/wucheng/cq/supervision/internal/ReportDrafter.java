@@ -1,6 +1,7 @@
 package cn.wucheng.cq.supervision.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,16 +15,23 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlException;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -145,6 +153,7 @@ class ReportDrafter {
 	@Transactional(readOnly = true)
 	void write(ReportKind kind, int year, LocalDate today, OutputStream out) throws IOException {
 		try (XWPFDocument doc = new XWPFDocument()) {
+			styles(doc);
 			a4(doc);
 			LocalDate asOf = asOf(kind, year, today);
 			List<Period> quarters = quarters(kind, year, today);
@@ -332,6 +341,29 @@ class ReportDrafter {
 
 	// ------------------------------------------------------------------ layout
 
+	/** The width between the margins of {@link #a4}, in twentieths of a point: 11906 - 1587 - 1474. */
+	static final int TEXT_WIDTH = 11906 - 1587 - 1474;
+
+	/** Twips of one half-width character in a table's 10.5 pt (a Chinese character takes two). */
+	private static final int HALF_CHAR = 105;
+
+	/** A cell's left and right margins (108 each) and a little air. */
+	private static final int CELL_PADDING = 240;
+
+	/**
+	 * The styles the draft names (Title, Heading1, Heading2, TableGrid) and its default fonts: without a styles part
+	 * python-docx could not open the draft's tables and the headings were plain paragraphs (issue 13, item 8).
+	 */
+	private static void styles(XWPFDocument doc) throws IOException {
+		try (InputStream xml = ReportDrafter.class.getResourceAsStream("/reports/styles.xml")) {
+			// parsed as a document: CTStyles.Factory.parse kept the root element inside the styles part (w:styles twice)
+			doc.createStyles().setStyles(StylesDocument.Factory.parse(xml).getStyles());
+		}
+		catch (XmlException e) {
+			throw new IllegalStateException("reports/styles.xml", e);
+		}
+	}
+
 	/** A4 portrait, margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm). */
 	private static void a4(XWPFDocument doc) {
 		CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
@@ -384,20 +416,95 @@ class ReportDrafter {
 		r.setColor("C00000");
 	}
 
+	/**
+	 * A table as wide as the text, with a grid of one column per cell (POI's new table has a grid of a single column,
+	 * which python-docx reads as a one-column table, and "100%" with auto layout let Word squeeze the longest column of
+	 * the 18 tasks): fixed layout, each column's width from {@link #columnWidths}, repeated on every cell.
+	 */
 	private static void table(XWPFDocument doc, List<List<String>> rows) {
-		XWPFTable t = doc.createTable(rows.size(), rows.get(0).size());
-		t.setWidth("100%");
+		int[] widths = columnWidths(rows, TEXT_WIDTH);
+		XWPFTable t = doc.createTable(rows.size(), widths.length);
+		t.setStyleID("TableGrid");
+		t.setWidthType(TableWidthType.DXA);
+		t.setWidth(Integer.toString(TEXT_WIDTH));
+		CTTblPr pr = t.getCTTbl().getTblPr();
+		(pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
+		CTTblGrid grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
+		while (grid.sizeOfGridColArray() > 0) {
+			grid.removeGridCol(0);
+		}
+		for (int w : widths) {
+			grid.addNewGridCol().setW(BigInteger.valueOf(w));
+		}
 		for (int i = 0; i < rows.size(); i++) {
 			XWPFTableRow row = t.getRow(i);
 			if (i == 0) {
 				row.setRepeatHeader(true);
 			}
 			for (int j = 0; j < rows.get(i).size(); j++) {
-				XWPFParagraph p = row.getCell(j).getParagraphs().get(0);
+				XWPFTableCell cell = row.getCell(j);
+				cell.setWidthType(TableWidthType.DXA);
+				cell.setWidth(Integer.toString(widths[j]));
+				XWPFParagraph p = cell.getParagraphs().get(0);
 				run(p, rows.get(i).get(j), i == 0 ? HEADING_FONT : TABLE_FONT, 10.5, false);
 			}
 		}
 		doc.createParagraph();
+	}
+
+	/**
+	 * Column widths (twips) adding up to {@code total}: each column wants the width of its longest text on one line.
+	 * When all fit, each gets what it wants and the rest is shared in proportion; when not, each keeps what it wants up
+	 * to four Chinese characters (序号, 状态 and dates stay on one line) and the rest of the width goes to the columns in
+	 * proportion to how much more they want, so the longest text gets the widest column.
+	 */
+	static int[] columnWidths(List<List<String>> rows, int total) {
+		int n = rows.get(0).size();
+		long[] want = new long[n];
+		for (List<String> row : rows) {
+			for (int j = 0; j < n; j++) {
+				want[j] = Math.max(want[j], (long) halfChars(row.get(j)) * HALF_CHAR + CELL_PADDING);
+			}
+		}
+		long floor = 8L * HALF_CHAR + CELL_PADDING;
+		long[] min = new long[n];
+		long wanted = 0;
+		long mins = 0;
+		for (int j = 0; j < n; j++) {
+			min[j] = Math.min(want[j], floor);
+			wanted += want[j];
+			mins += min[j];
+		}
+		double[] w = new double[n];
+		for (int j = 0; j < n; j++) {
+			if (wanted <= total) {
+				w[j] = want[j] + (double) (total - wanted) * want[j] / wanted;
+			}
+			else if (mins >= total) {
+				w[j] = (double) total * min[j] / mins;
+			}
+			else {
+				w[j] = min[j] + (double) (total - mins) * (want[j] - min[j]) / (wanted - mins);
+			}
+		}
+		int[] widths = new int[n];
+		int sum = 0;
+		for (int j = 0; j < n; j++) {
+			widths[j] = (int) Math.floor(w[j]);
+			sum += widths[j];
+		}
+		widths[n - 1] += total - sum;
+		return widths;
+	}
+
+	/** Width in half-width characters: a Chinese (full-width) character counts two. */
+	private static int halfChars(String text) {
+		int n = 0;
+		for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
+			int cp = text.codePointAt(i);
+			n += cp >= 0x1100 && (cp <= 0x115F || cp >= 0x2E80) && !(cp >= 0xFF61 && cp <= 0xFFDC) ? 2 : 1;
+		}
+		return n;
 	}
 
 	private static XWPFRun run(XWPFParagraph p, String text, String font, double size, boolean bold) {
