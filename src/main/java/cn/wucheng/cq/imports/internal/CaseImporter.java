@@ -31,23 +31,27 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 	static final Column CATEGORY = Column.choice("案件类别",
 			Arrays.stream(CaseCategory.values()).map(CaseCategory::label).toList());
 
-	static final Column DOMAIN = Column.required("执法领域", 50).hint("imports.hint.domain");
+	static final Column DOMAIN = Column.required("执法领域", 50).alias("执法门类").hint("imports.hint.domain");
 
-	static final Column UNIT = Column.required("办案单位", 100).hint("imports.hint.unit");
+	static final Column UNIT = Column.required("办案单位", 100).alias("承办单位").hint("imports.hint.unit");
 
 	static final Column FILED = Column.requiredDate("立案日期");
 
-	static final Column LEAD = Column.required("主办人工号", 30).hint("imports.hint.person");
+	static final Column LEAD = Column.required("主办人工号", 30)
+		.alias("第一承办人", "主办人员", "承办人1", "主办人")
+		.hint("imports.hint.person");
 
-	static final Column CO = Column.required("协办人工号", 30).hint("imports.hint.person");
+	static final Column CO = Column.required("协办人工号", 30)
+		.alias("第二承办人", "协办人员", "承办人2", "协办人")
+		.hint("imports.hint.person");
 
-	static final Column DECISION_NO = Column.optional("决定书号", 120);
+	static final Column DECISION_NO = Column.optional("决定书号", 120).alias("处罚决定书文号", "决定书文号");
 
 	static final Column TITLE = Column.optional("案件名称", 300);
 
 	static final Column SOURCE = Column.optional("案件来源", 40).hint("imports.hint.source");
 
-	static final Column CONCLUDED = Column.optionalDate("办结日期");
+	static final Column CONCLUDED = Column.optionalDate("办结日期").alias("结案日期");
 
 	static final Column VIDEO_NO = Column.optional("视频编号", 60);
 
@@ -151,7 +155,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 				Column c = p == lead ? LEAD : CO;
 				String message = run.messages.get("imports.warning.auxiliaryHandler", c.header(), p.employeeNo(),
 						p.name());
-				run.problems.warning(r.row(), c.header(), message);
+				run.problems.warning(r.row(), run.label(c), message);
 				flag = flag == null ? message : flag + "；" + message;
 			}
 		}

@@ -31,11 +31,11 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 	static final Column CATEGORY = Column.choice("人员类别",
 			Arrays.stream(StaffCategory.values()).map(StaffCategory::label).toList());
 
-	static final Column UNIT = Column.required("所属单位", 100).hint("imports.hint.unit");
+	static final Column UNIT = Column.required("所属单位", 100).alias("所在单位").hint("imports.hint.unit");
 
 	static final Column POST = Column.choice("职务", Arrays.stream(Post.values()).map(Post::label).toList());
 
-	static final Column PHONE = Column.optional("手机号", 30);
+	static final Column PHONE = Column.optional("手机号", 30).alias("手机号码", "联系电话");
 
 	record Row(int row, String employeeNo, String name, Sex sex, LocalDate birthDate, StaffCategory category,
 			long unitId, Post post, String phone) implements Parsed {
