@@ -96,7 +96,7 @@ class ExportLikeFileImportTests extends ImportTestSupport {
 			.andExpect(jsonPath("$.errors", hasSize(1)))
 			.andExpect(jsonPath("$.errors[0].row").value(8))
 			.andExpect(jsonPath("$.errors[0].column").value("第一承办人"))
-			.andExpect(jsonPath("$.errors[0].message").value("未知人员工号：WC9999"));
+			.andExpect(jsonPath("$.errors[0].message").value("未知承办人：WC9999（工号、执法证号、姓名均对不上人员名单）"));
 	}
 
 	@Test

@@ -104,26 +104,6 @@ final class Header {
 		return position(c) >= 0;
 	}
 
-	/** How many required columns this row names: the row naming them all is the header. */
-	int requiredFound() {
-		int n = 0;
-		for (Column c : columns) {
-			if (c.required() && has(c)) {
-				n++;
-			}
-		}
-		return n;
-	}
-
-	boolean hasAllRequired() {
-		for (Column c : columns) {
-			if (c.required() && !has(c)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	/** Columns more than one header of the file stands for, with those headers in file order. */
 	Map<Column, List<String>> ambiguous() {
 		return ambiguous;

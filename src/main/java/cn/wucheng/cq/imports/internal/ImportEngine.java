@@ -71,6 +71,11 @@ public class ImportEngine {
 		return importer(kind, null).columns();
 	}
 
+	/** The columns of a list's template data sheet. */
+	public List<Column> templateColumns(ImportKind kind) {
+		return importer(kind, null).templateColumns();
+	}
+
 	/** The key columns of a list (IMPORT.md). */
 	public List<Column> keyColumns(ImportKind kind) {
 		return importer(kind, null).keyColumns();
@@ -268,10 +273,10 @@ public class ImportEngine {
 		 */
 		private boolean readHeader(int rowNumber, String[] cells) {
 			Header candidate = Header.of(rowNumber, cells, importer.columns());
-			if (candidate.hasAllRequired()) {
+			if (importer.missing(candidate).isEmpty()) {
 				return settle(candidate);
 			}
-			if (best == null || candidate.requiredFound() > best.requiredFound()) {
+			if (best == null || importer.missing(candidate).size() < importer.missing(best).size()) {
 				best = candidate;
 			}
 			if (++looked < Header.SEARCH_ROWS) {
@@ -291,11 +296,9 @@ public class ImportEngine {
 			header = found;
 			run.header = found;
 			boolean complete = true;
-			for (Column c : importer.columns()) {
-				if (c.required() && !found.has(c)) {
-					run.error(found.row(), c, "imports.error.missingColumn", c.header());
-					complete = false;
-				}
+			for (Column c : importer.missing(found)) {
+				run.error(found.row(), c, "imports.error.missingColumn", c.header());
+				complete = false;
 			}
 			for (var e : found.ambiguous().entrySet()) {
 				run.error(found.row(), e.getKey(), "imports.error.ambiguousColumn",

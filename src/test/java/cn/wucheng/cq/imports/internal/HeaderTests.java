@@ -28,7 +28,7 @@ class HeaderTests {
 		String[] export = { "案件状态", "案件编号", "处罚决定书文号", "案件类别", "执法门类", "办案单位", "立案日期", "结案日期",
 				"第一承办人", "承办人2" };
 		Header header = Header.of(3, export, new CaseImporter(null).columns());
-		assertThat(header.hasAllRequired()).isTrue();
+		assertThat(new CaseImporter(null).missing(header)).isEmpty();
 		assertThat(header.position(CaseImporter.LEAD)).isEqualTo(8);
 		assertThat(header.position(CaseImporter.CO)).isEqualTo(9);
 		assertThat(header.position(CaseImporter.CONCLUDED)).isEqualTo(7);
@@ -42,8 +42,18 @@ class HeaderTests {
 	@Test
 	void aTitleRowNamesNoRequiredColumn() {
 		Header title = Header.of(1, new String[] { "武城县综合行政执法局案件清单", "", "" }, new CaseImporter(null).columns());
-		assertThat(title.requiredFound()).isZero();
-		assertThat(title.hasAllRequired()).isFalse();
+		CaseImporter cases = new CaseImporter(null);
+		assertThat(cases.missing(title)).containsExactlyElementsOf(
+				cases.columns().stream().filter(Column::required).toList());
+	}
+
+	@Test
+	void aSingleHandlerColumnStandsForLeadAndCoHandlerOnlyWhenTheFileHasNeither() {
+		CaseImporter cases = new CaseImporter(null);
+		String[] platform = { "案件编号", "案件类别", "执法门类", "办案单位", "立案日期", "承办人" };
+		assertThat(cases.missing(Header.of(1, platform, cases.columns()))).isEmpty();
+		String[] half = { "案件编号", "案件类别", "执法门类", "办案单位", "立案日期", "承办人", "第一承办人" };
+		assertThat(cases.missing(Header.of(1, half, cases.columns()))).containsExactly(CaseImporter.CO);
 	}
 
 	@Test
