@@ -26,11 +26,42 @@ class HandlersByNameImportTests extends ImportTestSupport {
 	@Test
 	void casesWhoseHandlersAreNamedByNameOrCertificateImportToTheSameRecordsAsWithTheirEmployeeNumbers()
 			throws Exception {
+		peopleWithCertificatesImported();
+		byte[] gb18030 = ExportLikeFileImportTests.csv(casesByHandlerNames(), Charset.forName("GB18030"));
+		importedAllAndTheCanonicalFileFindsThemUnchanged("cases.csv", gb18030);
+	}
+
+	@Test
+	void anXlsxExportWithTitleRowsAndHandlersByNameImportsToTheSameRecordsToo() throws Exception {
+		peopleWithCertificatesImported();
+		List<List<String>> rows = new ArrayList<>(casesByHandlerNames());
+		rows.add(0, new ArrayList<>(List.of(ExportLikeFileImportTests.EXPORTED)));
+		rows.add(0, new ArrayList<>(List.of(ExportLikeFileImportTests.TITLE)));
+		importedAllAndTheCanonicalFileFindsThemUnchanged("cases.xlsx", ExportLikeFileImportTests.exportXlsx(rows));
+	}
+
+	private void peopleWithCertificatesImported() throws Exception {
 		importExampleThrough("units");
 		upload("people", "people.csv", peopleWithCertificates()).andExpect(status().isOk());
 		assertThat(jdbc.sql("select certificate_no from person where employee_no = 'WC0007'").query(String.class)
 			.single()).isEqualTo("ZF-0007");
+	}
 
+	private void importedAllAndTheCanonicalFileFindsThemUnchanged(String fileName, byte[] content) throws Exception {
+		upload("cases", fileName, content).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(dataRows(example("cases"))));
+		upload("cases", "cases.csv", example("cases")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(0))
+			.andExpect(jsonPath("$.updated").value(0))
+			.andExpect(jsonPath("$.unchanged").value(dataRows(example("cases"))));
+		assertThat(handlers("WCZF-2024-00001")).isEqualTo("WC0007/WC0002");
+	}
+
+	/**
+	 * The example's cases with one 承办人 column instead of 主办人工号 and 协办人工号: each handler by name or by
+	 * 执法证号, and every separator the platform uses between them.
+	 */
+	private static List<List<String>> casesByHandlerNames() {
 		Map<String, String> names = new HashMap<>();
 		csvRows(example("people"), StandardCharsets.UTF_8).forEach(r -> names.put(r.get(0), r.get(1)));
 		List<List<String>> rows = csvRows(example("cases"), StandardCharsets.UTF_8);
@@ -38,43 +69,28 @@ class HandlersByNameImportTests extends ImportTestSupport {
 		int lead = header.indexOf("主办人工号");
 		int co = header.indexOf("协办人工号");
 		String[] separators = { "、", ",", " ", "，", "　" };
-		StringBuilder file = new StringBuilder("承办人");
-		for (int c = 0; c < header.size(); c++) {
-			if (c != lead && c != co) {
-				file.append(',').append(header.get(c));
-			}
-		}
-		file.append('\n');
-		for (int r = 1; r < rows.size(); r++) {
+		List<List<String>> result = new ArrayList<>();
+		for (int r = 0; r < rows.size(); r++) {
 			List<String> row = rows.get(r);
-			String leadNo = row.get(lead);
-			String coNo = row.get(co);
-			// by name, by 执法证号, or one of each; every separator the platform uses
-			String first = r % 3 == 1 ? "ZF-" + leadNo.substring(2) : names.get(leadNo);
-			String second = r % 3 == 2 ? "ZF-" + coNo.substring(2) : names.get(coNo);
-			file.append('"').append(first).append(separators[r % separators.length]).append(second).append('"');
+			List<String> out = new ArrayList<>();
+			if (r == 0) {
+				out.add("承办人");
+			}
+			else {
+				String leadNo = row.get(lead);
+				String coNo = row.get(co);
+				String first = r % 3 == 1 ? "ZF-" + leadNo.substring(2) : names.get(leadNo);
+				String second = r % 3 == 2 ? "ZF-" + coNo.substring(2) : names.get(coNo);
+				out.add(first + separators[r % separators.length] + second);
+			}
 			for (int c = 0; c < row.size(); c++) {
 				if (c != lead && c != co) {
-					file.append(',').append(row.get(c));
+					out.add(row.get(c));
 				}
 			}
-			file.append('\n');
+			result.add(out);
 		}
-		String json = upload("cases", "cases.csv", file.toString().getBytes(Charset.forName("GB18030")))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(json).contains("\"created\":" + dataRows(example("cases")));
-
-		upload("cases", "cases.csv", example("cases")).andExpect(status().isOk())
-			.andExpect(jsonPath("$.created").value(0))
-			.andExpect(jsonPath("$.updated").value(0))
-			.andExpect(jsonPath("$.unchanged").value(dataRows(example("cases"))));
-		assertThat(jdbc.sql("""
-				select l.employee_no || '/' || o.employee_no from case_file c join person l on l.id = c.lead_id
-				  join person o on o.id = c.co_id where c.case_no = 'WCZF-2024-00001'""").query(String.class).single())
-			.isEqualTo("WC0007/WC0002");
+		return result;
 	}
 
 	@Test
