@@ -65,7 +65,7 @@ class ImportErrorTests extends ImportTestSupport {
 		upload("cases", "cases.csv", utf8(CASES_HEADER + GOOD_CASE.replace("WC0004", "WC9999")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].column").value("主办人工号"))
-			.andExpect(jsonPath("$.errors[0].message").value("未知人员工号：WC9999"));
+			.andExpect(jsonPath("$.errors[0].message").value("未知承办人：WC9999（工号、执法证号、姓名均对不上人员名单）"));
 		nothingWasWritten();
 	}
 
@@ -356,7 +356,7 @@ class ImportErrorTests extends ImportTestSupport {
 		ImportResult result = imports.importFile(ImportKind.CASES, "bad.csv",
 				new java.io.ByteArrayInputStream(utf8(CASES_HEADER + GOOD_CASE.replace("WC0004", "WC9999"))));
 		assertThat(result.status()).isEqualTo(ImportResult.Status.REJECTED);
-		assertThat(result.errors()).containsExactly(new ImportProblem(2, "主办人工号", "未知人员工号：WC9999"));
+		assertThat(result.errors()).containsExactly(new ImportProblem(2, "主办人工号", "未知承办人：WC9999（工号、执法证号、姓名均对不上人员名单）"));
 		nothingWasWritten();
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,25 +32,40 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 	static final Column CATEGORY = Column.choice("案件类别",
 			Arrays.stream(CaseCategory.values()).map(CaseCategory::label).toList());
 
-	static final Column DOMAIN = Column.required("执法领域", 50).hint("imports.hint.domain");
+	static final Column DOMAIN = Column.required("执法领域", 50).alias("执法门类").hint("imports.hint.domain");
 
-	static final Column UNIT = Column.required("办案单位", 100).hint("imports.hint.unit");
+	static final Column UNIT = Column.required("办案单位", 100).alias("承办单位").hint("imports.hint.unit");
 
 	static final Column FILED = Column.requiredDate("立案日期");
 
-	static final Column LEAD = Column.required("主办人工号", 30).hint("imports.hint.person");
+	static final Column LEAD = Column.required("主办人工号", 30)
+		.alias("第一承办人", "主办人员", "承办人1", "主办人")
+		.hint("imports.hint.person");
 
-	static final Column CO = Column.required("协办人工号", 30).hint("imports.hint.person");
+	static final Column CO = Column.required("协办人工号", 30)
+		.alias("第二承办人", "协办人员", "承办人2", "协办人")
+		.hint("imports.hint.person");
 
-	static final Column DECISION_NO = Column.optional("决定书号", 120);
+	static final Column DECISION_NO = Column.optional("决定书号", 120).alias("处罚决定书文号", "决定书文号");
 
 	static final Column TITLE = Column.optional("案件名称", 300);
 
 	static final Column SOURCE = Column.optional("案件来源", 40).hint("imports.hint.source");
 
-	static final Column CONCLUDED = Column.optionalDate("办结日期");
+	static final Column CONCLUDED = Column.optionalDate("办结日期").alias("结案日期");
 
 	static final Column VIDEO_NO = Column.optional("视频编号", 60);
+
+	/**
+	 * Issue 14: the platform's single 承办人 column, "张三、李四" (the first is the lead), read when the file has neither
+	 * 主办人工号 nor 协办人工号 (nor their aliases).
+	 */
+	static final Column HANDLERS = Column.optional("承办人", 0)
+		.alias("承办人员", "办案人员")
+		.hint("imports.hint.handlers");
+
+	/** Between the two entries of {@link #HANDLERS}: 、 , ， ; ； or spaces (also full-width). */
+	private static final Pattern HANDLER_SEPARATOR = Pattern.compile("[、,，;；\\s\u3000\u00A0]+");
 
 	static final String FLAG_RULE = "R-11";
 
@@ -63,7 +79,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 			String videoNo) {
 	}
 
-	private record PersonRef(long id, String employeeNo, String name, boolean formal) {
+	private record PersonRef(long id, String employeeNo, String name, boolean formal, long unitId) {
 	}
 
 	private Map<String, Long> domainIds;
@@ -77,6 +93,10 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 	private final Map<String, PersonRef> people = new HashMap<>();
 
 	private final Map<Long, String> employeeNos = new HashMap<>();
+
+	private final Map<String, PersonRef> byCertificate = new HashMap<>();
+
+	private final Map<String, List<PersonRef>> byName = new HashMap<>();
 
 	/** On PostgreSQL: new cases go in with COPY (see {@link PgCopy}); on H2 with a batch of INSERTs. */
 	private PgCopy copy;
@@ -96,7 +116,27 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 	@Override
 	List<Column> columns() {
 		return List.of(CASE_NO, CATEGORY, DOMAIN, UNIT, FILED, LEAD, CO, DECISION_NO, TITLE, SOURCE, CONCLUDED,
-				VIDEO_NO);
+				VIDEO_NO, HANDLERS);
+	}
+
+	/** 承办人 stands for 主办人工号 and 协办人工号 in a file that has neither. */
+	@Override
+	List<Column> missing(Header h) {
+		List<Column> missing = super.missing(h);
+		if (h.has(HANDLERS) && !h.has(LEAD) && !h.has(CO)) {
+			return missing.stream().filter(c -> c != LEAD && c != CO).toList();
+		}
+		return missing;
+	}
+
+	/** A template with 承办人 beside 主办人工号 would invite filling the one the import does not read. */
+	@Override
+	List<Column> templateColumns() {
+		return columns().stream().filter(c -> c != HANDLERS).toList();
+	}
+
+	private boolean singleHandlerColumn() {
+		return has(HANDLERS) && !has(LEAD) && !has(CO);
 	}
 
 	@Override
@@ -111,11 +151,16 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		domainNames = invert(domainIds);
 		unitIds = idsByName("select id, name from unit");
 		unitNames = invert(unitIds);
-		run.jdbc.sql("select id, employee_no, name, category from person").query(rs -> {
+		run.jdbc.sql("select id, employee_no, name, category, unit_id, certificate_no from person").query(rs -> {
 			PersonRef p = new PersonRef(rs.getLong("id"), rs.getString("employee_no"), rs.getString("name"),
-					StaffCategory.FORMAL.name().equals(rs.getString("category")));
+					StaffCategory.FORMAL.name().equals(rs.getString("category")), rs.getLong("unit_id"));
 			people.put(p.employeeNo(), p);
 			employeeNos.put(p.id(), p.employeeNo());
+			String certificate = rs.getString("certificate_no");
+			if (certificate != null) {
+				byCertificate.put(certificate, p);
+			}
+			byName.computeIfAbsent(p.name(), k -> new ArrayList<>(1)).add(p);
 		});
 	}
 
@@ -127,11 +172,35 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		Long domainId = lookup(r, DOMAIN, domainIds, "imports.error.unknownDomain");
 		Long unitId = lookup(r, UNIT, unitIds, "imports.error.unknownUnit");
 		LocalDate filed = date(r, FILED);
-		PersonRef lead = person(r, LEAD);
-		PersonRef co = person(r, CO);
-		String leadNo = r.text(LEAD);
-		if (!leadNo.isEmpty() && leadNo.equals(r.text(CO))) {
-			run.error(r.row(), CO, "imports.error.sameHandler");
+		PersonRef lead = null;
+		PersonRef co = null;
+		Column leadColumn = LEAD;
+		Column coColumn = CO;
+		if (singleHandlerColumn()) {
+			leadColumn = HANDLERS;
+			coColumn = HANDLERS;
+			String handlers = required(r, HANDLERS);
+			if (handlers != null) {
+				List<String> entries = Arrays.stream(HANDLER_SEPARATOR.split(handlers))
+					.filter(e -> !e.isEmpty())
+					.toList();
+				if (entries.size() != 2) {
+					run.error(r.row(), HANDLERS, "imports.error.handlerCount", handlers);
+				}
+				else {
+					lead = person(r, HANDLERS, entries.get(0), unitId);
+					co = person(r, HANDLERS, entries.get(1), unitId);
+				}
+			}
+		}
+		else {
+			String leadText = required(r, LEAD);
+			lead = leadText == null ? null : person(r, LEAD, leadText, unitId);
+			String coText = required(r, CO);
+			co = coText == null ? null : person(r, CO, coText, unitId);
+		}
+		if (lead != null && co != null && lead.id() == co.id()) {
+			run.error(r.row(), coColumn, "imports.error.sameHandler");
 		}
 		LocalDate concluded = date(r, CONCLUDED);
 		if (filed != null && concluded != null && concluded.isBefore(filed)) {
@@ -151,7 +220,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 				Column c = p == lead ? LEAD : CO;
 				String message = run.messages.get("imports.warning.auxiliaryHandler", c.header(), p.employeeNo(),
 						p.name());
-				run.problems.warning(r.row(), c.header(), message);
+				run.problems.warning(r.row(), run.label(p == lead ? leadColumn : coColumn), message);
 				flag = flag == null ? message : flag + "；" + message;
 			}
 		}
@@ -186,16 +255,33 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		return id;
 	}
 
-	private PersonRef person(RowView r, Column c) {
-		String no = required(r, c);
-		if (no == null) {
+	/**
+	 * A handler as the file names them (issue 14): by 工号, else 执法证号, else name; a name that several people share
+	 * is the one of them in the case's 办案单位 (their unit now), else an error naming all their 工号.
+	 */
+	private PersonRef person(RowView r, Column c, String text, Long caseUnitId) {
+		PersonRef p = people.get(text);
+		if (p == null) {
+			p = byCertificate.get(text);
+		}
+		if (p != null) {
+			return p;
+		}
+		List<PersonRef> named = byName.getOrDefault(text, List.of());
+		if (named.size() == 1) {
+			return named.get(0);
+		}
+		if (named.isEmpty()) {
+			run.error(r.row(), c, "imports.error.unknownHandler", text);
 			return null;
 		}
-		PersonRef p = people.get(no);
-		if (p == null) {
-			run.error(r.row(), c, "imports.error.unknownPerson", no);
+		List<PersonRef> inUnit = named.stream().filter(n -> caseUnitId != null && n.unitId() == caseUnitId).toList();
+		if (inUnit.size() == 1) {
+			return inUnit.get(0);
 		}
-		return p;
+		run.error(r.row(), c, "imports.error.ambiguousName", text,
+				String.join("、", named.stream().map(PersonRef::employeeNo).sorted().toList()));
+		return null;
 	}
 
 	@Override

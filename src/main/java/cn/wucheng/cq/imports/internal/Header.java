@@ -1,24 +1,44 @@
 package cn.wucheng.cq.imports.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Where each column of a list sits in the file, found by header text: order free, spaces ignored. */
+/**
+ * Where each column of a list sits in the file, found by header text or one of the column's aliases: order free,
+ * spaces ignored, unknown headers (案件状态 and the like) ignored.
+ */
 final class Header {
+
+	/**
+	 * How many non-blank rows at the top of a file may hold the header: exports put a merged title and an export-date
+	 * line ("导出时间：2024-07-01") above it (issue 14).
+	 */
+	static final int SEARCH_ROWS = 10;
 
 	private final int row;
 
 	private final Map<Column, Integer> positions;
+
+	/** The file's own header text of each column found, as the user reads it in the file. */
+	private final Map<Column, String> labels;
+
+	/** Columns that two or more of the file's headers claim (e.g. 第一承办人 and 主办人员): the file's headers. */
+	private final Map<Column, List<String>> ambiguous;
 
 	/** The columns of the list (the importer's constants) and their positions, looked up by identity per cell. */
 	private final Column[] columns;
 
 	private final int[] indexes;
 
-	private Header(int row, Map<Column, Integer> positions, List<Column> columns) {
+	private Header(int row, Map<Column, Integer> positions, Map<Column, String> labels,
+			Map<Column, List<String>> ambiguous, List<Column> columns) {
 		this.row = row;
 		this.positions = positions;
+		this.labels = labels;
+		this.ambiguous = ambiguous;
 		this.columns = columns.toArray(Column[]::new);
 		this.indexes = new int[this.columns.length];
 		for (int i = 0; i < this.columns.length; i++) {
@@ -28,18 +48,37 @@ final class Header {
 	}
 
 	static Header of(int row, String[] cells, List<Column> columns) {
-		Map<String, Integer> byText = new HashMap<>();
-		for (int i = 0; i < cells.length; i++) {
-			byText.putIfAbsent(normalize(cells[i]), i);
-		}
-		Map<Column, Integer> positions = new HashMap<>();
+		Map<String, Column> byName = new HashMap<>();
+		Map<String, String> nameOf = new HashMap<>();
 		for (Column c : columns) {
-			Integer i = byText.get(normalize(c.header()));
-			if (i != null) {
-				positions.put(c, i);
+			for (String name : c.names()) {
+				if (byName.putIfAbsent(normalize(name), c) == null) {
+					nameOf.put(normalize(name), name);
+				}
 			}
 		}
-		return new Header(row, positions, columns);
+		Map<Column, Integer> positions = new HashMap<>();
+		Map<Column, String> labels = new HashMap<>();
+		Map<Column, List<String>> claims = new LinkedHashMap<>();
+		for (int i = 0; i < cells.length; i++) {
+			String text = normalize(cells[i]);
+			Column c = byName.get(text);
+			if (c == null) {
+				continue;
+			}
+			String label = nameOf.get(text); // without the asterisk or spaces the cell may have
+			claims.computeIfAbsent(c, k -> new ArrayList<>()).add(label);
+			if (positions.putIfAbsent(c, i) == null) {
+				labels.put(c, label);
+			}
+		}
+		Map<Column, List<String>> ambiguous = new LinkedHashMap<>();
+		claims.forEach((c, headers) -> {
+			if (headers.size() > 1) {
+				ambiguous.put(c, List.copyOf(headers));
+			}
+		});
+		return new Header(row, positions, labels, ambiguous, columns);
 	}
 
 	/** Spaces (also full-width), a BOM and a required-marker asterisk do not count. */
@@ -63,6 +102,17 @@ final class Header {
 
 	boolean has(Column c) {
 		return position(c) >= 0;
+	}
+
+	/** Columns more than one header of the file stands for, with those headers in file order. */
+	Map<Column, List<String>> ambiguous() {
+		return ambiguous;
+	}
+
+	/** The column as the file names it (an alias if the file uses one), for problems the user looks up. */
+	String label(Column c) {
+		String label = labels.get(c);
+		return label == null ? c.header() : label;
 	}
 
 	int position(Column c) {

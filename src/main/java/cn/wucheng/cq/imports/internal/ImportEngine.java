@@ -71,6 +71,11 @@ public class ImportEngine {
 		return importer(kind, null).columns();
 	}
 
+	/** The columns of a list's template data sheet. */
+	public List<Column> templateColumns(ImportKind kind) {
+		return importer(kind, null).templateColumns();
+	}
+
 	/** The key columns of a list (IMPORT.md). */
 	public List<Column> keyColumns(ImportKind kind) {
 		return importer(kind, null).keyColumns();
@@ -158,6 +163,7 @@ public class ImportEngine {
 			catch (UnreadableFileException e) {
 				throw new Unreadable(e);
 			}
+			reading.endOfFile();
 			if (!reading.sawHeader()) {
 				throw new Unreadable(new UnreadableFileException("imports.file.noHeader"));
 			}
@@ -215,6 +221,11 @@ public class ImportEngine {
 
 		private Header header;
 
+		/** The candidate header naming the most required columns so far, and how many rows were looked at. */
+		private Header best;
+
+		private int looked;
+
 		Reading(ListImporter<R> importer, ImportRun run) {
 			this.importer = importer;
 			this.run = run;
@@ -255,16 +266,46 @@ public class ImportEngine {
 			return true;
 		}
 
+		/**
+		 * The header is the first of the top {@value Header#SEARCH_ROWS} non-blank rows that names every required
+		 * column (by header or alias); rows above it (a merged title, "导出时间：…") are skipped, and row numbers stay
+		 * the file's own. If none does, the row naming the most is taken as the header and its gaps reported.
+		 */
 		private boolean readHeader(int rowNumber, String[] cells) {
-			header = Header.of(rowNumber, cells, importer.columns());
-			boolean complete = true;
-			for (Column c : importer.columns()) {
-				if (c.required() && !header.has(c)) {
-					run.error(rowNumber, c, "imports.error.missingColumn", c.header());
-					complete = false;
-				}
+			Header candidate = Header.of(rowNumber, cells, importer.columns());
+			if (importer.missing(candidate).isEmpty()) {
+				return settle(candidate);
 			}
-			importer.onHeader(header);
+			if (best == null || importer.missing(candidate).size() < importer.missing(best).size()) {
+				best = candidate;
+			}
+			if (++looked < Header.SEARCH_ROWS) {
+				return true; // perhaps a title row: look further
+			}
+			return settle(best);
+		}
+
+		/** At the end of a short file whose rows never named every required column. */
+		void endOfFile() {
+			if (header == null && best != null) {
+				settle(best);
+			}
+		}
+
+		private boolean settle(Header found) {
+			header = found;
+			run.header = found;
+			boolean complete = true;
+			for (Column c : importer.missing(found)) {
+				run.error(found.row(), c, "imports.error.missingColumn", c.header());
+				complete = false;
+			}
+			for (var e : found.ambiguous().entrySet()) {
+				run.error(found.row(), e.getKey(), "imports.error.ambiguousColumn",
+						String.join("”“", e.getValue()), e.getKey().header());
+				complete = false;
+			}
+			importer.onHeader(found);
 			return complete; // without a required column the rows cannot be checked: stop here
 		}
 

@@ -74,11 +74,21 @@ final class ImportRun {
 	}
 
 	void error(int row, Column column, String key, Object... args) {
-		problems.error(row, column == null ? null : column.header(), messages.get(key, args));
+		problems.error(row, label(column), messages.get(key, args));
 	}
 
 	void warning(int row, Column column, String key, Object... args) {
-		problems.warning(row, column == null ? null : column.header(), messages.get(key, args));
+		problems.warning(row, label(column), messages.get(key, args));
+	}
+
+	/** The file's header row once found: problems name a column as the file does (an alias if it uses one). */
+	Header header;
+
+	String label(Column column) {
+		if (column == null) {
+			return null;
+		}
+		return header == null ? column.header() : header.label(column);
 	}
 
 	long errorCount() {

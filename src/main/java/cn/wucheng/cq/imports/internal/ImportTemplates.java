@@ -39,6 +39,7 @@ class ImportTemplates {
 
 	byte[] workbook(ImportKind kind) {
 		List<Column> columns = engine.columns(kind);
+		List<Column> dataColumns = engine.templateColumns(kind);
 		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			// no user text here (headers and hints are ours), but every export writes text the one way
 			SpreadsheetText cells = SpreadsheetText.of(wb);
@@ -55,8 +56,8 @@ class ImportTemplates {
 
 			Sheet data = wb.createSheet(kind.label());
 			Row header = data.createRow(0);
-			for (int i = 0; i < columns.size(); i++) {
-				Column c = columns.get(i);
+			for (int i = 0; i < dataColumns.size(); i++) {
+				Column c = dataColumns.get(i);
 				cells.text(header.createCell(i), c.header());
 				header.getCell(i).setCellStyle(c.required() ? required : optional);
 				data.setColumnWidth(i, Math.max(12, c.header().length() * 2 + 4) * 256);
@@ -103,6 +104,9 @@ class ImportTemplates {
 		}
 		if (c.maxLength() > 0) {
 			b.append(b.isEmpty() ? "" : "；").append(messages.get("imports.template.maxLength", c.maxLength()));
+		}
+		if (!c.aliases().isEmpty()) { // issue 14: the names exports give the column
+			b.append(b.isEmpty() ? "" : "；").append(messages.get("imports.hint.aliases", String.join("、", c.aliases())));
 		}
 		return b.toString();
 	}

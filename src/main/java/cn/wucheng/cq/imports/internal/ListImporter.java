@@ -44,8 +44,18 @@ abstract class ListImporter<R extends ListImporter.Parsed> {
 	/** All columns, required first, in the order of the template. */
 	abstract List<Column> columns();
 
+	/** The columns of the template's data sheet: all but those standing in for others, which would compete. */
+	List<Column> templateColumns() {
+		return columns();
+	}
+
 	/** The columns that identify a record (IMPORT.md: key). */
 	abstract List<Column> keyColumns();
+
+	/** The required columns a header lacks; a list may accept other columns for some (issue 14: 承办人). */
+	List<Column> missing(Header h) {
+		return columns().stream().filter(c -> c.required() && !h.has(c)).toList();
+	}
 
 	/** Loads the lookups every row needs, once. */
 	void prepare() {

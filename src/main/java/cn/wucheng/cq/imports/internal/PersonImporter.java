@@ -31,23 +31,33 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 	static final Column CATEGORY = Column.choice("人员类别",
 			Arrays.stream(StaffCategory.values()).map(StaffCategory::label).toList());
 
-	static final Column UNIT = Column.required("所属单位", 100).hint("imports.hint.unit");
+	static final Column UNIT = Column.required("所属单位", 100).alias("所在单位").hint("imports.hint.unit");
 
 	static final Column POST = Column.choice("职务", Arrays.stream(Post.values()).map(Post::label).toList());
 
-	static final Column PHONE = Column.optional("手机号", 30);
+	/** Issue 14: the platform may name a handler by it; optional, one person's only. */
+	static final Column CERTIFICATE_NO = Column.optional("执法证号", 30).alias("执法证件号", "执法证编号");
+
+	static final Column PHONE = Column.optional("手机号", 30).alias("手机号码", "联系电话");
 
 	record Row(int row, String employeeNo, String name, Sex sex, LocalDate birthDate, StaffCategory category,
-			long unitId, Post post, String phone) implements Parsed {
+			long unitId, Post post, String phone, String certificateNo) implements Parsed {
 	}
 
 	private record Stored(long id, String name, Sex sex, LocalDate birthDate, StaffCategory category, long unitId,
-			Post post, String phone) {
+			Post post, String phone, String certificateNo) {
 	}
 
 	private Map<String, Long> unitIds;
 
 	private Map<Long, String> unitNames;
+
+	/** 执法证号 → 工号 as stored, and as given by the rows of this file so far. */
+	private final Map<String, String> storedCertificates = new HashMap<>();
+
+	private final Map<String, String> fileCertificates = new HashMap<>();
+
+	private final Map<String, Integer> fileCertificateRows = new HashMap<>();
 
 	PersonImporter(ImportRun run) {
 		super(run);
@@ -60,7 +70,7 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 
 	@Override
 	List<Column> columns() {
-		return List.of(EMPLOYEE_NO, NAME, SEX, BIRTH_DATE, CATEGORY, UNIT, POST, PHONE);
+		return List.of(EMPLOYEE_NO, NAME, SEX, BIRTH_DATE, CATEGORY, UNIT, POST, PHONE, CERTIFICATE_NO);
 	}
 
 	@Override
@@ -72,6 +82,10 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 	void prepare() {
 		unitIds = idsByName("select id, name from unit");
 		unitNames = invert(unitIds);
+		run.jdbc.sql("select certificate_no, employee_no from person where certificate_no is not null")
+			.query(rs -> {
+				storedCertificates.put(rs.getString(1), rs.getString(2));
+			});
 	}
 
 	@Override
@@ -103,22 +117,45 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 			post = choice(r, POST, Post::fromLabel);
 		}
 		String phone = optional(r, PHONE);
+		String certificate = certificate(r, no);
 		if (run.errorCount() > mark) {
 			return null;
 		}
-		return new Row(r.row(), no, name, sex, birth, category, unitId, post, phone);
+		return new Row(r.row(), no, name, sex, birth, category, unitId, post, phone, certificate);
+	}
+
+	/** A 执法证号 held by one person only: in this file, and among the people stored who keep theirs. */
+	private String certificate(RowView r, String employeeNo) {
+		String certificate = optional(r, CERTIFICATE_NO);
+		if (certificate == null || employeeNo == null) {
+			return certificate;
+		}
+		Integer first = fileCertificateRows.putIfAbsent(certificate, r.row());
+		if (first != null) {
+			run.error(r.row(), CERTIFICATE_NO, "imports.error.certificateInFile", certificate,
+					fileCertificates.get(certificate), first);
+			return null;
+		}
+		fileCertificates.put(certificate, employeeNo);
+		String holder = storedCertificates.get(certificate);
+		if (holder != null && !holder.equals(employeeNo)) {
+			run.error(r.row(), CERTIFICATE_NO, "imports.error.certificateTaken", certificate, holder);
+			return null;
+		}
+		return certificate;
 	}
 
 	@Override
 	void flush(List<Row> chunk) {
 		Map<String, Stored> stored = new HashMap<>();
 		queryIn("""
-				select id, employee_no, name, sex, birth_date, category, unit_id, post, phone
+				select id, employee_no, name, sex, birth_date, category, unit_id, post, phone, certificate_no
 				from person where employee_no in (:keys)""", chunk.stream().map(Row::employeeNo).toList(),
 				rs -> stored.put(rs.getString("employee_no"),
 						new Stored(rs.getLong("id"), rs.getString("name"), Sex.valueOf(rs.getString("sex")),
 								localDate(rs, "birth_date"), StaffCategory.valueOf(rs.getString("category")),
-								rs.getLong("unit_id"), Post.valueOf(rs.getString("post")), rs.getString("phone"))));
+								rs.getLong("unit_id"), Post.valueOf(rs.getString("post")), rs.getString("phone"),
+								rs.getString("certificate_no"))));
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> firstAssignments = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
@@ -127,10 +164,11 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 		for (Row r : chunk) {
 			Stored s = stored.get(r.employeeNo());
 			String phone = has(PHONE) ? r.phone() : s == null ? null : s.phone();
+			String certificate = has(CERTIFICATE_NO) ? r.certificateNo() : s == null ? null : s.certificateNo();
 			if (s == null) {
 				run.created++;
 				inserts.add(new Object[] { r.employeeNo(), r.name(), r.sex().name(), r.birthDate(), r.category().name(),
-						r.unitId(), r.post().name(), phone });
+						r.unitId(), r.post().name(), phone, certificate });
 				firstAssignments.add(new Object[] { r.unitId(), UnitAssignment.SINCE_ALWAYS, r.employeeNo() });
 				continue;
 			}
@@ -140,14 +178,15 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 				.field(CATEGORY.header(), s.category().label(), r.category().label())
 				.field(UNIT.header(), unitNames.get(s.unitId()), unitNames.get(r.unitId()))
 				.field(POST.header(), s.post().label(), r.post().label())
-				.field(PHONE.header(), s.phone(), phone);
+				.field(PHONE.header(), s.phone(), phone)
+				.field(CERTIFICATE_NO.header(), s.certificateNo(), certificate);
 			if (!changes.any()) {
 				run.unchanged++;
 				continue;
 			}
 			run.updated("person", r.employeeNo(), changes);
 			updates.add(new Object[] { r.name(), r.sex().name(), r.birthDate(), r.category().name(), r.unitId(),
-					r.post().name(), phone, s.id() });
+					r.post().name(), phone, certificate, s.id() });
 			if (s.unitId() != r.unitId()) {
 				clearToday.add(new Object[] { s.id(), run.today });
 				transfers.add(new Object[] { s.id(), r.unitId(), run.today });
@@ -157,18 +196,18 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 			return;
 		}
 		run.batch("""
-				insert into person (employee_no, name, sex, birth_date, category, unit_id, post, phone)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", inserts, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
-				Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR);
+				insert into person (employee_no, name, sex, birth_date, category, unit_id, post, phone, certificate_no)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE,
+				Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR);
 		run.batch("""
 				insert into person_unit_history (person_id, unit_id, valid_from)
 				select id, ?, ? from person where employee_no = ?""", firstAssignments, Types.BIGINT, Types.DATE,
 				Types.VARCHAR);
 		run.batch("""
 				update person set name = ?, sex = ?, birth_date = ?, category = ?, unit_id = ?, post = ?, phone = ?,
-				  version = version + 1
+				  certificate_no = ?, version = version + 1
 				where id = ?""", updates, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.BIGINT,
-				Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
+				Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
 		run.batch("delete from person_unit_history where person_id = ? and valid_from = ?", clearToday, Types.BIGINT,
 				Types.DATE);
 		run.batch("insert into person_unit_history (person_id, unit_id, valid_from) values (?, ?, ?)", transfers,
