@@ -1,16 +1,39 @@
 package cn.wucheng.cq;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
-/** Modules by business capability stay independent: no cycles, no reaching into another module's internals. */
+/**
+ * Modules by business capability stay independent: no cycles, no reaching into another module's internals. The same
+ * model writes the module documentation under {@code docs/modules/} (README, "Looking for something?"): a component
+ * diagram of all modules and one per module with the modules it depends on (PlantUML).
+ */
 @Tag("nodb")
 class ModularityTests {
 
+	static final ApplicationModules MODULES = ApplicationModules.of(CqApplication.class);
+
 	@Test
 	void modulesRespectTheirBoundaries() {
-		ApplicationModules.of(CqApplication.class).verify();
+		MODULES.verify();
+	}
+
+	@Test
+	void theModuleDocumentationIsWrittenFromTheCode() throws Exception {
+		// the diagrams (the canvases need Javadoc metadata from spring-modulith-apt, which the build does not run)
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules").withoutClean())
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
+		assertThat(Path.of("docs/modules/components.puml")).exists();
+		assertThat(Files.readString(Path.of("docs/modules/components.puml"))).contains("Scoring", "Imports", "Cases");
+		assertThat(Path.of("docs/modules/module-database.puml")).exists();
 	}
 
 }
