@@ -81,6 +81,16 @@ public class ImportEngine {
 		return importer(kind, null).keyColumns();
 	}
 
+	/** Whether the cells of one row name every required column of the list (the drop folder tells lists apart). */
+	boolean isHeaderOf(ImportKind kind, String[] cells) {
+		ListImporter<?> importer = importer(kind, null);
+		return importer.missing(Header.of(0, cells, importer.columns())).isEmpty();
+	}
+
+	XlsxLimits xlsxLimits() {
+		return xlsxLimits;
+	}
+
 	public ImportResult importFile(ImportKind kind, String fileName, Path file) {
 		return importFile(kind, fileName, file, null);
 	}

@@ -1,0 +1,264 @@
+package cn.wucheng.cq.imports.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.imports.ImportProblem;
+import cn.wucheng.cq.imports.ImportResult;
+
+/**
+ * The drop folder (投递目录, issue 14 item 4): a directory ({@code cq.imports.inbox}, empty = off) where a nightly
+ * export lands. Every {@code cq.imports.inbox-poll} each new file is imported once, all or nothing as any import, as
+ * the system user {@code imports.inbox.user} (投递目录) of the audit log, then moved to {@code done/} or
+ * {@code failed/} under a time-stamped name with {@code <name>.result.txt} beside it (counts, or every problem with
+ * row and column). A failure stays a reminder for the legal section ({@link DropFolderDueItems}) until a later file of
+ * the same list imports.
+ * <p>
+ * A file is taken only when complete: names ending in {@code .part} or {@code .tmp}, hidden names ({@code .x}) and
+ * Excel's lock files ({@code ~$x}) are never taken, so an exporter writes under such a name and renames at the end;
+ * a file changed in the last {@code cq.imports.inbox-settle} (default 5 s) waits for the next poll, for exporters
+ * that write in place.
+ * <p>
+ * Runs on every instance that has the setting: one instance today. Several (issue 16) need a lock around
+ * {@link #poll()} (e.g. {@code pg_try_advisory_lock}) so that a file is not imported by two at once. A crash between
+ * the import's commit and the move imports the file again at the next poll, which changes nothing (imports are
+ * idempotent).
+ */
+@Component
+public class DropFolder {
+
+	private static final Logger log = LoggerFactory.getLogger(DropFolder.class);
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	static final String DONE = "done";
+
+	static final String FAILED = "failed";
+
+	/** What one file became. {@code movedTo} is relative to the drop folder ({@code failed/20240701-020000-案件.csv}). */
+	public record Handled(String fileName, ImportKind kind, ImportResult.Status status, String movedTo) {
+	}
+
+	private final Path inbox;
+
+	private final Duration settle;
+
+	private final ImportEngine engine;
+
+	private final ImportMessages messages;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	DropFolder(@Value("${cq.imports.inbox:}") String inbox,
+			@Value("${cq.imports.inbox-settle:5s}") Duration settle, ImportEngine engine, ImportMessages messages,
+			JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactionManager) {
+		this.inbox = inbox == null || inbox.isBlank() ? null : Path.of(inbox.strip()).toAbsolutePath();
+		this.settle = settle;
+		this.engine = engine;
+		this.messages = messages;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	@Scheduled(fixedDelayString = "${cq.imports.inbox-poll:60s}", initialDelayString = "${cq.imports.inbox-poll:60s}")
+	void onSchedule() {
+		try {
+			poll();
+		}
+		catch (RuntimeException e) {
+			// never break the scheduler: files not handled stay in the folder for the next poll
+			log.warn("Drop folder {} could not be polled: {}", inbox, e.toString());
+		}
+	}
+
+	/** Imports every complete file in the folder, lists first that others refer to; what it did, file by file. */
+	public synchronized List<Handled> poll() {
+		if (inbox == null) {
+			return List.of();
+		}
+		List<Candidate> ready = new ArrayList<>();
+		Instant settled = Instant.now().minus(settle);
+		try {
+			Files.createDirectories(inbox.resolve(DONE));
+			Files.createDirectories(inbox.resolve(FAILED));
+			try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox)) {
+				for (Path file : files) {
+					if (complete(file, settled)) {
+						String name = file.getFileName().toString();
+						Optional<ImportKind> kind = DropFolderLists.byName(name)
+							.or(() -> DropFolderLists.byHeader(file, engine));
+						ready.add(new Candidate(file, name, kind.orElse(null)));
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		// a night's export of units, people and cases imports in the order they refer to each other
+		ready.sort(Comparator.comparing((Candidate c) -> c.kind == null ? Integer.MAX_VALUE : c.kind.ordinal())
+			.thenComparing(c -> c.name));
+		List<Handled> handled = new ArrayList<>();
+		for (Candidate c : ready) {
+			Handled h = handle(c);
+			if (h != null) {
+				handled.add(h);
+			}
+		}
+		return handled;
+	}
+
+	/** A regular file, not named as one still being written, unchanged for the settle time. */
+	private static boolean complete(Path file, Instant settled) throws IOException {
+		String name = file.getFileName().toString();
+		String lower = name.toLowerCase(Locale.ROOT);
+		if (!Files.isRegularFile(file) || name.startsWith(".") || name.startsWith("~$") || lower.endsWith(".part")
+				|| lower.endsWith(".tmp")) {
+			return false;
+		}
+		return !Files.getLastModifiedTime(file).toInstant().isAfter(settled);
+	}
+
+	private record Candidate(Path file, String name, ImportKind kind) {
+	}
+
+	private Handled handle(Candidate c) {
+		String user = messages.get("imports.inbox.user");
+		ImportResult result = c.kind == null
+				? ImportResult.unreadable(null, c.name, messages.get("imports.inbox.unknownList", nameStarts()))
+				: as(user, () -> engine.importFile(c.kind, c.name, c.file));
+		if (result.status() == ImportResult.Status.BUSY) {
+			log.info("Drop folder: {} waits for the next poll (other large imports running)", c.name);
+			return null;
+		}
+		LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+		String folder = result.imported() ? DONE : FAILED;
+		try {
+			Path moved = move(c.file, inbox.resolve(folder), now.format(STAMP) + "-" + c.name);
+			String movedTo = folder + "/" + moved.getFileName();
+			Files.writeString(moved.resolveSibling(moved.getFileName() + ".result.txt"), report(result, c, user, now),
+					StandardCharsets.UTF_8);
+			as(user, () -> transactions.execute(tx -> record(c, result, movedTo, now)));
+			log.info("Drop folder: {} ({}) {} → {}", c.name, c.kind == null ? "?" : c.kind.path(), result.status(),
+					movedTo);
+			return new Handled(c.name, c.kind, result.status(), movedTo);
+		}
+		catch (IOException e) {
+			log.warn("Drop folder: {} imported as {} but could not be moved: {}", c.name, result.status(), e.toString());
+			return null;
+		}
+	}
+
+	private Void record(Candidate c, ImportResult result, String movedTo, LocalDateTime now) {
+		jdbc.sql("""
+				insert into drop_folder_import (file_name, moved_to, kind, status, created, updated, unchanged, problems,
+				  imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(c.name, movedTo, c.kind == null ? null : c.kind.name(), result.status().name(), result.created(),
+					result.updated(), result.unchanged(), result.errors().size(), now)
+			.update();
+		audit.record("DROP_FOLDER_IMPORT", "drop_folder", movedTo,
+				messages.get("imports.inbox.audit", c.name, movedTo, String.valueOf(result.errors().size())), null,
+				null);
+		return null;
+	}
+
+	/** Moves into the folder under the name, adding -2, -3… when a file of that name is there already. */
+	private static Path move(Path file, Path folder, String name) throws IOException {
+		Path target = folder.resolve(name);
+		for (int i = 2; Files.exists(target); i++) {
+			target = folder.resolve(name + "-" + i);
+		}
+		try {
+			return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException e) {
+			return Files.move(file, target);
+		}
+	}
+
+	/** The result file, for whoever opens the folder (Windows Notepad included: BOM and CRLF). */
+	private String report(ImportResult r, Candidate c, String user, LocalDateTime now) {
+		List<String> lines = new ArrayList<>();
+		lines.add(messages.get("imports.inbox.result.file", c.name));
+		lines.add(messages.get("imports.inbox.result.list",
+				c.kind == null ? messages.get("imports.inbox.result.noList") : c.kind.label()));
+		lines.add(messages.get("imports.inbox.result.time", now.format(SHOWN), user));
+		switch (r.status()) {
+			case IMPORTED -> lines.add(messages.get("imports.inbox.result.imported", String.valueOf(r.created()),
+					String.valueOf(r.updated()), String.valueOf(r.unchanged())));
+			case REJECTED -> lines.add(messages.get("imports.inbox.result.rejected", String.valueOf(r.errors().size())));
+			default -> lines.add(messages.get("imports.inbox.result.unreadable"));
+		}
+		problems(lines, "imports.inbox.result.problems", r.errors());
+		problems(lines, "imports.inbox.result.warnings", r.warnings());
+		return "\uFEFF" + String.join("\r\n", lines) + "\r\n";
+	}
+
+	private void problems(List<String> lines, String headingKey, List<ImportProblem> problems) {
+		if (problems.isEmpty()) {
+			return;
+		}
+		lines.add(messages.get(headingKey, String.valueOf(problems.size())));
+		for (ImportProblem p : problems) {
+			lines.add(p.row() == null ? messages.get("imports.inbox.result.whole", p.message())
+					: messages.get("imports.inbox.result.rowColumn", p.row(), p.column(), p.message()));
+		}
+	}
+
+	private static String nameStarts() {
+		return String.join("、", DropFolderLists.NAME_STARTS.values().stream().flatMap(List::stream).toList());
+	}
+
+	/** Runs the work as the drop folder's system user, so the audit log names it. */
+	private static <T> T as(String user, Supplier<T> work) {
+		SecurityContext before = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(before);
+		}
+	}
+
+}
