@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -71,7 +72,7 @@ class ImportApiController {
 			return fileError(HttpStatus.BAD_REQUEST, messages.get("imports.file.missing"));
 		}
 		ImportResult result;
-		result = imports.importUpload(importKind, file);
+		result = imports.importUpload(importKind, file, ImportSource.API);
 		return answer(result);
 	}
 
