@@ -44,8 +44,9 @@ class CasePushApiController {
 		this.messages = messages;
 	}
 
-	@PutMapping(path = "/{caseNo}", consumes = MediaType.APPLICATION_JSON_VALUE,
-			produces = MediaType.APPLICATION_JSON_VALUE)
+	// No "consumes" and an optional body: both are checked before @PreAuthorize, so a refused role would see 415/400
+	// instead of 403. A missing body is answered like an empty one: every required field missing.
+	@PutMapping(path = "/{caseNo}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('LEGAL','INTEGRATION')")
 	@Operation(summary = "推送一件案件（新增或更新）",
 			description = "请求体为 JSON 对象，字段名与案件名单（IMPORT.md）的列名相同：案件类别、执法领域、办案单位、立案日期、"
@@ -56,7 +57,10 @@ class CasePushApiController {
 	@ApiResponse(responseCode = "400", description = "案件无效，未保存；提示与文件导入相同：{\"errors\":[{\"column\",\"message\"}]}")
 	ResponseEntity<Map<String, Object>> push(
 			@Parameter(description = "案件编号") @PathVariable String caseNo,
-			@RequestBody Map<String, Object> body) {
+			@RequestBody(required = false) Map<String, Object> body) {
+		if (body == null) {
+			body = Map.of();
+		}
 		Map<String, String> fields = new LinkedHashMap<>();
 		List<Map<String, Object>> refused = new ArrayList<>();
 		Set<String> known = knownFields();
