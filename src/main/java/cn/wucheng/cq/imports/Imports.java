@@ -24,9 +24,12 @@ public class Imports {
 
 	private final ImportQueue queue;
 
-	Imports(ImportEngine engine, ImportQueue queue) {
+	private final ImportHistory history;
+
+	Imports(ImportEngine engine, ImportQueue queue, ImportHistory history) {
 		this.engine = engine;
 		this.queue = queue;
+		this.history = history;
 	}
 
 	/** Large imports ahead of the upload with this ticket (0: it runs), or -1 when none waits or runs under it. */
@@ -63,16 +66,17 @@ public class Imports {
 	/**
 	 * Imports an uploaded file from where the servlet container stored it: the container's temporary file is moved
 	 * (renamed) to a temporary file of ours, not copied, so a 160 MB upload is not written to disk a second time.
+	 * The import goes into the {@link ImportHistory}, and the file is moved (again not copied) to where it is kept.
 	 */
-	public ImportResult importUpload(ImportKind kind, MultipartFile upload) {
-		return importUpload(kind, upload, null);
+	public ImportResult importUpload(ImportKind kind, MultipartFile upload, ImportSource source) {
+		return importUpload(kind, upload, null, source);
 	}
 
 	/**
-	 * As {@link #importUpload(ImportKind, MultipartFile)}; a large file waits its turn under {@code ticket}, which
-	 * {@link #ahead(String)} answers for.
+	 * As {@link #importUpload(ImportKind, MultipartFile, ImportSource)}; a large file waits its turn under
+	 * {@code ticket}, which {@link #ahead(String)} answers for.
 	 */
-	public ImportResult importUpload(ImportKind kind, MultipartFile upload, String ticket) {
+	public ImportResult importUpload(ImportKind kind, MultipartFile upload, String ticket, ImportSource source) {
 		Path temp = null;
 		try {
 			temp = Files.createTempFile("cq-import-", ".upload");
@@ -83,7 +87,9 @@ public class Imports {
 					Files.copy(in, temp);
 				}
 			}
-			return engine.importFile(kind, upload.getOriginalFilename(), temp, ticket);
+			ImportResult result = engine.importFile(kind, upload.getOriginalFilename(), temp, ticket);
+			history.record(source, result, temp, true);
+			return result;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -30,7 +30,13 @@ public enum Role {
 	/** 法制员: the squad's legal officer; his own squad. */
 	LEGAL_OFFICER(Scope.UNIT, false),
 	/** 执法人员: his own points and cases. */
-	OFFICER(Scope.SELF, false);
+	OFFICER(Scope.SELF, false),
+	/**
+	 * 接口账号: another system (the provincial platform, an integration) pushing data — HTTP Basic on {@code /api/**}
+	 * only, no page at all (SecurityConfig), and of the API only the imports and the case push (issue 14). Reads no
+	 * business data.
+	 */
+	INTEGRATION(Scope.NONE, false);
 
 	/** How much business data a role may read. */
 	public enum Scope {

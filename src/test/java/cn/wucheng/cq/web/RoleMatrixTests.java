@@ -46,8 +46,8 @@ import cn.wucheng.cq.support.Users;
 
 /**
  * The role × endpoint matrix (访问控制, ASVS V8): every row of every {@code security/matrix/*.csv} (one file per
- * branch, header {@code method,path,ADMIN,…,OFFICER}, {@code Y}/{@code N}; lines starting with {@code #} are
- * comments) is called as each of the nine roles and anonymously.
+ * branch, header {@code method,path,ADMIN,…,OFFICER,INTEGRATION}, {@code Y}/{@code N}; lines starting with {@code #} are
+ * comments) is called as each of the ten roles and anonymously.
  * <ul>
  * <li>{@code N}: 403 — the role check refuses;</li>
  * <li>{@code Y}: past the role check — neither 401 nor 403 nor a redirect to the login page (200, 302, 400, 404 …;
@@ -68,7 +68,7 @@ import cn.wucheng.cq.support.Users;
 class RoleMatrixTests {
 
 	static final List<Role> COLUMNS = List.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN, Role.LEGAL,
-			Role.SUPERVISION, Role.LEADER, Role.SQUAD_LEADER, Role.LEGAL_OFFICER, Role.OFFICER);
+			Role.SUPERVISION, Role.LEADER, Role.SQUAD_LEADER, Role.LEGAL_OFFICER, Role.OFFICER, Role.INTEGRATION);
 
 	static final String HEADER = "method,path,"
 			+ String.join(",", COLUMNS.stream().map(Role::name).toList());
@@ -270,7 +270,7 @@ class RoleMatrixTests {
 	@Test
 	void aMalformedMatrixFileIsRefusedRatherThanReadAsAllowed() {
 		String header = HEADER + "\n";
-		assertThat(read("ok.csv", header + "# comment\nget,/cases/{id:\\d+},N,N,N,Y,Y,Y,Y,Y,Y\n"))
+		assertThat(read("ok.csv", header + "# comment\nget,/cases/{id:\\d+},N,N,N,Y,Y,Y,Y,Y,Y,N\n"))
 			.singleElement()
 			.satisfies(r -> {
 				assertThat(r.key()).isEqualTo("GET /cases/{id}");
@@ -278,10 +278,10 @@ class RoleMatrixTests {
 				assertThat(r.allowed().get(Role.OFFICER)).isTrue();
 			});
 		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> read("bad.csv", header + "GET,/cases,N,N,N,Y,Y,Y,Y,Y,yes\n"))
+			.assertThatThrownBy(() -> read("bad.csv", header + "GET,/cases,N,N,N,Y,Y,Y,Y,Y,Y,yes\n"))
 			.hasMessageContaining("must be Y or N");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("short.csv", header + "GET,/cases,N,N\n"))
-			.hasMessageContaining("expected 11 cells");
+			.hasMessageContaining("expected 12 cells");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("noheader.csv", "GET,/cases\n"))
 			.hasMessageContaining("first line");
 		assertThat(concrete("/training/plans/{id}/items/{itemNo}")).isEqualTo("/training/plans/987654321/items/987654321");

@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -47,8 +48,8 @@ class ImportApiController {
 	}
 
 	@PostMapping(path = "/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@PreAuthorize("hasRole('LEGAL')")
-	@Operation(summary = "导入一个名单",
+	@PreAuthorize("hasAnyRole('LEGAL','INTEGRATION')")
+	@Operation(summary = "导入一个名单（法制科或接口账号）",
 			description = "kind 为 domains、units、people、cases、deductions、awards 之一；multipart 字段 file 为 .xlsx 或 .csv"
 					+ "（UTF-8 或 GBK）。请按 领域 → 单位 → 人员 → 案件 → 退卷扣分 → 优秀案卷 的顺序导入。")
 	@ApiResponse(responseCode = "200", description = "已导入：{\"kind\",\"created\",\"updated\",\"unchanged\",\"warnings\"}")
@@ -71,7 +72,7 @@ class ImportApiController {
 			return fileError(HttpStatus.BAD_REQUEST, messages.get("imports.file.missing"));
 		}
 		ImportResult result;
-		result = imports.importUpload(importKind, file);
+		result = imports.importUpload(importKind, file, ImportSource.API);
 		return answer(result);
 	}
 

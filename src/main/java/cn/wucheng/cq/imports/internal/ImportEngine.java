@@ -134,6 +134,35 @@ public class ImportEngine {
 		catch (UnreadableFileException e) {
 			return ImportResult.unreadable(kind, fileName, messages.get(e.messageKey(), e.args()));
 		}
+		return importTable(kind, fileName, table);
+	}
+
+	/**
+	 * Imports one record given by field (the push API, issue 14 item 5) exactly as a file of one row: the same header
+	 * matching, row checks, messages, idempotence and audit. The fields become row 1 (header) and row 2.
+	 */
+	public ImportResult importRecord(ImportKind kind, String name, java.util.Map<String, String> fields) {
+		String[] header = fields.keySet().toArray(String[]::new);
+		String[] values = fields.values().stream().map(v -> v == null ? "" : v).toArray(String[]::new);
+		TabularFile table = new TabularFile() {
+
+			@Override
+			public void read(RowConsumer consumer) {
+				if (consumer.accept(1, header)) {
+					consumer.accept(2, values);
+				}
+			}
+
+			@Override
+			public String describe() {
+				return "JSON";
+			}
+
+		};
+		return importTable(kind, name, table);
+	}
+
+	private ImportResult importTable(ImportKind kind, String fileName, TabularFile table) {
 		try {
 			try {
 				return execute(kind, fileName, table);

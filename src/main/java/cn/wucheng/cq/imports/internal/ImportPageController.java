@@ -27,7 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.imports.ImportHistory;
 import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.Imports;
 
 /**
@@ -55,11 +57,17 @@ class ImportPageController {
 
 	private final ImportQueue queue;
 
+	private final ImportHistory history;
+
+	/** How many of the latest imports the import page shows (the history page shows more). */
+	static final int LATEST = 5;
+
 	private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
 	ImportPageController(Imports imports, ImportEngine engine, ImportTemplates templates, ImportMessages messages,
-			ImportQueue queue) {
+			ImportQueue queue, ImportHistory history) {
 		this.queue = queue;
+		this.history = history;
 		this.imports = imports;
 		this.engine = engine;
 		this.templates = templates;
@@ -86,7 +94,7 @@ class ImportPageController {
 			model.addAttribute("result", ImportResult.unreadable(importKind, "", messages.get("imports.file.missing")));
 		}
 		else {
-			model.addAttribute("result", imports.importUpload(importKind, file, validTicket(ticket)));
+			model.addAttribute("result", imports.importUpload(importKind, file, validTicket(ticket), ImportSource.PAGE));
 		}
 		if ("XMLHttpRequest".equals(requestedWith)) {
 			return "imports/index :: result";
@@ -131,6 +139,7 @@ class ImportPageController {
 
 	private String fill(Model model) {
 		model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(this::view).toList());
+		model.addAttribute("history", history.list(LATEST));
 		return "imports/index";
 	}
 

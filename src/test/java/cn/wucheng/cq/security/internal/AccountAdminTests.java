@@ -373,7 +373,7 @@ class AccountAdminTests {
 	void everyRoleHasAChineseLabel() {
 		Map<Role, String> expected = Map.of(Role.ADMIN, "系统管理员", Role.SECURITY_ADMIN, "安全管理员",
 				Role.AUDIT_ADMIN, "审计管理员", Role.LEGAL, "法制科", Role.SUPERVISION, "督查科", Role.LEADER, "局领导",
-				Role.SQUAD_LEADER, "中队长", Role.LEGAL_OFFICER, "法制员", Role.OFFICER, "执法人员");
+				Role.SQUAD_LEADER, "中队长", Role.LEGAL_OFFICER, "法制员", Role.OFFICER, "执法人员", Role.INTEGRATION, "接口账号");
 		for (Role role : Role.values()) {
 			assertThat(messages.getMessage("role." + role.name(), null, java.util.Locale.SIMPLIFIED_CHINESE))
 				.isEqualTo(expected.get(role));

@@ -1,0 +1,122 @@
+package cn.wucheng.cq.imports.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.imports.ImportProblem;
+import cn.wucheng.cq.imports.ImportResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * {@code PUT /api/v1/cases/{案件编号}} (issue 14, item 5): a system pushes one case as it changes. The body has the
+ * fields of the case list of IMPORT.md by the same names; it is imported as a one-row case file through the same
+ * engine, so it is checked by the same rules with the same messages, idempotent and audited like a file import.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "案件推送", description = "逐件推送案件（与案件名单导入相同的字段、校验规则和提示），可重复推送")
+class CasePushApiController {
+
+	private final ImportEngine engine;
+
+	private final ImportMessages messages;
+
+	CasePushApiController(ImportEngine engine, ImportMessages messages) {
+		this.engine = engine;
+		this.messages = messages;
+	}
+
+	// No "consumes" and an optional body: both are checked before @PreAuthorize, so a refused role would see 415/400
+	// instead of 403. A missing body is answered like an empty one: every required field missing.
+	@PutMapping(path = "/{caseNo}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasAnyRole('LEGAL','INTEGRATION')")
+	@Operation(summary = "推送一件案件（新增或更新）",
+			description = "请求体为 JSON 对象，字段名与案件名单（IMPORT.md）的列名相同：案件类别、执法领域、办案单位、立案日期、"
+					+ "主办人工号、协办人工号（必填），决定书号、案件名称、案件来源、办结日期、视频编号（可选）；也接受导入时认可的"
+					+ "列名别名。案件编号取自路径（请求体中可省略，填写则须一致）。值为字符串，日期如 2024-03-05。")
+	@ApiResponse(responseCode = "201", description = "已新增：{\"caseNo\",\"result\":\"created\",\"warnings\"}")
+	@ApiResponse(responseCode = "200", description = "已更新或无变化：{\"caseNo\",\"result\":\"updated\"|\"unchanged\",\"warnings\"}")
+	@ApiResponse(responseCode = "400", description = "案件无效，未保存；提示与文件导入相同：{\"errors\":[{\"column\",\"message\"}]}")
+	ResponseEntity<Map<String, Object>> push(
+			@Parameter(description = "案件编号") @PathVariable String caseNo,
+			@RequestBody(required = false) Map<String, Object> body) {
+		if (body == null) {
+			body = Map.of();
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		List<Map<String, Object>> refused = new ArrayList<>();
+		Set<String> known = knownFields();
+		body.forEach((name, value) -> {
+			String field = name == null ? "" : name.strip();
+			if (!known.contains(field)) {
+				refused.add(problem(field, messages.get("imports.push.unknownField", field)));
+			}
+			else if (value instanceof Map || value instanceof List) {
+				refused.add(problem(field, messages.get("imports.push.notText", field)));
+			}
+			else {
+				fields.put(field, value == null ? "" : String.valueOf(value));
+			}
+		});
+		String inBody = fields.remove(CaseImporter.CASE_NO.header());
+		if (inBody != null && !inBody.isBlank() && !inBody.strip().equals(caseNo.strip())) {
+			refused.add(problem(CaseImporter.CASE_NO.header(),
+					messages.get("imports.push.caseNoMismatch", inBody.strip(), caseNo)));
+		}
+		if (!refused.isEmpty()) {
+			return ResponseEntity.badRequest().body(Map.of("errors", refused));
+		}
+		Map<String, String> row = new LinkedHashMap<>();
+		row.put(CaseImporter.CASE_NO.header(), caseNo);
+		row.putAll(fields);
+		ImportResult result = engine.importRecord(ImportKind.CASES, messages.get("imports.push.fileName", caseNo), row);
+		if (!result.imported()) {
+			return ResponseEntity.badRequest()
+				.body(Map.of("errors", result.errors().stream().map(p -> problem(p.column(), p.message())).toList()));
+		}
+		String outcome = result.created() > 0 ? "created" : result.updated() > 0 ? "updated" : "unchanged";
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("caseNo", caseNo);
+		answer.put("result", outcome);
+		answer.put("warnings", result.warnings().stream().map(ImportProblem::message).toList());
+		return ResponseEntity.status(result.created() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
+	}
+
+	/** The case list's column names and their aliases: what a pushed field may be called. */
+	private Set<String> knownFields() {
+		Set<String> names = new HashSet<>();
+		for (Column c : engine.columns(ImportKind.CASES)) {
+			names.add(c.header());
+			names.addAll(c.aliases());
+		}
+		return names;
+	}
+
+	private static Map<String, Object> problem(String column, String message) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		if (column != null) {
+			m.put("column", column);
+		}
+		m.put("message", message);
+		return m;
+	}
+
+}

@@ -1,0 +1,62 @@
+package cn.wucheng.cq.imports.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.wucheng.cq.imports.ImportHistory;
+
+/**
+ * The import history of 法制科 (issue 14, item 6): every import with its counts and problems, and the kept file to
+ * download (audited) while the retention lasts. The files are the bureau's raw data: only 法制科 takes them.
+ */
+@Controller
+@RequestMapping("/imports/history")
+class ImportHistoryController {
+
+	/** The history page shows this many imports, newest first. */
+	static final int PAGE_SIZE = 200;
+
+	private final ImportHistory history;
+
+	ImportHistoryController(ImportHistory history) {
+		this.history = history;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasRole('LEGAL')")
+	String list(Model model) {
+		model.addAttribute("entries", history.list(PAGE_SIZE)); // the table fragment's parameter
+		model.addAttribute("limit", PAGE_SIZE);
+		return "imports/history";
+	}
+
+	@GetMapping("/{id}/file")
+	@PreAuthorize("hasRole('LEGAL')")
+	ResponseEntity<Resource> file(@PathVariable long id) {
+		ImportHistory.Entry entry = history.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Path file = history.download(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String name = entry.fileName().isBlank() ? "import-" + id : entry.fileName();
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(new FileSystemResource(file));
+	}
+
+}
