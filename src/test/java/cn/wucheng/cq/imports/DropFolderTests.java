@@ -57,6 +57,9 @@ class DropFolderTests {
 	Reminders reminders;
 
 	@Autowired
+	ImportHistory history;
+
+	@Autowired
 	ApplicationContext context;
 
 	@BeforeEach
@@ -89,6 +92,13 @@ class DropFolderTests {
 
 		assertThat(dropFolder.poll()).as("a second poll finds nothing new").isEmpty();
 		assertThat(files("done")).hasSize(2);
+		// the import page's history lists it beside page and API imports, with its file kept
+		assertThat(history.list(10)).filteredOn(e -> e.source() == ImportSource.INBOX)
+			.anySatisfy(e -> {
+				assertThat(e.fileName()).isEqualTo("单位-20240701.csv");
+				assertThat(e.created()).isEqualTo(2);
+				assertThat(e.fileKept()).isTrue();
+			});
 	}
 
 	@Test

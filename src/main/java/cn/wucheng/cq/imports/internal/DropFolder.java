@@ -33,7 +33,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.imports.ImportHistory;
 import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
 
@@ -88,7 +90,8 @@ public class DropFolder {
 
 	DropFolder(@Value("${cq.imports.inbox:}") String inbox,
 			@Value("${cq.imports.inbox-settle:5s}") Duration settle, ImportEngine engine, ImportMessages messages,
-			JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactionManager) {
+			JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactionManager, ImportHistory history) {
+		this.history = history;
 		this.inbox = inbox == null || inbox.isBlank() ? null : Path.of(inbox.strip()).toAbsolutePath();
 		this.settle = settle;
 		this.engine = engine;
@@ -160,6 +163,8 @@ public class DropFolder {
 	private record Candidate(Path file, String name, ImportKind kind) {
 	}
 
+	private final ImportHistory history;
+
 	private Handled handle(Candidate c) {
 		String user = messages.get("imports.inbox.user");
 		ImportResult result = c.kind == null
@@ -168,6 +173,11 @@ public class DropFolder {
 		if (result.status() == ImportResult.Status.BUSY) {
 			log.info("Drop folder: {} waits for the next poll (other large imports running)", c.name);
 			return null;
+		}
+		// issue 14: the import page's history lists it beside page and API imports, with its problems and the file (a
+		// file of no known list is no import of a list: its failure is in failed/ and in the reminders)
+		if (c.kind != null) {
+			as(user, () -> history.record(ImportSource.INBOX, result, c.file));
 		}
 		LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
 		String folder = result.imported() ? DONE : FAILED;
