@@ -82,7 +82,7 @@ class AccountsBrowserTests {
 		browser.findElement(By.id("newPassword")).sendKeys("Short1!");
 		browser.findElement(By.id("repeatPassword")).sendKeys("Short1!");
 		click(By.cssSelector("form[action$='/account/password'] button[type=submit]"));
-		assertThat(browser.getPageSource()).contains("新密码太短");
+		pageShows("新密码太短");
 		browser.findElement(By.id("currentPassword")).sendKeys(password);
 		browser.findElement(By.id("newPassword")).sendKeys("Qz7!river-Stone");
 		browser.findElement(By.id("repeatPassword")).sendKeys("Qz7!river-Stone");
