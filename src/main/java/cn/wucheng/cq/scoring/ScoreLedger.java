@@ -68,7 +68,6 @@ public class ScoreLedger {
 	private record PeriodsKey(LocalDate today) {
 	}
 
-
 	/** Every person with points in the period or in a ranking pool, ordered by 工号. */
 	public List<PersonScore> scores(Period period) {
 		return scores(period, ScoreScope.EVERYONE);

@@ -168,6 +168,18 @@ class PagesOpenOnTheLatestPeriodWithDataTests {
 	}
 
 	@Test
+	@Order(1)
+	void aSquadsCaseworkOpensOnTheLastQuarterAndTheMonthlyListsOnTheLastMonthWithCases() throws Exception {
+		assertThat(page("/casework/squads/" + squad, Users.squadLeaderOf(squad))).contains("2030年第4季度")
+			.doesNotContain("2031年第2季度");
+		// last month's list (2031-03) is the one due, but the cases end in November 2030
+		assertThat(page("/casework/squads", Users.legalSection()))
+			.contains("href=\"/casework/squads/" + squad + "/lists/2030-11\"");
+		assertThat(page("/casework/lists", Users.legalSection()))
+			.contains("href=\"/casework/squads/" + squad + "/lists/2030-11\"");
+	}
+
+	@Test
 	@Order(2)
 	void onceTodaysQuarterHasACasePagesOpenOnIt() throws Exception {
 		bureau.caseIn("LP-C3", "简易程序", "教育", squad, lead, co, LocalDate.of(2031, 4, 2), LocalDate.of(2031, 4, 2));
