@@ -13,10 +13,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides which period a page opens on (issue 13): the current quarter, month or year once it
- * has data, else the latest one that has, else the current one. "Data" is a case filed or concluded up to today —
- * every page's figures (points, standards, coverage, training against the year's cases, meetings, review rates) hang
- * on the cases, and a bureau that loaded last year's cases (the demo) should not be greeted with zeros. Asked of
- * case_file directly, by plain SQL, so that every module may use it without depending on the cases module.
+ * has data, else the latest one that has, else the current one. "Data" is a case filed up to today: every page's
+ * figures (points, standards, coverage, training, meetings, review rates) hang on the bureau's cases, and a bureau
+ * that loaded last year's cases (the demo) should not be greeted with zeros. Filed, not concluded: last year's late
+ * filings conclude early this year (the demo's do, up to its June snapshot), and a quarter holding only those
+ * stragglers — "2026-Q2 with 11 cases" — is not the bureau's data; a bureau at work files cases every week, so its
+ * current quarter has filings from its first days. Asked of case_file directly, by plain SQL, so that every module
+ * may use it without depending on the cases module.
  */
 @Component
 public class LatestPeriods {
@@ -42,16 +45,13 @@ public class LatestPeriods {
 	}
 
 	/**
-	 * The latest day up to today on which a case was filed or concluded, or today when there is none. Two index
-	 * reads (case_filed_on_idx, case_concluded_eff_idx) in one statement, kept until the cases change (DataStamp).
+	 * The latest day up to today on which a case was filed, or today when there is none. One read of the end of
+	 * case_filed_on_idx, kept until the cases change (DataStamp).
 	 */
 	public LocalDate latestDay() {
 		LocalDate today = today();
 		return stamp.cached(new Key(today), () -> {
-			LocalDate latest = jdbc.sql("""
-					select greatest(
-					  (select max(concluded_on_effective) from case_file where concluded_on_effective <= :today),
-					  (select max(filed_on) from case_file where filed_on <= :today))""")
+			LocalDate latest = jdbc.sql("select max(filed_on) from case_file where filed_on <= :today")
 				.param("today", today)
 				.query(LocalDate.class)
 				.optional()
