@@ -110,6 +110,8 @@ class PagesOpenOnTheLatestPeriodWithDataTests {
 		assertThat(selected(html, "dashboard-quarter")).isEqualTo("2030-Q4");
 		assertThat(html).contains("2030年第4季度");
 		assertNewestFirst(quarters(options(html, "dashboard-quarter")));
+		// from the current year down to the year before the one shown
+		assertThat(options(html, "dashboard-quarter")).startsWith("2031-Q4").endsWith("2029-Q1");
 	}
 
 	@Test
