@@ -30,6 +30,7 @@ import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
 import cn.wucheng.cq.scoring.internal.QuarterSnapshots.Freeze;
 import cn.wucheng.cq.scoring.policy.BestHandlerPlaces;
 import cn.wucheng.cq.shared.DataStamp;
+import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
 
@@ -52,19 +53,19 @@ public class ScoreLedger {
 
 	private final DataStamp stamp;
 
-	ScoreLedger(JdbcClient jdbc, QuarterSnapshots snapshots, DataStamp stamp) {
+	private final LatestPeriods latest;
+
+	ScoreLedger(JdbcClient jdbc, QuarterSnapshots snapshots, DataStamp stamp, LatestPeriods latest) {
 		this.jdbc = jdbc;
 		this.snapshots = snapshots;
 		this.stamp = stamp;
+		this.latest = latest;
 	}
 
 	private record RankingKey(Period quarter) {
 	}
 
 	private record PeriodsKey(LocalDate today) {
-	}
-
-	private record Periods(Period defaultQuarter, List<Integer> years) {
 	}
 
 	/** Every person with points in the period or in a ranking pool, ordered by 工号. */
@@ -313,33 +314,18 @@ public class ScoreLedger {
 		return new Ranking(quarter, List.copyOf(categories));
 	}
 
+	/** The quarter a scores page opens on: the latest with cases, the current one once it has any (issue 13). */
+	public Period defaultQuarter() {
+		return latest.quarter();
+	}
+
 	/**
-	 * The quarter a page opens on: the latest quarter, up to today's, in which a case was concluded; today's quarter
-	 * when there is none.
+	 * The years of the period selector, newest first: those with concluded cases, the current year and the default
+	 * one; kept until cases change (DataStamp).
 	 */
-	public Period defaultQuarter(LocalDate today) {
-		return periods(today).defaultQuarter();
-	}
-
-	/** The default quarter and the years of the period selector, kept until cases change (DataStamp). */
-	private Periods periods(LocalDate today) {
-		return stamp.cached(new PeriodsKey(today),
-				() -> new Periods(computeDefaultQuarter(today), List.copyOf(computeYears(today.getYear()))));
-	}
-
-	private Period computeDefaultQuarter(LocalDate today) {
-		LocalDate latest = jdbc.sql("select max(concluded_on_effective) from case_file where concluded_on_effective <= :today")
-			.param("today", today)
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-		return Period.quarterOf(latest == null ? today : latest);
-	}
-
-	/** The years with concluded cases, newest first, always including the given year; at most ten. */
-	public List<Integer> years(int always) {
-		LocalDate today = LocalDate.now();
-		return always == today.getYear() ? periods(today).years() : computeYears(always);
+	public List<Integer> years() {
+		LocalDate today = latest.today();
+		return stamp.cached(new PeriodsKey(today), () -> latest.newestFirst(computeYears(today.getYear())));
 	}
 
 	private List<Integer> computeYears(int always) {

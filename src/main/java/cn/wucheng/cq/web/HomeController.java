@@ -1,6 +1,5 @@
 package cn.wucheng.cq.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import cn.wucheng.cq.reminders.Reminders;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.DataStamp;
+import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
 
 @Controller
@@ -27,7 +27,10 @@ class HomeController {
 
 	private final DataStamp stamp;
 
-	HomeController(JdbcClient jdbc, Reminders reminders, DataStamp stamp) {
+	private final LatestPeriods latest;
+
+	HomeController(JdbcClient jdbc, Reminders reminders, DataStamp stamp, LatestPeriods latest) {
+		this.latest = latest;
 		this.jdbc = jdbc;
 		this.reminders = reminders;
 		this.stamp = stamp;
@@ -46,7 +49,7 @@ class HomeController {
 		// The figures are the same for everyone of the same scope: computed once per scope and kept until the data
 		// they count changes (DataStamp) — a province holds a million cases, counting them per view does not scale.
 		String scopeKey = user.readsAll() + "|" + user.unitFilter().orElse(null) + "|" + user.personFilter().orElse(null);
-		Home home = stamp.cached("home|" + LocalDate.now() + "|" + scopeKey, () -> figures(user));
+		Home home = stamp.cached("home|" + latest.today() + "|" + scopeKey, () -> figures(user));
 		model.addAttribute("quarter", home.quarter());
 		model.addAttribute("cards", home.cards());
 		if (!user.role().administrative()) {
@@ -65,7 +68,7 @@ class HomeController {
 		List<Card> cards = new ArrayList<>();
 		Period quarter = null;
 		if (user.readsAll() || user.unitFilter().isPresent() || user.personFilter().isPresent()) {
-			quarter = latestQuarter();
+			quarter = latest.quarter();
 			String scope = scopeCondition(user);
 			cards.add(new Card("home.card.cases", count("select count(*) from case_file c where " + scope), "/cases"));
 			cards.add(new Card("home.card.concludedThisQuarter",
@@ -82,17 +85,6 @@ class HomeController {
 		}
 		boolean anyCase = jdbc.sql("select exists (select 1 from case_file)").query(Boolean.class).single();
 		return new Home(quarter, List.copyOf(cards), anyCase);
-	}
-
-	/** The quarter of the latest concluded case up to today, so the cards show data, not an empty new quarter. */
-	private Period latestQuarter() {
-		LocalDate today = LocalDate.now();
-		LocalDate latest = jdbc.sql("select max(concluded_on_effective) from case_file where concluded_on_effective <= ?")
-			.param(today)
-			.query(LocalDate.class)
-			.optional()
-			.orElse(today);
-		return Period.quarterOf(latest == null ? today : latest);
 	}
 
 	/** Numeric ids only, so the concatenation cannot inject. */

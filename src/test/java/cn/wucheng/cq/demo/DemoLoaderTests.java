@@ -99,6 +99,31 @@ class DemoLoaderTests {
 				+ "\"[^}]*\"met\"\\s*:\\s*false[^}]*\"configured\"\\s*:\\s*false");
 	}
 
+	/**
+	 * Issue 13: the demo is of last year, and some of its late filings conclude this year; every page opens on the
+	 * demo's last quarter or its year, where its data is, not on this year's near-empty periods.
+	 */
+	@Test
+	@Order(5)
+	void theDemosPagesOpenOnItsOwnYear() throws Exception {
+		int year = LocalDate.now().getYear() - 1;
+		assertThat(page("/dashboard")).containsPattern("value=\"" + year + "-Q4\"[^>]*selected");
+		assertThat(page("/rankings")).containsPattern("value=\"" + year + "-Q4\"[^>]*selected");
+		assertThat(page("/standards")).containsPattern("value=\"" + year + "-Q4\"[^>]*selected");
+		assertThat(page("/coverage")).containsPattern("id=\"filter-year\"[^>]*value=\"" + year + "\"");
+		assertThat(page("/training/hours")).containsPattern("value=\"" + year + "\"[^>]*selected");
+		assertThat(page("/supervision/meetings")).containsPattern("value=\"" + year + "\"[^>]*selected");
+		assertThat(page("/legal-reviews/rates")).containsPattern("id=\"rates-period\"[^>]*value=\"" + year + "\"");
+	}
+
+	private String page(String url) throws Exception {
+		return mvc.perform(get(url).with(Users.legalSection()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	private long count(String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}

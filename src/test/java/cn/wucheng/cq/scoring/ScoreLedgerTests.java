@@ -460,12 +460,6 @@ class ScoreLedgerTests {
 			.hasMessageContaining("季度");
 	}
 
-	@Test
-	void theDefaultQuarterIsTheLatestWithConcludedCasesUpToToday() {
-		assertThat(ledger.defaultQuarter(LocalDate.of(2024, 12, 1))).isEqualTo(Period.quarter(2024, 2));
-		assertThat(ledger.defaultQuarter(LocalDate.of(2000, 5, 1))).isEqualTo(Period.quarter(2000, 2));
-	}
-
 	private static Ranking.Category category(Ranking ranking, UnitType type) {
 		return ranking.categories().stream().filter(c -> c.category() == type).findFirst().orElseThrow();
 	}

@@ -60,7 +60,8 @@ class ScoringBrowserTests {
 	@Test
 	void theLegalSectionChoosesAPeriodSortsByTotalAndOpensABreakdown() throws Exception {
 		browser.get(url("/scores"));
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2025年第2季度积分"); // the latest quarter with a concluded case
+		// issue 13: the quarter of the latest filing (2024-12-25), not 2025-Q2 where only late filings concluded
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2024年第4季度积分");
 		new Select(browser.findElement(By.id("period"))).selectByValue("2024-Q1");
 		wait(d -> d.getCurrentUrl().contains("period=2024-Q1"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2024年第1季度积分");

@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
 
 /** What the casework pages share: message lookup, today, and the month and quarter parameters. */
@@ -19,9 +20,22 @@ class CaseworkPages {
 
 	private final CaseworkClock clock;
 
-	CaseworkPages(MessageSource messages, CaseworkClock clock) {
+	private final LatestPeriods latest;
+
+	CaseworkPages(MessageSource messages, CaseworkClock clock, LatestPeriods latest) {
 		this.messages = messages;
 		this.clock = clock;
+		this.latest = latest;
+	}
+
+	/**
+	 * The monthly list a page opens on: last month's (the one due now), or the latest month with cases when that is
+	 * earlier — a bureau whose cases are of last year opens on a list that has rows (issue 13).
+	 */
+	YearMonth listMonth() {
+		YearMonth due = YearMonth.from(today()).minusMonths(1);
+		YearMonth withCases = latest.month();
+		return withCases.isBefore(due) ? withCases : due;
 	}
 
 	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
@@ -56,10 +70,10 @@ class CaseworkPages {
 		}
 	}
 
-	/** {@code 2024-Q1}; empty means the current quarter. */
+	/** {@code 2024-Q1}; empty means the latest quarter with cases, the current one once it has any (issue 13). */
 	Period quarter(String text) {
 		if (text == null || text.isBlank()) {
-			return Period.quarterOf(today());
+			return latest.quarter();
 		}
 		Period p = Period.parse(text);
 		if (!p.isQuarter()) {

@@ -89,7 +89,7 @@ class ReviewListController {
 	@GetMapping("/casework/lists")
 	@PreAuthorize(CaseworkScope.BUREAU)
 	String overview(@RequestParam(required = false) String month, Model model) {
-		YearMonth m = month == null || month.isBlank() ? YearMonth.from(pages.today()).minusMonths(1)
+		YearMonth m = month == null || month.isBlank() ? pages.listMonth()
 				: pages.month(month);
 		model.addAttribute("month", m);
 		model.addAttribute("previousMonth", m.minusMonths(1));

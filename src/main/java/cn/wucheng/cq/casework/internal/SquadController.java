@@ -42,7 +42,7 @@ class SquadController {
 			return "redirect:/casework/squads/" + user.unitFilter().get();
 		}
 		model.addAttribute("squads", squads.squads(user.unitFilter()));
-		model.addAttribute("month", YearMonth.from(pages.today()).minusMonths(1));
+		model.addAttribute("month", pages.listMonth());
 		return "casework/squads";
 	}
 

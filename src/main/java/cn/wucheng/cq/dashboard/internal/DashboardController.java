@@ -55,7 +55,8 @@ class DashboardController {
 		int pageNo = ListPage.pageNumber(page);
 		List<Dashboard.SquadRow> squads = dashboard.squads();
 		int from = (int) Math.min(ListPage.offset(pageNo, SQUADS_PER_PAGE), squads.size());
-		Map<String, Object> view = Map.of("d", dashboard, "quarters", quartersAround(period), "squadPage",
+		List<Period> quarters = quartersAround(period, figures.today().getYear());
+		Map<String, Object> view = Map.of("d", dashboard, "quarters", quarters, "squadPage",
 				new ListPage<>(squads.subList(from, Math.min(from + SQUADS_PER_PAGE, squads.size())), pageNo,
 						SQUADS_PER_PAGE, squads.size()),
 				"squadBase", "/dashboard?quarter=" + period, "quarterMonth",
@@ -69,10 +70,14 @@ class DashboardController {
 		return htmx != null ? "dashboard/dashboard :: squads" : "dashboard/dashboard";
 	}
 
-	/** The quarters of the shown year and the year before, for the picker. */
-	private static List<Period> quartersAround(Period shown) {
-		return java.util.stream.IntStream.rangeClosed(0, 7)
-			.mapToObj(i -> Period.quarter(shown.year() - i / 4, 4 - i % 4))
+	/**
+	 * The quarters of the picker, newest first: from the current year (a page opened on last year's data can move on
+	 * to this year's) down to the year before the shown one.
+	 */
+	private static List<Period> quartersAround(Period shown, int currentYear) {
+		int top = Math.max(currentYear, shown.year());
+		return java.util.stream.IntStream.range(0, (top - shown.year() + 2) * 4)
+			.mapToObj(i -> Period.quarter(top - i / 4, 4 - i % 4))
 			.toList();
 	}
 

@@ -111,7 +111,7 @@ class DashboardFigures {
 
 	/** The quarter of the latest case concluded up to today, so a new, empty quarter does not greet the leaders. */
 	Period defaultQuarter() {
-		return ledger.defaultQuarter(today());
+		return ledger.defaultQuarter();
 	}
 
 	/** The dashboard of a quarter, for a user who reads all data (LEGAL, SUPERVISION, LEADER). */

@@ -18,6 +18,7 @@ import cn.wucheng.cq.recording.GapQuery;
 import cn.wucheng.cq.recording.RecordingCompliance;
 import cn.wucheng.cq.recording.SquadGaps;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.ListPage;
 
 /**
@@ -41,7 +42,11 @@ class ComplianceController {
 
 	private final RecordingPages pages;
 
-	ComplianceController(RecordingCompliance compliance, RecordingClock clock, RecordingPages pages) {
+	private final LatestPeriods latest;
+
+	ComplianceController(RecordingCompliance compliance, RecordingClock clock, RecordingPages pages,
+			LatestPeriods latest) {
+		this.latest = latest;
 		this.compliance = compliance;
 		this.clock = clock;
 		this.pages = pages;
@@ -55,8 +60,10 @@ class ComplianceController {
 		CurrentUser user = CurrentUser.get();
 		LocalDate today = clock.today();
 		boolean allYears = ALL.equals(year);
-		int y = year == null || year.isBlank() || allYears ? today.getYear()
-				: number(year, MIN_YEAR, MAX_YEAR, today.getYear(), "recording.filter.year", model);
+		// the default year: the latest with cases, the current one once it has any (issue 13)
+		int shownByDefault = latest.year();
+		int y = year == null || year.isBlank() || allYears ? shownByDefault
+				: number(year, MIN_YEAR, MAX_YEAR, shownByDefault, "recording.filter.year", model);
 		Integer m = month == null || month.isBlank() || allYears ? null
 				: number(month, 1, 12, null, "recording.filter.month", model);
 		Long unitId = unit == null || unit.isBlank() ? null : id(unit, model);

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.LatestPeriods;
+import cn.wucheng.cq.shared.Period;
 
 /** What the legal-review and evaluation pages share: messages, the unit selector, month parameters. */
 @Component
@@ -32,9 +34,17 @@ public class ReviewPages {
 
 	private final JdbcClient jdbc;
 
-	ReviewPages(MessageSource messages, JdbcClient jdbc) {
+	private final LatestPeriods latest;
+
+	ReviewPages(MessageSource messages, JdbcClient jdbc, LatestPeriods latest) {
 		this.messages = messages;
 		this.jdbc = jdbc;
+		this.latest = latest;
+	}
+
+	/** The year a rates or results page opens on: the latest with cases, the current one once it has any (issue 13). */
+	public Period defaultYear() {
+		return Period.year(latest.year());
 	}
 
 	public String msg(String key, Object... args) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.LatestPeriods;
 
 /**
  * The coverage page {@code /coverage?year=2024&asOf=2024-09-30} (R-34): a table per squad and a bar chart of covered
@@ -21,8 +22,11 @@ class CoverageController {
 
 	private final DomainCoverage coverage;
 
-	CoverageController(DomainCoverage coverage) {
+	private final LatestPeriods latest;
+
+	CoverageController(DomainCoverage coverage, LatestPeriods latest) {
 		this.coverage = coverage;
+		this.latest = latest;
 	}
 
 	@GetMapping("/coverage")
@@ -32,12 +36,12 @@ class CoverageController {
 		int y;
 		LocalDate until;
 		try {
-			y = year == null || year.isBlank() ? LocalDate.now().getYear() : CoverageParams.year(year);
+			y = year == null || year.isBlank() ? latest.year() : CoverageParams.year(year);
 			until = CoverageParams.asOf(asOf, y, coverage);
 		}
 		catch (IllegalArgumentException e) {
 			model.addAttribute("badInput", e.getMessage());
-			y = LocalDate.now().getYear();
+			y = latest.year();
 			until = coverage.deadline(y);
 		}
 		List<SquadCoverage> squads = coverage.coverage(y, until, CurrentUser.get());

@@ -5,7 +5,10 @@ import java.util.List;
 
 import cn.wucheng.cq.shared.Period;
 
-/** The periods a page offers, grouped by year (newest first): the year, its quarters and, unless quarters only, its months. */
+/**
+ * The periods a page offers, grouped by year, newest first throughout (issue 13): the year, its quarters from Q4 down
+ * and, unless quarters only, its months from December down.
+ */
 record PeriodChoices(List<YearGroup> years) {
 
 	/** One year's options. */
@@ -19,11 +22,11 @@ record PeriodChoices(List<YearGroup> years) {
 			if (!quartersOnly) {
 				periods.add(Period.year(y));
 			}
-			for (int q = 1; q <= 4; q++) {
+			for (int q = 4; q >= 1; q--) {
 				periods.add(Period.quarter(y, q));
 			}
 			if (!quartersOnly) {
-				for (int m = 1; m <= 12; m++) {
+				for (int m = 12; m >= 1; m--) {
 					periods.add(Period.month(y, m));
 				}
 			}

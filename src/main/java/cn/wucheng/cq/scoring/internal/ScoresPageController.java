@@ -273,7 +273,7 @@ class ScoresPageController {
 	 * wrong or, for a ranking, not a quarter. Puts the period and its choices in the model.
 	 */
 	private Period period(String text, boolean quartersOnly, Model model) {
-		Period fallback = ledger.defaultQuarter(LocalDate.now());
+		Period fallback = ledger.defaultQuarter();
 		Period p = fallback;
 		if (text != null && !text.isBlank()) {
 			try {
@@ -289,7 +289,7 @@ class ScoresPageController {
 			}
 		}
 		model.addAttribute("period", p);
-		List<Integer> years = ledger.years(LocalDate.now().getYear());
+		List<Integer> years = ledger.years();
 		PeriodChoices choices = PeriodChoices.of(years, quartersOnly);
 		model.addAttribute("choices", choices);
 		// up to 170 options per view: rendered once per list of years (the same instance while cases are unchanged)

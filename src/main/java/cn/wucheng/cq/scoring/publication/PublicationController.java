@@ -54,7 +54,7 @@ class PublicationController {
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER')")
 	String page(@RequestParam(required = false) String period, Model model) {
 		LocalDate today = publications.today();
-		Period quarter = ledger.defaultQuarter(today);
+		Period quarter = ledger.defaultQuarter();
 		if (period != null && !period.isBlank()) {
 			try {
 				Period asked = Period.parse(period);
@@ -202,7 +202,7 @@ class PublicationController {
 	/** The quarters to choose from: those of the ledger's years, newest first, up to today's. */
 	private List<Period> quarters(LocalDate today) {
 		List<Period> list = new ArrayList<>();
-		for (int y : ledger.years(today.getYear())) {
+		for (int y : ledger.years()) {
 			for (int q = 4; q >= 1; q--) {
 				Period p = Period.quarter(y, q);
 				if (!p.start().isAfter(today)) {

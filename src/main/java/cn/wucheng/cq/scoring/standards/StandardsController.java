@@ -3,7 +3,6 @@ package cn.wucheng.cq.scoring.standards;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import jakarta.validation.Valid;
 
@@ -37,6 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
 
 /**
@@ -67,8 +66,11 @@ class StandardsController {
 
 	private final StandardExemptions exemptions;
 
+	private final LatestPeriods latest;
+
 	StandardsController(CaseStandards standards, RuleSettings settings, MessageSource messages,
-			StandardExemptions exemptions) {
+			StandardExemptions exemptions, LatestPeriods latest) {
+		this.latest = latest;
 		this.standards = standards;
 		this.settings = settings;
 		this.messages = messages;
@@ -227,31 +229,30 @@ class StandardsController {
 
 	private Period quarterOrCurrent(String period, Model model) {
 		if (period == null || period.isBlank()) {
-			return Period.quarterOf(LocalDate.now());
+			return latest.quarter();
 		}
 		try {
 			return Quarters.parse(period);
 		}
 		catch (IllegalArgumentException e) {
 			model.addAttribute("badPeriod", e.getMessage());
-			return Period.quarterOf(LocalDate.now());
+			return latest.quarter();
 		}
 	}
 
-	private static Period backTo(String period) {
+	private Period backTo(String period) {
 		try {
 			return Quarters.parse(period);
 		}
 		catch (IllegalArgumentException e) {
-			return Period.quarterOf(LocalDate.now());
+			return latest.quarter();
 		}
 	}
 
-	/** The quarters of the year shown, the year before and the current year. */
-	private static List<Period> quarterChoices(Period shown) {
-		TreeSet<Integer> years = new TreeSet<>(List.of(shown.year() - 1, shown.year(), LocalDate.now().getYear()));
+	/** The quarters of the year shown, the year before, the default and the current year, newest first. */
+	private List<Period> quarterChoices(Period shown) {
 		List<Period> out = new ArrayList<>();
-		for (int y : years.descendingSet()) {
+		for (int y : latest.newestFirst(List.of(shown.year() - 1, shown.year(), latest.today().getYear()))) {
 			for (int q = 4; q >= 1; q--) {
 				out.add(Period.quarter(y, q));
 			}

@@ -45,7 +45,7 @@ class MeetingController {
 		LocalDate today = clock.today();
 		int y = pages.year(year);
 		model.addAttribute("year", y);
-		model.addAttribute("years", java.util.List.of(today.getYear(), today.getYear() - 1, today.getYear() - 2));
+		model.addAttribute("years", pages.years(y));
 		model.addAttribute("months", meetings.year(y, today));
 		model.addAttribute("mayManage", mayManage());
 		if (!model.containsAttribute("meetingForm")) {

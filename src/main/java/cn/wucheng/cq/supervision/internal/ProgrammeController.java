@@ -53,7 +53,7 @@ class ProgrammeController {
 		Programme.LeadingGroup group = programme.group(y);
 		List<Programme.Milestone> milestones = programme.milestones(y, today);
 		model.addAttribute("year", y);
-		model.addAttribute("years", List.of(today.getYear(), today.getYear() - 1, today.getYear() - 2));
+		model.addAttribute("years", pages.years(y));
 		model.addAttribute("today", today);
 		model.addAttribute("group", group);
 		model.addAttribute("positions", LeadingGroupPosition.values());

@@ -56,7 +56,7 @@ class ReportController {
 		LocalDate today = clock.today();
 		int y = pages.year(year);
 		model.addAttribute("year", y);
-		model.addAttribute("years", List.of(today.getYear(), today.getYear() - 1, today.getYear() - 2));
+		model.addAttribute("years", pages.years(y));
 		model.addAttribute("kinds", ReportKind.values());
 		model.addAttribute("midTermDue", deadlines.dueOfReport(ReportKind.MID_TERM, y));
 		model.addAttribute("annualDue", deadlines.dueOfReport(ReportKind.ANNUAL, y));

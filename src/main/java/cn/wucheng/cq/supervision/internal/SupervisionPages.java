@@ -1,10 +1,13 @@
 package cn.wucheng.cq.supervision.internal;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+
+import cn.wucheng.cq.shared.LatestPeriods;
 
 /** Who may do what on the supervision pages, and message lookup. */
 @Component
@@ -30,14 +33,20 @@ class SupervisionPages {
 
 	private final SupervisionClock clock;
 
-	SupervisionPages(MessageSource messages, SupervisionClock clock) {
+	private final LatestPeriods latest;
+
+	SupervisionPages(MessageSource messages, SupervisionClock clock, LatestPeriods latest) {
 		this.messages = messages;
 		this.clock = clock;
+		this.latest = latest;
 	}
 
-	/** The year asked for, or the current one when the text is none (or out of range). */
+	/**
+	 * The year asked for, or the default year (the latest with cases, the current one once it has any: issue 13) when
+	 * the text is none (or out of range).
+	 */
 	int year(String text) {
-		int now = clock.today().getYear();
+		int now = latest.year();
 		if (text == null || text.isBlank()) {
 			return now;
 		}
@@ -48,6 +57,12 @@ class SupervisionPages {
 		catch (NumberFormatException e) {
 			return now;
 		}
+	}
+
+	/** The years of a year selector, newest first: the last three, the default and the one shown. */
+	List<Integer> years(int shown) {
+		int now = clock.today().getYear();
+		return latest.newestFirst(List.of(now, now - 1, now - 2, shown));
 	}
 
 	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */

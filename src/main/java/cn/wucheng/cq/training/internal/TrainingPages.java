@@ -3,12 +3,13 @@ package cn.wucheng.cq.training.internal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+
+import cn.wucheng.cq.shared.LatestPeriods;
 
 /** What the training pages share: who may do what, the year parameter and message lookup. */
 @Component
@@ -34,14 +35,20 @@ class TrainingPages {
 
 	private final TrainingClock clock;
 
-	TrainingPages(MessageSource messages, TrainingClock clock) {
+	private final LatestPeriods latest;
+
+	TrainingPages(MessageSource messages, TrainingClock clock, LatestPeriods latest) {
 		this.messages = messages;
 		this.clock = clock;
+		this.latest = latest;
 	}
 
-	/** The year asked for, or the current one with a warning in the model when the text is no year. */
+	/**
+	 * The year asked for, or the default year (the latest with cases, the current one once it has any: issue 13), with
+	 * a warning in the model when the text is no year.
+	 */
 	int year(String text, Model model) {
-		int now = clock.today().getYear();
+		int now = latest.year();
 		if (text == null || text.isBlank()) {
 			return now;
 		}
@@ -60,11 +67,10 @@ class TrainingPages {
 		return now;
 	}
 
-	/** The years to choose from: around the one shown and the current one, newest first. */
+	/** The years to choose from: around the one shown, the default and the current one, newest first. */
 	List<Integer> years(int shown) {
 		int now = clock.today().getYear();
-		TreeSet<Integer> years = new TreeSet<>(List.of(now + 1, now, now - 1, now - 2, shown));
-		return List.copyOf(years.descendingSet());
+		return latest.newestFirst(List.of(now + 1, now, now - 1, now - 2, shown));
 	}
 
 	LocalDate today() {

@@ -162,7 +162,7 @@ class EvaluationController {
 	String results(@RequestParam(required = false) String period, @RequestParam(required = false) Long unit,
 			@RequestParam(required = false) RoundKind kind, Model model) {
 		CurrentUser user = CurrentUser.get();
-		Period p = period == null || period.isBlank() ? Period.year(evaluations.today().getYear())
+		Period p = period == null || period.isBlank() ? pages.defaultYear()
 				: Period.parse(period);
 		Optional<Long> scope = user.unitFilter().or(() -> Optional.ofNullable(unit));
 		model.addAttribute("rows", results.results(p, scope, Optional.ofNullable(kind).map(Enum::name)));

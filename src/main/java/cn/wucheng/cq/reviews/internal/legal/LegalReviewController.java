@@ -131,7 +131,7 @@ class LegalReviewController {
 	String rates(@RequestParam(required = false) String period, @RequestParam(required = false) Long unit,
 			Model model) {
 		CurrentUser user = CurrentUser.get();
-		Period p = period == null || period.isBlank() ? Period.year(reviews.today().getYear()) : Period.parse(period);
+		Period p = period == null || period.isBlank() ? pages.defaultYear() : Period.parse(period);
 		Optional<Long> scope = user.unitFilter().or(() -> Optional.ofNullable(unit));
 		List<ReviewRates.Row> rows = rates.rates(p, scope);
 		long concluded = rows.stream().mapToLong(ReviewRates.Row::concluded).sum();
