@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.AccountPrincipal;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
 
 /** 修改密码: every signed-in user, and the first page of anyone whose password was generated. */
 @Controller
@@ -69,7 +70,8 @@ class PasswordController {
 		sessions.endAllBut(username, request.getSession().getId());
 		redirect.addFlashAttribute("flashSuccess",
 				messages.getMessage("account.password.changed", null, LocaleContextHolder.getLocale()));
-		return "redirect:/";
+		// an integration account has no home page: it stays on this page, which shows the message
+		return CurrentUser.get().role() == Role.INTEGRATION ? "redirect:/account/password" : "redirect:/";
 	}
 
 	private String page(Model model) {

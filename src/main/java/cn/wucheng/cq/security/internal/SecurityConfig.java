@@ -81,6 +81,9 @@ class SecurityConfig {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				// its own password is the one page an integration account needs: an issued (or expired) password must be
+				// changed before the API lets it in, and nobody else may change it for it
+				.requestMatchers("/account/password").authenticated()
 				// an integration account (接口账号) is a system, not a person: the API only, never a page
 				.anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
 						AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Role.INTEGRATION.name())))))

@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -64,6 +65,28 @@ class LoginTests {
 	@AfterEach
 	void resetClock() {
 		clock.reset();
+	}
+
+	/**
+	 * Issue 14: an integration account (接口账号) gets an issued password like anyone; the API refuses it until it is
+	 * changed, so its own password page is the one page it may open — and still no other.
+	 */
+	@Test
+	void anIntegrationAccountChangesItsIssuedPasswordOnItsOnePageThenUsesTheApiButNoOtherPage() throws Exception {
+		accounts.create("platform-first", PASSWORD, Role.INTEGRATION, true);
+		mvc.perform(put("/api/v1/cases/NO-SUCH-BODY").with(httpBasic("platform-first", PASSWORD))
+			.contentType("application/json").content("{}")).andExpect(status().isForbidden());
+		MockHttpSession session = TestAccounts.signIn(mvc, "platform-first", PASSWORD);
+		mvc.perform(get("/account/password").session(session)).andExpect(status().isOk());
+		mvc.perform(post("/account/password").session(session)
+			.with(csrf())
+			.param("currentPassword", PASSWORD)
+			.param("newPassword", NEW_PASSWORD)
+			.param("repeatPassword", NEW_PASSWORD)).andExpect(redirectedUrl("/account/password"));
+		mvc.perform(get("/").session(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/cases").session(session)).andExpect(status().isForbidden());
+		mvc.perform(put("/api/v1/cases/NO-SUCH-BODY").with(httpBasic("platform-first", NEW_PASSWORD))
+			.contentType("application/json").content("{}")).andExpect(status().isBadRequest());
 	}
 
 	@Test
