@@ -1,5 +1,6 @@
 package cn.wucheng.cq.shared;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 
 /**
  * The one way every export writes text into a spreadsheet cell (OWASP CSV injection, CWE-1236): text that Excel or WPS
@@ -31,6 +33,19 @@ public final class SpreadsheetText {
 
 	public static SpreadsheetText of(Workbook workbook) {
 		return new SpreadsheetText(workbook);
+	}
+
+	/**
+	 * R-24: an exact decimal as a numeric cell. The file holds the number as decimal text ({@code <v>0.875</v>}), so
+	 * it is written from the BigDecimal's own digits instead of through a binary double. Only .xlsx cells (XSSF).
+	 */
+	public static Cell exactNumber(Cell cell, BigDecimal value) {
+		if (!(cell instanceof XSSFCell xssf)) {
+			throw new IllegalArgumentException("exact numbers are written to .xlsx (XSSF) cells only");
+		}
+		xssf.setCellValue(0); // a numeric cell; its value is replaced by the exact digits below
+		xssf.getCTCell().setV(value.stripTrailingZeros().toPlainString());
+		return cell;
 	}
 
 	/** Writes {@code value} (null as empty) keeping the cell's style, quote-prefixed if it looks like a formula. */

@@ -53,4 +53,25 @@ class SpreadsheetTextTests {
 		}
 	}
 
+	/** a points cell holds the exact decimal digits in the file, written without a binary double between. */
+	@Test
+	void r24_anExactNumberIsANumericCellHoldingTheDecimalsDigitsInTheFile() throws Exception {
+		try (XSSFWorkbook wb = new XSSFWorkbook()) {
+			Row row = wb.createSheet("s").createRow(0);
+			SpreadsheetText.exactNumber(row.createCell(0), new java.math.BigDecimal("0.875"));
+			SpreadsheetText.exactNumber(row.createCell(1), new java.math.BigDecimal("14.3750"));
+			SpreadsheetText.exactNumber(row.createCell(2), new java.math.BigDecimal("-2.50"));
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			wb.write(out);
+			try (XSSFWorkbook back = new XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+				var cells = back.getSheetAt(0).getRow(0);
+				assertThat(cells.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+				assertThat(cells.getCell(0).getCTCell().getV()).isEqualTo("0.875");
+				assertThat(cells.getCell(1).getCTCell().getV()).isEqualTo("14.375");
+				assertThat(cells.getCell(2).getCTCell().getV()).isEqualTo("-2.5");
+				assertThat(cells.getCell(1).getNumericCellValue()).isEqualTo(14.375);
+			}
+		}
+	}
+
 }

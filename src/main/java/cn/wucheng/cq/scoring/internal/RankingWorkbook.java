@@ -91,12 +91,11 @@ final class RankingWorkbook {
 	}
 
 	/**
-	 * R-24: points as a number with a format showing each of its decimals. POI stores the shortest decimal text that
-	 * reads back as the same double, which for points (a few decimals, far fewer than 15 digits) is the exact value.
+	 * R-24: points as a number with a format showing each of its decimals, written from the exact decimal.
 	 */
 	private static void points(Row row, int column, Points points, Styles styles) {
 		Cell cell = row.createCell(column);
-		cell.setCellValue(points.value().doubleValue());
+		SpreadsheetText.exactNumber(cell, points.value());
 		cell.setCellStyle(styles.points(row.getSheet().getWorkbook(), points.spreadsheetFormat()));
 	}
 

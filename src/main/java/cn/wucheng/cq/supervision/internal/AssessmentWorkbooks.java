@@ -204,11 +204,11 @@ final class AssessmentWorkbooks {
 
 	/**
 	 * R-24: points as a number whose format shows every decimal of the exact value (10.50, 0.875), never rounded to two
-	 * places; the values of the points system (halves and quarters of small decimals) are exact in a double.
+	 * places, written from the exact decimal (no binary double in between).
 	 */
 	private static void points(Cell cell, Points value, Styles st) {
 		if (value != null) {
-			cell.setCellValue(value.value().doubleValue());
+			SpreadsheetText.exactNumber(cell, value.value());
 			cell.setCellStyle(st.points(cell.getSheet().getWorkbook(), value.spreadsheetFormat()));
 		}
 	}
@@ -216,7 +216,7 @@ final class AssessmentWorkbooks {
 	/** Hours and percentages (not points) as numbers, shown with two decimals. */
 	private static void number(Cell cell, BigDecimal value, Styles st) {
 		if (value != null) {
-			cell.setCellValue(value.doubleValue());
+			SpreadsheetText.exactNumber(cell, value);
 			cell.setCellStyle(st.decimal());
 		}
 	}

@@ -52,7 +52,7 @@ final class TrainingWorkbooks {
 				cells.text(row.createCell(1), a.name());
 				cells.text(row.createCell(2), a.signedIn() ? "是" : "否");
 				if (a.score() != null) {
-					row.createCell(3).setCellValue(a.score().doubleValue());
+					SpreadsheetText.exactNumber(row.createCell(3), a.score());
 				}
 				cells.text(row.createCell(4), a.replacesNo());
 			}
@@ -92,15 +92,15 @@ final class TrainingWorkbooks {
 				cells.text(row.createCell(0), o.employeeNo());
 				cells.text(row.createCell(1), o.name());
 				cells.text(row.createCell(2), o.unitName());
-				row.createCell(3).setCellValue(o.hours().doubleValue());
+				SpreadsheetText.exactNumber(row.createCell(3), o.hours());
 				row.createCell(4).setCellValue(o.sessions());
-				row.createCell(5).setCellValue(report.required().doubleValue());
-				row.createCell(6).setCellValue(report.expected().doubleValue());
-				row.createCell(7).setCellValue(o.shortfall().doubleValue());
+				SpreadsheetText.exactNumber(row.createCell(5), report.required());
+				SpreadsheetText.exactNumber(row.createCell(6), report.expected());
+				SpreadsheetText.exactNumber(row.createCell(7), o.shortfall());
 				cells.text(row.createCell(8), msg.apply(o.complete() ? "training.hours.progress.complete"
 						: o.behind() ? "training.hours.progress.behind" : "training.hours.progress.onTrack"));
 				for (int j = 0; j < sources.length; j++) {
-					row.createCell(headers.length + j).setCellValue(o.hoursFrom(sources[j]).doubleValue());
+					SpreadsheetText.exactNumber(row.createCell(headers.length + j), o.hoursFrom(sources[j]));
 				}
 			}
 			sheet.createFreezePane(0, 2);
