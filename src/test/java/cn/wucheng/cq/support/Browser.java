@@ -98,6 +98,22 @@ public final class Browser {
 			.toList();
 	}
 
+	/** The window of a desktop user (issue 13: pages must work at 1366x768). */
+	public static void desktop(WebDriver driver) {
+		driver.manage().window().setSize(new Dimension(1366, 768));
+	}
+
+	/** The window of a phone (issue 13: every page usable at 390 px wide; 390x844 as an iPhone 12-15). */
+	public static void phone(WebDriver driver) {
+		driver.manage().window().setSize(new Dimension(390, 844));
+	}
+
+	/** How wide the page's content is in CSS pixels (wider than the window means sideways scrolling). */
+	public static long pageWidth(WebDriver driver) {
+		return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.scrollWidth;")).longValue();
+	}
+
 	/** Saves a screenshot under target/screenshots for a person to look at. */
 	public static void screenshot(WebDriver driver, String name) {
 		try {
