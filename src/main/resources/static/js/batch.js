@@ -58,7 +58,6 @@
     }
   });
 
-  // Legal-review queue: the 退卷 form of a row asks before sending, as the one-case page does.
   document.addEventListener('DOMContentLoaded', function () { syncAll(document); });
   document.addEventListener('htmx:afterSwap', function (evt) { syncAll(evt.detail.target.parentNode || document); });
 })();
