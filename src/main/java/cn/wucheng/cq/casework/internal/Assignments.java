@@ -321,6 +321,45 @@ class Assignments {
 		return saved;
 	}
 
+	/**
+	 * 中队长指派制 (R-11) for a case that arrived without the squad leader's assignment (imported or pushed by the
+	 * platform, with the platform's handlers): the squad leader assigns its two handlers for the first time — the
+	 * same rules as registration ({@link CaseFile#assignHandlers}: two different formal officers of the squad), no
+	 * reason needed since nothing the squad decided is changed. Kept in the assignment history (with the platform's
+	 * handlers as the previous ones when they change) and audited. A case already assigned here is re-assigned on
+	 * its page, with a reason.
+	 * @throws HandlerRefusal naming the field; CaseworkRefusal when already assigned; OptimisticLockingFailureException
+	 *         when the case changed since the page was shown
+	 */
+	@Transactional
+	CaseFile assignNew(long caseId, Long leadId, Long coId, Integer version) {
+		CaseFile c = cases.findById(caseId).orElseThrow(() -> new NotFoundException("找不到该案件"));
+		CurrentUser user = CaseworkScope.requireOwn(c.getUnitId(), Role.SQUAD_LEADER, "案件");
+		if (!Objects.equals(version, c.getVersion())) {
+			throw new OptimisticLockingFailureException(
+					"case_file " + caseId + " is at version " + c.getVersion() + ", form had " + version);
+		}
+		if (assignedHere(caseId)) {
+			throw CaseworkRefusal.of("casework.assignNew.already", c.getCaseNo());
+		}
+		Long previousLead = c.getLeadId();
+		Long previousCo = c.getCoId();
+		Set<Long> staff = discoveryStaff(caseId).stream().map(PersonOption::id)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		String before = describe(c, reviewerFor(c.getUnitId(), previousLead, previousCo), staff);
+		Map<Long, HandlerCandidate> people = candidates(leadId, coId);
+		c.assignHandlers(candidate(people, leadId, "leadId", "主办人（第一承办人）"),
+				candidate(people, coId, "coId", "协办人（第二承办人）"));
+		CaseFile saved = cases.save(c);
+		boolean changed = !saved.getLeadId().equals(previousLead) || !saved.getCoId().equals(previousCo);
+		Reviewer reviewer = reviewerFor(saved.getUnitId(), saved.getLeadId(), saved.getCoId());
+		history(caseId, changed ? new Reassignment(previousLead, previousCo, saved.getLeadId(), saved.getCoId(), null)
+				: null, saved.getLeadId(), saved.getCoId(), reviewer, null, user);
+		audit.record("CASE_ASSIGNED", ENTITY, saved.getCaseNo(), "R-11 中队长指派", before,
+				describe(saved, reviewer, staff));
+		return saved;
+	}
+
 	private Map<Long, HandlerCandidate> candidates(Long... ids) {
 		List<Long> wanted = new ArrayList<>();
 		for (Long id : ids) {

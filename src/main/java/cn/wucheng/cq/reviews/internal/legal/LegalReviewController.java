@@ -66,7 +66,29 @@ class LegalReviewController {
 		model.addAttribute("month", m == null ? "" : m.toString());
 		model.addAttribute("units", pages.units(user));
 		model.addAttribute("base", ListPage.linkBase("/legal-reviews", request.getParameterMap()));
+		queueActions(model);
 		return htmx != null ? "reviews/legal-reviews :: list" : "reviews/legal-reviews";
+	}
+
+	/** What the queue's actions in place need (issue 13 item 5): only 法制科 acts; a 退卷 chooses its items. */
+	private void queueActions(Model model) {
+		boolean legal = CurrentUser.get().role() == cn.wucheng.cq.security.Role.LEGAL;
+		model.addAttribute("canAct", legal);
+		model.addAttribute("items", legal ? reviews.activeItems() : List.of());
+		model.addAttribute("today", reviews.today());
+	}
+
+	/**
+	 * The queue's row after 通过 or 退卷 in place (htmx, issue 13 item 5): the case's row in its new state with what
+	 * happened, or with the refusal; the review itself is {@link LegalReviews#record}, as on the case page.
+	 */
+	private String queueRow(long caseId, String success, String error, Model model) {
+		LegalReviews.Row row = reviews.row(caseId, CurrentUser.get());
+		model.addAttribute("rows", new ListPage<>(List.of(row), 1, 1, 1));
+		model.addAttribute("rowSuccess", success);
+		model.addAttribute("rowError", error);
+		queueActions(model);
+		return "reviews/legal-reviews :: row";
 	}
 
 	@GetMapping("/legal-reviews/cases/{caseId}")
@@ -84,13 +106,17 @@ class LegalReviewController {
 	@PostMapping("/legal-reviews/cases/{caseId}")
 	@PreAuthorize("hasRole('LEGAL')")
 	String record(@PathVariable long caseId, @Valid @ModelAttribute("reviewForm") ReviewForm form,
-			BindingResult errors, Model model, RedirectAttributes redirect) {
+			BindingResult errors, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
 				LegalReview saved = reviews.record(caseId, form.getVersion(), form.toInput(), CurrentUser.get());
 				ReviewRound last = saved.getRounds().get(saved.getRounds().size() - 1);
-				redirect.addFlashAttribute("flashSuccess",
-						pages.msg("legalReview.recorded", last.roundNo(), last.outcome().label()));
+				String done = pages.msg("legalReview.recorded", last.roundNo(), last.outcome().label());
+				if (htmx != null) {
+					return queueRow(caseId, done, null, model);
+				}
+				redirect.addFlashAttribute("flashSuccess", done);
 				return "redirect:/legal-reviews/cases/" + caseId;
 			}
 			catch (LegalReviewRefusal e) {
@@ -103,6 +129,12 @@ class LegalReviewController {
 		}
 		else {
 			model.addAttribute("formError", pages.msg("legalReview.invalid"));
+		}
+		if (htmx != null) {
+			// in the row, the field's own message (the row has no field to mark), else the refusal
+			String error = errors.hasErrors() ? errors.getAllErrors().get(0).getDefaultMessage()
+					: (String) model.getAttribute("formError");
+			return queueRow(caseId, null, error, model);
 		}
 		fill(caseId, model);
 		return "reviews/legal-review";

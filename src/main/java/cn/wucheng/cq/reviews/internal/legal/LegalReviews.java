@@ -44,7 +44,13 @@ public class LegalReviews {
 	/** A case in a legal-review list. */
 	public record Row(long caseId, String caseNo, String title, CaseCategory category, long unitId, String unitName,
 			LocalDate concludedOn, String leadName, LegalReviewStatus status, int rounds, LocalDate lastReviewedOn,
-			boolean counted) {
+			boolean counted, Integer version) {
+
+		/** In 法制科's queue: counted, and never reviewed or resubmitted after a 退卷 (R-42, R-71). */
+		public boolean awaiting() {
+			return counted && (status == null || status == LegalReviewStatus.RESUBMITTED);
+		}
+
 	}
 
 	/** The case as the review page shows it. */
@@ -104,25 +110,47 @@ public class LegalReviews {
 			.param("unit", unit)
 			.query(Long.class)
 			.single();
-		List<Row> rows = jdbc.sql("""
-				select c.id, c.case_no, c.title, c.category, c.unit_id, u.name as unit_name, c.concluded_on,
-				       p.name as lead_name, lr.status,
-				       (select count(*) from legal_review_round rr where rr.review_id = lr.id) as rounds,
-				       (select max(rr.reviewed_on) from legal_review_round rr where rr.review_id = lr.id) as last_on,
-				       case when %s then 1 else 0 end as counted
-				""".formatted(COUNTED) + from + " order by c.concluded_on, c.case_no limit :limit offset :offset")
+		List<Row> rows = jdbc.sql(ROW_COLUMNS + from + " order by c.concluded_on, c.case_no limit :limit offset :offset")
 			.param("start", start)
 			.param("end", end)
 			.param("unit", unit)
 			.param("limit", PAGE_SIZE)
 			.param("offset", ListPage.offset(page, PAGE_SIZE))
-			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("case_no"), rs.getString("title"),
-					CaseCategory.valueOf(rs.getString("category")), rs.getLong("unit_id"), rs.getString("unit_name"),
-					rs.getObject("concluded_on", LocalDate.class), rs.getString("lead_name"),
-					rs.getString("status") == null ? null : LegalReviewStatus.valueOf(rs.getString("status")),
-					rs.getInt("rounds"), rs.getObject("last_on", LocalDate.class), rs.getInt("counted") == 1))
+			.query(LegalReviews::row)
 			.list();
 		return new ListPage<>(rows, page, PAGE_SIZE, total);
+	}
+
+	private static final String ROW_COLUMNS = """
+			select c.id, c.case_no, c.title, c.category, c.unit_id, u.name as unit_name, c.concluded_on,
+			       p.name as lead_name, lr.status, lr.version as lr_version,
+			       (select count(*) from legal_review_round rr where rr.review_id = lr.id) as rounds,
+			       (select max(rr.reviewed_on) from legal_review_round rr where rr.review_id = lr.id) as last_on,
+			       case when %s then 1 else 0 end as counted
+			""".formatted(COUNTED);
+
+	/** One case as a list row shows it (the queue's row after an action in place, issue 13 item 5). */
+	@Transactional(readOnly = true)
+	public Row row(long caseId, CurrentUser user) {
+		CaseInfo c = caseInfo(caseId, user);
+		return jdbc.sql(ROW_COLUMNS + FROM.formatted("c.id = :id"))
+			.param("start", LocalDate.of(1900, 1, 1))
+			.param("end", LocalDate.of(2999, 12, 31))
+			.param("unit", c.unitId())
+			.param("id", caseId)
+			.query(LegalReviews::row)
+			.single();
+	}
+
+	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		int version = rs.getInt("lr_version");
+		boolean reviewed = !rs.wasNull();
+		return new Row(rs.getLong("id"), rs.getString("case_no"), rs.getString("title"),
+				CaseCategory.valueOf(rs.getString("category")), rs.getLong("unit_id"), rs.getString("unit_name"),
+				rs.getObject("concluded_on", LocalDate.class), rs.getString("lead_name"),
+				rs.getString("status") == null ? null : LegalReviewStatus.valueOf(rs.getString("status")),
+				rs.getInt("rounds"), rs.getObject("last_on", LocalDate.class), rs.getInt("counted") == 1,
+				reviewed ? version : null);
 	}
 
 	/** R-42 reminder: counted ordinary cases awaiting 法制科's review (never reviewed, or resubmitted). */
