@@ -314,6 +314,51 @@ class MessageCentreTests {
 		assertThat(notifications.send(Recipient.person(-1), MessageKind.NOTICE, "无人", "/")).isZero();
 	}
 
+	@Test
+	void theBadgesCountReadsThePartialIndexAndTakesWellUnderAMillisecondAmongAHundredThousandMessages() {
+		// 200 accounts with 500 messages each, one in ten unread: the badge runs on every page view
+		jdbc.sql("""
+				insert into app_user (username, password_hash, display_name, role, created_at)
+				select 'xx-load-' || g, 'x', 'load', 'OFFICER', current_timestamp from generate_series(1, 200) g""")
+			.update();
+		jdbc.sql("""
+				insert into message (recipient_id, kind, text, link, created_at, read_at)
+				select u.id, 'NOTICE', '负载', '/', current_timestamp, case when g % 10 = 0 then null else current_timestamp end
+				from app_user u, generate_series(1, 500) g where u.username like 'xx-load-%'""")
+			.update();
+		jdbc.sql("analyze message").update();
+		long user = jdbc.sql("select id from app_user where username = 'xx-load-100'").query(Long.class).single();
+		try {
+			String plan = String.join("\n", jdbc.sql("explain select count(*) from message where recipient_id = "
+					+ user + " and read_at is null").query(String.class).list());
+			assertThat(plan).contains("message_unread");
+			for (int i = 0; i < 50; i++) {
+				store.unreadCount(user); // warm up
+			}
+			int runs = 500;
+			long start = System.nanoTime();
+			for (int i = 0; i < runs; i++) {
+				assertThat(store.unreadCount(user)).isEqualTo(50);
+			}
+			double micros = (System.nanoTime() - start) / 1000.0 / runs;
+			start = System.nanoTime();
+			for (int i = 0; i < runs; i++) {
+				jdbc.sql("select 1").query(Integer.class).single();
+			}
+			double roundTrip = (System.nanoTime() - start) / 1000.0 / runs;
+			String executed = jdbc.sql("explain analyze select count(*) from message where recipient_id = " + user
+					+ " and read_at is null").query(String.class).list().stream()
+				.filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?");
+			System.out.printf("message badge: %.0f µs per count among %d messages (a bare 'select 1': %.0f µs; "
+					+ "in the server: %s)%n", micros, jdbc.sql("select count(*) from message").query(Long.class).single(),
+					roundTrip, executed);
+			assertThat(micros).isLessThan(5000);
+		}
+		finally {
+			jdbc.sql("delete from app_user where username like 'xx-load-%'").update(); // messages cascade
+		}
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	private long account(String username, Role role, Long unitId, Long personId) {
