@@ -41,6 +41,11 @@ public class Notifications {
 			return new SquadLeaders(unitId);
 		}
 
+		/** Every enabled squad-leader and legal-officer account of the unit (中队长, 法制员). */
+		static Recipient squadOf(long unitId) {
+			return new Squad(unitId);
+		}
+
 	}
 
 	record User(long userId) implements Recipient {
@@ -53,6 +58,9 @@ public class Notifications {
 	}
 
 	record SquadLeaders(long unitId) implements Recipient {
+	}
+
+	record Squad(long unitId) implements Recipient {
 	}
 
 	private final MessageStore store;
@@ -91,8 +99,11 @@ public class Notifications {
 		if (to instanceof Person p) {
 			return store.enabledAccounts("person_id = ?", p.personId());
 		}
-		SquadLeaders s = (SquadLeaders) to;
-		return store.enabledAccounts("unit_id = ? and role = 'SQUAD_LEADER'", s.unitId());
+		if (to instanceof SquadLeaders s) {
+			return store.enabledAccounts("unit_id = ? and role = 'SQUAD_LEADER'", s.unitId());
+		}
+		return store.enabledAccounts("unit_id = ? and role in ('SQUAD_LEADER', 'LEGAL_OFFICER')",
+				((Squad) to).unitId());
 	}
 
 	/** The account's unread messages. */

@@ -1,7 +1,9 @@
 package cn.wucheng.cq.notifications.internal;
 
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +11,7 @@ import cn.wucheng.cq.casework.CaseAssigned;
 import cn.wucheng.cq.notifications.MessageKind;
 import cn.wucheng.cq.notifications.Notifications;
 import cn.wucheng.cq.notifications.Notifications.Recipient;
+import cn.wucheng.cq.reviews.CaseReturned;
 import cn.wucheng.cq.scoring.AppealDecided;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.training.TrainingPlanReturned;
@@ -24,8 +27,11 @@ class EventMessages {
 
 	private final Notifications notifications;
 
-	EventMessages(Notifications notifications) {
+	private final MessageSource messages;
+
+	EventMessages(Notifications notifications, MessageSource messages) {
 		this.notifications = notifications;
+		this.messages = messages;
 	}
 
 	/** each handler who is new in his place (主办人 or 协办人) hears of the case, not one who stays. */
@@ -59,6 +65,15 @@ class EventMessages {
 				"notifications.event.planReturned",
 				List.of(e.unitName(), Integer.toString(e.year()), e.reason() == null ? "" : e.reason()),
 				"/training/plans/" + e.planId());
+	}
+
+	/** the squad's leader and legal officer, who have the file put right and hand it in again. */
+	@EventListener
+	void on(CaseReturned e) {
+		notifications.send(Recipient.squadOf(e.unitId()), MessageKind.RETURNED, "notifications.event.caseReturned",
+				List.of(e.caseNo(), String.join(messages.getMessage("notifications.event.itemSeparator", null, Locale.SIMPLIFIED_CHINESE), e.items()), e.reason() == null || e.reason().isBlank() ? "—"
+						: e.reason().strip()),
+				"/legal-reviews/cases/" + e.caseId());
 	}
 
 	/** "2024-Q1" as the programme writes it: 2024年第1季度. */

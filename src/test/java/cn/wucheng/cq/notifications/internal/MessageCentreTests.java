@@ -38,9 +38,10 @@ import cn.wucheng.cq.support.Users;
 
 /**
  * The message centre (站内消息): each feed writes exactly the message for the person concerned and nobody else — a
- * case assigned (R-11), an appeal decided (R-26), a training plan returned (R-60), the day's reminders once per item
- * and day; the badge counts, the list pages, marking read; and nobody reads or marks another's message. Squads 消息*,
- * employee numbers XX-*, year 2041 are this class's own. Shares the casework context.
+ * case assigned (R-11), an appeal decided (R-26), a case file returned after legal review (R-42), a training plan
+ * returned (R-60), the day's reminders once per item and day; the badge counts, the list pages, marking read; and
+ * nobody reads or marks another's message. Squads 消息*, employee numbers XX-*, years 2041–2042 are this class's
+ * own. Shares the casework context.
  */
 @SpringBootTest(properties = "cq.test.context=casework")
 @AutoConfigureMockMvc
@@ -190,12 +191,30 @@ class MessageCentreTests {
 			.query(Long.class).single();
 		mvc.perform(post("/training/plans/" + plan + "/request-changes").with(Users.legalSection()).with(csrf())
 			.param("version", "0").param("reason", "缺少执法证据专题")).andExpect(status().is3xxRedirection());
-		assertThat(texts(leaderAccount, MessageKind.RETURNED))
-			.containsExactly("消息甲中队 2041 年度培训计划被法制科退回修改，原因：缺少执法证据专题。请修改后重新报送。");
-		assertThat(links(leaderAccount, MessageKind.RETURNED)).containsExactly("/training/plans/" + plan);
-		assertThat(texts(otherLeaderAccount, MessageKind.RETURNED)).isEmpty();
-		assertThat(texts(legalOfficerAccount, MessageKind.RETURNED)).isEmpty();
-		assertThat(texts(leadAccount, MessageKind.RETURNED)).isEmpty();
+		String text = "消息甲中队 2041 年度培训计划被法制科退回修改，原因：缺少执法证据专题。请修改后重新报送。";
+		assertThat(texts(leaderAccount, MessageKind.RETURNED)).containsOnlyOnce(text);
+		assertThat(jdbc.sql("select link from message where recipient_id = ? and text = ?")
+			.params(leaderAccount, text).query(String.class).single()).isEqualTo("/training/plans/" + plan);
+		assertThat(texts(otherLeaderAccount, MessageKind.RETURNED)).doesNotContain(text);
+		assertThat(texts(legalOfficerAccount, MessageKind.RETURNED)).doesNotContain(text);
+		assertThat(texts(leadAccount, MessageKind.RETURNED)).doesNotContain(text);
+	}
+
+	@Test
+	void r42_aCaseReturnedAfterLegalReviewTellsTheSquadsLeaderAndLegalOfficerOnly() throws Exception {
+		long caseId = bureau.concludedCase("XX-2041-R1", "普通程序", squad, lead, co, LocalDate.of(2041, 6, 1));
+		long item = bureau.deductionItem("XXD1", "文书送达不规范", "1");
+		clock.setToday(LocalDate.of(2041, 6, 10));
+		mvc.perform(post("/legal-reviews/cases/" + caseId).with(Users.legalSection()).with(csrf())
+			.param("reviewedOn", "2041-06-10").param("outcome", "RETURNED").param("reason", "补正送达回证")
+			.param("itemIds", Long.toString(item))).andExpect(status().is3xxRedirection());
+		String text = "案件 XX-2041-R1 经法制审核被退卷，扣分项：文书送达不规范；说明：补正送达回证。请整改后重新报送。";
+		assertThat(texts(leaderAccount, MessageKind.RETURNED)).containsOnlyOnce(text);
+		assertThat(texts(legalOfficerAccount, MessageKind.RETURNED)).containsOnlyOnce(text);
+		assertThat(jdbc.sql("select link from message where recipient_id = ? and text = ?")
+			.params(legalOfficerAccount, text).query(String.class).single()).isEqualTo("/legal-reviews/cases/" + caseId);
+		assertThat(texts(otherLeaderAccount, MessageKind.RETURNED)).doesNotContain(text);
+		assertThat(texts(leadAccount, MessageKind.RETURNED)).doesNotContain(text);
 	}
 
 	@Test
