@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,6 +26,7 @@ import cn.wucheng.cq.cases.CaseFileRepository;
 import cn.wucheng.cq.cases.HandlerCandidate;
 import cn.wucheng.cq.cases.HandlerRefusal;
 import cn.wucheng.cq.cases.Reassignment;
+import cn.wucheng.cq.casework.CaseAssigned;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.NotFoundException;
@@ -95,7 +97,11 @@ class Assignments {
 
 	private final CaseworkClock clock;
 
-	Assignments(CaseFileRepository cases, JdbcClient jdbc, AuditLog audit, CaseworkClock clock) {
+	private final ApplicationEventPublisher events;
+
+	Assignments(CaseFileRepository cases, JdbcClient jdbc, AuditLog audit, CaseworkClock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.cases = cases;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -275,6 +281,9 @@ class Assignments {
 		Set<Long> staff = replaceDiscoveryStaff(saved.getId(), r.discoveryStaff());
 		audit.record("CASE_REGISTERED", ENTITY, saved.getCaseNo(), "R-11",
 				null, describe(saved, reviewer, staff));
+		// the handlers hear of it in the message centre (in this transaction: a message iff the case was saved)
+		events.publishEvent(new CaseAssigned(saved.getId(), saved.getCaseNo(), unitId, saved.getLeadId(),
+				saved.getCoId(), null, null));
 		return saved;
 	}
 
@@ -318,6 +327,8 @@ class Assignments {
 		Set<Long> staff = replaceDiscoveryStaff(caseId, ch.discoveryStaff());
 		audit.record("CASE_REASSIGNED", ENTITY, saved.getCaseNo(), "R-11 " + change.reason(), beforeText,
 				describe(saved, reviewer, staff));
+		events.publishEvent(new CaseAssigned(caseId, saved.getCaseNo(), saved.getUnitId(), saved.getLeadId(),
+				saved.getCoId(), change.previousLeadId(), change.previousCoId()));
 		return saved;
 	}
 

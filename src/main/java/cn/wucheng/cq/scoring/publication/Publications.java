@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.calendar.WorkingDays;
 import cn.wucheng.cq.reviews.AwardLevel;
+import cn.wucheng.cq.scoring.AppealDecided;
 import cn.wucheng.cq.scoring.Breakdown;
 import cn.wucheng.cq.scoring.BreakdownItem;
 import cn.wucheng.cq.scoring.ScoreLedger;
@@ -101,9 +103,13 @@ public class Publications {
 
 	private final MessageSource messages;
 
+	private final ApplicationEventPublisher events;
+
 	Publications(PublicationRepository publications, AppealRepository appeals, JdbcClient jdbc,
 			WorkingDays workingDays, RuleSettings settings, ScoreLedger ledger, QuarterSnapshots snapshots,
-			CaseStandards standards, AuditLog audit, PublicationClock clock, DataStamp stamp, MessageSource messages) {
+			CaseStandards standards, AuditLog audit, PublicationClock clock, DataStamp stamp, MessageSource messages,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.stamp = stamp;
 		this.messages = messages;
 		this.publications = publications;
@@ -350,6 +356,7 @@ public class Publications {
 		a.uphold(note, CurrentUser.get().username(), clock.today());
 		a = appeals.save(a);
 		audit.record("SCORE_APPEAL_UPHELD", APPEAL, key(a), "R-26", before, a.describe());
+		decided(a, true, note);
 		return a;
 	}
 
@@ -361,6 +368,7 @@ public class Publications {
 		a.reject(reason, CurrentUser.get().username(), clock.today());
 		a = appeals.save(a);
 		audit.record("SCORE_APPEAL_REJECTED", APPEAL, key(a), "R-26", before, a.describe());
+		decided(a, false, reason);
 		return a;
 	}
 
@@ -421,6 +429,17 @@ public class Publications {
 					"quarter_publication " + p.getPeriodCode() + " is at version " + p.getVersion() + ", form had " + version);
 		}
 		return p;
+	}
+
+	/** Tells the officer (message centre) in this transaction: a message exactly when the decision is committed. */
+	private void decided(Appeal a, boolean upheld, String note) {
+		String[] of = jdbc.sql("select p.period_code, e.employee_no from quarter_publication p, person e "
+				+ "where p.id = ? and e.id = ?")
+			.params(a.getPublicationId(), a.getPersonId())
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+		events.publishEvent(new AppealDecided(a.getId(), a.getPersonId(), of[1], of[0], a.getItemLabel(), upheld,
+				note == null ? null : note.strip()));
 	}
 
 	private String key(Appeal a) {

@@ -3,6 +3,7 @@ package cn.wucheng.cq.training.internal;
 import java.util.List;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.training.TrainingPlanReturned;
 
 /**
  * The annual training plans (R-60): created and written by a directly-affiliated squad (or the legal section for it),
@@ -34,7 +36,11 @@ class PlanService {
 
 	private final TrainingClock clock;
 
-	PlanService(TrainingPlanRepository plans, JdbcClient jdbc, AuditLog audit, TrainingClock clock) {
+	private final ApplicationEventPublisher events;
+
+	PlanService(TrainingPlanRepository plans, JdbcClient jdbc, AuditLog audit, TrainingClock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.plans = plans;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -152,6 +158,9 @@ class PlanService {
 		plan.requestChanges(reason);
 		plans.save(plan);
 		audit.record("TRAINING_PLAN_CHANGES_REQUESTED", ENTITY, key(plan), "R-60", before, plan.describe());
+		// the squad's leaders hear of it in the message centre (same transaction: a message iff the return committed)
+		events.publishEvent(new TrainingPlanReturned(plan.getId(), plan.getUnitId(), unitName(plan.getUnitId()),
+				plan.getPlanYear(), plan.getChangeReason()));
 		return plan;
 	}
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.cases.CaseCategory;
+import cn.wucheng.cq.reviews.CaseReturned;
 import cn.wucheng.cq.reviews.DeductionItem;
 import cn.wucheng.cq.reviews.DeductionItemRepository;
 import cn.wucheng.cq.reviews.internal.ReviewsClock;
@@ -88,8 +90,11 @@ public class LegalReviews {
 
 	private final ReviewsClock clock;
 
+	private final ApplicationEventPublisher events;
+
 	LegalReviews(LegalReviewRepository reviews, DeductionItemRepository items, JdbcClient jdbc, AuditLog audit,
-			ReviewsClock clock) {
+			ReviewsClock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.reviews = reviews;
 		this.items = items;
 		this.jdbc = jdbc;
@@ -274,6 +279,11 @@ public class LegalReviews {
 				: "R-42 退卷，R-21 扣分项 " + chosen.stream().map(DeductionItem::getCode).collect(Collectors.joining("、"));
 		audit.record(round.outcome() == ReviewOutcome.PASSED ? "LEGAL_REVIEW_PASSED" : "LEGAL_REVIEW_RETURNED",
 				"legal_review", c.caseNo(), detail, before, saved.describe());
+		if (round.outcome() == ReviewOutcome.RETURNED) {
+			// the squad hears of it in the message centre (same transaction: a message iff the 退卷 committed)
+			events.publishEvent(new CaseReturned(c.id(), c.caseNo(), c.unitId(),
+					chosen.stream().map(DeductionItem::getText).toList(), in.reason()));
+		}
 		return saved;
 	}
 
