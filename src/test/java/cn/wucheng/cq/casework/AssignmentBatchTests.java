@@ -65,6 +65,7 @@ class AssignmentBatchTests {
 	@Test
 	void r11_aRowIsAssignedInPlaceAuditedAndKeptInTheHistoryWithThePlatformsHandlersAsPrevious() throws Exception {
 		long id = arrived(squad, "PZ-1");
+		long leadAccount = officerAccount("pz-c", squad.c);
 		clock.setToday(DAY);
 		String row = html(mvc.perform(one(squad, id, squad.c, squad.a).header("HX-Request", "true"))
 			.andExpect(status().isOk()));
@@ -73,6 +74,9 @@ class AssignmentBatchTests {
 		assertThat(jdbc.sql("select previous_lead_id from case_assignment where case_id = ?").param(id)
 			.query(Long.class).single()).isEqualTo(squad.a);
 		assertThat(squad.audits("CASE_ASSIGNED", "PZ-1")).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from message where recipient_id = ? and kind = 'CASE_ASSIGNED'")
+			.param(leadAccount).query(Long.class).single())
+			.as("站内消息: the squad leader's first assignment reaches the new lead handler").isEqualTo(1);
 		mvc.perform(one(squad, id, squad.b, squad.a)).andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("flashError",
 					"案件 PZ-1：案件 PZ-1 已由中队长指派；如需变更承办人，请在案件页重新指派并填写变更原因"));
@@ -192,6 +196,15 @@ class AssignmentBatchTests {
 
 	private static String html(ResultActions result) throws Exception {
 		return result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private long officerAccount(String username, long personId) {
+		jdbc.sql("""
+				insert into app_user (username, password_hash, display_name, role, unit_id, person_id, created_at)
+				values (?, 'x', ?, 'OFFICER', (select unit_id from person where id = ?), ?, now())""")
+			.params(username, username, personId, personId)
+			.update();
+		return jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
 	}
 
 }

@@ -368,6 +368,9 @@ class Assignments {
 				: null, saved.getLeadId(), saved.getCoId(), reviewer, null, user);
 		audit.record("CASE_ASSIGNED", ENTITY, saved.getCaseNo(), "R-11 中队长指派", before,
 				describe(saved, reviewer, staff));
+		// the squad leader's first assignment is news to both handlers, even when the platform already named them
+		events.publishEvent(new CaseAssigned(caseId, saved.getCaseNo(), saved.getUnitId(), saved.getLeadId(),
+				saved.getCoId(), null, null));
 		return saved;
 	}
 
