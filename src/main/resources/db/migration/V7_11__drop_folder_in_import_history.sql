@@ -20,7 +20,8 @@ insert into import_history (imported_at, username, source, kind, file_name, stat
 select f.imported_at, null, 'INBOX', case when f.kind is null then null else lower(replace(f.kind, '_', '-')) end,
        f.file_name, f.status, f.created, f.updated, f.unchanged,
        -- the problems themselves lie in the .result.txt beside the moved file; their number is kept
-       coalesce((select json_agg(json_build_object('message', f.moved_to || '.result.txt'))::text from generate_series(1, f.problems)), '[]'),
+       array_to_json(array(select json_build_object('message', f.moved_to || '.result.txt')
+                         from generate_series(1, f.problems)))::text,
        '[]', f.moved_to
 from drop_folder_import f
 where not exists (select 1 from import_history h where h.source = 'INBOX' and h.file_name = f.file_name
