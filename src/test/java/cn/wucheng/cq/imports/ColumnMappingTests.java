@@ -58,7 +58,7 @@ class ColumnMappingTests extends ImportTestSupport {
 		MockHttpSession session = new MockHttpSession();
 		String step = pageUpload(oddCsv(Charset.forName("GB18030")), "platform.csv", session, Users.legalSection());
 		assertThat(step).contains("import-mapping-form").contains("办案人员编码").contains("WCZF-2024-00001")
-			.contains("找不到这些列");
+			.contains("找不到或无法确定这些列：案件类别");
 		assertThat(count("case_file")).isZero();
 
 		String result = submit(token(step), "save", "省平台案件导出", session, Users.legalSection());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,7 +28,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.wucheng.cq.imports.ImportKind;
-import cn.wucheng.cq.imports.ImportHistory;
 import cn.wucheng.cq.imports.ImportResult;
 import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.Imports;
@@ -54,8 +52,6 @@ class ImportPageController {
 
 	private final ImportQueue queue;
 
-	private final ImportHistory history;
-
 	private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
 	private final PendingUploads pending;
@@ -65,13 +61,12 @@ class ImportPageController {
 	private final ImportMappings mappings;
 
 	ImportPageController(Imports imports, ImportEngine engine, ImportTemplates templates, ImportMessages messages,
-			ImportQueue queue, ImportHistory history, PendingUploads pending, ImportMappings mappings,
+			ImportQueue queue, PendingUploads pending, ImportMappings mappings,
 			ImportPageModel page) {
 		this.page = page;
 		this.pending = pending;
 		this.mappings = mappings;
 		this.queue = queue;
-		this.history = history;
 		this.imports = imports;
 		this.engine = engine;
 		this.templates = templates;
