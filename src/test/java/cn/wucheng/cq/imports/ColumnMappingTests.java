@@ -170,6 +170,20 @@ class ColumnMappingTests extends ImportTestSupport {
 	}
 
 	@Test
+	void withoutScriptTheStepAnswersTheWholePageAndAnUnknownTokenIs404() throws Exception {
+		String page = mvc.perform(post("/imports/mapping").param("token", "0123456789abcdef0123456789abcdef")
+			.param("action", "once")
+			.session(new MockHttpSession())
+			.with(Users.legalSection())
+			.with(csrf()))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("<html").contains("import-form").contains("已过期或不是本次登录上传的");
+	}
+
+	@Test
 	void aMappingLeavingARequiredColumnOutIsRefusedAndTheStepShownAgainWithTheChoicesKept() throws Exception {
 		importExampleThrough("people");
 		MockHttpSession session = new MockHttpSession();
@@ -190,6 +204,9 @@ class ColumnMappingTests extends ImportTestSupport {
 		long id = jdbc.sql("select id from import_mapping").query(Long.class).single();
 		assertThat(html(mvc.perform(get("/imports/mappings").with(Users.legalSection())))).contains("省平台案件导出")
 			.contains("主办人工号 ← 办案人员编码");
+		assertThat(html(mvc.perform(get("/imports/mappings/" + id).with(Users.legalSection()))))
+			.contains("value=\"省平台案件导出\"")
+			.contains("<option value=\"办案人员编码\" selected=\"selected\">办案人员编码</option>");
 		Map<String, String> swapped = new LinkedHashMap<>(ODD);
 		swapped.put("主办人工号", "协办人员编码");
 		swapped.put("协办人工号", "办案人员编码");
