@@ -5,6 +5,12 @@
 // server's text ("排队中：前面还有 N 个导入…" or the processing message).
 (function () {
   'use strict';
+  // saved column mappings: confirmation before deleting one (no inline handlers: CSP)
+  document.querySelectorAll('form[data-confirm]').forEach(function (f) {
+    f.addEventListener('submit', function (evt) {
+      if (!window.confirm(f.getAttribute('data-confirm'))) { evt.preventDefault(); }
+    });
+  });
   var form = document.getElementById('import-form');
   if (!form || !window.XMLHttpRequest || !window.FormData) {
     return;
@@ -114,6 +120,9 @@
         var result = document.getElementById('import-result');
         result.outerHTML = xhr.responseText;
         result = document.getElementById('import-result');
+        if (result && window.htmx) {
+          window.htmx.process(result); // the mapping step's form posts with htmx (issue 14 item 2)
+        }
         if (result && result.scrollIntoView) {
           result.scrollIntoView({ behavior: 'smooth', block: 'start' });
         }

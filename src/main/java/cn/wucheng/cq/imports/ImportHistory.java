@@ -40,10 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ImportHistory {
 
-	/** One import as the history shows it; {@code fileKept} is false once the retention has passed. */
+	/**
+	 * One import as the history shows it; {@code fileKept} is false once the retention has passed. {@code kind} is
+	 * null for a drop-folder file of no known list; {@code movedTo} is where the drop folder moved its file.
+	 */
 	public record Entry(long id, LocalDateTime at, String username, ImportSource source, ImportKind kind,
 			String fileName, ImportResult.Status status, int created, int updated, int unchanged,
-			List<ImportProblem> errors, List<ImportProblem> warnings, boolean fileKept, Long fileSize) {
+			List<ImportProblem> errors, List<ImportProblem> warnings, boolean fileKept, Long fileSize,
+			String movedTo) {
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(ImportHistory.class);
@@ -80,8 +84,20 @@ public class ImportHistory {
 		return record(source, result, file, false);
 	}
 
+	/**
+	 * A file of the drop folder, after it was moved to {@code movedTo} ({@code done/…}, {@code failed/…}); also one
+	 * of no known list ({@code result.kind()} null), which stays a reminder until a later file imports.
+	 */
+	public long recordDropFolderFile(ImportResult result, Path file, String movedTo) {
+		return record(ImportSource.INBOX, result, file, false, movedTo);
+	}
+
 	/** As {@link #record(ImportSource, ImportResult, Path)}, moving a temporary file instead of copying it. */
 	long record(ImportSource source, ImportResult result, Path file, boolean move) {
+		return record(source, result, file, move, null);
+	}
+
+	private long record(ImportSource source, ImportResult result, Path file, boolean move, String movedTo) {
 		String stored = null;
 		Long size = null;
 		try {
@@ -98,12 +114,13 @@ public class ImportHistory {
 		String username = CurrentUser.find().map(CurrentUser::username).orElse(null);
 		return jdbc.sql("""
 				insert into import_history (imported_at, username, source, kind, file_name, status, created, updated,
-				    unchanged, errors, warnings, stored_name, file_size)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), username, source.name(), result.kind().path(),
+				    unchanged, errors, warnings, stored_name, file_size, moved_to)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), username, source.name(),
+					result.kind() == null ? null : result.kind().path(),
 					cut(result.fileName() == null ? "" : result.fileName(), 255), result.status().name(),
 					result.created(), result.updated(), result.unchanged(), json.writeValueAsString(result.errors()),
-					json.writeValueAsString(result.warnings()), stored, size)
+					json.writeValueAsString(result.warnings()), stored, size, movedTo == null ? null : cut(movedTo, 500))
 			.query(Long.class)
 			.single();
 	}
@@ -137,7 +154,7 @@ public class ImportHistory {
 		}
 		Entry e = entry.get();
 		audit.record("IMPORT_FILE_DOWNLOAD", "import_history", String.valueOf(id),
-				e.kind().path() + " " + e.fileName() + " " + e.at(), null, null);
+				(e.kind() == null ? "-" : e.kind().path()) + " " + e.fileName() + " " + e.at(), null, null);
 		return Optional.of(dir.resolve(stored.get()));
 	}
 
@@ -196,10 +213,12 @@ public class ImportHistory {
 		long size = rs.getLong("file_size");
 		Long fileSize = rs.wasNull() ? null : size;
 		return new Entry(rs.getLong("id"), at.toLocalDateTime(), rs.getString("username"),
-				ImportSource.valueOf(rs.getString("source")), ImportKind.fromPath(rs.getString("kind")).orElseThrow(),
+				ImportSource.valueOf(rs.getString("source")),
+				rs.getString("kind") == null ? null : ImportKind.fromPath(rs.getString("kind")).orElseThrow(),
 				rs.getString("file_name"), ImportResult.Status.valueOf(rs.getString("status")), rs.getInt("created"),
 				rs.getInt("updated"), rs.getInt("unchanged"), json.readValue(rs.getString("errors"), PROBLEMS),
-				json.readValue(rs.getString("warnings"), PROBLEMS), rs.getString("stored_name") != null, fileSize);
+				json.readValue(rs.getString("warnings"), PROBLEMS), rs.getString("stored_name") != null, fileSize,
+				rs.getString("moved_to"));
 	}
 
 	private static String cut(String s, int max) {

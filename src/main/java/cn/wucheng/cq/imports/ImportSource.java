@@ -8,6 +8,8 @@ public enum ImportSource {
 	/** 接口: sent to {@code POST /api/v1/imports/{kind}} by a script or another system. */
 	API,
 	/** 投递目录: picked up from the drop folder ({@code cq.imports.inbox}). */
-	INBOX
+	INBOX,
+	/** 接口推送: one case pushed to {@code PUT /api/v1/cases/{案件编号}} (issue 14), a history row per push. */
+	PUSH
 
 }

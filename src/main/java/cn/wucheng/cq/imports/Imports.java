@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.wucheng.cq.imports.internal.ColumnMapping;
 import cn.wucheng.cq.imports.internal.ImportEngine;
 import cn.wucheng.cq.imports.internal.ImportQueue;
 
@@ -102,6 +103,27 @@ public class Imports {
 				catch (IOException ignored) {
 					// a temporary file left behind does no harm
 				}
+			}
+		}
+	}
+
+	/**
+	 * Imports a file of ours (an upload kept for the mapping step, issue 14 item 2) with the file's headers renamed
+	 * by {@code mapping} (null: none): into the {@link ImportHistory}, the file moved there, never left behind.
+	 */
+	public ImportResult importMapped(ImportKind kind, String fileName, Path file, String ticket, ImportSource source,
+			ColumnMapping mapping) {
+		try {
+			ImportResult result = engine.importFile(kind, fileName, file, ticket, mapping);
+			history.record(source, result, file, true);
+			return result;
+		}
+		finally {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ignored) {
+				// a temporary file left behind does no harm
 			}
 		}
 	}

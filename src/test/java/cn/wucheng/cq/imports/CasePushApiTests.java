@@ -65,6 +65,24 @@ class CasePushApiTests extends ImportTestSupport {
 	}
 
 	@Test
+	void eachPushIsALineOfTheImportHistoryWithItsResultAndItsFields() throws Exception {
+		jdbc.sql("delete from import_history").update();
+		push("PUSH-H01", firstCase(), PLATFORM).andExpect(status().isCreated());
+		Map<String, String> bad = firstCase();
+		bad.put("立案日期", "2024-13-40");
+		push("PUSH-H01", bad, PLATFORM).andExpect(status().isBadRequest());
+		assertThat(jdbc.sql("""
+				select status || ' ' || created || ' ' || file_name from import_history
+				where source = 'PUSH' order by id""").query(String.class).list())
+			.containsExactly("IMPORTED 1 接口推送 PUSH-H01", "REJECTED 0 接口推送 PUSH-H01");
+		assertThat(jdbc.sql("select errors from import_history where status = 'REJECTED'").query(String.class).single())
+			.contains("立案日期");
+		assertThat(jdbc.sql("select count(*) from import_history where source = 'PUSH' and stored_name is not null")
+			.query(Integer.class)
+			.single()).as("the pushed JSON kept as the row's file").isEqualTo(2);
+	}
+
+	@Test
 	void aChangedFieldUpdatesTheCaseAndTheChangeIsAudited() throws Exception {
 		push("PUSH-002", firstCase(), PLATFORM).andExpect(status().isCreated());
 		Map<String, String> changed = firstCase();

@@ -174,6 +174,15 @@ class DropFolderTests {
 			.satisfies(h -> assertThat(h.status()).isEqualTo(ImportResult.Status.UNREADABLE));
 		assertThat(files("failed")).anySatisfy(p -> assertThat(p.getFileName().toString()).endsWith(".result.txt")
 			.satisfies(n -> assertThat(Files.readString(p)).contains("无法判断是哪个名单", "案件")));
+		// issue 14: the import history keeps it too (no list), with where it went, and the reminder reads it from there
+		assertThat(jdbc.sql("""
+				select count(*) from import_history where source = 'INBOX' and kind is null and file_name = 'readme.csv'
+				  and moved_to like 'failed/%readme.csv'""").query(Integer.class).single()).isEqualTo(1);
+		assertThat(reminders.dueFor(LEGAL, LocalDate.now())).anySatisfy(item -> {
+			assertThat(item.messageKey()).isEqualTo("reminders.imports.dropFolderFailed");
+			assertThat(item.args().get(0)).isEqualTo("readme.csv");
+			assertThat(item.args().get(2).toString()).startsWith("failed/").endsWith("readme.csv");
+		});
 	}
 
 	private static void drop(String name, String csv) throws IOException {

@@ -23,7 +23,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -82,21 +81,18 @@ public class DropFolder {
 
 	private final ImportMessages messages;
 
-	private final JdbcClient jdbc;
-
 	private final AuditLog audit;
 
 	private final TransactionTemplate transactions;
 
 	DropFolder(@Value("${cq.imports.inbox:}") String inbox,
 			@Value("${cq.imports.inbox-settle:5s}") Duration settle, ImportEngine engine, ImportMessages messages,
-			JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactionManager, ImportHistory history) {
+			AuditLog audit, PlatformTransactionManager transactionManager, ImportHistory history) {
 		this.history = history;
 		this.inbox = inbox == null || inbox.isBlank() ? null : Path.of(inbox.strip()).toAbsolutePath();
 		this.settle = settle;
 		this.engine = engine;
 		this.messages = messages;
-		this.jdbc = jdbc;
 		this.audit = audit;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -174,11 +170,6 @@ public class DropFolder {
 			log.info("Drop folder: {} waits for the next poll (other large imports running)", c.name);
 			return null;
 		}
-		// issue 14: the import page's history lists it beside page and API imports, with its problems and the file (a
-		// file of no known list is no import of a list: its failure is in failed/ and in the reminders)
-		if (c.kind != null) {
-			as(user, () -> history.record(ImportSource.INBOX, result, c.file));
-		}
 		LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
 		String folder = result.imported() ? DONE : FAILED;
 		try {
@@ -186,7 +177,10 @@ public class DropFolder {
 			String movedTo = folder + "/" + moved.getFileName();
 			Files.writeString(moved.resolveSibling(moved.getFileName() + ".result.txt"), report(result, c, user, now),
 					StandardCharsets.UTF_8);
-			as(user, () -> transactions.execute(tx -> record(c, result, movedTo, now)));
+			// issue 14: the import history lists it beside page and API imports, with its problems, the file and where
+			// it went; it is also what the legal section's reminder reads (DropFolderDueItems)
+			as(user, () -> history.recordDropFolderFile(result, moved, movedTo));
+			as(user, () -> transactions.execute(tx -> record(c, result, movedTo)));
 			log.info("Drop folder: {} ({}) {} → {}", c.name, c.kind == null ? "?" : c.kind.path(), result.status(),
 					movedTo);
 			return new Handled(c.name, c.kind, result.status(), movedTo);
@@ -197,13 +191,7 @@ public class DropFolder {
 		}
 	}
 
-	private Void record(Candidate c, ImportResult result, String movedTo, LocalDateTime now) {
-		jdbc.sql("""
-				insert into drop_folder_import (file_name, moved_to, kind, status, created, updated, unchanged, problems,
-				  imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(c.name, movedTo, c.kind == null ? null : c.kind.name(), result.status().name(), result.created(),
-					result.updated(), result.unchanged(), result.errors().size(), now)
-			.update();
+	private Void record(Candidate c, ImportResult result, String movedTo) {
 		audit.record("DROP_FOLDER_IMPORT", "drop_folder", movedTo,
 				messages.get("imports.inbox.audit", c.name, movedTo, String.valueOf(result.errors().size())), null,
 				null);

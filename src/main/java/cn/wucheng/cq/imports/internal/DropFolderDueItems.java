@@ -14,7 +14,8 @@ import cn.wucheng.cq.security.Role;
 /**
  * Reminds the legal section (法制科), on its page and through the reminders webhook, of each drop-folder file that
  * did not import ({@link DropFolder}), until a later file of the same list imports from the folder (a file whose list
- * was not recognised: until any later file imports). One query.
+ * was not recognised: until any later file imports). One query on the import history (issue 14: the drop folder's own
+ * table is gone).
  */
 @Component
 class DropFolderDueItems implements DueItemSource {
@@ -31,10 +32,12 @@ class DropFolderDueItems implements DueItemSource {
 			return List.of();
 		}
 		return jdbc.sql("""
-				select f.file_name, f.moved_to, f.problems, f.imported_at from drop_folder_import f
-				where f.status <> 'IMPORTED'
-				  and not exists (select 1 from drop_folder_import s where s.id > f.id and s.status = 'IMPORTED'
-				                  and (f.kind is null or s.kind = f.kind))
+				select f.file_name, coalesce(f.moved_to, '') as moved_to, json_array_length(f.errors::json) as problems,
+				  f.imported_at
+				from import_history f
+				where f.source = 'INBOX' and f.status <> 'IMPORTED'
+				  and not exists (select 1 from import_history s where s.source = 'INBOX' and s.id > f.id
+				                  and s.status = 'IMPORTED' and (f.kind is null or s.kind = f.kind))
 				order by f.id""")
 			.query((rs, n) -> new DueItem("reminders.imports.dropFolderFailed",
 					List.of(rs.getString("file_name"), Integer.toString(rs.getInt("problems")),

@@ -48,9 +48,30 @@ final class Header {
 	}
 
 	static Header of(int row, String[] cells, List<Column> columns) {
+		return of(row, cells, columns, null);
+	}
+
+	/**
+	 * As {@link #of(int, String[], List)}, with the file's headers renamed by a saved or one-off mapping first: a
+	 * mapped column is found only under the file header the mapping names (its label is that header, as the file
+	 * writes it), the other columns by their names and aliases as usual.
+	 */
+	static Header of(int row, String[] cells, List<Column> columns, ColumnMapping mapping) {
 		Map<String, Column> byName = new HashMap<>();
 		Map<String, String> nameOf = new HashMap<>();
+		Map<String, Column> mapped = new HashMap<>();
+		if (mapping != null) {
+			for (Column c : columns) {
+				String fileHeader = mapping.fileHeader(c);
+				if (fileHeader != null) {
+					mapped.putIfAbsent(normalize(fileHeader), c);
+				}
+			}
+		}
 		for (Column c : columns) {
+			if (mapped.containsValue(c)) {
+				continue; // the mapping says where it is
+			}
 			for (String name : c.names()) {
 				if (byName.putIfAbsent(normalize(name), c) == null) {
 					nameOf.put(normalize(name), name);
@@ -62,11 +83,18 @@ final class Header {
 		Map<Column, List<String>> claims = new LinkedHashMap<>();
 		for (int i = 0; i < cells.length; i++) {
 			String text = normalize(cells[i]);
-			Column c = byName.get(text);
-			if (c == null) {
+			Column c = mapped.get(text);
+			String label;
+			if (c != null) {
+				label = cells[i].strip(); // the file's own header: problems name it
+			}
+			else {
+				c = byName.get(text);
+				label = nameOf.get(text); // without the asterisk or spaces the cell may have
+			}
+			if (c == null || text.isEmpty()) {
 				continue;
 			}
-			String label = nameOf.get(text); // without the asterisk or spaces the cell may have
 			claims.computeIfAbsent(c, k -> new ArrayList<>()).add(label);
 			if (positions.putIfAbsent(c, i) == null) {
 				labels.put(c, label);

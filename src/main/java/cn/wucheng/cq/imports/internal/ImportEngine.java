@@ -87,6 +87,27 @@ public class ImportEngine {
 		return importer.missing(Header.of(0, cells, importer.columns())).isEmpty();
 	}
 
+	/**
+	 * The header and first rows of a file, found as the import finds them, for the mapping step (issue 14 item 2).
+	 * Reads only the top of the file.
+	 */
+	public FileHeaders inspect(ImportKind kind, Path file) throws UnreadableFileException {
+		ListImporter<?> importer = importer(kind, null);
+		TabularFile table = TabularFile.open(file, xlsxLimits);
+		try {
+			return FileHeaders.read(table, importer.columns(), importer::missing);
+		}
+		catch (CsvFile.NotUtf8 e) {
+			return FileHeaders.read(e.table(), importer.columns(), importer::missing);
+		}
+	}
+
+	/** The required columns of the list that a mapping (with the file's other headers) leaves without a header. */
+	public List<Column> missing(ImportKind kind, ColumnMapping mapping, List<String> fileHeaders) {
+		ListImporter<?> importer = importer(kind, null);
+		return importer.missing(Header.of(0, fileHeaders.toArray(String[]::new), importer.columns(), mapping));
+	}
+
 	XlsxLimits xlsxLimits() {
 		return xlsxLimits;
 	}
@@ -100,6 +121,14 @@ public class ImportEngine {
 	 * import page show the place in the line. A wait past the bound answers {@link ImportResult.Status#BUSY}.
 	 */
 	public ImportResult importFile(ImportKind kind, String fileName, Path file, String ticket) {
+		return importFile(kind, fileName, file, ticket, null);
+	}
+
+	/**
+	 * As {@link #importFile(ImportKind, String, Path, String)}, the file's headers renamed by {@code mapping} (null:
+	 * none) before the normal import (issue 14 item 2). A saved mapping that imported the file is audited as applied.
+	 */
+	public ImportResult importFile(ImportKind kind, String fileName, Path file, String ticket, ColumnMapping mapping) {
 		long size;
 		try {
 			size = Files.size(file);
@@ -108,7 +137,7 @@ public class ImportEngine {
 			return ImportResult.unreadable(kind, fileName, messages.get("imports.file.unreadable"));
 		}
 		try (ImportQueue.Turn turn = queue.enter(size, ticket)) {
-			return importNow(kind, fileName, file);
+			return importNow(kind, fileName, file, mapping);
 		}
 		catch (ImportQueue.Busy busy) {
 			String message = busy.full()
@@ -126,7 +155,7 @@ public class ImportEngine {
 				: messages.get("imports.queue.seconds", String.valueOf(wait.toSeconds()));
 	}
 
-	private ImportResult importNow(ImportKind kind, String fileName, Path file) {
+	private ImportResult importNow(ImportKind kind, String fileName, Path file, ColumnMapping mapping) {
 		TabularFile table;
 		try {
 			table = TabularFile.open(file, xlsxLimits);
@@ -134,7 +163,7 @@ public class ImportEngine {
 		catch (UnreadableFileException e) {
 			return ImportResult.unreadable(kind, fileName, messages.get(e.messageKey(), e.args()));
 		}
-		return importTable(kind, fileName, table);
+		return importTable(kind, fileName, table, mapping);
 	}
 
 	/**
@@ -159,17 +188,17 @@ public class ImportEngine {
 			}
 
 		};
-		return importTable(kind, name, table);
+		return importTable(kind, name, table, null);
 	}
 
-	private ImportResult importTable(ImportKind kind, String fileName, TabularFile table) {
+	private ImportResult importTable(ImportKind kind, String fileName, TabularFile table, ColumnMapping mapping) {
 		try {
 			try {
-				return execute(kind, fileName, table);
+				return execute(kind, fileName, table, mapping);
 			}
 			catch (CsvFile.NotUtf8 e) {
 				// a malformed byte late in a CSV read as UTF-8: everything done with its rows was rolled back
-				return execute(kind, fileName, e.table());
+				return execute(kind, fileName, e.table(), mapping);
 			}
 		}
 		catch (Unreadable e) {
@@ -185,16 +214,17 @@ public class ImportEngine {
 		}
 	}
 
-	private ImportResult execute(ImportKind kind, String fileName, TabularFile table) {
-		return transactions.execute(status -> run(kind, fileName, table, status));
+	private ImportResult execute(ImportKind kind, String fileName, TabularFile table, ColumnMapping mapping) {
+		return transactions.execute(status -> run(kind, fileName, table, mapping, status));
 	}
 
-	private ImportResult run(ImportKind kind, String fileName, TabularFile table, TransactionStatus status) {
+	private ImportResult run(ImportKind kind, String fileName, TabularFile table, ColumnMapping mapping,
+			TransactionStatus status) {
 		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit);
 		run.deferForeignKeys = deferForeignKeys;
 		ListImporter<?> importer = importer(kind, run);
 		importer.prepare();
-		Reading<?> reading = new Reading<>(importer, run);
+		Reading<?> reading = new Reading<>(importer, run, mapping);
 		try {
 			try {
 				ReadAhead.read(table, reading, () -> !reading.sawHeader()); // parsing beside checking and storing
@@ -218,6 +248,10 @@ public class ImportEngine {
 		}
 		run.recordImport(messages.get("imports.audit.import", kind.label(), fileName, table.describe(), run.created,
 				run.updated, run.unchanged, run.problems.warningCount()));
+		if (mapping != null && mapping.name() != null) {
+			audit.record("IMPORT_MAPPING_APPLY", "import_mapping", mapping.name(),
+					messages.get("imports.mapping.audit.applied", mapping.name(), kind.label(), fileName), null, null);
+		}
 		return new ImportResult(kind, fileName, ImportResult.Status.IMPORTED, run.created, run.updated, run.unchanged,
 				List.of(), run.problems.warnings(messages));
 	}
@@ -265,9 +299,12 @@ public class ImportEngine {
 
 		private int looked;
 
-		Reading(ListImporter<R> importer, ImportRun run) {
+		private final ColumnMapping mapping;
+
+		Reading(ListImporter<R> importer, ImportRun run, ColumnMapping mapping) {
 			this.importer = importer;
 			this.run = run;
+			this.mapping = mapping;
 		}
 
 		boolean sawHeader() {
@@ -311,7 +348,7 @@ public class ImportEngine {
 		 * the file's own. If none does, the row naming the most is taken as the header and its gaps reported.
 		 */
 		private boolean readHeader(int rowNumber, String[] cells) {
-			Header candidate = Header.of(rowNumber, cells, importer.columns());
+			Header candidate = Header.of(rowNumber, cells, importer.columns(), mapping);
 			if (importer.missing(candidate).isEmpty()) {
 				return settle(candidate);
 			}

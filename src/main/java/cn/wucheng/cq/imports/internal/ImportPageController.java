@@ -2,7 +2,8 @@ package cn.wucheng.cq.imports.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,10 +28,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.wucheng.cq.imports.ImportKind;
-import cn.wucheng.cq.imports.ImportHistory;
 import cn.wucheng.cq.imports.ImportResult;
 import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.Imports;
+import cn.wucheng.cq.security.CurrentUser;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * The import page of 法制科: choose the list and the file, upload with a progress bar (static/js/imports.js posts
@@ -39,13 +41,6 @@ import cn.wucheng.cq.imports.Imports;
 @Controller
 @RequestMapping("/imports")
 class ImportPageController {
-
-	/** One list on the page: its kind, its columns by role, and the text of each column. */
-	record KindView(ImportKind kind, String key, List<ColumnView> required, List<ColumnView> optional) {
-	}
-
-	record ColumnView(String header, String description) {
-	}
 
 	private final Imports imports;
 
@@ -57,17 +52,21 @@ class ImportPageController {
 
 	private final ImportQueue queue;
 
-	private final ImportHistory history;
-
-	/** How many of the latest imports the import page shows (the history page shows more). */
-	static final int LATEST = 5;
-
 	private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
+	private final PendingUploads pending;
+
+	private final ImportPageModel page;
+
+	private final ImportMappings mappings;
+
 	ImportPageController(Imports imports, ImportEngine engine, ImportTemplates templates, ImportMessages messages,
-			ImportQueue queue, ImportHistory history) {
+			ImportQueue queue, PendingUploads pending, ImportMappings mappings,
+			ImportPageModel page) {
+		this.page = page;
+		this.pending = pending;
+		this.mappings = mappings;
 		this.queue = queue;
-		this.history = history;
 		this.imports = imports;
 		this.engine = engine;
 		this.templates = templates;
@@ -85,8 +84,8 @@ class ImportPageController {
 	@PreAuthorize("hasRole('LEGAL')")
 	String upload(@RequestParam("kind") String kind, @RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(name = "ticket", required = false) String ticket,
-			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith, Model model)
-			throws IOException {
+			@RequestHeader(name = "X-Requested-With", required = false) String requestedWith, HttpSession session,
+			Model model) throws IOException {
 		ImportKind importKind = ImportKind.fromPath(kind)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("selected", importKind);
@@ -94,12 +93,51 @@ class ImportPageController {
 			model.addAttribute("result", ImportResult.unreadable(importKind, "", messages.get("imports.file.missing")));
 		}
 		else {
-			model.addAttribute("result", imports.importUpload(importKind, file, validTicket(ticket), ImportSource.PAGE));
+			importOrMap(importKind, file, validTicket(ticket), session, model);
 		}
 		if ("XMLHttpRequest".equals(requestedWith)) {
 			return "imports/index :: result";
 		}
 		return fill(model);
+	}
+
+	/**
+	 * Issue 14 item 2: a file whose required columns the headers (and their aliases) name is imported as it is; else
+	 * a mapping saved for files of this list with the same headers is applied and named in the result; else the file
+	 * waits on the server (bound to this user and session) while the page shows the mapping step.
+	 */
+	private void importOrMap(ImportKind kind, MultipartFile file, String ticket, HttpSession session, Model model) {
+		String fileName = file.getOriginalFilename();
+		Path received = pending.receive(file);
+		FileHeaders headers;
+		try {
+			headers = engine.inspect(kind, received);
+		}
+		catch (UnreadableFileException | RuntimeException e) {
+			headers = null; // the import says why it cannot read the file
+		}
+		if (headers == null || headers.complete()) {
+			model.addAttribute("result", imports.importMapped(kind, fileName, received, ticket, ImportSource.PAGE, null));
+			return;
+		}
+		Optional<ImportMappings.Saved> saved = mappings.forHeaders(kind, headers);
+		if (saved.isPresent()) {
+			model.addAttribute("mappingUsed", saved.get().name());
+			model.addAttribute("result",
+					imports.importMapped(kind, fileName, received, ticket, ImportSource.PAGE, saved.get().mapping()));
+			return;
+		}
+		PendingUploads.Pending waiting = pending.keep(received, kind, fileName, CurrentUser.get().username(),
+				session.getId());
+		model.addAttribute("step", MappingStep.of(waiting, headers, engine.columns(kind), templates, null, null,
+				messages.get("imports.mapping.needed", missingText(headers))));
+	}
+
+	private static String missingText(FileHeaders headers) {
+		List<String> names = new java.util.ArrayList<>();
+		headers.missing().forEach(c -> names.add(c.header()));
+		headers.ambiguous().forEach(c -> names.add(c.header()));
+		return String.join("、", names);
 	}
 
 	/**
@@ -138,17 +176,7 @@ class ImportPageController {
 	}
 
 	private String fill(Model model) {
-		model.addAttribute("kinds", Arrays.stream(ImportKind.values()).map(this::view).toList());
-		model.addAttribute("history", history.list(LATEST));
-		return "imports/index";
-	}
-
-	private KindView view(ImportKind kind) {
-		List<Column> columns = engine.columns(kind);
-		String key = String.join(" + ", engine.keyColumns(kind).stream().map(Column::header).toList());
-		return new KindView(kind, key,
-				columns.stream().filter(Column::required).map(c -> new ColumnView(c.header(), templates.describe(c))).toList(),
-				columns.stream().filter(c -> !c.required()).map(c -> new ColumnView(c.header(), templates.describe(c))).toList());
+		return page.fill(model);
 	}
 
 }
