@@ -142,7 +142,7 @@ class AuditController {
 			search.forEach(criteria, e -> {
 				Row row = sheet.createRow(next[0]++);
 				String[] values = { e.occurredAt().format(TIME), e.username(), text.action(e.action()),
-						text.entity(e.entity()), e.entityKey(), text.detail(e.detail()), e.before(), e.after() };
+						text.entity(e.entity()), text.key(e.entity(), e.entityKey()), text.detail(e.detail()), e.before(), e.after() };
 				for (int i = 0; i < values.length; i++) {
 					cells.text(row.createCell(i), cut(values[i]));
 				}

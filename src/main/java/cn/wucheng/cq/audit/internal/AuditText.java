@@ -37,6 +37,11 @@ public class AuditText {
 		return label("audit.entity.", code);
 	}
 
+	/** The key of the changed record; a rule setting's key (FIXED_HANDLER_SHARE) as its Chinese name. */
+	public String key(String entity, String key) {
+		return "setting".equals(entity) && key != null ? label("setting.", key) : key;
+	}
+
 	public String detail(String detail) {
 		if (detail == null) {
 			return null;
