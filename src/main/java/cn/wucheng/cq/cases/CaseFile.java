@@ -112,10 +112,10 @@ public class CaseFile {
 			throw new HandlerRefusal("leadId", "主办人（第一承办人）：须选择一名本中队正式执法人员");
 		}
 		if (co == null || co.personId() == null) {
-			throw new HandlerRefusal("coId", "协办人（第二承办人）：每起案件须有两名承办人，请选择协办人（R-11）");
+			throw new HandlerRefusal("coId", "协办人（第二承办人）：每起案件须有两名承办人，请选择协办人（任务清单第5项：中队长指派两名正式执法人员）");
 		}
 		if (lead.personId().equals(co.personId())) {
-			throw new HandlerRefusal("coId", "协办人（第二承办人）：不能与主办人是同一人，须为两名不同的正式执法人员（R-11）");
+			throw new HandlerRefusal("coId", "协办人（第二承办人）：不能与主办人是同一人，须为两名不同的正式执法人员（任务清单第5项）");
 		}
 		checkOne("leadId", "主办人（第一承办人）", lead);
 		checkOne("coId", "协办人（第二承办人）", co);
@@ -123,7 +123,7 @@ public class CaseFile {
 
 	private void checkOne(String field, String label, HandlerCandidate h) {
 		if (!h.formal()) {
-			throw new HandlerRefusal(field, label + "：" + h.name() + " 是辅助人员，辅助人员不得作为案件承办人（R-11）");
+			throw new HandlerRefusal(field, label + "：" + h.name() + " 是辅助人员，辅助人员不得作为案件承办人（实施方案 四（二））");
 		}
 		if (!unitId.equals(h.unitId())) {
 			throw new HandlerRefusal(field, label + "：" + h.name() + " 不是本中队人员，只能指派本中队的正式执法人员");

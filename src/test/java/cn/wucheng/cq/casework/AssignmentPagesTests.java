@@ -89,11 +89,11 @@ class AssignmentPagesTests {
 	void r11_anAuxiliaryTheSamePersonTwiceAMissingCoHandlerAndAnotherSquadsOfficerAreEachRefusedNamingTheField()
 			throws Exception {
 		assertRefused(register(squad, "ZP-BAD-1", squad.a, squad.aux1),
-				"协办人（第二承办人）：ZP辅一 是辅助人员，辅助人员不得作为案件承办人（R-11）");
+				"协办人（第二承办人）：ZP辅一 是辅助人员，辅助人员不得作为案件承办人（实施方案 四（二））");
 		assertRefused(register(squad, "ZP-BAD-2", squad.a, squad.a),
-				"协办人（第二承办人）：不能与主办人是同一人，须为两名不同的正式执法人员（R-11）");
+				"协办人（第二承办人）：不能与主办人是同一人，须为两名不同的正式执法人员（任务清单第5项）");
 		assertRefused(register(squad, "ZP-BAD-3", squad.a, null),
-				"协办人（第二承办人）：每起案件须有两名承办人，请选择协办人（R-11）");
+				"协办人（第二承办人）：每起案件须有两名承办人，请选择协办人（任务清单第5项：中队长指派两名正式执法人员）");
 		assertRefused(register(squad, "ZP-BAD-4", other.a, squad.b),
 				"主办人（第一承办人）：ZQ甲 不是本中队人员，只能指派本中队的正式执法人员");
 		assertThat(jdbc.sql("select count(*) from case_file where case_no like 'ZP-BAD-%'").query(Long.class).single())
@@ -110,7 +110,7 @@ class AssignmentPagesTests {
 			.contains("ZP辅一、ZP辅二");
 		assertRefused(register(squad, "ZP-ROAD-2", squad.a, squad.c).param("source", "巡查发现")
 			.param("discoveryStaff", Long.toString(squad.aux1)),
-				"查处时在场的辅助人员：只有案件来源为“路面查处”的案件可以登记在场的辅助人员（R-11）");
+				"查处时在场的辅助人员：只有案件来源为“路面查处”的案件可以登记在场的辅助人员（实施方案 四（二）：路面查处除外）");
 	}
 
 	@Test
@@ -135,7 +135,7 @@ class AssignmentPagesTests {
 		long id = squad.bureau.caseIn("ZP-IMP-1", "简易程序", "市容环境卫生", squad.unit, squad.a, squad.aux1,
 				LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 5));
 		assertThat(html(mvc.perform(get("/casework/cases/" + id).with(Users.squadLeaderOf(squad.unit)))))
-			.contains("辅助人员承办（R-11）", "没有在本系统中指派过");
+			.contains("辅助人员承办（任务清单第5项）", "没有在本系统中指派过");
 		mvc.perform(reassign(squad, id, squad.a, squad.b, "纠正导入数据：辅助人员不得承办", squad.version(id)))
 			.andExpect(flash().attributeExists("flashSuccess"));
 		assertThat(jdbc.sql("select co_id from case_file where id = ?").param(id).query(Long.class).single())

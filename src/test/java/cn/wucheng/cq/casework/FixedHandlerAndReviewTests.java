@@ -138,7 +138,7 @@ class FixedHandlerAndReviewTests {
 			.andExpect(flash().attribute("flashSuccess",
 					"案件 SH-2 已审核；审核日期 2024-03-14 晚于案件当天 2024-03-12，已标记为逾期审核（当天案件当天审核完毕）。"));
 		String page = html(mvc.perform(get("/casework/cases/" + id).with(Users.legalOfficerOf(review.unit))));
-		assertThat(page).contains("id=\"review-late\"", "逾期审核（R-40）");
+		assertThat(page).contains("id=\"review-late\"", "逾期审核（当天案件当天审核完毕）");
 	}
 
 	@Test
@@ -152,12 +152,12 @@ class FixedHandlerAndReviewTests {
 		mvc.perform(reviewOf(review, id, true, null).with(Users.legalOfficerOf(fixed.unit))).andExpect(status().isNotFound());
 		// the squad leader reviews only a case the legal officer handled
 		mvc.perform(reviewOf(review, id, true, null).with(Users.squadLeaderOf(review.unit)))
-			.andExpect(flash().attribute("flashError", "案件 SH-3 由中队法制员审核；只有法制员本人承办的案件才由中队长审核（R-40）"));
+			.andExpect(flash().attribute("flashError", "案件 SH-3 由中队法制员审核；只有法制员本人承办的案件才由中队长审核（任务清单第8项）"));
 		assertThat(jdbc.sql("select count(*) from simple_review where case_id = ?").param(id).query(Long.class).single()).isZero();
 		long ordinary = review.bureau.caseIn("SH-O1", "普通程序", "市容环境卫生", review.unit, review.a, review.b,
 				LocalDate.of(2024, 3, 13), null);
 		mvc.perform(reviewOf(review, ordinary, true, null))
-			.andExpect(flash().attribute("flashError", "只有简易程序案件由中队法制员审核（R-40），该案件为普通程序"));
+			.andExpect(flash().attribute("flashError", "只有简易程序案件由中队法制员审核（任务清单第8项），该案件为普通程序"));
 	}
 
 	@Test
@@ -170,7 +170,7 @@ class FixedHandlerAndReviewTests {
 		review.simpleCase("SH-T2", LocalDate.of(2024, 4, 11));
 		clock.setToday(LocalDate.of(2024, 4, 10));
 		String page = html(mvc.perform(get("/casework/squads/" + review.unit + "/reviews").with(Users.legalOfficerOf(review.unit))));
-		assertThat(page).contains("SH-T1", "SH-T0", "SH-IMP", "今日待审核", "逾期未审核", "辅助人员承办（R-11）", "缺视频编号（R-50）")
+		assertThat(page).contains("SH-T1", "SH-T0", "SH-IMP", "今日待审核", "逾期未审核", "辅助人员承办（任务清单第5项）", "缺视频编号（任务清单第10项）")
 			.doesNotContain("SH-T2");
 		List<DueItem> due = due(Role.LEGAL_OFFICER, review.unit, LocalDate.of(2024, 4, 10));
 		assertThat(due).extracting(DueItem::messageKey).contains("casework.due.reviewToday", "casework.due.reviewOverdue");
@@ -190,7 +190,7 @@ class FixedHandlerAndReviewTests {
 		assertThat(html(mvc.perform(get("/casework/cases/" + before).with(Users.legalOfficerOf(late2.unit)))))
 			.contains("id=\"review-not-yet\"").doesNotContain("id=\"review-form\"");
 		mvc.perform(reviewOf(late2, before, true, null))
-			.andExpect(flash().attribute("flashError", "该案件日期 2024-04-20 早于本中队推进起始日 2024-05-01，简易案件审核规则尚未适用（R-71）"));
+			.andExpect(flash().attribute("flashError", "该案件日期 2024-04-20 早于本中队推进起始日 2024-05-01，简易案件审核规则尚未适用（分批推进）"));
 		assertThat(html(mvc.perform(get("/casework/squads/" + late2.unit + "/lists/2024-04").with(Users.squadLeaderOf(late2.unit)))))
 			.contains("id=\"not-yet\"");
 		clock.setToday(LocalDate.of(2024, 5, 7));

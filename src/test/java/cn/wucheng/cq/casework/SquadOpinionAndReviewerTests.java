@@ -93,7 +93,7 @@ class SquadOpinionAndReviewerTests {
 				LocalDate.of(2024, 3, 13), LocalDate.of(2024, 3, 13));
 		clock.setToday(LocalDate.of(2024, 3, 14));
 		mvc.perform(opinion(id, "本人承办", leader(squad)))
-			.andExpect(flash().attribute("flashError", "案件 YJ-2 的中队审核人是 YJ副队长，只有审核人本人可以填写规范审核意见（R-12）"));
+			.andExpect(flash().attribute("flashError", "案件 YJ-2 的中队审核人是 YJ副队长，只有审核人本人可以填写规范审核意见（任务清单第5项）"));
 		mvc.perform(opinion(id, "他人", Users.officer(squad.a, squad.unit))).andExpect(status().isNotFound());
 		mvc.perform(opinion(id, "越权", leader(other))).andExpect(status().isNotFound());
 		assertThat(jdbc.sql("select count(*) from squad_review_opinion where case_id = ?").param(id)
@@ -135,10 +135,10 @@ class SquadOpinionAndReviewerTests {
 		clock.setToday(LocalDate.of(2024, 5, 6));
 		RequestPostProcessor lo = Users.as(Role.LEGAL_OFFICER, squad.unit, squad.legalOfficer);
 		String page = html(mvc.perform(get("/casework/cases/" + id).with(lo)));
-		assertThat(page).contains("id=\"review-refused\"", "您是案件 YJ-F1 的承办人，不能审核本人承办的案件；请由本中队其他法制员或中队长审核（R-40）")
+		assertThat(page).contains("id=\"review-refused\"", "您是案件 YJ-F1 的承办人，不能审核本人承办的案件；请由本中队其他法制员或中队长审核（任务清单第8项）")
 			.doesNotContain("id=\"review-form\"");
 		mvc.perform(review(id, lo, "true", null))
-			.andExpect(flash().attribute("flashError", "您是案件 YJ-F1 的承办人，不能审核本人承办的案件；请由本中队其他法制员或中队长审核（R-40）"));
+			.andExpect(flash().attribute("flashError", "您是案件 YJ-F1 的承办人，不能审核本人承办的案件；请由本中队其他法制员或中队长审核（任务清单第8项）"));
 		assertThat(jdbc.sql("select count(*) from simple_review where case_id = ?").param(id).query(Long.class).single())
 			.isZero();
 		assertThat(html(mvc.perform(get("/casework/cases/" + id).with(leader(squad))))).contains("id=\"review-form\"");
@@ -153,7 +153,7 @@ class SquadOpinionAndReviewerTests {
 		long id = squad.simpleCase("YJ-N1", LocalDate.of(2024, 6, 3));
 		clock.setToday(LocalDate.of(2024, 6, 3));
 		String page = html(mvc.perform(review(id, Users.legalOfficerOf(squad.unit), "false", null)).andExpect(status().isOk()));
-		assertThat(page).contains("问题说明：审核有“否”项时须写明存在的问题（R-41）");
+		assertThat(page).contains("问题说明：审核有“否”项时须写明存在的问题（附件2 审核清单）");
 		assertThat(jdbc.sql("select count(*) from simple_review where case_id = ?").param(id).query(Long.class).single())
 			.isZero();
 		mvc.perform(review(id, Users.legalOfficerOf(squad.unit), "false", "询问笔录缺当事人签名"))

@@ -266,7 +266,7 @@ class ImportErrorTests extends ImportTestSupport {
 			.andExpect(jsonPath("$.errors[0].row").value(2))
 			.andExpect(jsonPath("$.errors[0].column").value("职务"))
 			.andExpect(jsonPath("$.errors[0].message", containsString("该职务已取消")))
-			.andExpect(jsonPath("$.errors[0].message", containsString("R-13")));
+			.andExpect(jsonPath("$.errors[0].message", containsString("全面取消办案内勤")));
 		nothingWasWritten();
 	}
 
@@ -287,7 +287,7 @@ class ImportErrorTests extends ImportTestSupport {
 			.andExpect(jsonPath("$.warnings", hasSize(1)))
 			.andExpect(jsonPath("$.warnings[0].row").value(2))
 			.andExpect(jsonPath("$.warnings[0].column").value("协办人工号"))
-			.andExpect(jsonPath("$.warnings[0].message", containsString("R-11")));
+			.andExpect(jsonPath("$.warnings[0].message", containsString("不得作为案件承办人（实施方案 四（二））")));
 		assertThat(jdbc.sql("""
 				select f.rule_id from case_import_flag f join case_file c on c.id = f.case_id
 				where c.case_no = 'WCZF-2025-00001'""").query(String.class).list()).containsExactly("R-11");

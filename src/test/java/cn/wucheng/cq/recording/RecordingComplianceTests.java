@@ -172,7 +172,7 @@ class RecordingComplianceTests {
 				.containsExactlyInAnyOrder("CMP-D4", "CMP-D6", "CMP-D1", "CMP-D2", "CMP-D3");
 			// /settings names it in the programme's words, with its rule, default 否
 			String page = html(mvc.perform(get("/settings").with(Users.admin())));
-			assertThat(page).contains("一案一档（实施方案“实行全过程记录”）：只要求普通程序案件刻录光盘随卷归档", "R-52");
+			assertThat(page).contains("一案一档（实施方案“实行全过程记录”）：只要求普通程序案件刻录光盘随卷归档", "实施方案 四（四）");
 		}
 		finally {
 			settings.set(RuleSetting.DISC_ORDINARY_CASES_ONLY, "true", "test");

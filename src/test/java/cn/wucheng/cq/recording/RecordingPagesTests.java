@@ -145,7 +145,7 @@ class RecordingPagesTests {
 	void r51_anAuxiliaryInTheInquiryRoomIsRefusedByName() throws Exception {
 		mvc.perform(inquiry(ordinary, "2024-03-10", "ROOM", null, null, "REC-A1、REC-A2 REC-AX")
 			.with(Users.squadLeaderOf(squadA)))
-			.andExpect(flash().attribute("flashError", "辅助人员 记录辅（REC-AX） 不得在调查询问室参与询问（R-51）"))
+			.andExpect(flash().attribute("flashError", "辅助人员 记录辅（REC-AX） 不得在调查询问室参与询问（任务清单第6项）"))
 			.andExpect(flash().attribute("inquiryForm", org.hamcrest.Matchers.notNullValue()));
 		assertThat(inquiries(ordinary, "2024-03-10")).isZero();
 	}
@@ -154,7 +154,7 @@ class RecordingPagesTests {
 	void r51_anOrdinaryCasesInquiryElsewhereNeedsTheBodyCameraNumberAndThenMayHaveAnAuxiliaryPresent() throws Exception {
 		mvc.perform(inquiry(ordinary, "2024-03-11", "ELSEWHERE", "当事人经营场所", " ", "REC-A1,REC-A2")
 			.with(Users.squadLeaderOf(squadA)))
-			.andExpect(flash().attribute("flashError", containsString("须以执法记录仪全程录像，请填写执法记录仪录像编号（R-51）")));
+			.andExpect(flash().attribute("flashError", containsString("须以执法记录仪全程录像，请填写执法记录仪录像编号（实施方案 四（四））")));
 		mvc.perform(inquiry(ordinary, "2024-03-11", "ELSEWHERE", null, "BC-1", "REC-A1,REC-A2")
 			.with(Users.squadLeaderOf(squadA)))
 			.andExpect(flash().attribute("flashError", "在调查询问室以外询问的，请填写询问地点"));
@@ -182,7 +182,7 @@ class RecordingPagesTests {
 	@Test
 	void r11_anInquiryWithFewerThanTwoFormalOfficersOrAnUnknownEmployeeIsRefused() throws Exception {
 		mvc.perform(inquiry(ordinary, "2024-03-13", "ROOM", null, null, "REC-A1").with(Users.legalSection()))
-			.andExpect(flash().attribute("flashError", containsString("至少 2 名正式执法人员进行，在场人员中只有 1 名（R-11")));
+			.andExpect(flash().attribute("flashError", containsString("至少 2 名正式执法人员进行，在场人员中只有 1 名（实施方案 四（二）")));
 		mvc.perform(inquiry(ordinary, "2024-03-13", "ROOM", null, null, "REC-A1 NOBODY-9").with(Users.legalSection()))
 			.andExpect(flash().attribute("flashError", "在场人员：找不到工号为 NOBODY-9 的人员"));
 		mvc.perform(inquiry(ordinary, "2024-02-13", "ROOM", null, null, "REC-A1 REC-A2").with(Users.legalSection()))
@@ -209,7 +209,7 @@ class RecordingPagesTests {
 		settings.set(RuleSetting.DISC_ORDINARY_CASES_ONLY, "true", "test");
 		try {
 			mvc.perform(disc(simple, "D-1", "2024-03-06", null).with(Users.legalSection()))
-				.andExpect(flash().attribute("flashError", containsString("只适用于普通程序和重大疑难案件，案件 REC-S 是简易程序案件（R-52）")));
+				.andExpect(flash().attribute("flashError", containsString("只适用于普通程序和重大疑难案件，案件 REC-S 是简易程序案件（实施方案 四（四））")));
 			assertThat(page(simple, Users.legalSection())).contains("本案不需光盘归档").doesNotContain("data-gap=\"R52_NO_DISC\"");
 		}
 		finally {
@@ -226,7 +226,7 @@ class RecordingPagesTests {
 	@Test
 	void r52_aConcludedCaseIsArchivedOnDiscNotBeforeItsConclusion() throws Exception {
 		mvc.perform(disc(open, "D-1", "2024-03-06", null).with(Users.legalSection()))
-			.andExpect(flash().attribute("flashError", "案件 REC-OPEN 尚未办结，办结后再刻录光盘归档（R-52）"));
+			.andExpect(flash().attribute("flashError", "案件 REC-OPEN 尚未办结，办结后再刻录光盘归档（一案一档）"));
 		mvc.perform(disc(ordinary, "D-1", "2024-04-09", null).with(Users.legalSection()))
 			.andExpect(flash().attribute("flashError", "归档日期 2024-04-09 不能早于办结日期 2024-04-10"));
 		assertThat(page(ordinary, Users.legalSection())).contains("data-gap=\"R52_NO_DISC\"");
@@ -273,7 +273,7 @@ class RecordingPagesTests {
 	@Test
 	void supervisionAndLeadersReadButDoNotRecord() throws Exception {
 		String page = page(ordinary, Users.supervision());
-		assertThat(page).contains("调查询问（R-51）").doesNotContain("id=\"video-form\"", "id=\"inquiry-form\"",
+		assertThat(page).contains("调查询问（任务清单第12项）").doesNotContain("id=\"video-form\"", "id=\"inquiry-form\"",
 				"id=\"disc-form\"");
 		mvc.perform(video(ordinary, "V-S").with(Users.supervision())).andExpect(status().isForbidden());
 		mvc.perform(video(ordinary, "V-L").with(Users.leader())).andExpect(status().isForbidden());

@@ -49,7 +49,7 @@ class SettingsPageTests {
 		for (RuleSetting s : RuleSetting.values()) {
 			assertThat(page).contains("id=\"" + s.name() + "\"");
 		}
-		assertThat(page).contains("最佳办案能手比例：直属中队", "R-31", "只计最高级别", "四舍五入", "R-13", "R-34");
+		assertThat(page).contains("最佳办案能手比例：直属中队", "R-31", "只计最高级别", "四舍五入", "实施方案 四（二）（中队不得固定专人办理案件）", "任务清单第3项（领域覆盖率）");
 		assertThat(page).contains("class=\"badge text-bg-secondary ms-1 setting-default\">默认");
 		assertThat(page).doesNotContain("??setting.");
 	}

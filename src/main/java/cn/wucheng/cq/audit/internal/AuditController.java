@@ -56,8 +56,11 @@ class AuditController {
 
 	private final AuditRetention retention;
 
+	private final AuditText text;
+
 	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditExports exports, MessageSource messages,
-			AuditRetention retention) {
+			AuditRetention retention, AuditText text) {
+		this.text = text;
 		this.search = search;
 		this.verifier = verifier;
 		this.exports = exports;
@@ -138,8 +141,8 @@ class AuditController {
 			int[] next = { 1 };
 			search.forEach(criteria, e -> {
 				Row row = sheet.createRow(next[0]++);
-				String[] values = { e.occurredAt().format(TIME), e.username(), label("audit.action.", e.action()),
-						label("audit.entity.", e.entity()), e.entityKey(), e.detail(), e.before(), e.after() };
+				String[] values = { e.occurredAt().format(TIME), e.username(), text.action(e.action()),
+						text.entity(e.entity()), text.key(e.entity(), e.entityKey()), text.detail(e.detail()), e.before(), e.after() };
 				for (int i = 0; i < values.length; i++) {
 					cells.text(row.createCell(i), cut(values[i]));
 				}
@@ -155,11 +158,6 @@ class AuditController {
 				workbook.dispose(); // the streaming workbook's temporary files
 			}
 		}
-	}
-
-	/** The Chinese label of an action or entity code when there is one, else the code itself. */
-	private String label(String prefix, String code) {
-		return messages.getMessage(prefix + code, null, code, LocaleContextHolder.getLocale());
 	}
 
 	private String msg(String key) {

@@ -412,7 +412,7 @@ class Assignments {
 		}
 		if (!c.isRoadside()) {
 			throw new HandlerRefusal("discoveryStaff",
-					"查处时在场的辅助人员：只有案件来源为“路面查处”的案件可以登记在场的辅助人员（R-11）");
+					"查处时在场的辅助人员：只有案件来源为“路面查处”的案件可以登记在场的辅助人员（实施方案 四（二）：路面查处除外）");
 		}
 		List<PersonOption> allowed = auxiliaries(c.getUnitId());
 		Set<Long> allowedIds = allowed.stream().map(PersonOption::id).collect(Collectors.toSet());
@@ -445,8 +445,8 @@ class Assignments {
 	}
 
 	private static String describe(CaseFile c, Reviewer reviewer, Set<Long> staff) {
-		return "类别 " + c.getCategory() + "；主办人 " + c.getLeadId() + "；协办人 " + c.getCoId()
-				+ (reviewer.needed() ? "；审核人(R-12) " + (reviewer.personId() == null ? "无副中队长" : reviewer.name())
+		return "类别 " + c.getCategory().label() + "；主办人 " + c.getLeadId() + "；协办人 " + c.getCoId()
+				+ (reviewer.needed() ? "；中队审核人 " + (reviewer.personId() == null ? "无副中队长" : reviewer.name())
 						: "")
 				+ (staff.isEmpty() ? "" : "；在场辅助人员 " + staff);
 	}

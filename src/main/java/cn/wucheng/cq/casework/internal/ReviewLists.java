@@ -148,7 +148,7 @@ public class ReviewLists {
 	private void requireApplies(long unitId, YearMonth month) {
 		if (!simpleCases.applies(unitId, month.atEndOfMonth())) {
 			throw new CaseworkRefusal(month.getYear() + "年" + month.getMonthValue() + "月早于本中队推进起始日，"
-					+ "简易案件审核清单尚未适用（R-71）");
+					+ "简易案件审核清单尚未适用（分批推进）");
 		}
 	}
 

@@ -146,12 +146,12 @@ class SimpleCases {
 			throw CaseworkRefusal.of(refusal.get(), c.caseNo());
 		}
 		if (!c.simple()) {
-			throw new CaseworkRefusal("只有简易程序案件由中队法制员审核（R-40），该案件为" + c.category().label());
+			throw new CaseworkRefusal("只有简易程序案件由中队法制员审核（任务清单第8项），该案件为" + c.category().label());
 		}
 		LocalDate day = c.caseDay();
 		if (!rollout.applies(c.unitId(), day)) {
 			throw new CaseworkRefusal("该案件日期 " + day + " 早于本中队推进起始日 "
-					+ rollout.startOf(c.unitId()).map(LocalDate::toString).orElse("") + "，简易案件审核规则尚未适用（R-71）");
+					+ rollout.startOf(c.unitId()).map(LocalDate::toString).orElse("") + "，简易案件审核规则尚未适用（分批推进）");
 		}
 		LocalDate today = clock.today();
 		if (day.isAfter(today)) {

@@ -61,8 +61,8 @@ class ProgrammeReportSections {
 					"" + a[3], percent(a[3], a[2]))));
 			return new ReportSection.Content(ReportSection.Topic.REVIEW_RATES.heading(), List.of(
 					"统计期间办结普通程序案件 " + concluded + " 件，法制科已审核 " + reviewed + " 件，审核率 "
-							+ percent(reviewed, concluded) + "（R-42）；简易程序案件 " + simpleCases + " 件，当日审核 "
-							+ sameDay + " 件，当日审核率 " + percent(sameDay, simpleCases) + "（R-40）。"),
+							+ percent(reviewed, concluded) + "（任务清单第7项）；简易程序案件 " + simpleCases + " 件，当日审核 "
+							+ sameDay + " 件，当日审核率 " + percent(sameDay, simpleCases) + "（任务清单第8项）。"),
 					table);
 		});
 	}
@@ -72,7 +72,7 @@ class ProgrammeReportSections {
 		return section(ReportSection.Topic.RECORDING, (kind, year) -> {
 			List<SquadGaps> gaps = recording.summary(new GapQuery(kind.from(year), kind.to(year), null, null, null), null);
 			List<List<String>> table = new ArrayList<>();
-			table.add(List.of("单位", "R-50 无音视频记录", "R-51 室外询问无录像", "R-51 辅助人员入询问室", "R-52 未刻盘归档", "合计"));
+			table.add(List.of("单位", "无音视频记录", "室外询问无录像", "辅助人员入询问室", "未刻盘归档", "合计"));
 			long total = 0;
 			for (SquadGaps g : gaps) {
 				long sum = g.counts().values().stream().mapToLong(Integer::longValue).sum();
@@ -83,7 +83,7 @@ class ProgrammeReportSections {
 						"" + g.counts().getOrDefault(GapKind.R52_NO_DISC, 0), "" + sum));
 			}
 			return new ReportSection.Content(ReportSection.Topic.RECORDING.heading(),
-					List.of("统计期间全过程记录缺失共 " + total + " 处（R-50–R-52，各中队自分批推进之日起计）。"), table);
+					List.of("统计期间全过程记录缺失共 " + total + " 处（任务清单第10—12项及一案一档，各中队自分批推进之日起计）。"), table);
 		});
 	}
 
@@ -105,7 +105,7 @@ class ProgrammeReportSections {
 			long files = byUnit.values().stream().mapToLong(a -> a[0]).sum();
 			long excellent = byUnit.values().stream().mapToLong(a -> a[1]).sum();
 			return new ReportSection.Content(ReportSection.Topic.EVALUATION.heading(),
-					List.of("统计期间评查案卷 " + files + " 卷，其中优秀 " + excellent + " 卷（R-43）。"), table);
+					List.of("统计期间评查案卷 " + files + " 卷，其中优秀 " + excellent + " 卷（任务清单第9项）。"), table);
 		});
 	}
 

@@ -83,7 +83,7 @@ class ComplianceController {
 		model.addAttribute("kind", k);
 		model.addAttribute("kinds", GapKind.values());
 		model.addAttribute("kindLabels", java.util.Arrays.stream(GapKind.values())
-			.map(g -> g.ruleId() + " " + pages.msg("recording.gap." + g.name() + ".short"))
+			.map(g -> pages.msg("recording.gap." + g.name() + ".short"))
 			.toList());
 		model.addAttribute("summary", summary);
 		model.addAttribute("totals", totals(summary));

@@ -53,10 +53,10 @@ public class DiscArchive {
 	void change(CaseFile c, boolean required, String discNo, LocalDate archivedOn, LocalDate today) {
 		if (!required) {
 			throw new RecordingRefusal("光盘归档（一案一档）只适用于普通程序和重大疑难案件，案件 " + c.getCaseNo() + " 是"
-					+ c.getCategory().label() + "案件（R-52）");
+					+ c.getCategory().label() + "案件（实施方案 四（四））");
 		}
 		if (c.concludedOnEffective() == null) {
-			throw new RecordingRefusal("案件 " + c.getCaseNo() + " 尚未办结，办结后再刻录光盘归档（R-52）");
+			throw new RecordingRefusal("案件 " + c.getCaseNo() + " 尚未办结，办结后再刻录光盘归档（一案一档）");
 		}
 		String no = discNo == null ? "" : discNo.strip();
 		if (no.isEmpty()) {

@@ -95,17 +95,17 @@ public class Inquiry {
 		}
 		if (rulesApply) {
 			if (!d.inInquiryRoom() && c.getCategory().isOrdinary() && camera == null) {
-				throw new RecordingRefusal("在调查询问室以外进行调查询问的，须以执法记录仪全程录像，请填写执法记录仪录像编号（R-51）");
+				throw new RecordingRefusal("在调查询问室以外进行调查询问的，须以执法记录仪全程录像，请填写执法记录仪录像编号（实施方案 四（四））");
 			}
 			List<Present> auxiliaries = present.stream().filter(p -> !p.formal()).toList();
 			if (d.inInquiryRoom() && !auxiliaries.isEmpty()) {
 				throw new RecordingRefusal("辅助人员 " + auxiliaries.stream().map(Present::label)
-					.collect(Collectors.joining("、")) + " 不得在调查询问室参与询问（R-51）");
+					.collect(Collectors.joining("、")) + " 不得在调查询问室参与询问（任务清单第6项）");
 			}
 			long formal = present.stream().filter(Present::formal).count();
 			if (formal < MIN_FORMAL) {
 				throw new RecordingRefusal("调查询问须由至少 " + MIN_FORMAL + " 名正式执法人员进行，在场人员中只有 " + formal
-						+ " 名（R-11，辅助人员不得参与案件办理）");
+						+ " 名（实施方案 四（二）：严禁辅助队员参与案件办理）");
 			}
 		}
 		Inquiry i = new Inquiry();

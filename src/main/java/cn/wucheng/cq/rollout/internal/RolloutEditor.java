@@ -154,7 +154,7 @@ class RolloutEditor {
 	}
 
 	private static String key(Batch b) {
-		return b.getId() + " " + b.getBatchYear() + " " + b.getUnitType().name();
+		return b.getId() + " " + b.getBatchYear() + " " + b.getUnitType().label();
 	}
 
 }

@@ -100,7 +100,9 @@ class AccountBootstrap implements ApplicationRunner {
 				  password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)""")
 			.params(username, encoder.encode(password), displayName, role.name(), generated, now, now)
 			.update();
-		audit.record("ACCOUNT_CREATED", "app_user", username, "首次启动创建账号 " + role.name(), null, null);
+		audit.record("ACCOUNT_CREATED", "app_user", username,
+				"首次启动创建账号 " + messages.getMessage("role." + role.name(), null, LocaleContextHolder.getLocale()), null,
+				null);
 		if (generated) {
 			// The password goes to an owner-only file, not to the log: 等保 (数据保密性, 安全审计) wants no secret in
 			// logs, which are shipped, rotated and read by people who operate the server but should not sign in as

@@ -80,7 +80,7 @@ class PlanService {
 			.optional()
 			.orElseThrow(() -> new NotFoundException("找不到该单位"));
 		if (!"DIRECT_SQUAD".equals(type)) {
-			throw new TrainingRefusal("只有直属中队报送年度培训计划（R-60），" + unitName(unitId) + " 不是直属中队");
+			throw new TrainingRefusal("只有直属中队报送年度培训计划（任务清单第13项），" + unitName(unitId) + " 不是直属中队");
 		}
 		if (year < 2000 || year > 2100) {
 			throw new TrainingRefusal("计划年度须在 2000–2100 之间，收到: " + year);

@@ -186,7 +186,7 @@ class TrainingPlanPagesTests {
 			.andExpect(flash().attribute("flashError", "计划未报中队 已有 2026 年度培训计划，请在原计划上修改"));
 		mvc.perform(post("/training/plans").with(Users.legalSection()).with(csrf())
 			.param("unitId", Long.toString(class1)).param("year", "2026"))
-			.andExpect(flash().attribute("flashError", "只有直属中队报送年度培训计划（R-60），计划一类中队 不是直属中队"));
+			.andExpect(flash().attribute("flashError", "只有直属中队报送年度培训计划（任务清单第13项），计划一类中队 不是直属中队"));
 		assertThat(plans.findById(id).orElseThrow().getStatus()).isEqualTo(PlanStatus.DRAFT);
 	}
 

@@ -104,7 +104,7 @@ class TrainingSessionPagesTests {
 	@Test
 	void r60_aSessionFromAPlanNotYetCoordinatedIsRefused() throws Exception {
 		assertThat(html(mvc.perform(get("/training/sessions/new?plan=" + draft + "&item=1").with(Users.legalSection()))))
-			.contains("该培训计划尚未经法制科统筹，不能据此安排培训场次（R-60）。");
+			.contains("该培训计划尚未经法制科统筹，不能据此安排培训场次（任务清单第14项）。");
 		String page = html(mvc.perform(post("/training/sessions").with(Users.legalSection()).with(csrf())
 			.param("planId", Long.toString(draft)).param("itemNo", "1").param("heldOn", "2024-04-20")
 			.param("place", "会议室").param("hours", "2").param("bankReleasedOn", "2024-04-01")));

@@ -69,7 +69,7 @@ public class Evaluation {
 		}
 		if (file.unitId() == evaluatorUnitId) {
 			throw new EvaluationRefusal("评查人 " + personName + " 与被评案卷同属 " + fileUnitName
-					+ "，案卷互评须由其他单位人员评查（R-43）");
+					+ "，案卷互评须由其他单位人员评查（任务清单第9项）");
 		}
 		Evaluation e = new Evaluation(round, file);
 		e.evaluatorPersonId = personId;

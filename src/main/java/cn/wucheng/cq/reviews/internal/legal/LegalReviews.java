@@ -260,7 +260,7 @@ public class LegalReviews {
 			round = review.review(c.concludedOn(), reviewer, in.reviewedOn(), in.outcome(), in.reason());
 		}
 		if (round.outcome() == ReviewOutcome.RETURNED && chosen.isEmpty()) {
-			throw new LegalReviewRefusal("退卷须从案件质量评查标准中选择至少一项扣分项（R-21）");
+			throw new LegalReviewRefusal("退卷须从案件质量评查标准中选择至少一项扣分项（附件1 积分制“质量分”）");
 		}
 		if (round.outcome() == ReviewOutcome.PASSED && !chosen.isEmpty()) {
 			throw new LegalReviewRefusal("审核通过时不能选择扣分项；扣分项只随退卷记录");

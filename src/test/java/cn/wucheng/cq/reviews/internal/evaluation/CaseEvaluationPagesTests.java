@@ -210,7 +210,7 @@ class CaseEvaluationPagesTests {
 		long round = open("PEER_REVIEW", "2023-11", 10, 1L);
 		long file = caseId("EV-A-1");
 		assign(round, file, "EV-A2").andExpect(flash().attribute("flashError",
-				"评查人 评查甲二 与被评案卷同属 评查一中队，案卷互评须由其他单位人员评查（R-43）"));
+				"评查人 评查甲二 与被评案卷同属 评查一中队，案卷互评须由其他单位人员评查（任务清单第9项）"));
 		assign(round, file, "EV-B1").andExpect(flash().attribute("flashSuccess", "已指派评查人 评查乙一。"));
 		assign(round, file, "EV-B1").andExpect(flash().attribute("flashError", "评查乙一 已是这份案卷的评查人"));
 		assign(round, file, "NO-SUCH").andExpect(flash().attribute("flashError", "评查人工号：找不到工号为 NO-SUCH 的人员"));
@@ -325,7 +325,7 @@ class CaseEvaluationPagesTests {
 		assertThat(excellence("EV-B1", Period.quarter(2024, 1))).isEqualTo("0.00");
 
 		award(round, excellent).andExpect(flash().attribute("flashSuccess",
-				"已推荐为局级优秀案卷，按今天的日期计入创先争优分（R-22）。"));
+				"已推荐为局级优秀案卷，按今天的日期计入创先争优分（附件1 积分制“创先争优分”）。"));
 		assertThat(jdbc.sql("select award_level || ' ' || rated_on from excellent_award where case_id = ?")
 			.param(excellent).query(String.class).single()).isEqualTo("BUREAU 2024-01-15");
 		// 局级 1 point in the period of the rating date, the co-handler half

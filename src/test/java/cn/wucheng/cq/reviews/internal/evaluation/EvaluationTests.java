@@ -84,7 +84,7 @@ class EvaluationTests {
 		DrawnFile file = r.getFiles().get(0); // unit 1
 		assertThatThrownBy(() -> Evaluation.peer(r, file, 7L, "张三", 1L, "一中队"))
 			.isInstanceOf(EvaluationRefusal.class)
-			.hasMessage("评查人 张三 与被评案卷同属 一中队，案卷互评须由其他单位人员评查（R-43）");
+			.hasMessage("评查人 张三 与被评案卷同属 一中队，案卷互评须由其他单位人员评查（任务清单第9项）");
 	}
 
 	@Test
