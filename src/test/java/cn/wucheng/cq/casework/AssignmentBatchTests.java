@@ -89,7 +89,7 @@ class AssignmentBatchTests {
 		clock.setToday(DAY);
 		String row = html(mvc.perform(one(squad, id, squad.a, squad.aux1).header("HX-Request", "true"))
 			.andExpect(status().isOk()));
-		assertThat(row).contains("table-danger", "协办人（第二承办人）：PZ辅一 是辅助人员，辅助人员不得作为案件承办人（R-11）");
+		assertThat(row).contains("table-danger", "协办人（第二承办人）：PZ辅一 是辅助人员，辅助人员不得作为案件承办人（实施方案 四（二））");
 		assertThat(assignments(id)).isZero();
 		assertThat(squad.audits("CASE_ASSIGNED", "PZ-2")).isZero();
 		assertThat(jdbc.sql("select co_id from case_file where id = ?").param(id).query(Long.class).single())

@@ -92,7 +92,7 @@ class ReviewBatchTests {
 		row(r, 1, bad, true, false, true, true, true).param("rows[1].videoNo", "V-KEEP");
 		String html = html(mvc.perform(r).andExpect(status().isOk()));
 		assertThat(html).doesNotContain("<html", "<nav").contains("id=\"review-batch\"");
-		assertThat(html).contains("问题说明：审核有“否”项时须写明存在的问题（R-41）",
+		assertThat(html).contains("问题说明：审核有“否”项时须写明存在的问题（附件2 审核清单）",
 				"已保存 1 起案件的审核；1 起未保存，原因见表中标红的行。");
 		assertThat(rowOf(html, "PL-N-2")).contains("table-danger", "value=\"V-KEEP\"");
 		assertThat(reviewed(good)).isTrue();
@@ -108,7 +108,7 @@ class ReviewBatchTests {
 		MockHttpServletRequestBuilder r = batch(squad);
 		row(r, 0, id, false, true, true, true, true);
 		String html = html(mvc.perform(r).andExpect(status().isOk()));
-		assertThat(html).contains("<nav", "问题说明：审核有“否”项时须写明存在的问题（R-41）").doesNotContain("??");
+		assertThat(html).contains("<nav", "问题说明：审核有“否”项时须写明存在的问题（附件2 审核清单）").doesNotContain("??");
 		assertThat(reviewed(id)).isFalse();
 		MockHttpServletRequestBuilder fixed = batch(squad);
 		row(fixed, 0, id, false, true, true, true, true).param("rows[0].note", "执法主体证件过期");
@@ -137,7 +137,7 @@ class ReviewBatchTests {
 			.with(Users.as(Role.LEGAL_OFFICER, squad.unit, squad.a)).with(csrf()).header("HX-Request", "true");
 		row(r, 0, id, true, true, true, true, true);
 		assertThat(html(mvc.perform(r).andExpect(status().isOk())))
-			.contains("您是案件 PL-O-1 的承办人，不能审核本人承办的案件；请由本中队其他法制员或中队长审核（R-40）");
+			.contains("您是案件 PL-O-1 的承办人，不能审核本人承办的案件；请由本中队其他法制员或中队长审核（任务清单第8项）");
 		assertThat(reviewed(id)).isFalse();
 	}
 

@@ -94,7 +94,7 @@ class LegalQueueInPlaceTests {
 		long id = bureau.concludedCase("LQ-3", "普通程序", squad, a, b, LocalDate.of(2024, 8, 3));
 		String row = html(mvc.perform(review(id, "RETURNED").param("reason", "缺证据").header("HX-Request", "true"))
 			.andExpect(status().isOk()));
-		assertThat(row).contains("table-danger", "退卷须从案件质量评查标准中选择至少一项扣分项（R-21）", "data-pass");
+		assertThat(row).contains("table-danger", "退卷须从案件质量评查标准中选择至少一项扣分项（附件1 积分制“质量分”）", "data-pass");
 		assertThat(jdbc.sql("select count(*) from legal_review where case_id = ?").param(id).query(Long.class).single())
 			.isZero();
 		String returned = html(mvc.perform(review(id, "RETURNED").param("reason", "送达回证缺失")
