@@ -42,7 +42,10 @@ public class DemoLoader {
 
 	private final DemoStates states;
 
-	DemoLoader(Imports imports, JdbcClient jdbc, DemoStates states) {
+	private final DemoActivity activity;
+
+	DemoLoader(Imports imports, JdbcClient jdbc, DemoStates states, DemoActivity activity) {
+		this.activity = activity;
 		this.imports = imports;
 		this.jdbc = jdbc;
 		this.states = states;
@@ -78,6 +81,7 @@ public class DemoLoader {
 		}
 		if (results.stream().allMatch(ImportResult::imported)) {
 			results.add(states.show(year));
+			activity.run(year);
 		}
 		log.info("已加载演示单位（{} 年）：{}", year, results.stream()
 			.map(r -> r.kind() + " +" + r.created())
