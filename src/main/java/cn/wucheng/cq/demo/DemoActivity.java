@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.casework.CaseworkWork;
+import cn.wucheng.cq.recording.RecordingWork;
 import cn.wucheng.cq.reviews.ReviewWork;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.scoring.publication.Publications;
@@ -64,11 +65,14 @@ class DemoActivity {
 
 	private final SupervisionWork supervision;
 
+	private final RecordingWork recording;
+
 	private final TransactionTemplate transactions;
 
 	DemoActivity(JdbcClient jdbc, DemoTime time, CaseworkWork casework, ReviewWork reviews, TrainingWork training,
 			Publications publications, Rollout rollout, PlatformTransactionManager transactionManager,
-			SupervisionWork supervision) {
+			SupervisionWork supervision, RecordingWork recording) {
+		this.recording = recording;
 		this.supervision = supervision;
 		this.rollout = rollout;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -88,6 +92,7 @@ class DemoActivity {
 		List<Squad> squads = squads();
 		timed("simple reviews", () -> simpleReviewsAndLists(year, squads, random));
 		timed("legal reviews", () -> legalReviews(year, legal, random));
+		timed("recording", () -> recordingOfTheLastQuarter(year, squads, random));
 		timed("evaluation", () -> evaluationRounds(year, legal, squads, random));
 		timed("training", () -> trainingOfTheYear(year, legal, squads, random));
 		timed("meetings and tasks", () -> meetingsAndTasks(year, legal, random));
@@ -236,6 +241,60 @@ class DemoActivity {
 			inOneTransaction("法制审核 " + month, acts);
 		}
 		log.info("演示：法制审核 {} 起，其中退卷 {} 起", cases.size(), returned);
+	}
+
+	// ------------------------------------------------------------------ R-51, R-52
+
+	/**
+	 * R-51, R-52: in the last quarter the squads' 法制员 record the inquiries of their ordinary cases (in the inquiry
+	 * room, or on site with the body-camera number) and archive each concluded case's recordings
+	 * on disc a few days after its conclusion (a few not yet): the compliance page shows records and a few gaps.
+	 */
+	private void recordingOfTheLastQuarter(int year, List<Squad> squads, Random random) {
+		record Concluded(long id, long unitId, String category, LocalDate filedOn, LocalDate concludedOn, String leadNo,
+				String coNo) {
+		}
+		List<Concluded> cases = jdbc.sql("""
+				select c.id, c.unit_id, c.category, c.filed_on, c.concluded_on, l.employee_no, o.employee_no
+				from case_file c join person l on l.id = c.lead_id join person o on o.id = c.co_id
+				where c.concluded_on between :from and :to order by c.concluded_on, c.case_no""")
+			.param("from", LocalDate.of(year, 10, 1))
+			.param("to", LocalDate.of(year, 12, 31))
+			.query((rs, n) -> new Concluded(rs.getLong(1), rs.getLong(2), rs.getString(3),
+					rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6),
+					rs.getString(7)))
+			.list();
+		int discs = 0;
+		for (Squad squad : squads) {
+			if (squad.legalOfficer() == null) {
+				continue;
+			}
+			List<Runnable> acts = new ArrayList<>();
+			for (Concluded c : cases) {
+				if (c.unitId() != squad.id()) {
+					continue;
+				}
+				boolean ordinary = !"SIMPLE".equals(c.category());
+				if (ordinary) {
+					boolean inRoom = random.nextInt(3) > 0;
+					// R-51: outside the room only with the body camera's number (the service refuses it without)
+					String camera = inRoom ? null : "JLY" + year + String.format("%05d", c.id());
+					LocalDate held = c.filedOn().plusDays(1 + random.nextInt(3));
+					LocalDate on = held.isAfter(c.concludedOn()) ? c.concludedOn() : held;
+					acts.add(() -> time.as(squad.legalOfficer(), on, () -> recording.recordInquiry(c.id(), on, inRoom,
+							inRoom ? null : "案发现场", camera, c.leadNo() + "、" + c.coNo())));
+				}
+				if (random.nextInt(12) > 0) {
+					LocalDate archived = c.concludedOn().plusDays(3 + random.nextInt(5));
+					String disc = "GP" + year + String.format("%05d", c.id());
+					acts.add(() -> time.as(squad.legalOfficer(), archived,
+							() -> recording.archiveDisc(c.id(), disc, archived)));
+					discs++;
+				}
+			}
+			inOneTransaction("全过程记录 " + squad.name(), acts);
+		}
+		log.info("演示：第四季度办结 {} 起，光盘归档 {} 起", cases.size(), discs);
 	}
 
 	// ------------------------------------------------------------------ R-43

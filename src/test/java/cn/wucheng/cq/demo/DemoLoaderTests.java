@@ -118,7 +118,7 @@ class DemoLoaderTests {
 
 	/**
 	 * Issue 13, item 2: the demo's people used the whole programme in the demo's year, through its services (so the
-	 * audit log holds their acts): reviews, lists (a few late), legal reviews with 退卷, evaluations, training,
+	 * audit log holds their acts): reviews, lists (a few late), legal reviews with 退卷, recording, evaluations, training,
 	 * meetings, key tasks and a published quarter with appeals.
 	 */
 	@Test
@@ -138,6 +138,9 @@ class DemoLoaderTests {
 			.isPositive();
 		assertThat(count("training_plan where plan_year = " + year)).isPositive();
 		assertThat(count("training_attendee")).isGreaterThan(50);
+		assertThat(count("case_inquiry")).isPositive();
+		assertThat(count("case_disc_archive")).as("R-52: discs archived, a few not yet").isPositive()
+			.isLessThan(count("case_file where concluded_on >= '" + year + "-10-01'"));
 		assertThat(count("supervision_meeting where extract(year from held_on) = " + year)).isEqualTo(12);
 		assertThat(count("quarter_publication where period_code = '" + year + "-Q4' and published_on is not null"))
 			.isEqualTo(1);
