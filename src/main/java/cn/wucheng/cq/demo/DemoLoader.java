@@ -1,6 +1,5 @@
 package cn.wucheng.cq.demo;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Service;
 
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportResult;
-import cn.wucheng.cq.imports.Imports;
 
 /**
  * Fills an empty system with the county demo bureau, through the same importers as real data (so the demo proves
@@ -34,16 +32,20 @@ public class DemoLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
-	private final Imports imports;
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final DemoStates states;
 
-	DemoLoader(Imports imports, JdbcClient jdbc, DemoStates states) {
-		this.imports = imports;
+	private final DemoActivity activity;
+
+	private final DemoImports demoImports;
+
+	DemoLoader(JdbcClient jdbc, DemoStates states, DemoActivity activity,
+			DemoImports demoImports) {
+		this.demoImports = demoImports;
+		this.activity = activity;
 		this.jdbc = jdbc;
 		this.states = states;
 		this.clock = Clock.systemDefaultZone();
@@ -68,8 +70,7 @@ public class DemoLoader {
 		List<ImportResult> results = new ArrayList<>();
 		for (ImportList list : ImportList.values()) {
 			ImportKind kind = ImportKind.fromPath(list.key()).orElseThrow();
-			ImportResult result = imports.importFile(kind, "demo-" + list.key() + ".csv",
-					new ByteArrayInputStream(files.get(list.key())));
+			ImportResult result = demoImports.importFile(kind, "demo-" + list.key() + ".csv", files.get(list.key()));
 			results.add(result);
 			if (!result.imported()) {
 				log.error("演示数据导入失败：{} {}", kind, result.errors());
@@ -78,6 +79,7 @@ public class DemoLoader {
 		}
 		if (results.stream().allMatch(ImportResult::imported)) {
 			results.add(states.show(year));
+			activity.run(year);
 		}
 		log.info("已加载演示单位（{} 年）：{}", year, results.stream()
 			.map(r -> r.kind() + " +" + r.created())

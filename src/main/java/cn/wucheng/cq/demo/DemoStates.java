@@ -1,6 +1,5 @@
 package cn.wucheng.cq.demo;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportResult;
-import cn.wucheng.cq.imports.Imports;
 import cn.wucheng.cq.scoring.standards.ExemptionReason;
 import cn.wucheng.cq.scoring.standards.StandardExemptions;
 import cn.wucheng.cq.shared.Period;
@@ -29,11 +27,11 @@ class DemoStates {
 
 	private final JdbcClient jdbc;
 
-	private final Imports imports;
+	private final DemoImports imports;
 
 	private final StandardExemptions exemptions;
 
-	DemoStates(JdbcClient jdbc, Imports imports, StandardExemptions exemptions) {
+	DemoStates(JdbcClient jdbc, DemoImports imports, StandardExemptions exemptions) {
 		this.jdbc = jdbc;
 		this.imports = imports;
 		this.exemptions = exemptions;
@@ -64,8 +62,7 @@ class DemoStates {
 			.single();
 		exemptions.grant(exempted, Period.quarter(year, 3), ExemptionReason.MATERNITY,
 				"产假（" + year + "年7月至10月）", "demo");
-		return imports.importFile(ImportKind.TRAINING_HOURS, "demo-training-hours.csv",
-				new ByteArrayInputStream(externalTraining(year)));
+		return imports.importFile(ImportKind.TRAINING_HOURS, "demo-training-hours.csv", externalTraining(year));
 	}
 
 	/**

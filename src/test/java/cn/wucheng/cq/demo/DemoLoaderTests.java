@@ -116,6 +116,51 @@ class DemoLoaderTests {
 		assertThat(page("/legal-reviews/rates")).containsPattern("id=\"rates-period\"[^>]*value=\"" + year + "\"");
 	}
 
+	/**
+	 * Issue 13, item 2: the demo's people used the whole programme in the demo's year, through its services (so the
+	 * audit log holds their acts): reviews, lists (a few late), legal reviews with 退卷, recording, evaluations, training,
+	 * meetings, key tasks and a published quarter with appeals.
+	 */
+	@Test
+	@Order(6)
+	void theDemosPeopleUsedTheWholeProgrammeInItsYearThroughItsServices() throws Exception {
+		int year = LocalDate.now().getYear() - 1;
+		String inYear = " between '" + year + "-01-01' and '" + (year + 1) + "-01-31'";
+		assertThat(count("simple_review where reviewed_on" + inYear)).isEqualTo(count("simple_review")).isGreaterThan(500);
+		assertThat(count("simple_review where reviewed_on > (select coalesce(c.concluded_on, c.filed_on) from case_file c where c.id = case_id)"))
+			.as("R-40: a few reviews after the case's day").isPositive();
+		assertThat(count("review_list where submitted_at is not null")).isGreaterThan(40);
+		assertThat(count("review_list where submitted_at::date > make_date(list_year, list_month, 15) + interval '1 month'"))
+			.as("R-41: a few lists submitted late").isPositive();
+		assertThat(count("legal_review_round where outcome = 'RETURNED' and resubmitted_on is not null")).isPositive();
+		assertThat(count("evaluation where status <> 'ASSIGNED'")).isPositive();
+		assertThat(count("evaluation where status = 'ASSIGNED'")).as("December's round waits for its evaluators")
+			.isPositive();
+		assertThat(count("training_plan where plan_year = " + year)).isPositive();
+		assertThat(count("training_attendee")).isGreaterThan(50);
+		assertThat(count("case_inquiry")).isPositive();
+		assertThat(count("case_disc_archive")).as("R-52: discs archived, a few not yet").isPositive()
+			.isLessThan(count("case_file where concluded_on >= '" + year + "-10-01'"));
+		assertThat(count("supervision_meeting where extract(year from held_on) = " + year)).isEqualTo(12);
+		assertThat(count("quarter_publication where period_code = '" + year + "-Q4' and published_on is not null"))
+			.isEqualTo(1);
+		assertThat(count("score_appeal")).isEqualTo(3);
+		assertThat(count("score_appeal where decided_on is not null")).isEqualTo(2);
+		assertThat(count("import_history where source = 'PAGE'")).as("the lists are in the import history").isEqualTo(7);
+		for (String action : new String[] { "SIMPLE_REVIEW_RECORDED", "REVIEW_LIST_SUBMITTED", "LEGAL_REVIEW_RETURNED",
+				"EVALUATION_SUBMITTED", "TRAINING_SESSION_CREATED", "SUPERVISION_MEETING_RECORDED",
+				"SUPERVISION_TASK_STATUS", "SCORES_PUBLISHED", "SCORE_APPEAL_FILED", "SCORE_APPEAL_UPHELD" }) {
+			assertThat(count("audit_log where action = '" + action + "'")).as(action).isPositive();
+		}
+		// the board shows the demo's year, not this year's passed deadlines over last year's work
+		String tasks = page("/supervision/tasks");
+		java.util.regex.Matcher summary = java.util.regex.Pattern.compile("截至 (\\S+)：共 18 项任务，逾期 (\\d+) 项").matcher(tasks);
+		assertThat(summary.find()).as("the board's summary line").isTrue();
+		assertThat(summary.group(1)).isEqualTo(year + "-12-31");
+		assertThat(Integer.parseInt(summary.group(2))).as("only the tasks computed from data the demo falls short of (standards, coverage), not a wall of them")
+			.isLessThanOrEqualTo(3);
+	}
+
 	private String page(String url) throws Exception {
 		return mvc.perform(get(url).with(Users.legalSection()))
 			.andExpect(status().isOk())

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.calendar.DayKind;
 import cn.wucheng.cq.calendar.WorkingDays;
+import cn.wucheng.cq.shared.LatestPeriods;
 
 /**
  * The working-day calendar page {@code /calendar?year=} (R-27): the year's month grids with holidays and make-up
@@ -43,7 +44,11 @@ class CalendarController {
 
 	private final MessageSource messages;
 
-	CalendarController(CalendarService calendar, WorkingDays workingDays, MessageSource messages) {
+	private final LatestPeriods latest;
+
+	CalendarController(CalendarService calendar, WorkingDays workingDays, MessageSource messages,
+			LatestPeriods latest) {
+		this.latest = latest;
 		this.calendar = calendar;
 		this.workingDays = workingDays;
 		this.messages = messages;
@@ -132,7 +137,8 @@ class CalendarController {
 	}
 
 	private int parseYear(String year, Model model) {
-		int now = LocalDate.now().getYear();
+		// like every page: the year of the latest data (the demo's year), not the wall clock's (issue 13)
+		int now = latest.year();
 		if (year == null || year.isBlank()) {
 			return now;
 		}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -99,12 +100,12 @@ public class TaskBoard {
 		if (computed(t.code(), today).isPresent()) {
 			throw new TaskRefusal("第 " + t.getTaskNo() + " 项任务的状态由系统根据数据计算（系统抓取），不能手工设置。");
 		}
-		String before = "status=" + t.getManualStatus() + "\nnote=" + t.getStatusNote();
+		String before = "status=" + t.getManualStatus() + "\nnote=" + Objects.toString(t.getStatusNote(), "");
 		t.setStatus(status, note, user.username(), today);
 		SupervisionTask saved = tasks.save(t);
 		audit.record("SUPERVISION_TASK_STATUS", "supervision_task", t.code(),
 				"第 " + t.getTaskNo() + " 项：" + status.label(), before,
-				"status=" + saved.getManualStatus() + "\nnote=" + saved.getStatusNote());
+				"status=" + saved.getManualStatus() + "\nnote=" + Objects.toString(saved.getStatusNote(), ""));
 		return view(saved, today, rollout.batches(), 0);
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.supervision.TaskStatus;
 
@@ -35,17 +36,31 @@ class TaskController {
 
 	private final SupervisionClock clock;
 
-	TaskController(TaskBoard board, SupervisionFiles files, SupervisionPages pages, SupervisionClock clock) {
+	private final LatestPeriods latest;
+
+	TaskController(TaskBoard board, SupervisionFiles files, SupervisionPages pages, SupervisionClock clock,
+			LatestPeriods latest) {
+		this.latest = latest;
 		this.board = board;
 		this.files = files;
 		this.pages = pages;
 		this.clock = clock;
 	}
 
+	/**
+	 * The day the board shows: today, or the last day of the latest year with data when that year is over (issue 13:
+	 * the demo's year, whose data every page shows — its deadlines, not this year's passed ones with last year's work).
+	 */
+	private LocalDate boardDay() {
+		LocalDate today = clock.today();
+		int year = latest.year();
+		return year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
+	}
+
 	@GetMapping("/supervision/tasks")
 	@PreAuthorize(SupervisionPages.TASK_READERS)
 	String list(Model model) {
-		LocalDate today = clock.today();
+		LocalDate today = boardDay();
 		List<TaskBoard.TaskView> tasks = board.board(CurrentUser.get(), today);
 		model.addAttribute("today", today);
 		model.addAttribute("tasks", tasks);
@@ -57,7 +72,7 @@ class TaskController {
 	@PreAuthorize(SupervisionPages.TASK_READERS)
 	String task(@PathVariable long id, Model model) {
 		CurrentUser user = CurrentUser.get();
-		LocalDate today = clock.today();
+		LocalDate today = boardDay();
 		TaskBoard.TaskView view = board.one(id, user, today);
 		model.addAttribute("today", today);
 		model.addAttribute("t", view);
@@ -97,7 +112,7 @@ class TaskController {
 	@PreAuthorize(SupervisionPages.UPLOADERS)
 	String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		CurrentUser user = CurrentUser.get();
-		TaskBoard.TaskView view = board.one(id, user, clock.today());
+		TaskBoard.TaskView view = board.one(id, user, boardDay());
 		if (user.role() != Role.LEGAL && user.role() != Role.SUPERVISION && !board.squadMayUpload(view, user)) {
 			throw new cn.wucheng.cq.shared.NotFoundException("找不到该重点任务。");
 		}
