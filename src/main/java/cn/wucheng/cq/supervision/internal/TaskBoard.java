@@ -100,13 +100,19 @@ public class TaskBoard {
 		if (computed(t.code(), today).isPresent()) {
 			throw new TaskRefusal("第 " + t.getTaskNo() + " 项任务的状态由系统根据数据计算（系统抓取），不能手工设置。");
 		}
-		String before = "status=" + t.getManualStatus() + "\nnote=" + Objects.toString(t.getStatusNote(), "");
+		String before = statusText(t);
 		t.setStatus(status, note, user.username(), today);
 		SupervisionTask saved = tasks.save(t);
 		audit.record("SUPERVISION_TASK_STATUS", "supervision_task", t.code(),
 				"第 " + t.getTaskNo() + " 项：" + status.label(), before,
-				"status=" + saved.getManualStatus() + "\nnote=" + Objects.toString(saved.getStatusNote(), ""));
+				statusText(saved));
 		return view(saved, today, rollout.batches(), 0);
+	}
+
+	/** The audit log's before/after of a task's status, in the bureau's words (the audit page shows it as written). */
+	private static String statusText(SupervisionTask t) {
+		return "状态=" + (t.getManualStatus() == null ? "" : t.getManualStatus().label()) + "\n说明="
+				+ Objects.toString(t.getStatusNote(), "");
 	}
 
 	/** Whether the user may see the task: readers of all see every task, a squad role those of his category. */
