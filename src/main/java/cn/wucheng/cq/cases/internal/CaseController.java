@@ -22,6 +22,7 @@ import cn.wucheng.cq.organisation.DomainRepository;
 import cn.wucheng.cq.organisation.UnitRepository;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.PageSize;
 
 /**
  * 案件 (R-10–R-14): the filterable, paged case list and the case page with handlers, returns, awards and flags.
@@ -55,7 +56,7 @@ class CaseController {
 			@RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		CurrentUser user = CurrentUser.get();
-		model.addAttribute("cases", ledger.page(user, filter));
+		model.addAttribute("cases", ledger.page(user, filter, PageSize.of(request, response, CaseLedger.PAGE_SIZE)));
 		model.addAttribute("pageBase", ListPage.linkBase("/cases", request.getParameterMap()));
 		model.addAttribute("sortBase", ListPage.linkBase("/cases", request.getParameterMap(), "page", "sort"));
 		model.addAttribute("sort", filter.sortOrDefault());

@@ -94,6 +94,13 @@ public class LegalReviews {
 	/** Oldest conclusion first; the unit is forced to the user's own for a squad role. */
 	@Transactional(readOnly = true)
 	public ListPage<Row> list(LegalReviewFilter filter, Long unitId, YearMonth month, int page, CurrentUser user) {
+		return list(filter, unitId, month, page, PAGE_SIZE, user);
+	}
+
+	/** One page of {@code size} rows (the size the user chose, shared.PageSize). */
+	@Transactional(readOnly = true)
+	public ListPage<Row> list(LegalReviewFilter filter, Long unitId, YearMonth month, int page, int size,
+			CurrentUser user) {
 		long unit = user.unitFilter().orElse(unitId == null ? 0L : unitId);
 		LocalDate start = month == null ? LocalDate.of(1900, 1, 1) : month.atDay(1);
 		LocalDate end = month == null ? LocalDate.of(2999, 12, 31) : month.atEndOfMonth();
@@ -114,15 +121,15 @@ public class LegalReviews {
 			.param("start", start)
 			.param("end", end)
 			.param("unit", unit)
-			.param("limit", PAGE_SIZE)
-			.param("offset", ListPage.offset(page, PAGE_SIZE))
+			.param("limit", size)
+			.param("offset", ListPage.offset(page, size))
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("case_no"), rs.getString("title"),
 					CaseCategory.valueOf(rs.getString("category")), rs.getLong("unit_id"), rs.getString("unit_name"),
 					rs.getObject("concluded_on", LocalDate.class), rs.getString("lead_name"),
 					rs.getString("status") == null ? null : LegalReviewStatus.valueOf(rs.getString("status")),
 					rs.getInt("rounds"), rs.getObject("last_on", LocalDate.class), rs.getInt("counted") == 1))
 			.list();
-		return new ListPage<>(rows, page, PAGE_SIZE, total);
+		return new ListPage<>(rows, page, size, total);
 	}
 
 	/** R-42 reminder: counted ordinary cases awaiting 法制科's review (never reviewed, or resubmitted). */
