@@ -20,6 +20,7 @@ import cn.wucheng.cq.scoring.ScoreLedger;
 import cn.wucheng.cq.scoring.ScoreScope;
 import cn.wucheng.cq.scoring.publication.Publications;
 import cn.wucheng.cq.scoring.publication.Publications.AppealRow;
+import cn.wucheng.cq.scoring.publication.QuarterState;
 import cn.wucheng.cq.scoring.standards.CaseCounts;
 import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.scoring.standards.OfficerStandard;
@@ -42,11 +43,14 @@ class OfficerHome {
 	/** The latest cases shown as cards. */
 	static final int RECENT_CASES = 5;
 
-	/** His score and rank of the quarter; rank 0 when he is in no squad's ranking pool (e.g. an organ officer). */
+	/**
+	 * His score and rank of the quarter; rank 0 when he is in no squad's ranking pool (e.g. an organ officer) or the
+	 * quarter's ranking is not yet published (R-26: a draft ranking is not shown to officers — {@code published}).
+	 */
 	record Score(String employeeNo, Points total, Points quantity, Points quality, Points excellence, int leadCases,
-			int coCases, UnitType category, int rank, int pool, boolean bestHandler) {
+			int coCases, UnitType category, int rank, int pool, boolean bestHandler, boolean published) {
 
-		boolean ranked() {
+		public boolean ranked() {
 			return rank > 0;
 		}
 
@@ -55,7 +59,7 @@ class OfficerHome {
 	/** His standard of the quarter and what is missing (zero counts when it is met or does not apply). */
 	record Standard(OfficerStandard standard, CaseCounts missing) {
 
-		boolean assessed() {
+		public boolean assessed() {
 			return standard.status().isAssessed();
 		}
 
@@ -66,7 +70,7 @@ class OfficerHome {
 			boolean behind) {
 
 		/** How full the progress bar is, 0–100 (display only; the figures shown are the exact hours). */
-		int percent() {
+		public int percent() {
 			if (required.signum() <= 0) {
 				return 100;
 			}
@@ -121,17 +125,19 @@ class OfficerHome {
 			return Optional.empty();
 		}
 		PersonScore s = score.get();
+		// the ranking of a quarter reaches officers with its publication (公示), as on the rankings page
+		boolean published = publications.state(quarter).map(QuarterState::visibleToOfficers).orElse(false);
 		// his place in his category's ranking — the ranking the rankings page shows, narrowed to him
-		for (Ranking.Category c : ledger.rankings(quarter, own).categories()) {
+		for (Ranking.Category c : published ? ledger.rankings(quarter, own).categories() : List.<Ranking.Category>of()) {
 			for (Ranking.Entry e : c.entries()) {
 				if (e.personId() == personId) {
 					return Optional.of(new Score(s.employeeNo(), s.total(), s.quantity(), s.quality(), s.excellence(),
-							s.leadCases(), s.coCases(), c.category(), e.rank(), c.pool(), e.bestHandler()));
+							s.leadCases(), s.coCases(), c.category(), e.rank(), c.pool(), e.bestHandler(), true));
 				}
 			}
 		}
 		return Optional.of(new Score(s.employeeNo(), s.total(), s.quantity(), s.quality(), s.excellence(),
-				s.leadCases(), s.coCases(), s.unitType(), 0, 0, false));
+				s.leadCases(), s.coCases(), s.unitType(), 0, 0, false, published));
 	}
 
 	private Optional<Standard> standard(CurrentUser officer, Period quarter) {
