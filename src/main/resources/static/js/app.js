@@ -17,3 +17,19 @@ document.addEventListener('submit', function (evt) {
     }
   }
 });
+
+// A checkbox with data-select-all="name" ticks every checkbox of that name on the page (e.g. 全选本页 of the case
+// list's 导出所选); an element with data-chosen-count shows how many are ticked (its data-template, {n} replaced).
+document.addEventListener('change', function (evt) {
+  var box = evt.target;
+  if (!box || box.type !== 'checkbox') { return; }
+  var name = box.dataset && box.dataset.selectAll;
+  if (name) {
+    document.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (b) { b.checked = box.checked; });
+  }
+  var group = name || box.name;
+  document.querySelectorAll('[data-chosen-count]').forEach(function (out) {
+    var n = document.querySelectorAll('input[type="checkbox"][name="' + group + '"]:checked').length;
+    if (out.dataset.template && out.dataset.group === group) { out.textContent = out.dataset.template.replace('{n}', n); }
+  });
+});

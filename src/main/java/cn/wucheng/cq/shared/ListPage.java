@@ -33,12 +33,12 @@ public record ListPage<T>(List<T> items, int page, int size, long total) {
 	}
 
 	/**
-	 * The link of the current list without its {@code page} parameter (or the parameters named in {@code drop}), to
-	 * which a page or sort link appends its own: {@code path} plus the request's parameters, URL-encoded, so every
-	 * filter is kept.
+	 * The link of the current list without its {@code page} and {@code size} parameters (or the parameters named in
+	 * {@code drop}), to which a page, page size or sort link appends its own: {@code path} plus the request's
+	 * parameters, URL-encoded, so every filter is kept (the size is remembered, see {@link PageSize}).
 	 */
 	public static String linkBase(String path, Map<String, String[]> parameters, String... drop) {
-		List<String> dropped = drop.length == 0 ? List.of("page") : List.of(drop);
+		List<String> dropped = drop.length == 0 ? List.of("page", "size") : List.of(drop);
 		String query = parameters.entrySet()
 			.stream()
 			.filter(e -> !dropped.contains(e.getKey()))
@@ -51,6 +51,11 @@ public record ListPage<T>(List<T> items, int page, int size, long total) {
 
 	private static String encode(String s) {
 		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	/** The page sizes the user may choose (issue 13 item 7). */
+	public List<Integer> sizeChoices() {
+		return PageSize.CHOICES;
 	}
 
 	/** Number of pages, at least 1 so that an empty list still has "page 1 of 1". */

@@ -29,8 +29,12 @@ class HomeController {
 
 	private final LatestPeriods latest;
 
-	HomeController(JdbcClient jdbc, Reminders reminders, DataStamp stamp, LatestPeriods latest) {
+	private final OfficerHome officerHome;
+
+	HomeController(JdbcClient jdbc, Reminders reminders, DataStamp stamp, LatestPeriods latest,
+			OfficerHome officerHome) {
 		this.latest = latest;
+		this.officerHome = officerHome;
 		this.jdbc = jdbc;
 		this.reminders = reminders;
 		this.stamp = stamp;
@@ -54,6 +58,10 @@ class HomeController {
 		model.addAttribute("cards", home.cards());
 		if (!user.role().administrative()) {
 			model.addAttribute("reminders", reminders.dueFor(user));
+		}
+		// issue 13 item 6: an officer sees his own figures as cards (his phone), not the counts of the case list
+		if (user.role() == cn.wucheng.cq.security.Role.OFFICER && user.personFilter().isPresent()) {
+			model.addAttribute("officer", officerHome.of(user));
 		}
 		boolean mayLoadDemo = user.role() == cn.wucheng.cq.security.Role.LEGAL
 				|| user.role() == cn.wucheng.cq.security.Role.ADMIN;

@@ -91,6 +91,7 @@ class PublicationJourneyBrowserTests {
 		signIn("legal");
 		browser.get(url("/publication?period=" + quarter));
 		assertThat(browser.findElement(By.cssSelector(".publication-state")).getText()).isEqualTo("草稿");
+		browser.findElement(By.id("publish-confirm")).click();
 		browser.findElement(By.id("publish")).click();
 		waitFor(By.cssSelector(".alert-success"));
 		assertThat(browser.findElement(By.cssSelector(".publication-state")).getText()).startsWith("公示中（至 ");
@@ -121,12 +122,14 @@ class PublicationJourneyBrowserTests {
 		assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("申诉成立");
 		assertThat(browser.findElement(By.cssSelector("#appeals-table tbody tr")).getText()).contains("申诉成立",
 				"更正为重大疑难案件");
+		browser.findElement(By.id("finalise-confirm")).click();
 		browser.findElement(By.id("finalise")).click();
 		assertThat(waitFor(By.cssSelector(".alert-danger")).getText()).contains("公示期满后才能定稿");
 
 		clock.setToday(today.plusDays(10));
 		signIn("legal");
 		browser.get(url("/publication?period=" + quarter));
+		browser.findElement(By.id("finalise-confirm")).click();
 		browser.findElement(By.id("finalise")).click();
 		assertThat(waitFor(By.cssSelector(".alert-success")).getText()).contains("已定稿并冻结");
 		assertThat(browser.findElement(By.cssSelector(".publication-state")).getText()).isEqualTo("已定稿");

@@ -146,6 +146,20 @@ class EveryExportNeutralisesFormulasTests {
 	}
 
 	@Test
+	void theChosenCasesExportQuotesDecisionNumbersNamesAndUnits() throws Exception {
+		// issue 13 item 7, 导出所选: the ticked cases of the case list
+		var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/cases/export")
+			.with(Users.legalSection())
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+		jdbc.sql("select id from case_file where case_no like 'FX-S%'")
+			.query(Long.class)
+			.list()
+			.forEach(id -> request.param("ids", id.toString()));
+		byte[] xlsx = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertNeutralised(xlsx, EVIL);
+	}
+
+	@Test
 	void theImportTemplatesCarryNoUserTextAndNoFormula() throws Exception {
 		// headers and hints are the application's own text: nothing a user typed can reach them
 		for (String kind : List.of("domains", "units", "people", "cases", "deductions", "awards")) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.wucheng.cq.shared.PageSize;
 import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
@@ -93,7 +95,8 @@ class AuditController {
 			@RequestParam(required = false) String entity,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		AuditSearch.Criteria criteria = new AuditSearch.Criteria(username, action, entity, from, to);
 		model.addAttribute("criteria", criteria);
 		model.addAttribute("actions", search.actions());
@@ -103,7 +106,9 @@ class AuditController {
 			model.addAttribute("rangeError", true);
 		}
 		else {
-			model.addAttribute("entries", search.search(criteria, page));
+			model.addAttribute("entries",
+					search.search(criteria, page, PageSize.of(request, response, AuditSearch.PAGE_SIZE)));
+			model.addAttribute("pageSizes", PageSize.CHOICES);
 		}
 		return "audit/list";
 	}

@@ -42,17 +42,22 @@ class AuditSearch {
 	}
 
 	Page<Row> search(Criteria criteria, int page) {
+		return search(criteria, page, PAGE_SIZE);
+	}
+
+	/** One page of {@code size} entries (the size the user chose, shared.PageSize), newest first. */
+	Page<Row> search(Criteria criteria, int page, int size) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(criteria, params);
 		long total = jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
 		int p = Math.max(0, page);
-		params.put("size", PAGE_SIZE);
-		params.put("offset", (long) p * PAGE_SIZE);
+		params.put("size", size);
+		params.put("offset", (long) p * size);
 		List<Row> rows = jdbc.sql("select * from audit_log" + where + " order by id desc limit :size offset :offset")
 			.params(params)
 			.query(AuditSearch::row)
 			.list();
-		return new PageImpl<>(rows, PageRequest.of(p, PAGE_SIZE), total);
+		return new PageImpl<>(rows, PageRequest.of(p, size), total);
 	}
 
 	/** Every matching entry, newest first, one at a time (the export may be large). */

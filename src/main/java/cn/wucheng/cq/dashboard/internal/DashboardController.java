@@ -3,6 +3,9 @@ package cn.wucheng.cq.dashboard.internal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.PageSize;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.RenderedFragments;
 
@@ -30,13 +34,14 @@ class DashboardController {
 		this.fragments = fragments;
 	}
 
-	private record BodyKey(Period quarter, int page) {
+	private record BodyKey(Period quarter, int page, int size) {
 	}
 
 	@GetMapping("/dashboard")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER')")
 	String dashboard(@RequestParam(required = false) String quarter, @RequestParam(required = false) Integer page,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		Period period = figures.defaultQuarter();
 		if (quarter != null && !quarter.isBlank()) {
 			try {
@@ -53,19 +58,20 @@ class DashboardController {
 		Dashboard dashboard = figures.of(period, CurrentUser.get());
 		// A province has about a thousand squads: the table is paged, the headline figures cover them all.
 		int pageNo = ListPage.pageNumber(page);
+		int size = PageSize.of(request, response, SQUADS_PER_PAGE);
 		List<Dashboard.SquadRow> squads = dashboard.squads();
-		int from = (int) Math.min(ListPage.offset(pageNo, SQUADS_PER_PAGE), squads.size());
+		int from = (int) Math.min(ListPage.offset(pageNo, size), squads.size());
 		List<Period> quarters = quartersAround(period, figures.today().getYear());
 		Map<String, Object> view = Map.of("d", dashboard, "quarters", quarters, "squadPage",
-				new ListPage<>(squads.subList(from, Math.min(from + SQUADS_PER_PAGE, squads.size())), pageNo,
-						SQUADS_PER_PAGE, squads.size()),
+				new ListPage<>(squads.subList(from, Math.min(from + size, squads.size())), pageNo, size,
+						squads.size()),
 				"squadBase", "/dashboard?quarter=" + period, "quarterMonth",
 				java.time.YearMonth.from(period.start()).toString());
 		model.addAllAttributes(view);
 		if (htmx == null && !model.containsAttribute("badInput")) {
 			// the same for every reader of this dashboard: rendered once per computed dashboard and page
 			model.addAttribute("bodyHtml",
-					fragments.render(dashboard, new BodyKey(period, pageNo), "dashboard/dashboard", "figures", () -> view));
+					fragments.render(dashboard, new BodyKey(period, pageNo, size), "dashboard/dashboard", "figures", () -> view));
 		}
 		return htmx != null ? "dashboard/dashboard :: squads" : "dashboard/dashboard";
 	}

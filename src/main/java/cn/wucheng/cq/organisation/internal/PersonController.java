@@ -26,6 +26,7 @@ import cn.wucheng.cq.organisation.UnitRepository;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.PersonalData;
 import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.PageSize;
 
 /**
  * 人员 (R-02). The list is paged and scoped (a squad's roles their unit, an officer only himself); the person page
@@ -58,7 +59,8 @@ class PersonController {
 			@RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		CurrentUser user = CurrentUser.get();
-		model.addAttribute("people", staff.page(user, filter, LocalDate.now()));
+		model.addAttribute("people",
+				staff.page(user, filter, LocalDate.now(), PageSize.of(request, response, StaffRegister.PAGE_SIZE)));
 		model.addAttribute("pageBase", ListPage.linkBase("/people", request.getParameterMap()));
 		model.addAttribute("units", user.readsAll() ? units.findAllByOrderByTypeAscNameAsc()
 				: units.findAllById(user.unitFilter().stream().toList()));

@@ -70,6 +70,11 @@ class StaffRegister {
 	 * himself): a count and a LIMIT/OFFSET query with the same conditions.
 	 */
 	ListPage<PersonRow> page(CurrentUser user, PeopleFilter filter, LocalDate today) {
+		return page(user, filter, today, PAGE_SIZE);
+	}
+
+	/** One page of {@code size} rows (the size the user chose, shared.PageSize). */
+	ListPage<PersonRow> page(CurrentUser user, PeopleFilter filter, LocalDate today, int size) {
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		user.unitFilter().ifPresent(u -> {
@@ -98,14 +103,14 @@ class StaffRegister {
 			params.put("post", filter.getPost().name());
 		}
 		long total = jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
-		int page = Math.min(ListPage.pageNumber(filter.getPage()), (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
-		params.put("limit", PAGE_SIZE);
-		params.put("offset", ListPage.offset(page, PAGE_SIZE));
+		int page = Math.min(ListPage.pageNumber(filter.getPage()), (int) Math.max(1, (total + size - 1) / size));
+		params.put("limit", size);
+		params.put("offset", ListPage.offset(page, size));
 		List<PersonRow> rows = jdbc.sql(SELECT_ROW + where + " order by p.employee_no limit :limit offset :offset")
 			.params(params)
 			.query((rs, n) -> row(rs, today))
 			.list();
-		return new ListPage<>(rows, page, PAGE_SIZE, total);
+		return new ListPage<>(rows, page, size, total);
 	}
 
 	/** The current members of a unit, for the unit page. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -35,6 +36,7 @@ import cn.wucheng.cq.scoring.publication.QuarterState;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.PageSize;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.RenderedFragments;
 import tools.jackson.databind.json.JsonMapper;
@@ -139,7 +141,8 @@ class ScoresPageController {
 	@GetMapping("/rankings")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
 	String rankings(@RequestParam(required = false) String period, @RequestParam(required = false) String cat,
-			@RequestParam(required = false) Integer page, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) Integer page, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		CurrentUser user = CurrentUser.get();
 		if (user.role() == Role.OFFICER && (period == null || period.isBlank())) {
 			// an officer opens on the latest quarter he may see
@@ -164,6 +167,7 @@ class ScoresPageController {
 			.findFirst()
 			.orElse(ranking.categories().isEmpty() ? null : ranking.categories().get(0).category());
 		int requestedPage = ListPage.pageNumber(page);
+		int size = PageSize.of(request, response, PAGE_SIZE);
 		BreakdownLinks links = BreakdownLinks.of(user);
 		if (user.role() == Role.OFFICER && user.personId() != null) {
 			ranking.categories()
@@ -177,11 +181,11 @@ class ScoresPageController {
 		model.addAttribute("activeCategory", active);
 		// the tables are the same for everyone shown this ranking: rendered once per computed ranking, category and
 		// page (province-scale issue: 200 rows through the template engine per view)
-		model.addAttribute("tablesHtml", fragments.render(ranking, new TablesKey(p, scope, active, requestedPage, links),
+		model.addAttribute("tablesHtml", fragments.render(ranking, new TablesKey(p, scope, active, requestedPage, size, links),
 				"scoring/rankings-tables", "tables", () -> Map.of("categories", ranking.categories()
 					.stream()
-					.map(c -> view(c, p, c.category() == active ? requestedPage : 1))
-					.toList(), "activeCategory", active == null ? "" : active, "period", p, "pageSize", PAGE_SIZE,
+					.map(c -> view(c, p, c.category() == active ? requestedPage : 1, size))
+					.toList(), "activeCategory", active == null ? "" : active, "period", p, "pageSize", size,
 						"chartTop", CHART_TOP, "links", links)));
 		return "scoring/rankings";
 	}
@@ -224,7 +228,8 @@ class ScoresPageController {
 	private record OptionsKey(Period chosen, boolean quartersOnly) {
 	}
 
-	private record TablesKey(Period period, ScoreScope scope, UnitType active, int page, BreakdownLinks links) {
+	private record TablesKey(Period period, ScoreScope scope, UnitType active, int page, int size,
+			BreakdownLinks links) {
 	}
 
 	/**
@@ -251,13 +256,13 @@ class ScoresPageController {
 
 	}
 
-	private CategoryView view(Ranking.Category c, Period period, int requestedPage) {
+	private CategoryView view(Ranking.Category c, Period period, int requestedPage, int size) {
 		List<Ranking.Entry> all = c.entries();
-		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int pages = Math.max(1, (all.size() + size - 1) / size);
 		int number = Math.min(requestedPage, pages);
-		int from = (int) ListPage.offset(number, PAGE_SIZE);
+		int from = (int) ListPage.offset(number, size);
 		ListPage<Ranking.Entry> page = new ListPage<>(all.subList(Math.min(from, all.size()),
-				Math.min(from + PAGE_SIZE, all.size())), number, PAGE_SIZE, all.size());
+				Math.min(from + size, all.size())), number, size, all.size());
 		String base = "/rankings?period=" + period + "&cat=" + c.category().name();
 		List<Ranking.Entry> top = c.entries()
 			.stream()

@@ -89,9 +89,14 @@ class PublicationController {
 	@PostMapping("/publication/{period}/publish")
 	@PreAuthorize("hasRole('LEGAL')")
 	String publish(@PathVariable String period, @RequestParam(required = false) Integer version,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
 		Period quarter = Period.parse(period);
 		return act(quarter, redirect, () -> {
+			// issue 13 item 7: publishing cannot be undone (everyone sees the ranking, the notice period starts) —
+			// only with the box ticked that says so, checked here too so that it holds without the browser's check
+			if (!confirmed) {
+				throw PublicationRefusal.of("publication.confirmMissing");
+			}
 			Publication p = publications.publish(quarter, version);
 			return msg("publication.published", quarter.label(), p.getNoticeEndsOn());
 		});
@@ -100,9 +105,13 @@ class PublicationController {
 	@PostMapping("/publication/{period}/finalise")
 	@PreAuthorize("hasRole('LEGAL')")
 	String finalise(@PathVariable String period, @RequestParam(required = false) Integer version,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
 		Period quarter = Period.parse(period);
 		return act(quarter, redirect, () -> {
+			// finalising freezes the quarter: confirmed like publishing (re-opening needs a reason and is audited)
+			if (!confirmed) {
+				throw PublicationRefusal.of("publication.confirmMissing");
+			}
 			publications.finalise(quarter, version);
 			return msg("publication.finalised", quarter.label());
 		});

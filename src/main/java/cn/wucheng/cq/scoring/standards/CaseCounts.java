@@ -19,6 +19,19 @@ public record CaseCounts(int simple, int ordinary) {
 		return simple >= required.simple && ordinary >= required.ordinary;
 	}
 
+	/**
+	 * What is still missing to reach a requirement, per category and never below zero: "还差 1 件普通程序" on an
+	 * officer's home (the requirement itself comes from the standard policies).
+	 */
+	public CaseCounts shortOf(CaseCounts required) {
+		return new CaseCounts(Math.max(0, required.simple - simple), Math.max(0, required.ordinary - ordinary));
+	}
+
+	/** No case in either category. */
+	public boolean isNone() {
+		return simple == 0 && ordinary == 0;
+	}
+
 	/** men aged 50–54 — each minimum halved, rounded up (3 → 2, 1 → 1, 0 → 0). */
 	public CaseCounts halvedRoundingUp() {
 		return new CaseCounts((simple + 1) / 2, (ordinary + 1) / 2);

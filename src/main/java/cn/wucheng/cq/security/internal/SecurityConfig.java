@@ -80,6 +80,8 @@ class SecurityConfig {
 			throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+				// the web app manifest and its icons: a phone fetches them for the home screen without a session
+				.requestMatchers("/manifest.webmanifest", "/icons/**").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				// its own password is the one page an integration account needs: an issued (or expired) password must be
 				// changed before the API lets it in, and nobody else may change it for it

@@ -50,7 +50,8 @@ class SignInStepsFilter extends OncePerRequestFilter {
 		}
 		String uri = request.getRequestURI().substring(request.getContextPath().length());
 		boolean always = uri.equals("/logout") || uri.startsWith("/webjars/") || uri.startsWith("/css/")
-				|| uri.startsWith("/js/") || uri.equals("/error");
+				|| uri.startsWith("/js/") || uri.equals("/error") || uri.equals("/manifest.webmanifest")
+				|| uri.startsWith("/icons/");
 		String authorization = request.getHeader("Authorization");
 		if (p.secondFactorPending() && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
 			SecurityContextHolder.clearContext();

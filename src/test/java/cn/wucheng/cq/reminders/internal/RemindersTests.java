@@ -213,7 +213,8 @@ class RemindersTests {
 	}
 
 	void publish(String period) throws Exception {
-		mvc.perform(post("/publication/" + period + "/publish").with(Users.legalSection()).with(csrf()))
+		mvc.perform(post("/publication/" + period + "/publish").with(Users.legalSection()).with(csrf())
+			.param("confirmed", "true"))
 			.andExpect(status().is3xxRedirection());
 	}
 

@@ -180,6 +180,8 @@ class FinalQuarterTests {
 			.with(csrf());
 		String code = url.split("/")[2];
 		publications.findByPeriodCode(code).ifPresent(p -> request.param("version", p.getVersion().toString()));
+		// publishing and finalising cannot be undone: the form's confirmation box (issue 13 item 7)
+		request.param("confirmed", "true");
 		for (int i = 0; i < params.length; i += 2) {
 			request.param(params[i], params[i + 1]);
 		}

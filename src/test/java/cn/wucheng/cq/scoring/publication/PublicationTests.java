@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -84,9 +85,25 @@ class PublicationTests {
 		assertThat(p.getNoticeEndsOn()).isEqualTo(LocalDate.of(2031, 4, 8));
 
 		mvc.perform(post("/publication/2031-Q1/publish").with(Users.legalSection()).with(csrf())
-			.param("version", p.getVersion().toString()))
+			.param("version", p.getVersion().toString())
+			.param("confirmed", "true"))
 			.andExpect(flash().attribute("flashError", "2031年第1季度已公示（当前状态：公示中（至 2031-04-08）），不能重复公示"));
 		assertThat(audits("SCORES_PUBLISHED", "2031-Q1")).isEqualTo(1);
+	}
+
+	@Test
+	void publishingWithoutTickingTheConfirmationIsRefusedAndPublishesNothing() throws Exception {
+		// issue 13 item 7: 公示 cannot be undone — the server asks for the form's confirmation box, not only the browser
+		Period q = Period.quarter(2036, 1);
+		squad("确", q);
+		clock.setToday(LocalDate.of(2036, 4, 2));
+		mvc.perform(post("/publication/" + q + "/publish").with(Users.legalSection()).with(csrf()))
+			.andExpect(flash().attribute("flashError", "请先勾选确认框：此操作不能撤回。"));
+		assertThat(publications.findByPeriodCode("2036-Q1")).isEmpty();
+		assertThat(audits("SCORES_PUBLISHED", "2036-Q1")).isZero();
+		mvc.perform(get("/publication?period=" + q).with(Users.legalSection()))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"publish-confirm\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("公示不能撤回")));
 	}
 
 	@Test
@@ -387,12 +404,14 @@ class PublicationTests {
 
 	ResultActions publish(Period q) throws Exception {
 		return mvc.perform(post("/publication/" + q + "/publish").with(Users.legalSection()).with(csrf())
-			.param("version", version(q)));
+			.param("version", version(q))
+			.param("confirmed", "true"));
 	}
 
 	ResultActions finalise(Period q) throws Exception {
 		return mvc.perform(post("/publication/" + q + "/finalise").with(Users.legalSection()).with(csrf())
-			.param("version", version(q)));
+			.param("version", version(q))
+			.param("confirmed", "true"));
 	}
 
 	ResultActions appeal(RequestPostProcessor who, String employeeNo, Period q, String caseNo, String reason)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,6 +28,7 @@ import cn.wucheng.cq.reviews.ReviewRates;
 import cn.wucheng.cq.reviews.internal.ReviewPages;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.PageSize;
 import cn.wucheng.cq.shared.Period;
 
 /**
@@ -54,11 +56,12 @@ class LegalReviewController {
 	String list(@RequestParam(required = false) String state, @RequestParam(required = false) Long unit,
 			@RequestParam(required = false) String month, @RequestParam(required = false) Integer page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
-			Model model) {
+			HttpServletResponse response, Model model) {
 		CurrentUser user = CurrentUser.get();
 		LegalReviewFilter filter = LegalReviewFilter.parse(state);
 		YearMonth m = ReviewPages.month(month);
-		ListPage<LegalReviews.Row> rows = reviews.list(filter, unit, m, ListPage.pageNumber(page), user);
+		ListPage<LegalReviews.Row> rows = reviews.list(filter, unit, m, ListPage.pageNumber(page),
+				PageSize.of(request, response, LegalReviews.PAGE_SIZE), user);
 		model.addAttribute("rows", rows);
 		model.addAttribute("state", filter);
 		model.addAttribute("states", LegalReviewFilter.values());

@@ -105,6 +105,13 @@ public class LegalReviews {
 	/** Oldest conclusion first; the unit is forced to the user's own for a squad role. */
 	@Transactional(readOnly = true)
 	public ListPage<Row> list(LegalReviewFilter filter, Long unitId, YearMonth month, int page, CurrentUser user) {
+		return list(filter, unitId, month, page, PAGE_SIZE, user);
+	}
+
+	/** One page of {@code size} rows (the size the user chose, shared.PageSize). */
+	@Transactional(readOnly = true)
+	public ListPage<Row> list(LegalReviewFilter filter, Long unitId, YearMonth month, int page, int size,
+			CurrentUser user) {
 		long unit = user.unitFilter().orElse(unitId == null ? 0L : unitId);
 		LocalDate start = month == null ? LocalDate.of(1900, 1, 1) : month.atDay(1);
 		LocalDate end = month == null ? LocalDate.of(2999, 12, 31) : month.atEndOfMonth();
@@ -119,11 +126,11 @@ public class LegalReviews {
 			.param("start", start)
 			.param("end", end)
 			.param("unit", unit)
-			.param("limit", PAGE_SIZE)
-			.param("offset", ListPage.offset(page, PAGE_SIZE))
+			.param("limit", size)
+			.param("offset", ListPage.offset(page, size))
 			.query(LegalReviews::row)
 			.list();
-		return new ListPage<>(rows, page, PAGE_SIZE, total);
+		return new ListPage<>(rows, page, size, total);
 	}
 
 	private static final String ROW_COLUMNS = """
