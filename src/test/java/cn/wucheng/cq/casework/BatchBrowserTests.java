@@ -67,6 +67,14 @@ class BatchBrowserTests {
 		account("bb-section", "LEGAL", null, null);
 	}
 
+	/** Each journey signs in afresh: a journey that failed midway must not leave its user signed in for the next. */
+	@org.junit.jupiter.api.BeforeEach
+	void signedOut() {
+		if (browser.getCurrentUrl().startsWith("http")) {
+			browser.manage().deleteAllCookies();
+		}
+	}
+
 	@AfterAll
 	void stop() {
 		if (browser != null) {
@@ -235,7 +243,7 @@ class BatchBrowserTests {
 	}
 
 	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
+		Browser.await(browser, condition);
 	}
 
 	private void screenshot(String name) {

@@ -143,7 +143,7 @@ class MessagesBrowserTests {
 	}
 
 	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
+		Browser.await(browser, condition);
 	}
 
 }

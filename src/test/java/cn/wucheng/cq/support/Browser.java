@@ -114,6 +114,16 @@ public final class Browser {
 			.executeScript("return document.documentElement.scrollWidth;")).longValue();
 	}
 
+	/**
+	 * Waits up to 20 s for a condition, ignoring an element that htmx replaced between finding and reading it (a stale
+	 * element is the swap the test is waiting for, not a failure).
+	 */
+	public static void await(WebDriver driver, java.util.function.Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(20))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition::apply);
+	}
+
 	/** Saves a screenshot under target/screenshots for a person to look at. */
 	public static void screenshot(WebDriver driver, String name) {
 		try {
