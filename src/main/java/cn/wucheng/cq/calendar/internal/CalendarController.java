@@ -1,5 +1,6 @@
 package cn.wucheng.cq.calendar.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,10 @@ class CalendarController {
 
 	private final MessageSource messages;
 
-	CalendarController(CalendarService calendar, WorkingDays workingDays, MessageSource messages) {
+	private final Clock clock;
+
+	CalendarController(CalendarService calendar, WorkingDays workingDays, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.calendar = calendar;
 		this.workingDays = workingDays;
 		this.messages = messages;
@@ -86,7 +90,7 @@ class CalendarController {
 		}
 		catch (OptimisticLockingFailureException e) {
 			redirect.addFlashAttribute("flashError", msg("calendar.stale"));
-			return redirectTo(form.getOnDate() == null ? LocalDate.now().getYear() : form.getOnDate().getYear());
+			return redirectTo(form.getOnDate() == null ? LocalDate.now(clock).getYear() : form.getOnDate().getYear());
 		}
 		CalendarDay day = calendar.get(id);
 		redirect.addFlashAttribute("flashSuccess", msg("calendar.saved", describe(day)));
@@ -112,7 +116,7 @@ class CalendarController {
 		model.addAttribute("formError", msg("calendar.form.invalid"));
 		model.addAttribute("editingId", id);
 		fill(model, form.getOnDate() == null || form.getOnDate().getYear() < MIN_YEAR
-				|| form.getOnDate().getYear() > MAX_YEAR ? LocalDate.now().getYear() : form.getOnDate().getYear());
+				|| form.getOnDate().getYear() > MAX_YEAR ? LocalDate.now(clock).getYear() : form.getOnDate().getYear());
 		return "calendar/calendar";
 	}
 
@@ -132,7 +136,7 @@ class CalendarController {
 	}
 
 	private int parseYear(String year, Model model) {
-		int now = LocalDate.now().getYear();
+		int now = LocalDate.now(clock).getYear();
 		if (year == null || year.isBlank()) {
 			return now;
 		}

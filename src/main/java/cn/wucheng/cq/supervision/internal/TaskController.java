@@ -1,5 +1,6 @@
 package cn.wucheng.cq.supervision.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -33,9 +34,9 @@ class TaskController {
 
 	private final SupervisionPages pages;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
-	TaskController(TaskBoard board, SupervisionFiles files, SupervisionPages pages, SupervisionClock clock) {
+	TaskController(TaskBoard board, SupervisionFiles files, SupervisionPages pages, Clock clock) {
 		this.board = board;
 		this.files = files;
 		this.pages = pages;
@@ -45,7 +46,7 @@ class TaskController {
 	@GetMapping("/supervision/tasks")
 	@PreAuthorize(SupervisionPages.TASK_READERS)
 	String list(Model model) {
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		List<TaskBoard.TaskView> tasks = board.board(CurrentUser.get(), today);
 		model.addAttribute("today", today);
 		model.addAttribute("tasks", tasks);
@@ -57,7 +58,7 @@ class TaskController {
 	@PreAuthorize(SupervisionPages.TASK_READERS)
 	String task(@PathVariable long id, Model model) {
 		CurrentUser user = CurrentUser.get();
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		TaskBoard.TaskView view = board.one(id, user, today);
 		model.addAttribute("today", today);
 		model.addAttribute("t", view);
@@ -79,7 +80,7 @@ class TaskController {
 			RedirectAttributes redirect) {
 		try {
 			TaskBoard.TaskView v = board.setStatus(id, form.getVersion(), form.getStatus(), form.getNote(),
-					CurrentUser.get(), clock.today());
+					CurrentUser.get(), LocalDate.now(clock));
 			redirect.addFlashAttribute("flashSuccess",
 					pages.msg("supervision.task.statusSaved", v.task().getTaskNo(), form.getStatus().label()));
 		}
@@ -97,7 +98,7 @@ class TaskController {
 	@PreAuthorize(SupervisionPages.UPLOADERS)
 	String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		CurrentUser user = CurrentUser.get();
-		TaskBoard.TaskView view = board.one(id, user, clock.today());
+		TaskBoard.TaskView view = board.one(id, user, LocalDate.now(clock));
 		if (user.role() != Role.LEGAL && user.role() != Role.SUPERVISION && !board.squadMayUpload(view, user)) {
 			throw new cn.wucheng.cq.shared.NotFoundException("找不到该重点任务。");
 		}
