@@ -1,5 +1,6 @@
 package cn.wucheng.cq.audit;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,10 @@ public class AuditLog {
 
 	private final AuditChain chain;
 
-	AuditLog(AuditChain chain) {
+	private final Clock clock;
+
+	AuditLog(AuditChain chain, Clock clock) {
+		this.clock = clock;
 		this.chain = chain;
 	}
 
@@ -57,7 +61,7 @@ public class AuditLog {
 	}
 
 	private void insert(String user, List<Entry> entries) {
-		LocalDateTime now = AuditChain.timestamp(LocalDateTime.now());
+		LocalDateTime now = AuditChain.timestamp(LocalDateTime.now(clock));
 		List<AuditChain.Content> pending = pending();
 		for (Entry e : entries) {
 			pending.add(new AuditChain.Content(now, user, e.action(), e.entity(), cut(e.entityKey(), 200),

@@ -43,12 +43,12 @@ public class DemoLoader {
 	private final DemoImports demoImports;
 
 	DemoLoader(JdbcClient jdbc, DemoStates states, DemoActivity activity,
-			DemoImports demoImports) {
+			DemoImports demoImports, Clock clock) {
 		this.demoImports = demoImports;
 		this.activity = activity;
 		this.jdbc = jdbc;
 		this.states = states;
-		this.clock = Clock.systemDefaultZone();
+		this.clock = clock;
 	}
 
 	/** Whether the system holds no case yet: the demo is only loaded then, never over real data. */

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -67,9 +68,12 @@ public class ImportHistory {
 
 	private final int retentionDays;
 
+	private final Clock clock;
+
 	ImportHistory(JdbcClient jdbc, AuditLog audit,
 			@Value("${cq.imports.history.dir:${cq.data-dir:./data}/imports}") Path dir,
-			@Value("${cq.imports.history.retention-days:180}") int retentionDays) {
+			@Value("${cq.imports.history.retention-days:180}") int retentionDays, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.dir = dir.toAbsolutePath().normalize();
@@ -116,7 +120,7 @@ public class ImportHistory {
 				insert into import_history (imported_at, username, source, kind, file_name, status, created, updated,
 				    unchanged, errors, warnings, stored_name, file_size, moved_to)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), username, source.name(),
+			.params(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), username, source.name(),
 					result.kind() == null ? null : result.kind().path(),
 					cut(result.fileName() == null ? "" : result.fileName(), 255), result.status().name(),
 					result.created(), result.updated(), result.unchanged(), json.writeValueAsString(result.errors()),
@@ -161,7 +165,7 @@ public class ImportHistory {
 	/** Removes the files older than the retention (every night at 3:15); the rows stay, marked as without file. */
 	@Scheduled(cron = "${cq.imports.history.cleanup-cron:0 15 3 * * *}")
 	public int removeExpiredFiles() {
-		LocalDateTime before = LocalDateTime.now().minusDays(retentionDays);
+		LocalDateTime before = LocalDateTime.now(clock).minusDays(retentionDays);
 		List<String> names = jdbc.sql("""
 				select stored_name from import_history where stored_name is not null and imported_at < ?""")
 			.param(before)

@@ -30,11 +30,11 @@ public class Reminders {
 
 	private final ObjectProvider<DueItemSource> sources;
 
-	private final ObjectProvider<Clock> clock;
+	private final Clock clock;
 
 	private final DataStamp stamp;
 
-	Reminders(ObjectProvider<DueItemSource> sources, ObjectProvider<Clock> clock, DataStamp stamp) {
+	Reminders(ObjectProvider<DueItemSource> sources, Clock clock, DataStamp stamp) {
 		this.stamp = stamp;
 		this.sources = sources;
 		this.clock = clock;
@@ -42,7 +42,7 @@ public class Reminders {
 
 	/** Today, by the application's clock (a test may set it). */
 	public LocalDate today() {
-		return LocalDate.now(clock.getIfUnique(Clock::systemDefaultZone));
+		return LocalDate.now(clock);
 	}
 
 	/** Everything due for the user today, overdue first. */

@@ -3,7 +3,6 @@ package cn.wucheng.cq.security;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 
 /** Helpers around accounts shared by the security internals. */
 public final class Accounts {
@@ -37,10 +36,6 @@ public final class Accounts {
 			sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
 		}
 		return sb.append(RANDOM.nextInt(10)).toString();
-	}
-
-	static LocalDateTime now() {
-		return LocalDateTime.now();
 	}
 
 }

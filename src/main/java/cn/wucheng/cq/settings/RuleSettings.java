@@ -2,6 +2,7 @@ package cn.wucheng.cq.settings;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.util.EnumMap;
@@ -34,7 +35,10 @@ public class RuleSettings {
 
 	private final AuditLog audit;
 
-	RuleSettings(JdbcClient jdbc, AuditLog audit) {
+	private final Clock clock;
+
+	RuleSettings(JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -95,7 +99,7 @@ public class RuleSettings {
 		jdbc.sql("delete from setting where name = ?").param(setting.name()).update();
 		if (!value.equals(setting.normalise(setting.defaultValue()))) {
 			jdbc.sql("insert into setting (name, setting_value, updated_by, updated_at) values (?, ?, ?, ?)")
-				.params(setting.name(), value, username, LocalDateTime.now())
+				.params(setting.name(), value, username, LocalDateTime.now(clock))
 				.update();
 		}
 		if (!before.equals(value)) {
@@ -145,7 +149,7 @@ public class RuleSettings {
 		jdbc.sql("delete from yearly_standard where std_year = ?").param(year).update();
 		jdbc.sql("""
 				insert into yearly_standard (std_year, simple_min, ordinary_min, updated_by, updated_at)
-				values (?, ?, ?, ?, ?)""").params(year, simpleMin, ordinaryMin, username, LocalDateTime.now()).update();
+				values (?, ?, ?, ?, ?)""").params(year, simpleMin, ordinaryMin, username, LocalDateTime.now(clock)).update();
 		audit.record("STANDARD_CHANGED", "yearly_standard", Integer.toString(year), "R-32",
 				"简易≥" + before.simpleMin() + " 普通≥" + before.ordinaryMin(), "简易≥" + simpleMin + " 普通≥" + ordinaryMin);
 	}

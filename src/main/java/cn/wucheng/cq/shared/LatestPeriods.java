@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +27,9 @@ public class LatestPeriods {
 
 	private final DataStamp stamp;
 
-	private final ObjectProvider<Clock> clock;
+	private final Clock clock;
 
-	LatestPeriods(JdbcClient jdbc, DataStamp stamp, ObjectProvider<Clock> clock) {
+	LatestPeriods(JdbcClient jdbc, DataStamp stamp, Clock clock) {
 		this.jdbc = jdbc;
 		this.stamp = stamp;
 		this.clock = clock;
@@ -41,7 +40,7 @@ public class LatestPeriods {
 
 	/** Today, by the {@link Clock} bean when one is defined (tests set the day), else the system's. */
 	public LocalDate today() {
-		return LocalDate.now(clock.getIfUnique(Clock::systemDefaultZone));
+		return LocalDate.now(clock);
 	}
 
 	/**

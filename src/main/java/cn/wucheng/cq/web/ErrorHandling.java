@@ -16,10 +16,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import cn.wucheng.cq.shared.BadPeriod;
 import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Period;
 
 /**
  * Turns the exceptions controllers and services throw into what a user can act on: for pages the error page with a
@@ -59,6 +62,20 @@ class ErrorHandling {
 	Object conflict(HttpServletRequest request, OptimisticLockingFailureException e) {
 		log.info("Stale edit refused: {}", e.getMessage());
 		return respond(request, HttpStatus.CONFLICT, message("error.conflict"));
+	}
+
+	/**
+	 * A period parameter that is not one, or not of the kind the page needs (a month where rankings want a quarter):
+	 * one message for both, on pages and the API (issue 15 item 2). Other unreadable parameters go on to Spring's
+	 * default 400.
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	Object badParameter(HttpServletRequest request, MethodArgumentTypeMismatchException e) {
+		if (e.getRequiredType() != Period.class && !(e.getMostSpecificCause() instanceof BadPeriod)) {
+			throw e;
+		}
+		log.debug("Bad period parameter {}: {}", e.getName(), e.getValue());
+		return respond(request, HttpStatus.BAD_REQUEST, message("period.bad"));
 	}
 
 	/** Bad input a service refused, with its (Chinese) message saying what and where. */

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 
 /**
  * R-27 on the calendar the migration fills with the State Council's 2024 and 2025 arrangements. Edits here use the
@@ -27,7 +27,7 @@ import cn.wucheng.cq.support.SettableClock;
  */
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 class WorkingDaysTests {
 
 	@Autowired

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.wucheng.cq.security.Role;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -33,7 +33,7 @@ import cn.wucheng.cq.support.Users;
  */
 @SpringBootTest(properties = "cq.test.context=casework")
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReviewBatchTests {
 
@@ -48,7 +48,7 @@ class ReviewBatchTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	SettableClock clock;
+	TestClock clock;
 
 	CaseworkFixture squad;
 

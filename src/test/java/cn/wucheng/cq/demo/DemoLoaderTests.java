@@ -24,15 +24,27 @@ import cn.wucheng.cq.support.Users;
 
 /** The newcomer's first step: an empty system offers the demo bureau, loads it once through the importers. */
 @SpringBootTest(properties = "cq.test.context=demo-loader")
+@org.springframework.context.annotation.Import(cn.wucheng.cq.support.TestClock.Config.class)
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoLoaderTests {
+
+	/** The demo is of last year: the test's today is fixed, so its year (2025) does not move with the wall clock. */
+	static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 3, 2);
+
+	@Autowired
+	cn.wucheng.cq.support.TestClock testClock;
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@org.junit.jupiter.api.BeforeEach
+	void today() {
+		testClock.setToday(TODAY);
+	}
 
 	@Test
 	@Order(1)
@@ -50,7 +62,7 @@ class DemoLoaderTests {
 		mvc.perform(post("/demo/load").with(csrf()).with(Users.legalSection()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attributeExists("flashSuccess"));
-		int lastYear = LocalDate.now().getYear() - 1;
+		int lastYear = TODAY.getYear() - 1;
 		assertThat(count("person")).isBetween(200L, 300L);
 		assertThat(count("case_file")).isBetween(1000L, 2000L);
 		assertThat(count("case_return")).isPositive();
@@ -79,7 +91,7 @@ class DemoLoaderTests {
 	@Test
 	@Order(4)
 	void theDemoShowsAnOfficerNotYetInTheProgrammeAnExemptionExternalTrainingAndAnUnconfiguredSquad() throws Exception {
-		int year = LocalDate.now().getYear() - 1;
+		int year = TODAY.getYear() - 1;
 		// the 二类中队 start on 1 May of the demo's year: their officers are 未纳入 in its first quarter
 		String q1 = mvc.perform(get("/api/v1/standards").param("period", year + "-Q1").with(Users.legalSection()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
@@ -106,7 +118,7 @@ class DemoLoaderTests {
 	@Test
 	@Order(5)
 	void theDemosPagesOpenOnItsOwnYear() throws Exception {
-		int year = LocalDate.now().getYear() - 1;
+		int year = TODAY.getYear() - 1;
 		assertThat(page("/dashboard")).containsPattern("value=\"" + year + "-Q4\"[^>]*selected");
 		assertThat(page("/rankings")).containsPattern("value=\"" + year + "-Q4\"[^>]*selected");
 		assertThat(page("/standards")).containsPattern("value=\"" + year + "-Q4\"[^>]*selected");
@@ -124,7 +136,7 @@ class DemoLoaderTests {
 	@Test
 	@Order(6)
 	void theDemosPeopleUsedTheWholeProgrammeInItsYearThroughItsServices() throws Exception {
-		int year = LocalDate.now().getYear() - 1;
+		int year = TODAY.getYear() - 1;
 		String inYear = " between '" + year + "-01-01' and '" + (year + 1) + "-01-31'";
 		assertThat(count("simple_review where reviewed_on" + inYear)).isEqualTo(count("simple_review")).isGreaterThan(500);
 		assertThat(count("simple_review where reviewed_on > (select coalesce(c.concluded_on, c.filed_on) from case_file c where c.id = case_id)"))

@@ -35,9 +35,16 @@ import cn.wucheng.cq.support.Users;
  * default period. The menu is read from the page, not listed here, so a new menu entry is walked too.
  */
 @SpringBootTest(properties = { "cq.test.context=every-menu-page", "logging.level.cn.wucheng.cq.demo=INFO" })
+@org.springframework.context.annotation.Import(cn.wucheng.cq.support.TestClock.Config.class)
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryMenuPageForEveryRoleTests {
+
+	/** The demo is of last year: the test's today is fixed, so its year (2025) does not move with the wall clock. */
+	static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 3, 2);
+
+	@Autowired
+	cn.wucheng.cq.support.TestClock testClock;
 
 	/**
 	 * The page-level "no data" messages (their keys; the text is read from the messages so a reworded message is
@@ -85,6 +92,7 @@ class EveryMenuPageForEveryRoleTests {
 
 	@BeforeAll
 	void loadTheDemo() {
+		testClock.setToday(TODAY);
 		long started = System.nanoTime();
 		DemoLoader.Outcome outcome = loader.load();
 		System.out.printf("demo load: %.1f s%n", (System.nanoTime() - started) / 1e9);

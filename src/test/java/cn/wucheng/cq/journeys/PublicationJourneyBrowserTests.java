@@ -25,7 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.Bureau;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 
 /**
  * R-26 in a real browser at 1366×768: the legal section publishes the last quarter, an officer sees the published
@@ -36,7 +36,7 @@ import cn.wucheng.cq.support.SettableClock;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=publication-browser", "CQ_LEGAL_PASSWORD=" + PublicationJourneyBrowserTests.PASSWORD })
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicationJourneyBrowserTests {
 
@@ -52,7 +52,7 @@ class PublicationJourneyBrowserTests {
 	PasswordEncoder encoder;
 
 	@Autowired
-	SettableClock clock;
+	TestClock clock;
 
 	WebDriver browser;
 

@@ -48,9 +48,16 @@ import cn.wucheng.cq.support.Users;
  * legal section (法制科) gets on a programme reference. Its own context and database: it loads the demo.
  */
 @SpringBootTest(properties = "cq.test.context=bureau-words")
+@org.springframework.context.annotation.Import(cn.wucheng.cq.support.TestClock.Config.class)
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryPageSpeaksTheBureausWordsTests {
+
+	/** The demo is of last year: the test's today is fixed, so its year (2025) does not move with the wall clock. */
+	static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 3, 2);
+
+	@Autowired
+	cn.wucheng.cq.support.TestClock testClock;
 
 	static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
 
@@ -76,6 +83,7 @@ class EveryPageSpeaksTheBureausWordsTests {
 
 	@BeforeAll
 	void theDemoBureauWithEveryRoleSignedIn() throws Exception {
+		testClock.setToday(TODAY);
 		mvc.perform(post("/demo/load").with(csrf()).with(Users.legalSection())).andExpect(status().is3xxRedirection());
 		long squad = jdbc.sql("""
 				select u.id from unit u where u.type = 'DIRECT_SQUAD'

@@ -3,6 +3,7 @@ package cn.wucheng.cq.audit.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -60,8 +61,11 @@ class AuditController {
 
 	private final AuditText text;
 
+	private final Clock clock;
+
 	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditExports exports, MessageSource messages,
-			AuditRetention retention, AuditText text) {
+			AuditRetention retention, AuditText text, Clock clock) {
+		this.clock = clock;
 		this.text = text;
 		this.search = search;
 		this.verifier = verifier;
@@ -123,7 +127,7 @@ class AuditController {
 		exports.recordExport(criteria);
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("审计日志-" + LocalDate.now() + ".xlsx", StandardCharsets.UTF_8)
+			.filename("审计日志-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8)
 			.build()
 			.toString());
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {

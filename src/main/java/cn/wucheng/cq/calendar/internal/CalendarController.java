@@ -1,5 +1,6 @@
 package cn.wucheng.cq.calendar.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +47,12 @@ class CalendarController {
 
 	private final LatestPeriods latest;
 
+	private final Clock clock;
+
 	CalendarController(CalendarService calendar, WorkingDays workingDays, MessageSource messages,
-			LatestPeriods latest) {
+			LatestPeriods latest, Clock clock) {
 		this.latest = latest;
+		this.clock = clock;
 		this.calendar = calendar;
 		this.workingDays = workingDays;
 		this.messages = messages;
@@ -91,7 +95,7 @@ class CalendarController {
 		}
 		catch (OptimisticLockingFailureException e) {
 			redirect.addFlashAttribute("flashError", msg("calendar.stale"));
-			return redirectTo(form.getOnDate() == null ? LocalDate.now().getYear() : form.getOnDate().getYear());
+			return redirectTo(form.getOnDate() == null ? LocalDate.now(clock).getYear() : form.getOnDate().getYear());
 		}
 		CalendarDay day = calendar.get(id);
 		redirect.addFlashAttribute("flashSuccess", msg("calendar.saved", describe(day)));
@@ -117,7 +121,7 @@ class CalendarController {
 		model.addAttribute("formError", msg("calendar.form.invalid"));
 		model.addAttribute("editingId", id);
 		fill(model, form.getOnDate() == null || form.getOnDate().getYear() < MIN_YEAR
-				|| form.getOnDate().getYear() > MAX_YEAR ? LocalDate.now().getYear() : form.getOnDate().getYear());
+				|| form.getOnDate().getYear() > MAX_YEAR ? LocalDate.now(clock).getYear() : form.getOnDate().getYear());
 		return "calendar/calendar";
 	}
 

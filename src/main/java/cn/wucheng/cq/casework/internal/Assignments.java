@@ -1,5 +1,6 @@
 package cn.wucheng.cq.casework.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -95,11 +96,11 @@ class Assignments {
 
 	private final AuditLog audit;
 
-	private final CaseworkClock clock;
+	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	Assignments(CaseFileRepository cases, JdbcClient jdbc, AuditLog audit, CaseworkClock clock,
+	Assignments(CaseFileRepository cases, JdbcClient jdbc, AuditLog audit, Clock clock,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.cases = cases;
@@ -440,7 +441,7 @@ class Assignments {
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(caseId, leadId, coId, change == null ? null : change.previousLeadId(),
 					change == null ? null : change.previousCoId(), reviewer.personId(), reviewer.needed(), reason,
-					user.username(), clock.now())
+					user.username(), LocalDateTime.now(clock))
 			.update();
 	}
 

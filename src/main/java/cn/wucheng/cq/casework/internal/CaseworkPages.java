@@ -1,5 +1,6 @@
 package cn.wucheng.cq.casework.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -18,11 +19,11 @@ class CaseworkPages {
 
 	private final MessageSource messages;
 
-	private final CaseworkClock clock;
+	private final Clock clock;
 
 	private final LatestPeriods latest;
 
-	CaseworkPages(MessageSource messages, CaseworkClock clock, LatestPeriods latest) {
+	CaseworkPages(MessageSource messages, Clock clock, LatestPeriods latest) {
 		this.messages = messages;
 		this.clock = clock;
 		this.latest = latest;
@@ -50,7 +51,7 @@ class CaseworkPages {
 	}
 
 	LocalDate today() {
-		return clock.today();
+		return LocalDate.now(clock);
 	}
 
 	/** {@code 2024-03}; a bad month is refused with a Chinese message (400). */

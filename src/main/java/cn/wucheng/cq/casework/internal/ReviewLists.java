@@ -1,5 +1,6 @@
 package cn.wucheng.cq.casework.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -66,10 +67,10 @@ public class ReviewLists {
 
 	private final AuditLog audit;
 
-	private final CaseworkClock clock;
+	private final Clock clock;
 
 	ReviewLists(JdbcClient jdbc, ReviewListRepository lists, SimpleCases simpleCases, WorkingDays workingDays,
-			AuditLog audit, CaseworkClock clock) {
+			AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.lists = lists;
 		this.simpleCases = simpleCases;
@@ -92,7 +93,7 @@ public class ReviewLists {
 		boolean applies = simpleCases.applies(unitId, month.atEndOfMonth());
 		LocalDate deadline = deadline(month);
 		ListDeadlineStatus ds = deadlineStatus(applies, rows.size(),
-				list.map(ReviewList::getSubmittedAt).orElse(null), deadline, clock.today());
+				list.map(ReviewList::getSubmittedAt).orElse(null), deadline, LocalDate.now(clock));
 		return new MonthList(unitId, unitName, month, list, rows, deadline, ds, start, applies);
 	}
 
@@ -121,7 +122,7 @@ public class ReviewLists {
 		String before = list.describe();
 		List<ListRow> rows = simpleCases.between(unitId, month.atDay(1), month.atEndOfMonth());
 		int unreviewed = (int) rows.stream().filter(r -> !r.reviewed()).count();
-		list.sign(user.username(), user.displayName(), clock.now(), unreviewed, rows.size());
+		list.sign(user.username(), user.displayName(), LocalDateTime.now(clock), unreviewed, rows.size());
 		ReviewList saved = lists.save(list);
 		audit.record("REVIEW_LIST_SIGNED", ENTITY, key(unitId, month), "R-41 " + rows.size() + " 起", before,
 				saved.describe());
@@ -137,7 +138,7 @@ public class ReviewLists {
 			.orElseGet(() -> new ReviewList(unitId, month));
 		checkVersion(list, version);
 		String before = list.describe();
-		list.submit(user.username(), clock.now());
+		list.submit(user.username(), LocalDateTime.now(clock));
 		ReviewList saved = lists.save(list);
 		boolean late = saved.getSubmittedAt().toLocalDate().isAfter(deadline(month));
 		audit.record("REVIEW_LIST_SUBMITTED", ENTITY, key(unitId, month), late ? "R-41 逾期报送" : "R-41", before,
@@ -171,7 +172,7 @@ public class ReviewLists {
 		LocalDate from = month.atDay(1);
 		LocalDate to = month.atEndOfMonth();
 		LocalDate deadline = deadline(month);
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		return jdbc.sql("""
 				select u.id, u.name, u.type, ro.starts_on,
 				       coalesce(k.cases, 0) as cases, coalesce(k.unreviewed, 0) as unreviewed,

@@ -1,5 +1,6 @@
 package cn.wucheng.cq.casework.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -55,10 +56,10 @@ class SimpleCases {
 
 	private final AuditLog audit;
 
-	private final CaseworkClock clock;
+	private final Clock clock;
 
 	SimpleCases(JdbcClient jdbc, SimpleReviewRepository reviews, ReviewListRepository lists, Rollout rollout,
-			AuditLog audit, CaseworkClock clock) {
+			AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.lists = lists;
@@ -153,11 +154,11 @@ class SimpleCases {
 			throw new CaseworkRefusal("该案件日期 " + day + " 早于本中队推进起始日 "
 					+ rollout.startOf(c.unitId()).map(LocalDate::toString).orElse("") + "，简易案件审核规则尚未适用（分批推进）");
 		}
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		if (day.isAfter(today)) {
 			throw new CaseworkRefusal("案件日期 " + day + " 尚未到来，不能提前审核");
 		}
-		LocalDateTime now = clock.now();
+		LocalDateTime now = LocalDateTime.now(clock);
 		Optional<SimpleReview> existing = reviews.findByCaseId(c.id());
 		if (existing.isPresent()) {
 			SimpleReview r = existing.get();

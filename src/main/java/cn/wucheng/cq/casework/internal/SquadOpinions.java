@@ -1,6 +1,8 @@
 package cn.wucheng.cq.casework.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,9 +54,9 @@ class SquadOpinions {
 
 	private final AuditLog audit;
 
-	private final CaseworkClock clock;
+	private final Clock clock;
 
-	SquadOpinions(JdbcClient jdbc, AuditLog audit, CaseworkClock clock) {
+	SquadOpinions(JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -130,14 +132,14 @@ class SquadOpinions {
 		if (opinion.length() > 1000) {
 			throw CaseworkRefusal.of("casework.opinion.size");
 		}
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		Optional<Opinion> before = of(caseId);
 		if (before.isPresent()) {
 			int updated = jdbc.sql("""
 					update squad_review_opinion set reviewer_id = ?, reviewer_name = ?, reviewed_on = ?, opinion = ?,
 					  written_by = ?, changed_at = ?, version = version + 1
 					where case_id = ? and version = ?""")
-				.params(t.reviewerId(), t.reviewerName(), today, opinion, user.username(), clock.now(), caseId,
+				.params(t.reviewerId(), t.reviewerName(), today, opinion, user.username(), LocalDateTime.now(clock), caseId,
 						version == null ? -1 : version)
 				.update();
 			if (updated == 0) {
@@ -155,7 +157,7 @@ class SquadOpinions {
 				insert into squad_review_opinion (case_id, reviewer_id, reviewer_name, reviewed_on, opinion,
 				  written_by, changed_at)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(caseId, t.reviewerId(), t.reviewerName(), today, opinion, user.username(), clock.now())
+			.params(caseId, t.reviewerId(), t.reviewerName(), today, opinion, user.username(), LocalDateTime.now(clock))
 			.update();
 		Opinion after = of(caseId).orElseThrow();
 		audit.record("SQUAD_OPINION_WRITTEN", ENTITY, t.caseNo(), "R-12", null, describe(after));

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -74,7 +73,7 @@ class DashboardFigures {
 
 	private final JdbcClient jdbc;
 
-	private final ObjectProvider<Clock> clock;
+	private final Clock clock;
 
 	private final ReviewRates reviewRates;
 
@@ -89,7 +88,7 @@ class DashboardFigures {
 	private final DataStamp stamp;
 
 	DashboardFigures(ScoreLedger ledger, CaseStandards standards, DomainCoverage coverage, TrainingOverview training,
-			JdbcClient jdbc, ObjectProvider<Clock> clock, ReviewRates reviewRates, EvaluationResults evaluations,
+			JdbcClient jdbc, Clock clock, ReviewRates reviewRates, EvaluationResults evaluations,
 			CaseworkFigures casework, RecordingCompliance recording, TaskOverview tasks, DataStamp stamp) {
 		this.stamp = stamp;
 		this.reviewRates = reviewRates;
@@ -106,7 +105,7 @@ class DashboardFigures {
 	}
 
 	LocalDate today() {
-		return LocalDate.now(clock.getIfUnique(Clock::systemDefaultZone));
+		return LocalDate.now(clock);
 	}
 
 	/** The quarter of the latest case concluded up to today, so a new, empty quarter does not greet the leaders. */

@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -85,9 +86,12 @@ public class DropFolder {
 
 	private final TransactionTemplate transactions;
 
+	private final Clock clock;
+
 	DropFolder(@Value("${cq.imports.inbox:}") String inbox,
 			@Value("${cq.imports.inbox-settle:5s}") Duration settle, ImportEngine engine, ImportMessages messages,
-			AuditLog audit, PlatformTransactionManager transactionManager, ImportHistory history) {
+			AuditLog audit, PlatformTransactionManager transactionManager, ImportHistory history, Clock clock) {
+		this.clock = clock;
 		this.history = history;
 		this.inbox = inbox == null || inbox.isBlank() ? null : Path.of(inbox.strip()).toAbsolutePath();
 		this.settle = settle;
@@ -114,7 +118,7 @@ public class DropFolder {
 			return List.of();
 		}
 		List<Candidate> ready = new ArrayList<>();
-		Instant settled = Instant.now().minus(settle);
+		Instant settled = clock.instant().minus(settle);
 		try {
 			Files.createDirectories(inbox.resolve(DONE));
 			Files.createDirectories(inbox.resolve(FAILED));
@@ -170,7 +174,7 @@ public class DropFolder {
 			log.info("Drop folder: {} waits for the next poll (other large imports running)", c.name);
 			return null;
 		}
-		LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+		LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
 		String folder = result.imported() ? DONE : FAILED;
 		try {
 			Path moved = move(c.file, inbox.resolve(folder), now.format(STAMP) + "-" + c.name);

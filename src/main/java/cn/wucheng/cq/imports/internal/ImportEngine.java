@@ -3,6 +3,7 @@ package cn.wucheng.cq.imports.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,11 +52,14 @@ public class ImportEngine {
 
 	private final ImportQueue queue;
 
+	private final Clock clock;
+
 	ImportEngine(JdbcClient jdbc, JdbcTemplate template, ImportMessages messages, AuditLog audit,
 			PlatformTransactionManager transactionManager, ImportQueue queue,
 			@Value("${cq.imports.defer-foreign-keys:false}") boolean deferForeignKeys,
 			@Value("${cq.imports.xlsx.max-shared-strings-size:128MB}") DataSize maxSharedStrings,
-			@Value("${cq.imports.xlsx.max-shared-strings-ratio:10}") int sharedStringsRatio) {
+			@Value("${cq.imports.xlsx.max-shared-strings-ratio:10}") int sharedStringsRatio, Clock clock) {
+		this.clock = clock;
 		this.deferForeignKeys = deferForeignKeys;
 		this.xlsxLimits = new XlsxLimits(maxSharedStrings.toBytes(), sharedStringsRatio);
 		this.queue = queue;
@@ -220,7 +224,7 @@ public class ImportEngine {
 
 	private ImportResult run(ImportKind kind, String fileName, TabularFile table, ColumnMapping mapping,
 			TransactionStatus status) {
-		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit);
+		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit, clock);
 		run.deferForeignKeys = deferForeignKeys;
 		ListImporter<?> importer = importer(kind, run);
 		importer.prepare();

@@ -2,6 +2,7 @@ package cn.wucheng.cq.imports.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -66,7 +67,10 @@ class ImportMappings {
 
 	private final ImportEngine engine;
 
-	ImportMappings(JdbcClient jdbc, AuditLog audit, ImportMessages messages, ImportEngine engine) {
+	private final Clock clock;
+
+	ImportMappings(JdbcClient jdbc, AuditLog audit, ImportMessages messages, ImportEngine engine, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.messages = messages;
@@ -131,7 +135,7 @@ class ImportMappings {
 	public Saved create(ImportKind kind, String name, Map<String, String> chosen, FileHeaders file) {
 		String clean = name(name, null);
 		ColumnMapping mapping = check(kind, clean, chosen, file.headers());
-		LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+		LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
 		long id = jdbc.sql("""
 				insert into import_mapping (name, kind, columns, headers, header_key, created_by, created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -153,7 +157,7 @@ class ImportMappings {
 		ColumnMapping mapping = check(before.kind(), clean, chosen, before.headers());
 		jdbc.sql("update import_mapping set name = ?, columns = ?, updated_at = ? where id = ?")
 			.params(clean, json.writeValueAsString(mapping.columns()),
-					LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS), id)
+					LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), id)
 			.update();
 		audit.record("IMPORT_MAPPING_UPDATE", "import_mapping", clean,
 				messages.get("imports.mapping.audit.updated", before.name(), clean, before.kind().label()),

@@ -1,5 +1,6 @@
 package cn.wucheng.cq.imports.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ final class ImportRun {
 
 	final ImportMessages messages;
 
-	final LocalDate today = LocalDate.now();
+	final LocalDate today;
 
 	final Problems problems = new Problems();
 
@@ -59,7 +60,8 @@ final class ImportRun {
 	int unchanged;
 
 	ImportRun(ImportKind kind, String fileName, JdbcClient jdbc, JdbcTemplate template, ImportMessages messages,
-			AuditLog audit) {
+			AuditLog audit, Clock clock) {
+		this.today = LocalDate.now(clock);
 		this.kind = kind;
 		this.fileName = fileName;
 		this.jdbc = jdbc;

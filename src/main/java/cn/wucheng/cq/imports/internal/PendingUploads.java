@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,8 +62,11 @@ class PendingUploads {
 
 	private final Duration ttl;
 
+	private final Clock clock;
+
 	PendingUploads(@Value("${cq.imports.history.dir:${cq.data-dir:./data}/imports}") Path imports,
-			@Value("${cq.imports.mapping.pending-ttl:30m}") Duration ttl) {
+			@Value("${cq.imports.mapping.pending-ttl:30m}") Duration ttl, Clock clock) {
+		this.clock = clock;
 		this.dir = imports.toAbsolutePath().normalize().resolve("pending");
 		this.ttl = ttl;
 		removeLeftovers(); // a previous run's: nothing here knows their tokens any more
@@ -100,7 +104,7 @@ class PendingUploads {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		Pending p = new Pending(token, owner, session, kind, fileName, kept, Instant.now());
+		Pending p = new Pending(token, owner, session, kind, fileName, kept, clock.instant());
 		waiting.put(token, p);
 		List<Pending> own = waiting.values().stream().filter(w -> w.owner().equals(owner)).toList();
 		for (int i = 0; i < own.size() - PER_USER; i++) {
@@ -145,7 +149,7 @@ class PendingUploads {
 	}
 
 	private void removeExpired() {
-		Instant before = Instant.now().minus(ttl);
+		Instant before = clock.instant().minus(ttl);
 		waiting.values()
 			.stream()
 			.filter(p -> p.since().isBefore(before))
@@ -171,7 +175,7 @@ class PendingUploads {
 		if (!Files.isDirectory(dir)) {
 			return;
 		}
-		Instant before = Instant.now().minus(ttl);
+		Instant before = clock.instant().minus(ttl);
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
 			List<Path> old = new ArrayList<>();
 			for (Path f : files) {

@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,15 +32,15 @@ public class MessageStore {
 
 	private final JdbcClient jdbc;
 
-	private final ObjectProvider<Clock> clock;
+	private final Clock clock;
 
-	MessageStore(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+	MessageStore(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	LocalDateTime now() {
-		return LocalDateTime.now(clock.getIfUnique(Clock::systemDefaultZone));
+		return LocalDateTime.now(clock);
 	}
 
 	/** Ids of the enabled accounts matching a condition on {@code app_user} (written by this module, one parameter). */

@@ -1,5 +1,6 @@
 package cn.wucheng.cq.organisation.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +45,10 @@ class PersonController {
 
 	private final PersonalData personalData;
 
-	PersonController(StaffRegister staff, UnitRepository units, MessageSource messages, PersonalData personalData) {
+	private final Clock clock;
+
+	PersonController(StaffRegister staff, UnitRepository units, MessageSource messages, PersonalData personalData, Clock clock) {
+		this.clock = clock;
 		this.staff = staff;
 		this.units = units;
 		this.messages = messages;
@@ -60,7 +64,7 @@ class PersonController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		CurrentUser user = CurrentUser.get();
 		model.addAttribute("people",
-				staff.page(user, filter, LocalDate.now(), PageSize.of(request, response, StaffRegister.PAGE_SIZE)));
+				staff.page(user, filter, LocalDate.now(clock), PageSize.of(request, response, StaffRegister.PAGE_SIZE)));
 		model.addAttribute("pageBase", ListPage.linkBase("/people", request.getParameterMap()));
 		model.addAttribute("units", user.readsAll() ? units.findAllByOrderByTypeAscNameAsc()
 				: units.findAllById(user.unitFilter().stream().toList()));
@@ -74,7 +78,7 @@ class PersonController {
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
 	String show(@PathVariable long id, Model model) {
 		CurrentUser user = CurrentUser.get();
-		StaffRegister.PersonDetails details = staff.details(id, user, LocalDate.now()).orElseThrow(NotFound::new);
+		StaffRegister.PersonDetails details = staff.details(id, user, LocalDate.now(clock)).orElseThrow(NotFound::new);
 		model.addAttribute("p", details.row());
 		model.addAttribute("details", details);
 		// 个人信息保护: birth date and phone masked, except for the person himself; the legal section unmasks them by
@@ -96,7 +100,7 @@ class PersonController {
 	@PostMapping("/people/{id}/personal-data")
 	@PreAuthorize("hasRole('LEGAL')")
 	String unmask(@PathVariable long id, RedirectAttributes redirect) {
-		Person person = staff.details(id, CurrentUser.get(), LocalDate.now()).orElseThrow(NotFound::new).person();
+		Person person = staff.details(id, CurrentUser.get(), LocalDate.now(clock)).orElseThrow(NotFound::new).person();
 		redirect.addFlashAttribute("unmasked",
 				personalData.unmask(id, person.getEmployeeNo(), person.getPhone(), person.getBirthDate()));
 		return "redirect:/people/" + id;
@@ -113,7 +117,7 @@ class PersonController {
 	@PreAuthorize("hasRole('LEGAL')")
 	String add(@ModelAttribute("form") PersonForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		form.validate(result, true, LocalDate.now());
+		form.validate(result, true, LocalDate.now(clock));
 		if (!result.hasErrors()) {
 			try {
 				Person p = staff.add(form);
@@ -141,7 +145,7 @@ class PersonController {
 			RedirectAttributes redirect) {
 		Person person = staff.find(id).orElseThrow(NotFound::new);
 		form.setEmployeeNo(person.getEmployeeNo()); // the key is not editable
-		form.validate(result, false, LocalDate.now());
+		form.validate(result, false, LocalDate.now(clock));
 		if (!result.hasErrors()) {
 			try {
 				Person p = staff.edit(id, form);

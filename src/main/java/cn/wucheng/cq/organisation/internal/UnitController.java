@@ -1,5 +1,6 @@
 package cn.wucheng.cq.organisation.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.context.MessageSource;
@@ -35,7 +36,10 @@ class UnitController {
 
 	private final MessageSource messages;
 
-	UnitController(UnitDirectory directory, StaffRegister staff, DomainRepository domains, MessageSource messages) {
+	private final Clock clock;
+
+	UnitController(UnitDirectory directory, StaffRegister staff, DomainRepository domains, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.directory = directory;
 		this.staff = staff;
 		this.domains = domains;
@@ -62,7 +66,7 @@ class UnitController {
 		model.addAttribute("unit", unit);
 		model.addAttribute("managed", directory.configuredDomains(unit));
 		model.addAttribute("domainCount", domains.count());
-		model.addAttribute("people", staff.members(id, LocalDate.now()));
+		model.addAttribute("people", staff.members(id, LocalDate.now(clock)));
 		model.addAttribute("caseCount", directory.caseCount(id));
 		return "organisation/unit";
 	}

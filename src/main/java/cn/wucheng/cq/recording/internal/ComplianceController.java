@@ -1,5 +1,6 @@
 package cn.wucheng.cq.recording.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -38,13 +39,13 @@ class ComplianceController {
 
 	private final RecordingCompliance compliance;
 
-	private final RecordingClock clock;
+	private final Clock clock;
 
 	private final RecordingPages pages;
 
 	private final LatestPeriods latest;
 
-	ComplianceController(RecordingCompliance compliance, RecordingClock clock, RecordingPages pages,
+	ComplianceController(RecordingCompliance compliance, Clock clock, RecordingPages pages,
 			LatestPeriods latest) {
 		this.latest = latest;
 		this.compliance = compliance;
@@ -58,7 +59,7 @@ class ComplianceController {
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) Integer page, HttpServletRequest request, Model model) {
 		CurrentUser user = CurrentUser.get();
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		boolean allYears = ALL.equals(year);
 		// the default year: the latest with cases, the current one once it has any (issue 13)
 		int shownByDefault = latest.year();

@@ -1,6 +1,8 @@
 package cn.wucheng.cq.recording.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,12 +59,12 @@ class RecordingService {
 
 	private final AuditLog audit;
 
-	private final RecordingClock clock;
+	private final Clock clock;
 
 	private final RecordingCompliance compliance;
 
 	RecordingService(CaseFileRepository cases, CaseVideoRepository videos, InquiryRepository inquiries,
-			DiscArchiveRepository discs, Rollout rollout, JdbcClient jdbc, AuditLog audit, RecordingClock clock,
+			DiscArchiveRepository discs, Rollout rollout, JdbcClient jdbc, AuditLog audit, Clock clock,
 			RecordingCompliance compliance) {
 		this.compliance = compliance;
 		this.cases = cases;
@@ -148,7 +150,7 @@ class RecordingService {
 	}
 
 	LocalDate today() {
-		return clock.today();
+		return LocalDate.now(clock);
 	}
 
 	// ------------------------------------------------------------------ changes
@@ -156,7 +158,7 @@ class RecordingService {
 	@Transactional
 	CaseVideo addVideo(long caseId, String videoNo, VideoKind kind, RecordingStage stage) {
 		CaseFile c = recordableCase(caseId);
-		CaseVideo v = CaseVideo.record(caseId, videoNo, kind, stage, clock.now(), CurrentUser.get().username());
+		CaseVideo v = CaseVideo.record(caseId, videoNo, kind, stage, LocalDateTime.now(clock), CurrentUser.get().username());
 		if (videos.findByCaseIdOrderByIdAsc(caseId).stream().anyMatch(o -> o.getVideoNo().equals(v.getVideoNo()))) {
 			throw duplicateVideo(c, v);
 		}
@@ -187,7 +189,7 @@ class RecordingService {
 		CaseFile c = recordableCase(caseId);
 		List<Present> present = present(presentText);
 		boolean rulesApply = details.heldOn() == null || rollout.applies(c.getUnitId(), details.heldOn());
-		Inquiry i = inquiries.save(Inquiry.record(c, details, present, rulesApply, clock.today(), clock.now(),
+		Inquiry i = inquiries.save(Inquiry.record(c, details, present, rulesApply, LocalDate.now(clock), LocalDateTime.now(clock),
 				CurrentUser.get().username()));
 		audit.record("CASE_INQUIRY_RECORDED", "case_inquiry", key(c, i.getId()), rulesApply ? "R-51 R-11" : "R-71 推进前",
 				null, i.describe());
@@ -215,14 +217,14 @@ class RecordingService {
 				throw new OptimisticLockingFailureException("case_disc_archive of case " + caseId + " was removed");
 			}
 			DiscArchive d = discs.save(DiscArchive.archive(c, compliance.discRequiredOf(c.getCategory()), discNo,
-					archivedOn, clock.today(), clock.now(), CurrentUser.get().username()));
+					archivedOn, LocalDate.now(clock), LocalDateTime.now(clock), CurrentUser.get().username()));
 			audit.record("CASE_DISC_ARCHIVED", "case_disc_archive", key(c, d.getId()), "R-52", null, d.describe());
 			return d;
 		}
 		DiscArchive d = existing.get();
 		requireVersion("case_disc_archive", d.getId(), d.getVersion(), version);
 		String before = d.describe();
-		d.change(c, compliance.discRequiredOf(c.getCategory()), discNo, archivedOn, clock.today());
+		d.change(c, compliance.discRequiredOf(c.getCategory()), discNo, archivedOn, LocalDate.now(clock));
 		DiscArchive saved = discs.save(d);
 		audit.record("CASE_DISC_CHANGED", "case_disc_archive", key(c, d.getId()), "R-52", before, saved.describe());
 		return saved;

@@ -1,5 +1,6 @@
 package cn.wucheng.cq.rollout.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -51,7 +52,10 @@ class OwnStarts {
 
 	private final Rollout rollout;
 
-	OwnStarts(JdbcClient jdbc, AuditLog audit, Rollout rollout) {
+	private final Clock clock;
+
+	OwnStarts(JdbcClient jdbc, AuditLog audit, Rollout rollout, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.rollout = rollout;
@@ -92,7 +96,7 @@ class OwnStarts {
 		jdbc.sql("""
 				insert into unit_rollout_start (unit_id, starts_on, reason, updated_by, updated_at)
 				values (?, ?, ?, ?, ?)""")
-			.params(unitId, startsOn, text, username, LocalDateTime.now())
+			.params(unitId, startsOn, text, username, LocalDateTime.now(clock))
 			.update();
 		audit.record("ROLLOUT_OWN_START_SET", ENTITY, unit.get().name(), "R-71", String.valueOf(before),
 				startsOn + (text == null ? "" : " " + text));

@@ -29,6 +29,7 @@ import cn.wucheng.cq.scoring.publication.QuarterState;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.QuarterOnly;
 import cn.wucheng.cq.shared.Points;
 
 /**
@@ -128,8 +129,8 @@ class ScoresApiController {
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
 	@Operation(summary = "各人积分（R-20–R-24）", description = "期间内有积分或在排名范围内的每个人，按工号排序；小数为两位小数的字符串。")
 	@ApiResponse(responseCode = "400", description = "期间格式错误：{\"errors\":[{\"message\"}]}")
-	List<ScoreJson> scores(@Parameter(description = "2024-Q1、2024-03 或 2024") @RequestParam(required = false) String period) {
-		return ledger.scores(period(period), ScoreScope.of(CurrentUser.get(), null))
+	List<ScoreJson> scores(@Parameter(description = "2024-Q1、2024-03 或 2024") @RequestParam(required = false) Period period) {
+		return ledger.scores(required(period), ScoreScope.of(CurrentUser.get(), null))
 			.stream()
 			.map(ScoreJson::of)
 			.toList();
@@ -139,8 +140,8 @@ class ScoresApiController {
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
 	@Operation(summary = "一人积分明细（R-25）", description = "积分及其每一件案件或优秀案卷的角色与各项分值。")
 	@ApiResponse(responseCode = "404", description = "没有该工号的人员，或不在您的数据范围内")
-	BreakdownJson breakdown(@PathVariable String employeeNo, @RequestParam(required = false) String period) {
-		Period p = period(period);
+	BreakdownJson breakdown(@PathVariable String employeeNo, @RequestParam(required = false) Period period) {
+		Period p = required(period);
 		return ledger.breakdown(employeeNo, p, ScoreScope.of(CurrentUser.get(), null))
 			.map(BreakdownJson::of)
 			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "找不到工号为 " + employeeNo + " 的人员，或其不在您的数据范围内"));
@@ -152,11 +153,8 @@ class ScoresApiController {
 			+ "执法人员只能查看已公示或已定稿的季度（R-26）；已定稿季度的结果来自定稿时的快照。")
 	@ApiResponse(responseCode = "400", description = "期间不是季度或格式错误：{\"errors\":[{\"message\"}]}")
 	@ApiResponse(responseCode = "403", description = "执法人员查看尚未公示（草稿）的季度排名")
-	RankingJson rankings(@Parameter(description = "季度，如 2024-Q1") @RequestParam(required = false) String period) {
-		Period p = period(period);
-		if (!p.isQuarter()) {
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, "排名按季度计算：period 须为季度，如 2024-Q1，收到: " + period);
-		}
+	RankingJson rankings(@Parameter(description = "季度，如 2024-Q1") @QuarterOnly @RequestParam(required = false) Period period) {
+		Period p = required(period);
 		CurrentUser user = CurrentUser.get();
 		QuarterState state = publications.state(p).orElseThrow();
 		if (!state.visibleToOfficers() && user.role() == Role.OFFICER) {
@@ -179,16 +177,12 @@ class ScoresApiController {
 		return ResponseEntity.status(e.status).body(Map.of("errors", List.of(Map.of("message", e.getMessage()))));
 	}
 
-	private static Period period(String text) {
-		if (text == null || text.isBlank()) {
+	/** The API has no default period; a bad or (for rankings) non-quarter one was refused by the converter. */
+	private static Period required(Period period) {
+		if (period == null) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "缺少参数 period（期间），如 2024-Q1（季度）、2024-03（月份）或 2024（年度）");
 		}
-		try {
-			return Period.parse(text);
-		}
-		catch (IllegalArgumentException e) {
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, "参数 period 有误：" + e.getMessage());
-		}
+		return period;
 	}
 
 	private static String total(Points p) {

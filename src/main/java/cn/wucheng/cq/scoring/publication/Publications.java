@@ -1,6 +1,7 @@
 package cn.wucheng.cq.scoring.publication;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -97,7 +98,7 @@ public class Publications {
 
 	private final AuditLog audit;
 
-	private final PublicationClock clock;
+	private final Clock clock;
 
 	private final DataStamp stamp;
 
@@ -107,7 +108,7 @@ public class Publications {
 
 	Publications(PublicationRepository publications, AppealRepository appeals, JdbcClient jdbc,
 			WorkingDays workingDays, RuleSettings settings, ScoreLedger ledger, QuarterSnapshots snapshots,
-			CaseStandards standards, AuditLog audit, PublicationClock clock, DataStamp stamp, MessageSource messages,
+			CaseStandards standards, AuditLog audit, Clock clock, DataStamp stamp, MessageSource messages,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.stamp = stamp;
@@ -127,7 +128,7 @@ public class Publications {
 	// ------------------------------------------------------------------ reads
 
 	public LocalDate today() {
-		return clock.today();
+		return LocalDate.now(clock);
 	}
 
 	/** The state of a quarter today (a quarter never published is a draft); a month or year has none. */
@@ -135,7 +136,7 @@ public class Publications {
 		if (!period.isQuarter()) {
 			return Optional.empty();
 		}
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		// read by every scoring page view: kept until a publication (or anything else DataStamp watches) changes
 		return Optional.of(stamp.cached(new StateKey(period, today),
 				() -> find(period).map(p -> p.state(today)).orElseGet(() -> QuarterState.draft(period, today))));
@@ -165,7 +166,7 @@ public class Publications {
 
 	/** Every quarter that was ever published, newest first, with its state today. */
 	public List<QuarterState> published() {
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		return publications.findAll()
 			.stream()
 			.map(p -> p.state(today))
@@ -243,7 +244,7 @@ public class Publications {
 	public Publication publish(Period quarter, Integer version) {
 		Publication p = checked(publicationOf(quarter), version);
 		String before = p.describe();
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		p.publish(CurrentUser.get().username(), today, noticeEndsOn(today));
 		p = publications.save(p);
 		audit.record("SCORES_PUBLISHED", ENTITY, p.getPeriodCode(), "R-26", before, p.describe());
@@ -267,7 +268,7 @@ public class Publications {
 			.orElseThrow(() -> new NotFoundException(
 					"在您" + quarter.label() + "的积分明细中找不到案件 " + caseNo + (level == null ? "" : " 的" + level.label() + "优秀案卷")));
 		Publication publication = publicationOf(quarter);
-		publication.requireOpenForAppeal(clock.today());
+		publication.requireOpenForAppeal(LocalDate.now(clock));
 		long caseId = jdbc.sql("select id from case_file where case_no = ?").param(caseNo).query(Long.class).single();
 		Long awardId = level == null ? null
 				: jdbc.sql("select id from excellent_award where case_id = ? and award_level = ?")
@@ -286,7 +287,7 @@ public class Publications {
 		String label = level == null ? "案件 " + caseNo + "（" + item.role().label() + "，" + item.category().label() + "）"
 				: level.label() + "优秀案卷 " + caseNo + "（" + item.role().label() + "）";
 		Appeal appeal = appeals.save(Appeal.file(publication, breakdown.score().personId(), caseId, awardId, label,
-				reason, user.username(), clock.today()));
+				reason, user.username(), LocalDate.now(clock)));
 		audit.record("SCORE_APPEAL_FILED", APPEAL, publication.getPeriodCode() + " " + employeeNo + " " + label, "R-26",
 				null, appeal.describe());
 		return appeal;
@@ -316,7 +317,7 @@ public class Publications {
 			throw PublicationRefusal.of("publication.appeal.missing.inBreakdown", number);
 		}
 		Publication publication = publicationOf(quarter);
-		publication.requireOpenForAppeal(clock.today());
+		publication.requireOpenForAppeal(LocalDate.now(clock));
 		long earlier = jdbc.sql("""
 				select count(*) from score_appeal
 				where publication_id = ? and person_id = ? and kind = 'MISSING_CASE'
@@ -335,7 +336,7 @@ public class Publications {
 		String label = messages.getMessage("publication.appeal.missing.label", new Object[] { number },
 				LocaleContextHolder.getLocale());
 		Appeal appeal = appeals.save(Appeal.fileMissingCase(publication, breakdown.score().personId(), caseId, number,
-				label, reason, user.username(), clock.today()));
+				label, reason, user.username(), LocalDate.now(clock)));
 		audit.record("SCORE_APPEAL_FILED", APPEAL, publication.getPeriodCode() + " " + employeeNo + " " + label, "R-26",
 				null, appeal.describe());
 		return appeal;
@@ -353,7 +354,7 @@ public class Publications {
 	public Appeal uphold(long appealId, Integer version, String note) {
 		Appeal a = appealToDecide(appealId, version);
 		String before = a.describe();
-		a.uphold(note, CurrentUser.get().username(), clock.today());
+		a.uphold(note, CurrentUser.get().username(), LocalDate.now(clock));
 		a = appeals.save(a);
 		audit.record("SCORE_APPEAL_UPHELD", APPEAL, key(a), "R-26", before, a.describe());
 		decided(a, true, note);
@@ -365,7 +366,7 @@ public class Publications {
 	public Appeal reject(long appealId, Integer version, String reason) {
 		Appeal a = appealToDecide(appealId, version);
 		String before = a.describe();
-		a.reject(reason, CurrentUser.get().username(), clock.today());
+		a.reject(reason, CurrentUser.get().username(), LocalDate.now(clock));
 		a = appeals.save(a);
 		audit.record("SCORE_APPEAL_REJECTED", APPEAL, key(a), "R-26", before, a.describe());
 		decided(a, false, reason);
@@ -381,13 +382,13 @@ public class Publications {
 		Publication p = checked(publicationOf(quarter), version);
 		String before = p.describe();
 		long open = p.getId() == null ? 0 : appeals.countByPublicationIdAndStatus(p.getId(), AppealStatus.OPEN);
-		p.finalise(clock.today(), open);
+		p.finalise(LocalDate.now(clock), open);
 		RuleSettings.YearlyStandard std = settings.standard(quarter.year());
 		KeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into score_freeze (publication_id, finalised_at, finalised_by, simple_min, ordinary_min, organ_min)
 				values (?, ?, ?, ?, ?, ?)""")
-			.params(p.getId(), clock.now(), CurrentUser.get().username(), std.simpleMin(), std.ordinaryMin(),
+			.params(p.getId(), LocalDateTime.now(clock), CurrentUser.get().username(), std.simpleMin(), std.ordinaryMin(),
 					settings.integer(RuleSetting.ORGAN_ORDINARY_MIN))
 			.update(key, "id");
 		long freezeId = key.getKey().longValue();
@@ -406,7 +407,7 @@ public class Publications {
 		String before = p.describe();
 		long ended = p.reopen(reason);
 		jdbc.sql("update score_freeze set reopened_at = ?, reopened_by = ?, reopen_reason = ? where id = ?")
-			.params(clock.now(), CurrentUser.get().username(), reason.strip(), ended)
+			.params(LocalDateTime.now(clock), CurrentUser.get().username(), reason.strip(), ended)
 			.update();
 		p = publications.save(p);
 		audit.record("SCORES_REOPENED", ENTITY, p.getPeriodCode(), "R-26：" + reason.strip(), before, p.describe());

@@ -8,6 +8,18 @@ final class Quarters {
 	private Quarters() {
 	}
 
+	/**
+	 * The quarter a request must give (the export and the API have no default); the formatter has already refused a
+	 * bad or non-quarter value ({@code @QuarterOnly}).
+	 * @throws IllegalArgumentException with a Chinese message saying what was expected
+	 */
+	static Period required(Period quarter) {
+		if (quarter == null) {
+			throw new IllegalArgumentException("缺少参数 period：办案标准按季度考核，请给出季度，如 2024-Q1");
+		}
+		return quarter;
+	}
+
 	/** @throws IllegalArgumentException with a Chinese message saying what was expected */
 	static Period parse(String text) {
 		if (text == null || text.isBlank()) {

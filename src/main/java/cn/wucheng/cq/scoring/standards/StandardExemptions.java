@@ -1,5 +1,6 @@
 package cn.wucheng.cq.scoring.standards;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,10 @@ public class StandardExemptions {
 
 	private final AuditLog audit;
 
-	StandardExemptions(JdbcClient jdbc, AuditLog audit) {
+	private final Clock clock;
+
+	StandardExemptions(JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -99,7 +103,7 @@ public class StandardExemptions {
 				insert into standard_exemption (person_id, quarter_year, quarter_no, reason_kind, reason, created_by,
 				  created_at) values (?, ?, ?, ?, ?, ?, ?)""")
 			.params(person.get().id(), quarter.year(), quarter.number(), kind.name(), text, username,
-					LocalDateTime.now())
+					LocalDateTime.now(clock))
 			.update();
 		long id = jdbc.sql("select id from standard_exemption where person_id = ? and quarter_year = ? and quarter_no = ?")
 			.params(person.get().id(), quarter.year(), quarter.number())

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.QuarterOnly;
 
 /**
  * {@code GET /api/v1/standards?period=2024-Q1} (API.md): one object per formal officer the caller may see — all for
@@ -52,8 +54,8 @@ class StandardsApiController {
 
 	@GetMapping("/api/v1/standards")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
-	List<StandardJson> standards(@RequestParam(required = false) String period) {
-		return standards.forQuarter(Quarters.parse(period), CurrentUser.get())
+	List<StandardJson> standards(@QuarterOnly @RequestParam(required = false) Period period) {
+		return standards.forQuarter(Quarters.required(period), CurrentUser.get())
 			.stream()
 			.map(StandardJson::of)
 			.toList();

@@ -37,6 +37,7 @@ import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.QuarterOnly;
 
 /**
  * The standards page {@code /standards?period=2024-Q1&unit=&status=}: every officer's rule, requirement, cases done
@@ -116,9 +117,9 @@ class StandardsController {
 
 	@GetMapping("/standards")
 	@PreAuthorize(READERS)
-	String page(@RequestParam(required = false) String period, @RequestParam(required = false) Long unit,
+	String page(@QuarterOnly @RequestParam(required = false) Period period, @RequestParam(required = false) Long unit,
 			@RequestParam(required = false) String status, Model model) {
-		Period quarter = quarterOrCurrent(period, model);
+		Period quarter = period != null ? period : latest.quarter();
 		RuleSettings.YearlyStandard std = settings.standard(quarter.year());
 		fill(model, quarter, unit, status);
 		if (!model.containsAttribute("standardForm")) {
@@ -154,10 +155,10 @@ class StandardsController {
 
 	@GetMapping("/standards/export")
 	@PreAuthorize(READERS)
-	ResponseEntity<byte[]> export(@RequestParam(required = false) String period,
+	ResponseEntity<byte[]> export(@QuarterOnly @RequestParam(required = false) Period period,
 			@RequestParam(required = false) Long unit, @RequestParam(required = false) String status)
 			throws IOException {
-		Period quarter = Quarters.parse(period);
+		Period quarter = Quarters.required(period);
 		List<OfficerStandard> rows = filter(standards.forQuarter(quarter, CurrentUser.get()), unit, parse(status));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new StandardsWorkbook(messages, locale()).write(quarter, rows, out);
@@ -224,19 +225,6 @@ class StandardsController {
 		}
 		catch (IllegalArgumentException e) {
 			return null;
-		}
-	}
-
-	private Period quarterOrCurrent(String period, Model model) {
-		if (period == null || period.isBlank()) {
-			return latest.quarter();
-		}
-		try {
-			return Quarters.parse(period);
-		}
-		catch (IllegalArgumentException e) {
-			model.addAttribute("badPeriod", e.getMessage());
-			return latest.quarter();
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.LocalDateTime;
 
 import org.slf4j.Logger;
@@ -52,13 +53,13 @@ class AccountBootstrap implements ApplicationRunner {
 
 	private final AuditLog audit;
 
-	private final SecurityClock clock;
+	private final Clock clock;
 
 	private final Path passwordFile;
 
 	private final MessageSource messages;
 
-	AccountBootstrap(JdbcClient jdbc, PasswordEncoder encoder, Environment env, AuditLog audit, SecurityClock clock,
+	AccountBootstrap(JdbcClient jdbc, PasswordEncoder encoder, Environment env, AuditLog audit, Clock clock,
 			@Value("${cq.data-dir:./data}") Path dataDir, MessageSource messages) {
 		this.passwordFile = dataDir.resolve(PASSWORD_FILE).toAbsolutePath().normalize();
 		this.messages = messages;
@@ -94,7 +95,7 @@ class AccountBootstrap implements ApplicationRunner {
 	private void create(String username, String displayName, Role role, String given) {
 		boolean generated = given == null || given.isBlank();
 		String password = generated ? Accounts.generatePassword() : given;
-		LocalDateTime now = clock.now();
+		LocalDateTime now = LocalDateTime.now(clock);
 		jdbc.sql("""
 				insert into app_user (username, password_hash, display_name, role, must_change_password,
 				  password_changed_at, created_at) values (?, ?, ?, ?, ?, ?, ?)""")

@@ -1,6 +1,7 @@
 package cn.wucheng.cq.security.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
@@ -22,11 +23,11 @@ class AccountDetailsService implements UserDetailsService {
 
 	private final JdbcClient jdbc;
 
-	private final SecurityClock clock;
+	private final Clock clock;
 
 	private final int expiryDays;
 
-	AccountDetailsService(JdbcClient jdbc, SecurityClock clock, SecurityProperties properties) {
+	AccountDetailsService(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.expiryDays = properties.passwordExpiryDays();
@@ -44,7 +45,7 @@ class AccountDetailsService implements UserDetailsService {
 
 	Optional<AccountPrincipal> load(String username) {
 		return jdbc.sql("select * from app_user where username = ?").param(username).query((rs, n) -> {
-			LocalDateTime now = clock.now();
+			LocalDateTime now = LocalDateTime.now(clock);
 			Timestamp lockedUntil = rs.getTimestamp("locked_until");
 			boolean locked = lockedUntil != null && lockedUntil.toLocalDateTime().isAfter(now);
 			Timestamp changed = rs.getTimestamp("password_changed_at");

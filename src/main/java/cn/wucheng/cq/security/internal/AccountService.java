@@ -3,6 +3,7 @@ package cn.wucheng.cq.security.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ class AccountService {
 
 	private final AuditLog audit;
 
-	private final SecurityClock clock;
+	private final Clock clock;
 
 	private final MessageSource messages;
 
@@ -88,7 +89,7 @@ class AccountService {
 	private final SecurityProperties properties;
 
 	AccountService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordEncoder encoder, AuditLog audit,
-			SecurityClock clock, MessageSource messages, SessionTerminator sessions, SecurityProperties properties) {
+			Clock clock, MessageSource messages, SessionTerminator sessions, SecurityProperties properties) {
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
@@ -162,7 +163,7 @@ class AccountService {
 			return Optional.empty();
 		}
 		String password = Accounts.generatePassword();
-		LocalDateTime now = clock.now();
+		LocalDateTime now = LocalDateTime.now(clock);
 		jdbc.sql("""
 				insert into app_user (username, password_hash, display_name, role, unit_id, person_id, enabled,
 				  must_change_password, created_at)
@@ -312,7 +313,7 @@ class AccountService {
 		// BCrypt is deliberately slow: hash on both cores.
 		List<String> passwords = toCreate.stream().map(c -> Accounts.generatePassword()).toList();
 		List<String> hashes = passwords.parallelStream().map(encoder::encode).toList();
-		LocalDateTime now = clock.now();
+		LocalDateTime now = LocalDateTime.now(clock);
 		List<Object[]> rows = new ArrayList<>();
 		List<AuditLog.Entry> entries = new ArrayList<>();
 		List<Issued> issued = new ArrayList<>();
@@ -392,7 +393,7 @@ class AccountService {
 		jdbc.sql("""
 				update app_user set password_hash = ?, must_change_password = false, password_changed_at = ?,
 				  version = version + 1
-				where id = ?""").params(encoder.encode(next), clock.now(), stored.id()).update();
+				where id = ?""").params(encoder.encode(next), LocalDateTime.now(clock), stored.id()).update();
 		audit.record("PASSWORD_CHANGED", ENTITY, username, "修改本人密码", null, null);
 		return true;
 	}
@@ -421,7 +422,7 @@ class AccountService {
 			return;
 		}
 		jdbc.sql("insert into password_history (user_id, password_hash, replaced_at) values (?, ?, ?)")
-			.params(userId, replacedHash, clock.now())
+			.params(userId, replacedHash, LocalDateTime.now(clock))
 			.update();
 		jdbc.sql("""
 				delete from password_history where user_id = ? and id not in
@@ -537,7 +538,7 @@ class AccountService {
 		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), (Long) rs.getObject("unit_id", Long.class),
 				rs.getString("unit_name"), (Long) rs.getObject("person_id", Long.class), rs.getString("employee_no"),
-				rs.getString("person_name"), rs.getBoolean("enabled"), until != null && until.isAfter(clock.now()),
+				rs.getString("person_name"), rs.getBoolean("enabled"), until != null && until.isAfter(LocalDateTime.now(clock)),
 				until, rs.getBoolean("must_change_password"), rs.getInt("version"),
 				rs.getTimestamp("created_at").toLocalDateTime(), changed == null ? null : changed.toLocalDateTime(),
 				rs.getBoolean("totp_enabled"));

@@ -1,5 +1,6 @@
 package cn.wucheng.cq.security.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,13 +34,13 @@ class LoginAttempts {
 
 	private final AuditLog audit;
 
-	private final SecurityClock clock;
+	private final Clock clock;
 
 	private final int maxFailures;
 
 	private final Duration lockDuration;
 
-	LoginAttempts(JdbcClient jdbc, AuditLog audit, SecurityClock clock, SecurityProperties properties) {
+	LoginAttempts(JdbcClient jdbc, AuditLog audit, Clock clock, SecurityProperties properties) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -104,7 +105,7 @@ class LoginAttempts {
 			.query(Integer.class)
 			.single();
 		if (failures >= maxFailures) {
-			var until = clock.now().plus(lockDuration);
+			var until = LocalDateTime.now(clock).plus(lockDuration);
 			// The count starts again after the lock: as many failures again lock it again.
 			jdbc.sql("update app_user set failed_attempts = 0, locked_until = ? where username = ?")
 				.params(until, username)
@@ -123,7 +124,7 @@ class LoginAttempts {
 	 * tries are left before it locks. Empty for no such account (see {@link SignInFailureHandler} on enumeration).
 	 */
 	Optional<Standing> standing(String username) {
-		LocalDateTime now = clock.now();
+		LocalDateTime now = LocalDateTime.now(clock);
 		return jdbc.sql("select failed_attempts, locked_until from app_user where username = ?")
 			.param(username)
 			.query((rs, n) -> {

@@ -1,5 +1,6 @@
 package cn.wucheng.cq.security.internal;
 
+import java.time.Clock;
 import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,13 +26,13 @@ class SecondFactorService {
 
 	private final SecondFactorSecrets secrets;
 
-	private final SecurityClock clock;
+	private final Clock clock;
 
 	private final AuditLog audit;
 
 	private final SessionTerminator sessions;
 
-	SecondFactorService(JdbcClient jdbc, SecondFactorSecrets secrets, SecurityClock clock, AuditLog audit,
+	SecondFactorService(JdbcClient jdbc, SecondFactorSecrets secrets, Clock clock, AuditLog audit,
 			SessionTerminator sessions) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;

@@ -1,6 +1,7 @@
 package cn.wucheng.cq.security.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -26,21 +27,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * How long a signed-in session lives (等保 2.0 "登录连接超时自动退出", ASVS 7.3): it ends after the idle timeout
  * ({@code server.servlet.session.timeout}, 30 minutes) without a request, and at the latest
  * {@code cq.security.session-absolute-timeout} (8 hours) after sign-in however active it is. The servlet container
- * enforces the idle timeout too; this filter checks both against {@link SecurityClock}, so tests can move time.
+ * enforces the idle timeout too; this filter checks both against {@link Clock}, so tests can move time.
  * An ended session (here, or expired through {@link SessionTerminator}) sends a page to {@code /login?expired} and an
  * API call a 401 with the API's error body.
  */
 @Component
 class SessionLimits extends OncePerRequestFilter implements SessionInformationExpiredStrategy {
 
-	/** When the user signed in (epoch milliseconds of the {@link SecurityClock}). */
+	/** When the user signed in (epoch milliseconds of the {@link Clock}). */
 	static final String SIGNED_IN_AT = SessionLimits.class.getName() + ".signedInAt";
 
 	static final String LAST_SEEN_AT = SessionLimits.class.getName() + ".lastSeenAt";
 
 	static final String EXPIRED_URL = "/login?expired";
 
-	private final SecurityClock clock;
+	private final Clock clock;
 
 	private final Duration idle;
 
@@ -48,7 +49,7 @@ class SessionLimits extends OncePerRequestFilter implements SessionInformationEx
 
 	private final MessageSource messages;
 
-	SessionLimits(SecurityClock clock, @Value("${server.servlet.session.timeout:30m}") Duration idle,
+	SessionLimits(Clock clock, @Value("${server.servlet.session.timeout:30m}") Duration idle,
 			SecurityProperties properties, MessageSource messages) {
 		this.clock = clock;
 		this.idle = idle;

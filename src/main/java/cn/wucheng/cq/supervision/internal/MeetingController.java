@@ -1,5 +1,6 @@
 package cn.wucheng.cq.supervision.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,9 +31,9 @@ class MeetingController {
 
 	private final SupervisionPages pages;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
-	MeetingController(Meetings meetings, SupervisionFiles files, SupervisionPages pages, SupervisionClock clock) {
+	MeetingController(Meetings meetings, SupervisionFiles files, SupervisionPages pages, Clock clock) {
 		this.meetings = meetings;
 		this.files = files;
 		this.pages = pages;
@@ -42,7 +43,7 @@ class MeetingController {
 	@GetMapping("/supervision/meetings")
 	@PreAuthorize(SupervisionPages.READERS)
 	String list(@RequestParam(required = false) String year, Model model) {
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		int y = pages.year(year);
 		model.addAttribute("year", y);
 		model.addAttribute("years", pages.years(y));

@@ -1,6 +1,8 @@
 package cn.wucheng.cq.supervision.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -28,9 +30,9 @@ class Meetings {
 
 	private final AuditLog audit;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
-	Meetings(MeetingRepository repository, TaskDeadlines deadlines, AuditLog audit, SupervisionClock clock) {
+	Meetings(MeetingRepository repository, TaskDeadlines deadlines, AuditLog audit, Clock clock) {
 		this.repository = repository;
 		this.deadlines = deadlines;
 		this.audit = audit;
@@ -39,7 +41,7 @@ class Meetings {
 
 	@Transactional
 	Meeting record(LocalDate heldOn, String attendees, String minutes, String by) {
-		Meeting m = repository.save(Meeting.record(heldOn, attendees, minutes, by, clock.now()));
+		Meeting m = repository.save(Meeting.record(heldOn, attendees, minutes, by, LocalDateTime.now(clock)));
 		MeetingView v = view(m);
 		audit.record("SUPERVISION_MEETING_RECORDED", "supervision_meeting", String.valueOf(m.getId()),
 				"研判会商 " + heldOn + (v.late() ? "（晚于 " + v.due() + "）" : ""), null,

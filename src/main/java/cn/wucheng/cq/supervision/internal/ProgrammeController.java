@@ -1,5 +1,6 @@
 package cn.wucheng.cq.supervision.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -37,9 +38,9 @@ class ProgrammeController {
 
 	private final SupervisionPages pages;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
-	ProgrammeController(Programme programme, SupervisionPages pages, SupervisionClock clock) {
+	ProgrammeController(Programme programme, SupervisionPages pages, Clock clock) {
 		this.programme = programme;
 		this.pages = pages;
 		this.clock = clock;
@@ -48,7 +49,7 @@ class ProgrammeController {
 	@GetMapping("/supervision/programme")
 	@PreAuthorize(SupervisionPages.READERS)
 	String page(@RequestParam(required = false) String year, Model model) {
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		int y = pages.year(year);
 		Programme.LeadingGroup group = programme.group(y);
 		List<Programme.Milestone> milestones = programme.milestones(y, today);
@@ -93,7 +94,7 @@ class ProgrammeController {
 		int y = pages.year(year);
 		try {
 			TaskStatus s = parse(TaskStatus.class, status).orElse(null);
-			programme.setStatus(y, k, parseInt(version), s, note, CurrentUser.get(), clock.today());
+			programme.setStatus(y, k, parseInt(version), s, note, CurrentUser.get(), LocalDate.now(clock));
 			redirect.addFlashAttribute("flashSuccess",
 					pages.msg("supervision.milestone.saved", pages.msg(k.messageKey()), s.label()));
 		}

@@ -1,5 +1,7 @@
 package cn.wucheng.cq.supervision.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +21,9 @@ class ProgrammeReportSection implements ReportSection {
 
 	private final SupervisionPages pages;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
-	ProgrammeReportSection(Programme programme, SupervisionPages pages, SupervisionClock clock) {
+	ProgrammeReportSection(Programme programme, SupervisionPages pages, Clock clock) {
 		this.programme = programme;
 		this.pages = pages;
 		this.clock = clock;
@@ -56,7 +58,7 @@ class ProgrammeReportSection implements ReportSection {
 		List<List<String>> table = new ArrayList<>();
 		table.add(List.of(pages.msg("supervision.milestone.col.stage"), pages.msg("supervision.milestone.col.window"),
 				pages.msg("supervision.milestone.col.status")));
-		for (Programme.Milestone m : programme.milestones(year, clock.today())) {
+		for (Programme.Milestone m : programme.milestones(year, LocalDate.now(clock))) {
 			table.add(List.of(pages.msg(m.kind().messageKey()),
 					m.from() == null ? m.due().toString() : pages.msg("supervision.milestone.window", m.from(), m.due()), m.status().label()));
 		}

@@ -3,6 +3,7 @@ package cn.wucheng.cq.supervision.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -39,10 +40,10 @@ class ReportController {
 
 	private final SupervisionPages pages;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
 	ReportController(ReportDrafter drafter, Assessment assessment, TaskDeadlines deadlines, SupervisionPages pages,
-			SupervisionClock clock) {
+			Clock clock) {
 		this.drafter = drafter;
 		this.assessment = assessment;
 		this.deadlines = deadlines;
@@ -53,7 +54,7 @@ class ReportController {
 	@GetMapping("/supervision/reports")
 	@PreAuthorize(SupervisionPages.READERS)
 	String page(@RequestParam(required = false) String year, Model model) {
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		int y = pages.year(year);
 		model.addAttribute("year", y);
 		model.addAttribute("years", pages.years(y));
@@ -70,7 +71,7 @@ class ReportController {
 		ReportKind k = ReportKind.fromSlug(kind).orElseThrow(() -> new NotFoundException("没有这种报告：" + kind));
 		int y = pages.year(year);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		drafter.write(k, y, clock.today(), out);
+		drafter.write(k, y, LocalDate.now(clock), out);
 		return file(y + "年" + k.label() + "（草稿）.docx", DOCX, out.toByteArray());
 	}
 
@@ -79,7 +80,7 @@ class ReportController {
 	ResponseEntity<byte[]> officers(@RequestParam(required = false) String year) throws IOException {
 		int y = pages.year(year);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		AssessmentWorkbooks.officers(assessment.year(y, clock.today()), pages::msg, out);
+		AssessmentWorkbooks.officers(assessment.year(y, LocalDate.now(clock)), pages::msg, out);
 		return file(y + "年度执法人员考核汇总.xlsx", XLSX, out.toByteArray());
 	}
 
@@ -88,7 +89,7 @@ class ReportController {
 	ResponseEntity<byte[]> units(@RequestParam(required = false) String year) throws IOException {
 		int y = pages.year(year);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		AssessmentWorkbooks.units(assessment.year(y, clock.today()), pages::msg, out);
+		AssessmentWorkbooks.units(assessment.year(y, LocalDate.now(clock)), pages::msg, out);
 		return file(y + "年度单位考核汇总.xlsx", XLSX, out.toByteArray());
 	}
 

@@ -1,5 +1,6 @@
 package cn.wucheng.cq.supervision.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
@@ -17,9 +18,9 @@ public class SupervisionActions {
 
 	private final SupervisionTaskRepository tasks;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
-	SupervisionActions(Meetings meetings, TaskBoard board, SupervisionTaskRepository tasks, SupervisionClock clock) {
+	SupervisionActions(Meetings meetings, TaskBoard board, SupervisionTaskRepository tasks, Clock clock) {
 		this.meetings = meetings;
 		this.board = board;
 		this.tasks = tasks;
@@ -36,7 +37,7 @@ public class SupervisionActions {
 			.filter(t -> t.getTaskNo() == taskNo)
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("no key task " + taskNo));
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		if (board.computed(task.code(), today).isPresent()) {
 			return false;
 		}

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,9 +41,9 @@ class SupervisionFiles {
 
 	private final AuditLog audit;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
-	SupervisionFiles(JdbcClient jdbc, EvidenceStore store, AuditLog audit, SupervisionClock clock) {
+	SupervisionFiles(JdbcClient jdbc, EvidenceStore store, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.store = store;
 		this.audit = audit;
@@ -148,7 +150,7 @@ class SupervisionFiles {
 			.param("size", (long) content.length)
 			.param("sha", stored.sha256())
 			.param("by", CurrentUser.get().username())
-			.param("at", clock.now())
+			.param("at", LocalDateTime.now(clock))
 			.update();
 		EvidenceFile saved = jdbc.sql(SELECT + " where f.stored_name = :stored")
 			.param("stored", stored.storedName())

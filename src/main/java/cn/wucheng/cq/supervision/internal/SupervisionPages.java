@@ -1,5 +1,7 @@
 package cn.wucheng.cq.supervision.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,11 +33,11 @@ class SupervisionPages {
 
 	private final MessageSource messages;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
 	private final LatestPeriods latest;
 
-	SupervisionPages(MessageSource messages, SupervisionClock clock, LatestPeriods latest) {
+	SupervisionPages(MessageSource messages, Clock clock, LatestPeriods latest) {
 		this.messages = messages;
 		this.clock = clock;
 		this.latest = latest;
@@ -61,7 +63,7 @@ class SupervisionPages {
 
 	/** The years of a year selector, newest first: the last three, the default and the one shown. */
 	List<Integer> years(int shown) {
-		int now = clock.today().getYear();
+		int now = LocalDate.now(clock).getYear();
 		return latest.newestFirst(List.of(now, now - 1, now - 2, shown));
 	}
 

@@ -1,5 +1,6 @@
 package cn.wucheng.cq.supervision.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,11 +35,11 @@ class TaskController {
 
 	private final SupervisionPages pages;
 
-	private final SupervisionClock clock;
+	private final Clock clock;
 
 	private final LatestPeriods latest;
 
-	TaskController(TaskBoard board, SupervisionFiles files, SupervisionPages pages, SupervisionClock clock,
+	TaskController(TaskBoard board, SupervisionFiles files, SupervisionPages pages, Clock clock,
 			LatestPeriods latest) {
 		this.latest = latest;
 		this.board = board;
@@ -52,7 +53,7 @@ class TaskController {
 	 * the demo's year, whose data every page shows — its deadlines, not this year's passed ones with last year's work).
 	 */
 	private LocalDate boardDay() {
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		int year = latest.year();
 		return year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
 	}
@@ -94,7 +95,7 @@ class TaskController {
 			RedirectAttributes redirect) {
 		try {
 			TaskBoard.TaskView v = board.setStatus(id, form.getVersion(), form.getStatus(), form.getNote(),
-					CurrentUser.get(), clock.today());
+					CurrentUser.get(), LocalDate.now(clock));
 			redirect.addFlashAttribute("flashSuccess",
 					pages.msg("supervision.task.statusSaved", v.task().getTaskNo(), form.getStatus().label()));
 		}

@@ -1,5 +1,8 @@
 package cn.wucheng.cq.training.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,11 +37,11 @@ class PlanService {
 
 	private final AuditLog audit;
 
-	private final TrainingClock clock;
+	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	PlanService(TrainingPlanRepository plans, JdbcClient jdbc, AuditLog audit, TrainingClock clock,
+	PlanService(TrainingPlanRepository plans, JdbcClient jdbc, AuditLog audit, Clock clock,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.plans = plans;
@@ -88,7 +91,7 @@ class PlanService {
 		if (plans.findByUnitIdAndPlanYear(unitId, year).isPresent()) {
 			throw new TrainingRefusal(unitName(unitId) + " 已有 " + year + " 年度培训计划，请在原计划上修改");
 		}
-		TrainingPlan plan = plans.save(new TrainingPlan(unitId, year, clock.now()));
+		TrainingPlan plan = plans.save(new TrainingPlan(unitId, year, LocalDateTime.now(clock)));
 		audit.record("TRAINING_PLAN_CREATED", ENTITY, key(plan), "R-60", null, plan.describe());
 		return plan;
 	}
@@ -125,7 +128,7 @@ class PlanService {
 	TrainingPlan submit(long planId, Integer version) {
 		TrainingPlan plan = forSquad(planId, version);
 		String before = plan.describe();
-		plan.submit(CurrentUser.get().username(), clock.today());
+		plan.submit(CurrentUser.get().username(), LocalDate.now(clock));
 		plans.save(plan);
 		audit.record("TRAINING_PLAN_SUBMITTED", ENTITY, key(plan), "R-60", before, plan.describe());
 		return plan;
@@ -145,7 +148,7 @@ class PlanService {
 	TrainingPlan coordinate(long planId, Integer version) {
 		TrainingPlan plan = forLegalSection(planId, version);
 		String before = plan.describe();
-		plan.coordinate(CurrentUser.get().username(), clock.today());
+		plan.coordinate(CurrentUser.get().username(), LocalDate.now(clock));
 		plans.save(plan);
 		audit.record("TRAINING_PLAN_COORDINATED", ENTITY, key(plan), "R-60", before, plan.describe());
 		return plan;

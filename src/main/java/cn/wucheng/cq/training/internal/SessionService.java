@@ -3,7 +3,9 @@ package cn.wucheng.cq.training.internal;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -77,10 +79,10 @@ class SessionService {
 
 	private final AuditLog audit;
 
-	private final TrainingClock clock;
+	private final Clock clock;
 
 	SessionService(TrainingSessionRepository sessions, TrainingPlanRepository plans, JdbcClient jdbc, AuditLog audit,
-			TrainingClock clock) {
+			Clock clock) {
 		this.sessions = sessions;
 		this.plans = plans;
 		this.jdbc = jdbc;
@@ -96,7 +98,7 @@ class SessionService {
 		if (unit != null && scope != 0 && unit != scope) {
 			return List.of();
 		}
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		Map<String, Object> params = new HashMap<>();
 		params.put("start", LocalDate.of(year, 1, 1));
 		params.put("end", LocalDate.of(year, 12, 31));
@@ -199,7 +201,7 @@ class SessionService {
 	}
 
 	LocalDate today() {
-		return clock.today();
+		return LocalDate.now(clock);
 	}
 
 	// ------------------------------------------------------------------ changes
@@ -209,7 +211,7 @@ class SessionService {
 	TrainingSession create(long planId, int itemNo, SessionDetails details) {
 		TrainingPlan plan = plans.findById(planId).orElseThrow(() -> new NotFoundException("找不到该培训计划"));
 		TrainingScope.requireActorFor(plan.getUnitId(), "培训计划");
-		TrainingSession s = sessions.save(TrainingSession.fromPlan(plan, itemNo, details, clock.now()));
+		TrainingSession s = sessions.save(TrainingSession.fromPlan(plan, itemNo, details, LocalDateTime.now(clock)));
 		audit.record("TRAINING_SESSION_CREATED", ENTITY, key(s), "R-60 R-61", null, s.describe());
 		return s;
 	}
@@ -218,7 +220,7 @@ class SessionService {
 	@Transactional
 	TrainingSession createOpen(TrainingSource organiser, String topic, SessionDetails details) {
 		TrainingScope.requireLegalSection();
-		TrainingSession s = sessions.save(TrainingSession.forUnits(organiser, topic, details, clock.now()));
+		TrainingSession s = sessions.save(TrainingSession.forUnits(organiser, topic, details, LocalDateTime.now(clock)));
 		audit.record("TRAINING_SESSION_CREATED", ENTITY, key(s), "R-61 R-62 " + organiser, null, s.describe());
 		return s;
 	}

@@ -1,5 +1,6 @@
 package cn.wucheng.cq.training.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -33,11 +34,11 @@ class TrainingPages {
 
 	private final MessageSource messages;
 
-	private final TrainingClock clock;
+	private final Clock clock;
 
 	private final LatestPeriods latest;
 
-	TrainingPages(MessageSource messages, TrainingClock clock, LatestPeriods latest) {
+	TrainingPages(MessageSource messages, Clock clock, LatestPeriods latest) {
 		this.messages = messages;
 		this.clock = clock;
 		this.latest = latest;
@@ -69,12 +70,12 @@ class TrainingPages {
 
 	/** The years to choose from: around the one shown, the default and the current one, newest first. */
 	List<Integer> years(int shown) {
-		int now = clock.today().getYear();
+		int now = LocalDate.now(clock).getYear();
 		return latest.newestFirst(List.of(now + 1, now, now - 1, now - 2, shown));
 	}
 
 	LocalDate today() {
-		return clock.today();
+		return LocalDate.now(clock);
 	}
 
 	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */

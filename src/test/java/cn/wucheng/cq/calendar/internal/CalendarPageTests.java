@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cn.wucheng.cq.calendar.WorkingDays;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -31,7 +31,7 @@ import cn.wucheng.cq.support.Users;
  */
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 class CalendarPageTests {
 
 	@Autowired

@@ -33,7 +33,7 @@ import cn.wucheng.cq.security.AccountPrincipal;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -45,7 +45,7 @@ import cn.wucheng.cq.support.Users;
  */
 @SpringBootTest(properties = "cq.test.context=casework")
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MessageCentreTests {
 
@@ -56,7 +56,7 @@ class MessageCentreTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	SettableClock clock;
+	TestClock clock;
 
 	@Autowired
 	ReminderMessages reminderMessages;

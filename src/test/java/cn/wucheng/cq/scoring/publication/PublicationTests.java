@@ -25,7 +25,7 @@ import cn.wucheng.cq.scoring.ScoreLedger;
 import cn.wucheng.cq.scoring.ScoreScope;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.support.Bureau;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -35,7 +35,7 @@ import cn.wucheng.cq.support.Users;
  */
 @SpringBootTest(properties = "cq.test.context=publication")
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 class PublicationTests {
 
 	@Autowired
@@ -45,7 +45,7 @@ class PublicationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	SettableClock clock;
+	TestClock clock;
 
 	@Autowired
 	PublicationRepository publications;

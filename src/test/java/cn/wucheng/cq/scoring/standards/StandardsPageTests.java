@@ -142,10 +142,11 @@ class StandardsPageTests {
 	}
 
 	@Test
-	void aBadPeriodShowsTheCurrentQuarterWithAWarning() throws Exception {
+	void aPeriodThatIsNotAQuarterIsRefusedWithTheOneBadPeriodMessage() throws Exception {
+		// issue 15 item 2: the period converter refuses it (400) instead of the page showing another quarter
 		mvc.perform(get("/standards?period=2024").with(Users.supervision()))
-			.andExpect(status().isOk())
-			.andExpect(model().attributeExists("badPeriod"));
+			.andExpect(status().isBadRequest())
+			.andExpect(model().attribute("errorMessage", org.hamcrest.Matchers.containsString("期间有误")));
 	}
 
 	@Test

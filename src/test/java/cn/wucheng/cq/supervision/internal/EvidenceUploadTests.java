@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.wucheng.cq.support.Bureau;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -44,7 +44,7 @@ import cn.wucheng.cq.support.Users;
  */
 @SpringBootTest(properties = { SupervisionContext.NAME, SupervisionContext.FILES, SupervisionContext.LIMIT })
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceUploadTests {
 

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -32,7 +32,7 @@ import cn.wucheng.cq.support.Users;
  */
 @SpringBootTest(properties = { SupervisionContext.NAME, SupervisionContext.FILES, SupervisionContext.LIMIT })
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 class ProgrammeLeadingGroupAndMilestonesTests {
 
 	@Autowired
@@ -42,7 +42,7 @@ class ProgrammeLeadingGroupAndMilestonesTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	SettableClock clock;
+	TestClock clock;
 
 	@Test
 	void r74_theSeededLeadingGroupIsShownBesideTheTasksAndNamedInTheMidTermReportWithTheMilestones() throws Exception {

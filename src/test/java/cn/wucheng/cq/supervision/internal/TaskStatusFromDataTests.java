@@ -22,7 +22,7 @@ import cn.wucheng.cq.reminders.DueItem;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.supervision.TaskStatus;
 import cn.wucheng.cq.training.TrainingFixture;
@@ -35,7 +35,7 @@ import cn.wucheng.cq.training.TrainingFixture;
  */
 @SpringBootTest(properties = "cq.test.context=supervision-data")
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskStatusFromDataTests {
 
@@ -48,7 +48,7 @@ class TaskStatusFromDataTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	SettableClock clock;
+	TestClock clock;
 
 	@Autowired
 	TaskBoard board;

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.support.Bureau;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.training.TrainingFixture;
 import cn.wucheng.cq.training.TrainingOverview;
@@ -44,7 +44,7 @@ import cn.wucheng.cq.training.TrainingOverview;
  */
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingHoursPagesTests {
 
@@ -57,7 +57,7 @@ class TrainingHoursPagesTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	SettableClock clock;
+	TestClock clock;
 
 	@Autowired
 	RuleSettings settings;

@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.wucheng.cq.support.Bureau;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.training.PlanFlag;
 import cn.wucheng.cq.training.PlanStatus;
@@ -39,7 +39,7 @@ import cn.wucheng.cq.training.TrainingOverview;
  */
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingPlanPagesTests {
 
@@ -50,7 +50,7 @@ class TrainingPlanPagesTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	SettableClock clock;
+	TestClock clock;
 
 	@Autowired
 	TrainingPlanRepository plans;

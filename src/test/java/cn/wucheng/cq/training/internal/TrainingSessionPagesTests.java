@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cn.wucheng.cq.support.Bureau;
-import cn.wucheng.cq.support.SettableClock;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.training.SessionFlag;
 import cn.wucheng.cq.training.TrainingFixture;
@@ -43,7 +43,7 @@ import cn.wucheng.cq.training.TrainingOverview;
  */
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
-@Import(SettableClock.Config.class)
+@Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingSessionPagesTests {
 
@@ -54,7 +54,7 @@ class TrainingSessionPagesTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	SettableClock clock;
+	TestClock clock;
 
 	@Autowired
 	TrainingSessionRepository sessions;

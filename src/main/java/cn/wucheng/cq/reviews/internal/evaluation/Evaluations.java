@@ -3,6 +3,7 @@ package cn.wucheng.cq.reviews.internal.evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.reviews.AwardLevel;
 import cn.wucheng.cq.reviews.EvaluationGrade;
-import cn.wucheng.cq.reviews.internal.ReviewsClock;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.NotFoundException;
@@ -78,14 +78,14 @@ public class Evaluations {
 
 	private final AuditLog audit;
 
-	private final ReviewsClock clock;
+	private final Clock clock;
 
 	private final cn.wucheng.cq.settings.RuleSettings settings;
 
 	private final SecureRandom seeds = new SecureRandom();
 
 	Evaluations(EvaluationRoundRepository rounds, EvaluationRepository evaluations, EvaluationStandard standard,
-			JdbcClient jdbc, AuditLog audit, ReviewsClock clock, cn.wucheng.cq.settings.RuleSettings settings) {
+			JdbcClient jdbc, AuditLog audit, Clock clock, cn.wucheng.cq.settings.RuleSettings settings) {
 		this.settings = settings;
 		this.rounds = rounds;
 		this.evaluations = evaluations;
@@ -96,7 +96,7 @@ public class Evaluations {
 	}
 
 	public LocalDate today() {
-		return clock.today();
+		return LocalDate.now(clock);
 	}
 
 	// ------------------------------------------------------------------ rounds
@@ -109,7 +109,7 @@ public class Evaluations {
 	public EvaluationRound open(RoundKind kind, YearMonth month, int perSquad, Long seed, CurrentUser user) {
 		long s = seed != null ? seed : seeds.nextLong() & 0x7fff_ffff_ffffL; // short enough to read out and type
 		List<FileDraw.Candidate> candidates = month == null ? List.of() : candidates(month);
-		EvaluationRound round = EvaluationRound.open(kind, month, perSquad, s, candidates, clock.today(),
+		EvaluationRound round = EvaluationRound.open(kind, month, perSquad, s, candidates, LocalDate.now(clock),
 				user.displayName());
 		EvaluationRound saved = rounds.save(round);
 		audit.record("EVALUATION_ROUND_OPENED", "evaluation_round", Long.toString(saved.getId()), "R-43", null,
@@ -391,7 +391,7 @@ public class Evaluations {
 			failed.add(item);
 		}
 		String before = e.describe();
-		e.submit(failed, remark, clock.today(), EvaluationGrade.Thresholds.of(settings));
+		e.submit(failed, remark, LocalDate.now(clock), EvaluationGrade.Thresholds.of(settings));
 		Evaluation saved = evaluations.save(e);
 		audit.record("EVALUATION_SUBMITTED", "evaluation", e.getRoundId() + "/" + caseNo(e.getCaseId()), "R-43",
 				before, saved.describe() + "\nitems=" + failed.stream().map(EvaluationItem::getCode).toList());
@@ -420,7 +420,7 @@ public class Evaluations {
 		if (file.awarded()) {
 			throw new EvaluationRefusal("案卷 " + file.caseNo() + " 已是局级优秀案卷");
 		}
-		LocalDate today = clock.today();
+		LocalDate today = LocalDate.now(clock);
 		String title = round.getKind().label() + " " + round.getMonth() + " 评为优秀（" + file.result().toPlainString()
 				+ " 分）";
 		jdbc.sql("insert into excellent_award (case_id, award_level, rated_on, title) values (?, ?, ?, ?)")

@@ -1,6 +1,7 @@
 package cn.wucheng.cq.reviews.internal.legal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.reviews.CaseReturned;
 import cn.wucheng.cq.reviews.DeductionItem;
 import cn.wucheng.cq.reviews.DeductionItemRepository;
-import cn.wucheng.cq.reviews.internal.ReviewsClock;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.shared.NotFoundException;
@@ -88,12 +88,12 @@ public class LegalReviews {
 
 	private final AuditLog audit;
 
-	private final ReviewsClock clock;
+	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
 	LegalReviews(LegalReviewRepository reviews, DeductionItemRepository items, JdbcClient jdbc, AuditLog audit,
-			ReviewsClock clock, ApplicationEventPublisher events) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.reviews = reviews;
 		this.items = items;
@@ -234,7 +234,7 @@ public class LegalReviews {
 	}
 
 	public LocalDate today() {
-		return clock.today();
+		return LocalDate.now(clock);
 	}
 
 	/**
@@ -246,7 +246,7 @@ public class LegalReviews {
 	@Transactional
 	public LegalReview record(long caseId, Integer seenVersion, ReviewInput in, CurrentUser user) {
 		CaseInfo c = caseInfo(caseId, user);
-		if (in.reviewedOn() != null && in.reviewedOn().isAfter(clock.today())) {
+		if (in.reviewedOn() != null && in.reviewedOn().isAfter(LocalDate.now(clock))) {
 			throw new LegalReviewRefusal("审核日期 " + in.reviewedOn() + " 不能晚于今天");
 		}
 		List<DeductionItem> chosen = chosenItems(in);
@@ -303,8 +303,8 @@ public class LegalReviews {
 		if (!Objects.equals(review.getVersion(), seenVersion)) {
 			throw new OptimisticLockingFailureException("legal review of case " + c.caseNo() + " changed");
 		}
-		LocalDate day = on == null ? clock.today() : on;
-		if (day.isAfter(clock.today())) {
+		LocalDate day = on == null ? LocalDate.now(clock) : on;
+		if (day.isAfter(LocalDate.now(clock))) {
 			throw new LegalReviewRefusal("重新报送日期 " + day + " 不能晚于今天");
 		}
 		String before = review.describe();

@@ -1,0 +1,93 @@
+package cn.wucheng.cq.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.wucheng.cq.support.Users;
+
+/**
+ * Issue 15 item 2: a period request parameter is read by one converter; a value that is no period, or a month or year
+ * where a quarter is needed (rankings R-30, standards R-32), gets one Chinese message and a 400, on a page and on
+ * the API alike; an absent one still opens the page on its default quarter. Shares the standards tests' context.
+ */
+@SpringBootTest(properties = "cq.test.context=standards")
+@AutoConfigureMockMvc
+class PeriodParametersTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MessageSource messages;
+
+	String badPeriod() {
+		return messages.getMessage("period.bad", null, Locale.SIMPLIFIED_CHINESE);
+	}
+
+	@Test
+	void aPageRefusesAnUnreadablePeriodWithTheOneMessage() throws Exception {
+		String html = mvc.perform(get("/standards?period=2024-Q5").with(Users.supervision()))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains(badPeriod()).doesNotContain("Q5").doesNotContain("Exception");
+	}
+
+	@Test
+	void aPageThatNeedsAQuarterRefusesAMonthWithTheSameMessage() throws Exception {
+		String html = mvc.perform(get("/standards?period=2024-03").with(Users.supervision()))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains(badPeriod());
+	}
+
+	@Test
+	void aPageWithoutAPeriodStillOpensOnItsDefaultQuarter() throws Exception {
+		mvc.perform(get("/standards").with(Users.supervision())).andExpect(status().isOk());
+		mvc.perform(get("/standards?period=").with(Users.supervision())).andExpect(status().isOk());
+		mvc.perform(get("/standards?period=2024-Q2").with(Users.supervision())).andExpect(status().isOk());
+	}
+
+	@Test
+	void theApiRefusesAnUnreadablePeriodWithTheOneMessageAsJson() throws Exception {
+		mvc.perform(get("/api/v1/rankings?period=abc").with(Users.supervision()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(badPeriod()));
+		mvc.perform(get("/api/v1/scores?period=2024-13").with(Users.supervision()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(badPeriod()));
+	}
+
+	@Test
+	void theApiRefusesAYearWhereAQuarterIsNeededButTakesItWhereAnyPeriodWillDo() throws Exception {
+		mvc.perform(get("/api/v1/rankings?period=2024").with(Users.supervision()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(badPeriod()));
+		mvc.perform(get("/api/v1/standards?period=2024-03").with(Users.supervision()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(badPeriod()));
+		mvc.perform(get("/api/v1/scores?period=2024").with(Users.supervision())).andExpect(status().isOk());
+	}
+
+	@Test
+	void theOneMessageSpeaksTheBureausWords() {
+		assertThat(MessagesSpeakTheBureausWordsTests.codeWords(badPeriod())).isEmpty();
+		assertThat(badPeriod()).contains("季度");
+	}
+
+}
