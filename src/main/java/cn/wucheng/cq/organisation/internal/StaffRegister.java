@@ -203,7 +203,7 @@ class StaffRegister {
 				describe(person)));
 		if (moved) {
 			entries.add(new AuditLog.Entry("PERSON_TRANSFERRED", "person", person.getEmployeeNo(),
-					"调动自 " + form.getTransferFrom() + " 起生效 (R-02)", "单位=" + unitName(oldUnit),
+					"调动自 " + form.getTransferFrom() + " 起生效", "单位=" + unitName(oldUnit),
 					"单位=" + unitName(person.getUnitId()) + "\n生效日期=" + form.getTransferFrom()));
 		}
 		audit.recordAll(entries);
