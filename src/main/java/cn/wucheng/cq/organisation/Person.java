@@ -34,6 +34,9 @@ public class Person {
 
 	private String phone;
 
+	/** 执法证号, optional ({@link CertificateNo}). */
+	private String certificateNo;
+
 	@MappedCollection(idColumn = "person_id")
 	private Set<UnitAssignment> unitHistory = new HashSet<>();
 
@@ -58,6 +61,15 @@ public class Person {
 		this.category = category;
 		this.post = post;
 		this.phone = Domain.blankToNull(phone);
+	}
+
+	/** Gives the person a 执法证号, or takes it away (blank); whether another holds it is the register's check. */
+	public void holdCertificate(String certificateNo) {
+		String normalised = CertificateNo.normalise(certificateNo);
+		if (CertificateNo.tooLong(normalised)) {
+			throw new IllegalArgumentException("执法证号最多 " + CertificateNo.MAX_LENGTH + " 个字符");
+		}
+		this.certificateNo = normalised;
 	}
 
 	/**
@@ -135,6 +147,10 @@ public class Person {
 
 	public String getPhone() {
 		return phone;
+	}
+
+	public String getCertificateNo() {
+		return certificateNo;
 	}
 
 	public Set<UnitAssignment> getUnitHistory() {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +121,23 @@ class HandlersByNameImportTests extends ImportTestSupport {
 	}
 
 	@Test
+	void aSharedNameIsTheOneWhoBelongedToTheCasesUnitOnItsFilingDateThoughHeHasMovedSince() throws Exception {
+		importExampleThrough("people");
+		secondPerson("WC0900", "叶海", "城东中队"); // WC0007 叶海 is in 直属一中队
+		movedOn("WC0900", "城西中队", LocalDate.of(2025, 3, 1)); // R-02: the unit on the case's date counts
+		upload("cases", "cases.csv", utf8(CASES_HEADER + "WCZF-2025-00001,普通程序,园林绿化,城东中队,2025-01-06,叶海、邓红宇\n"
+				+ "WCZF-2025-00002,普通程序,园林绿化,城西中队,2025-03-10,邓红宇、叶海\n"))
+			.andExpect(status().isOk());
+		assertThat(handlers("WCZF-2025-00001")).as("in 城东中队 when the case was filed, though in 城西中队 now")
+			.isEqualTo("WC0900/WC0004");
+		assertThat(handlers("WCZF-2025-00002")).isEqualTo("WC0004/WC0900");
+		upload("cases", "cases.csv", utf8(CASES_HEADER + "WCZF-2025-00003,普通程序,园林绿化,城东中队,2025-03-10,叶海、邓红宇\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("姓名“叶海”对应多人（工号 WC0007、WC0900），办案单位也无法区分：请改填工号或执法证号"));
+	}
+
+	@Test
 	void aHandlerColumnWithOneNameOnlyIsRefused() throws Exception {
 		importExampleThrough("people");
 		upload("cases", "cases.csv", utf8(CASES_HEADER + "WCZF-2025-00001,普通程序,园林绿化,直属一中队,2025-01-06,叶海\n"))
@@ -152,6 +170,18 @@ class HandlersByNameImportTests extends ImportTestSupport {
 		upload("people", "people.csv", utf8("工号,姓名,性别,出生日期,人员类别,所属单位,职务\n" + employeeNo + "," + name
 				+ ",男,1980-01-01,正式执法人员," + unit + ",队员\n"))
 			.andExpect(status().isOk());
+	}
+
+	/** Moves a person to another unit from a day on, as a dated transfer on the person form does (R-02). */
+	private void movedOn(String employeeNo, String unit, LocalDate from) {
+		jdbc.sql("""
+				insert into person_unit_history (person_id, unit_id, valid_from)
+				select p.id, u.id, ? from person p, unit u where p.employee_no = ? and u.name = ?""")
+			.params(from, employeeNo, unit)
+			.update();
+		jdbc.sql("update person set unit_id = (select id from unit where name = ?) where employee_no = ?")
+			.params(unit, employeeNo)
+			.update();
 	}
 
 	/** The example's people with a 执法证号 column: ZF- and the digits of the 工号. */

@@ -82,6 +82,10 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 	private record PersonRef(long id, String employeeNo, String name, boolean formal, long unitId) {
 	}
 
+	/** From {@code validFrom} on, a person belonged to {@code unitId} (person_unit_history, R-02). */
+	private record Assignment(LocalDate validFrom, long unitId) {
+	}
+
 	private Map<String, Long> domainIds;
 
 	private Map<Long, String> domainNames;
@@ -97,6 +101,12 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 	private final Map<String, PersonRef> byCertificate = new HashMap<>();
 
 	private final Map<String, List<PersonRef>> byName = new HashMap<>();
+
+	/**
+	 * R-02: the unit history of the people who share a name with someone, oldest first; only they need it, and it is
+	 * read in one query with the people, not per row.
+	 */
+	private final Map<Long, List<Assignment>> historyOfNamesakes = new HashMap<>();
 
 	/** On PostgreSQL: new cases go in with COPY (see {@link PgCopy}); on H2 with a batch of INSERTs. */
 	private PgCopy copy;
@@ -162,6 +172,14 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 			}
 			byName.computeIfAbsent(p.name(), k -> new ArrayList<>(1)).add(p);
 		});
+		run.jdbc.sql("""
+				select h.person_id, h.valid_from, h.unit_id from person_unit_history h
+				where h.person_id in (select id from person where name in (
+				  select name from person group by name having count(*) > 1))
+				order by h.person_id, h.valid_from""").query(rs -> {
+			historyOfNamesakes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
+				.add(new Assignment(rs.getObject(2, LocalDate.class), rs.getLong(3)));
+		});
 	}
 
 	@Override
@@ -188,16 +206,16 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 					run.error(r.row(), HANDLERS, "imports.error.handlerCount", handlers);
 				}
 				else {
-					lead = person(r, HANDLERS, entries.get(0), unitId);
-					co = person(r, HANDLERS, entries.get(1), unitId);
+					lead = person(r, HANDLERS, entries.get(0), unitId, filed);
+					co = person(r, HANDLERS, entries.get(1), unitId, filed);
 				}
 			}
 		}
 		else {
 			String leadText = required(r, LEAD);
-			lead = leadText == null ? null : person(r, LEAD, leadText, unitId);
+			lead = leadText == null ? null : person(r, LEAD, leadText, unitId, filed);
 			String coText = required(r, CO);
-			co = coText == null ? null : person(r, CO, coText, unitId);
+			co = coText == null ? null : person(r, CO, coText, unitId, filed);
 		}
 		if (lead != null && co != null && lead.id() == co.id()) {
 			run.error(r.row(), coColumn, "imports.error.sameHandler");
@@ -257,9 +275,10 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 
 	/**
 	 * A handler as the file names them (issue 14): by 工号, else 执法证号, else name; a name that several people share
-	 * is the one of them in the case's 办案单位 (their unit now), else an error naming all their 工号.
+	 * is the one of them who belonged to the case's 办案单位 on its 立案日期 (R-02: people move between squads, and
+	 * the unit on the case's date counts), else an error naming all their 工号.
 	 */
-	private PersonRef person(RowView r, Column c, String text, Long caseUnitId) {
+	private PersonRef person(RowView r, Column c, String text, Long caseUnitId, LocalDate filedOn) {
 		PersonRef p = people.get(text);
 		if (p == null) {
 			p = byCertificate.get(text);
@@ -275,13 +294,35 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 			run.error(r.row(), c, "imports.error.unknownHandler", text);
 			return null;
 		}
-		List<PersonRef> inUnit = named.stream().filter(n -> caseUnitId != null && n.unitId() == caseUnitId).toList();
+		List<PersonRef> inUnit = named.stream()
+			.filter(n -> caseUnitId != null && Long.valueOf(unitOn(n, filedOn)).equals(caseUnitId))
+			.toList();
 		if (inUnit.size() == 1) {
 			return inUnit.get(0);
 		}
 		run.error(r.row(), c, "imports.error.ambiguousName", text,
 				String.join("、", named.stream().map(PersonRef::employeeNo).sorted().toList()));
 		return null;
+	}
+
+	/**
+	 * R-02: the unit a person belonged to on a day — the assignment with the latest start on or before it; his current
+	 * unit when the day is unknown (an unreadable 立案日期, reported already) or he has no history; none (-1) on a
+	 * day before his first assignment.
+	 */
+	private long unitOn(PersonRef p, LocalDate day) {
+		List<Assignment> history = historyOfNamesakes.get(p.id());
+		if (day == null || history == null) {
+			return p.unitId();
+		}
+		long unit = -1;
+		for (Assignment a : history) {
+			if (a.validFrom().isAfter(day)) {
+				break;
+			}
+			unit = a.unitId();
+		}
+		return unit;
 	}
 
 	@Override

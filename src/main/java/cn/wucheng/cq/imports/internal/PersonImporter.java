@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.organisation.CertificateNo;
 import cn.wucheng.cq.organisation.Post;
 import cn.wucheng.cq.organisation.Sex;
 import cn.wucheng.cq.organisation.StaffCategory;
@@ -35,8 +36,8 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 
 	static final Column POST = Column.choice("职务", Arrays.stream(Post.values()).map(Post::label).toList());
 
-	/** Issue 14: the platform may name a handler by it; optional, one person's only. */
-	static final Column CERTIFICATE_NO = Column.optional("执法证号", 30).alias("执法证件号", "执法证编号");
+	/** Issue 14: the platform may name a handler by it; optional, one person's only (as the person form: CertificateNo). */
+	static final Column CERTIFICATE_NO = Column.optional("执法证号", CertificateNo.MAX_LENGTH).alias("执法证件号", "执法证编号");
 
 	static final Column PHONE = Column.optional("手机号", 30).alias("手机号码", "联系电话");
 

@@ -1,31 +1,19 @@
 package cn.wucheng.cq.imports.internal;
 
-/** Cell text as the user meant it: surrounding spaces of any kind (full-width, no-break, BOM) removed. */
+import cn.wucheng.cq.shared.SurroundingSpace;
+
+/** Cell text as the user meant it: surrounding spaces of any kind removed ({@link SurroundingSpace}, one rule with the forms). */
 final class Text {
 
 	private Text() {
 	}
 
 	static boolean isSpace(char c) {
-		if (c > ' ' && c < 0x7F) {
-			return false; // visible ASCII, most cells' first and last character
-		}
-		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
+		return SurroundingSpace.isSpace(c);
 	}
 
 	static String clean(String s) {
-		if (s == null || s.isEmpty()) {
-			return "";
-		}
-		int start = 0;
-		int end = s.length();
-		while (start < end && isSpace(s.charAt(start))) {
-			start++;
-		}
-		while (end > start && isSpace(s.charAt(end - 1))) {
-			end--;
-		}
-		return start == 0 && end == s.length() ? s : s.substring(start, end);
+		return SurroundingSpace.strip(s);
 	}
 
 	static boolean isBlank(String[] cells) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
+import cn.wucheng.cq.organisation.CertificateNo;
 import cn.wucheng.cq.organisation.Person;
 import cn.wucheng.cq.organisation.Post;
 import cn.wucheng.cq.organisation.Sex;
@@ -44,6 +45,9 @@ class PersonForm {
 
 	private String phone;
 
+	/** 执法证号, optional; the rule is {@link CertificateNo}'s, the same as the people import's. */
+	private String certificateNo;
+
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate transferFrom;
 
@@ -59,6 +63,7 @@ class PersonForm {
 		form.unitId = p.getUnitId();
 		form.post = p.getPost();
 		form.phone = p.getPhone();
+		form.certificateNo = p.getCertificateNo();
 		form.version = p.getVersion();
 		return form;
 	}
@@ -93,6 +98,10 @@ class PersonForm {
 		if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.trim()).matches()) {
 			errors.rejectValue("phone", "person.phone.pattern");
 		}
+		if (CertificateNo.tooLong(trimmedCertificateNo())) {
+			errors.rejectValue("certificateNo", "person.certificateNo.tooLong", new Object[] { CertificateNo.MAX_LENGTH },
+					null);
+		}
 		if (transferFrom != null && transferFrom.isAfter(today)) {
 			errors.rejectValue("transferFrom", "person.transferFrom.future");
 		}
@@ -107,6 +116,11 @@ class PersonForm {
 
 	String trimmedEmployeeNo() {
 		return employeeNo == null ? null : employeeNo.trim();
+	}
+
+	/** As stored: surrounding spaces of any kind removed, null when blank. */
+	String trimmedCertificateNo() {
+		return CertificateNo.normalise(certificateNo);
 	}
 
 	public String getEmployeeNo() {
@@ -171,6 +185,14 @@ class PersonForm {
 
 	public void setPhone(String phone) {
 		this.phone = phone;
+	}
+
+	public String getCertificateNo() {
+		return certificateNo;
+	}
+
+	public void setCertificateNo(String certificateNo) {
+		this.certificateNo = certificateNo;
 	}
 
 	public LocalDate getTransferFrom() {

@@ -39,7 +39,7 @@ class StaffRegister {
 
 	/** A person as lists show him: age instead of birth date, phone masked. */
 	record PersonRow(long id, String employeeNo, String name, Sex sex, int age, StaffCategory category, long unitId,
-			String unitName, Post post, String maskedPhone) {
+			String unitName, Post post, String maskedPhone, String certificateNo) {
 	}
 
 	/** One assignment of the unit history, newest first; {@code initial} when its real start is unknown. */
@@ -86,7 +86,9 @@ class StaffRegister {
 			params.put("scopePerson", p);
 		});
 		if (filter.search() != null) {
-			where.append(" and (upper(p.employee_no) = upper(:q) or p.name like :qLike or upper(p.employee_no) like upper(:qLike))");
+			// 工号, 姓名 or 执法证号 (issue 14: the platform names handlers by it, so users look people up by it too)
+			where.append(" and (upper(p.employee_no) = upper(:q) or p.name like :qLike or upper(p.employee_no) like upper(:qLike)"
+					+ " or upper(p.certificate_no) like upper(:qLike))");
 			params.put("q", filter.search());
 			params.put("qLike", "%" + escapeLike(filter.search()) + "%");
 		}
@@ -158,8 +160,10 @@ class StaffRegister {
 			throw new Rejected("employeeNo", "person.employeeNo.taken", form.trimmedEmployeeNo(), p.getName());
 		});
 		requireUnit(form.getUnitId());
+		requireCertificateFree(form.trimmedCertificateNo(), null);
 		Person person = new Person(form.trimmedEmployeeNo(), form.getName(), form.getSex(), form.getBirthDate(),
 				form.getCategory(), form.getUnitId(), form.getPost(), form.getPhone());
+		person.holdCertificate(form.trimmedCertificateNo());
 		person = people.save(person);
 		audit.record("PERSON_CREATED", "person", person.getEmployeeNo(), "新增人员", null, describe(person));
 		return person;
@@ -179,6 +183,8 @@ class StaffRegister {
 		Long oldUnit = person.getUnitId();
 		person.change(form.getName(), form.getSex(), form.getBirthDate(), form.getCategory(), form.getPost(),
 				form.getPhone());
+		requireCertificateFree(form.trimmedCertificateNo(), id);
+		person.holdCertificate(form.trimmedCertificateNo());
 		boolean moved = !oldUnit.equals(form.getUnitId());
 		if (moved) {
 			requireUnit(form.getUnitId());
@@ -202,11 +208,29 @@ class StaffRegister {
 				describe(person)));
 		if (moved) {
 			entries.add(new AuditLog.Entry("PERSON_TRANSFERRED", "person", person.getEmployeeNo(),
-					"调动自 " + form.getTransferFrom() + " 起生效 (R-02)", "单位=" + unitName(oldUnit),
+					"调动自 " + form.getTransferFrom() + " 起生效", "单位=" + unitName(oldUnit),
 					"单位=" + unitName(person.getUnitId()) + "\n生效日期=" + form.getTransferFrom()));
 		}
 		audit.recordAll(entries);
 		return person;
+	}
+
+	/**
+	 * A 执法证号 belongs to one person only (issue 14): refused with the holder's 工号 and name, as the people import
+	 * refuses it (the unique index person_certificate_no_uq stays the last word).
+	 */
+	private void requireCertificateFree(String certificateNo, Long personId) {
+		if (certificateNo == null) {
+			return;
+		}
+		jdbc.sql("select employee_no, name from person where certificate_no = :no and id <> :id")
+			.param("no", certificateNo)
+			.param("id", personId == null ? -1L : personId)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.optional()
+			.ifPresent(holder -> {
+				throw new Rejected("certificateNo", "person.certificateNo.taken", certificateNo, holder[0], holder[1]);
+			});
 	}
 
 	private void requireUnit(Long unitId) {
@@ -231,6 +255,7 @@ class StaffRegister {
 				+ PersonalData.birthDateInList(p.getBirthDate()) + "\n人员类别=" + p.getCategory().label() + "\n单位="
 				+ unitName(p.getUnitId()) + "\n职务=" + p.getPost().label() + "\n手机="
 				+ (p.getPhone() == null ? "" : PersonalData.phoneInList(p.getPhone()))
+				+ "\n执法证号=" + (p.getCertificateNo() == null ? "" : p.getCertificateNo())
 				+ "\n单位历史=" + history;
 	}
 
@@ -241,7 +266,7 @@ class StaffRegister {
 
 	private static final String SELECT_ROW = """
 			select p.id, p.employee_no, p.name, p.sex, p.birth_date, p.category, p.unit_id, u.name as unit_name,
-			       p.post, p.phone
+			       p.post, p.phone, p.certificate_no
 			from person p join unit u on u.id = p.unit_id""";
 
 	private static PersonRow row(ResultSet rs, LocalDate today) throws SQLException {
@@ -249,7 +274,8 @@ class StaffRegister {
 		return new PersonRow(rs.getLong("id"), rs.getString("employee_no"), rs.getString("name"),
 				Sex.valueOf(rs.getString("sex")), java.time.Period.between(birth, today).getYears(),
 				StaffCategory.valueOf(rs.getString("category")), rs.getLong("unit_id"), rs.getString("unit_name"),
-				Post.valueOf(rs.getString("post")), PersonalData.phoneInList(rs.getString("phone")));
+				Post.valueOf(rs.getString("post")), PersonalData.phoneInList(rs.getString("phone")),
+				rs.getString("certificate_no"));
 	}
 
 }
