@@ -12,7 +12,9 @@ import cn.wucheng.cq.casework.ReviewListStatus;
 /**
  * A squad's monthly review list (简易案件审核清单, R-41). Its rows are the month's simple cases with their reviews,
  * assembled by SQL; this aggregate holds the workflow: DRAFT → SIGNED (the squad leader signs electronically, only
- * when every case of the month is reviewed) → SUBMITTED (to 法制科). Each step refuses what does not follow.
+ * when every case of the month is reviewed) → SUBMITTED (to 法制科); 法制科 may return (退回) a submitted list with a
+ * reason, back to DRAFT, so that the squad can correct its reviews (a signed list locks them) and sign and submit it
+ * again. Each step refuses what does not follow.
  */
 @Table("review_list")
 class ReviewList {
@@ -37,6 +39,19 @@ class ReviewList {
 	private String submittedBy;
 
 	private LocalDateTime submittedAt;
+
+	/** The first submission: the list's lateness is judged by it once it is resubmitted after a return. */
+	private LocalDateTime firstSubmittedAt;
+
+	private String returnedBy;
+
+	private String returnerName;
+
+	private LocalDateTime returnedAt;
+
+	private String returnReason;
+
+	private int returnCount;
 
 	@Version
 	private Integer version;
@@ -79,6 +94,42 @@ class ReviewList {
 		submittedAt = at;
 	}
 
+	/**
+	 * 退回 by 法制科 (R-41): only a submitted list, with a reason the squad can act on. Back to DRAFT: the signature
+	 * attested the content, which the squad is now to correct, so it is cleared with the submission; the first
+	 * submission is kept for the deadline.
+	 */
+	void returnToSquad(String by, String byName, LocalDateTime at, String reason) {
+		if (status != ReviewListStatus.SUBMITTED) {
+			throw CaseworkRefusal.of("casework.list.returnNotSubmitted");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw CaseworkRefusal.of("casework.list.returnReasonBlank");
+		}
+		if (reason.strip().length() > 500) {
+			throw CaseworkRefusal.of("casework.list.returnReasonLong");
+		}
+		if (firstSubmittedAt == null) {
+			firstSubmittedAt = submittedAt;
+		}
+		status = ReviewListStatus.DRAFT;
+		signedBy = null;
+		signerName = null;
+		signedAt = null;
+		submittedBy = null;
+		submittedAt = null;
+		returnedBy = by;
+		returnerName = byName;
+		returnedAt = at;
+		returnReason = reason.strip();
+		returnCount++;
+	}
+
+	/** When the list counts as submitted for its deadline: the first submission, once it is submitted (again). */
+	LocalDateTime judgedSubmission() {
+		return submittedAt == null ? null : firstSubmittedAt == null ? submittedAt : firstSubmittedAt;
+	}
+
 	public boolean isSigned() {
 		return status != ReviewListStatus.DRAFT;
 	}
@@ -93,7 +144,8 @@ class ReviewList {
 
 	String describe() {
 		return "状态 " + status + (signedAt == null ? "" : "；签字 " + signerName + " " + signedAt)
-				+ (submittedAt == null ? "" : "；报送 " + submittedAt);
+				+ (submittedAt == null ? "" : "；报送 " + submittedAt)
+				+ (returnedAt == null ? "" : "；退回 " + returnerName + " " + returnedAt + "：" + returnReason);
 	}
 
 	public YearMonth month() {
@@ -130,6 +182,30 @@ class ReviewList {
 
 	public LocalDateTime getSubmittedAt() {
 		return submittedAt;
+	}
+
+	public LocalDateTime getFirstSubmittedAt() {
+		return firstSubmittedAt;
+	}
+
+	public String getReturnedBy() {
+		return returnedBy;
+	}
+
+	public String getReturnerName() {
+		return returnerName;
+	}
+
+	public LocalDateTime getReturnedAt() {
+		return returnedAt;
+	}
+
+	public String getReturnReason() {
+		return returnReason;
+	}
+
+	public int getReturnCount() {
+		return returnCount;
 	}
 
 	public Integer getVersion() {

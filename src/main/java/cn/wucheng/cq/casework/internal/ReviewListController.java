@@ -48,6 +48,8 @@ class ReviewListController {
 		model.addAttribute("previousMonth", m.minusMonths(1));
 		model.addAttribute("nextMonth", m.plusMonths(1));
 		model.addAttribute("isSquadLeader", CurrentUser.get().role() == Role.SQUAD_LEADER);
+		model.addAttribute("canReturn", CurrentUser.get().role() == Role.LEGAL
+				&& list.status() == cn.wucheng.cq.casework.ReviewListStatus.SUBMITTED);
 		model.addAttribute("columns", ReviewListWorkbook.COLUMNS);
 		return "casework/list";
 	}
@@ -80,9 +82,22 @@ class ReviewListController {
 		YearMonth m = pages.month(month);
 		return act(unitId, m, redirect, () -> {
 			ReviewList saved = lists.submit(unitId, m, version);
-			return saved.getSubmittedAt().toLocalDate().isAfter(lists.deadline(m))
-					? pages.msg("casework.list.submittedLate", saved.getSubmittedAt().toLocalDate(), lists.deadline(m))
+			return saved.judgedSubmission().toLocalDate().isAfter(lists.deadline(m))
+					? pages.msg("casework.list.submittedLate", saved.judgedSubmission().toLocalDate(), lists.deadline(m))
 					: pages.msg("casework.list.submittedDone");
+		});
+	}
+
+	/** 退回 by 法制科: a submitted list back to the squad with a required reason. */
+	@PostMapping("/casework/squads/{unitId}/lists/{month}/return")
+	@PreAuthorize("hasRole('LEGAL')")
+	String returnList(@PathVariable long unitId, @PathVariable String month,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		YearMonth m = pages.month(month);
+		return act(unitId, m, redirect, () -> {
+			lists.returnList(unitId, m, version, reason);
+			return pages.msg("casework.list.returnedDone");
 		});
 	}
 
@@ -106,7 +121,7 @@ class ReviewListController {
 			redirect.addFlashAttribute("flashSuccess", change.get());
 		}
 		catch (CaseworkRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
+			redirect.addFlashAttribute("flashError", pages.text(e));
 		}
 		catch (OptimisticLockingFailureException e) {
 			redirect.addFlashAttribute("flashError", pages.msg("casework.stale"));

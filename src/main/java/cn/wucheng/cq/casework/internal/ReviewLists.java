@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.calendar.WorkingDays;
 import cn.wucheng.cq.casework.ListDeadlineStatus;
+import cn.wucheng.cq.casework.ReviewListReturned;
 import cn.wucheng.cq.casework.ReviewListStatus;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
@@ -54,7 +56,13 @@ public class ReviewLists {
 	/** One squad in the bureau's overview of a month (法制科). */
 	public record SquadListRow(long unitId, String unitName, String unitType, long cases, long unreviewed,
 			ReviewListStatus status, LocalDateTime signedAt, String signerName, LocalDateTime submittedAt,
-			ListDeadlineStatus deadlineStatus) {
+			ListDeadlineStatus deadlineStatus, LocalDateTime returnedAt) {
+
+		/** Returned by 法制科 and not submitted again yet. */
+		public boolean returned() {
+			return returnedAt != null && status != ReviewListStatus.SUBMITTED;
+		}
+
 	}
 
 	private final JdbcClient jdbc;
@@ -69,8 +77,11 @@ public class ReviewLists {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ReviewLists(JdbcClient jdbc, ReviewListRepository lists, SimpleCases simpleCases, WorkingDays workingDays,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.lists = lists;
 		this.simpleCases = simpleCases;
@@ -93,7 +104,7 @@ public class ReviewLists {
 		boolean applies = simpleCases.applies(unitId, month.atEndOfMonth());
 		LocalDate deadline = deadline(month);
 		ListDeadlineStatus ds = deadlineStatus(applies, rows.size(),
-				list.map(ReviewList::getSubmittedAt).orElse(null), deadline, LocalDate.now(clock));
+				list.map(ReviewList::judgedSubmission).orElse(null), deadline, LocalDate.now(clock));
 		return new MonthList(unitId, unitName, month, list, rows, deadline, ds, start, applies);
 	}
 
@@ -140,9 +151,35 @@ public class ReviewLists {
 		String before = list.describe();
 		list.submit(user.username(), LocalDateTime.now(clock));
 		ReviewList saved = lists.save(list);
-		boolean late = saved.getSubmittedAt().toLocalDate().isAfter(deadline(month));
+		boolean late = saved.judgedSubmission().toLocalDate().isAfter(deadline(month));
 		audit.record("REVIEW_LIST_SUBMITTED", ENTITY, key(unitId, month), late ? "R-41 逾期报送" : "R-41", before,
 				saved.describe());
+		return saved;
+	}
+
+	/**
+	 * 退回 by 法制科 (R-41): a submitted list goes back to the squad with the reason; its leader and legal officer
+	 * hear of it in the message centre. Lateness stays judged by the first submission once the list is resubmitted
+	 * (until then it counts as not submitted, so the squad leader's reminder chases it).
+	 */
+	@Transactional
+	ReviewList returnList(long unitId, YearMonth month, Integer version, String reason) {
+		CaseworkScope.requireVisible(unitId, "中队");
+		CurrentUser user = CurrentUser.get();
+		if (user.role() != Role.LEGAL) {
+			throw new org.springframework.security.access.AccessDeniedException("only 法制科 returns a list");
+		}
+		ReviewList list = lists.findByUnitIdAndListYearAndListMonth(unitId, month.getYear(), month.getMonthValue())
+			.orElseThrow(() -> CaseworkRefusal.of("casework.list.returnNotSubmitted"));
+		checkVersion(list, version);
+		String before = list.describe();
+		list.returnToSquad(user.username(), user.displayName(), LocalDateTime.now(clock), reason);
+		ReviewList saved = lists.save(list);
+		String unitName = unitName(unitId);
+		audit.record("REVIEW_LIST_RETURNED", ENTITY, unitName + " " + month, "R-41 退回：" + saved.getReturnReason(),
+				before, saved.describe());
+		events.publishEvent(new ReviewListReturned(unitId, unitName, month.getYear(), month.getMonthValue(),
+				saved.getReturnReason()));
 		return saved;
 	}
 
@@ -160,8 +197,11 @@ public class ReviewLists {
 	}
 
 	private String key(long unitId, YearMonth month) {
-		String name = jdbc.sql("select name from unit where id = ?").param(unitId).query(String.class).single();
-		return name + " " + month;
+		return unitName(unitId) + " " + month;
+	}
+
+	private String unitName(long unitId) {
+		return jdbc.sql("select name from unit where id = ?").param(unitId).query(String.class).single();
 	}
 
 	/**
@@ -176,7 +216,9 @@ public class ReviewLists {
 		return jdbc.sql("""
 				select u.id, u.name, u.type, ro.starts_on,
 				       coalesce(k.cases, 0) as cases, coalesce(k.unreviewed, 0) as unreviewed,
-				       l.status, l.signed_at, l.signer_name, l.submitted_at
+				       l.status, l.signed_at, l.signer_name, l.submitted_at, l.returned_at,
+				       case when l.submitted_at is null then null
+				            else coalesce(l.first_submitted_at, l.submitted_at) end as judged_at
 				from unit u
 				join unit_rollout ro on ro.unit_id = u.id
 				left join (
@@ -198,12 +240,14 @@ public class ReviewLists {
 				LocalDate start = rs.getObject("starts_on", LocalDate.class);
 				boolean applies = start == null || !to.isBefore(start);
 				LocalDateTime submitted = rs.getObject("submitted_at", LocalDateTime.class);
+				LocalDateTime judged = rs.getObject("judged_at", LocalDateTime.class);
 				long cases = rs.getLong("cases");
 				String status = rs.getString("status");
 				return new SquadListRow(rs.getLong("id"), rs.getString("name"), rs.getString("type"), cases,
 						rs.getLong("unreviewed"), status == null ? ReviewListStatus.DRAFT : ReviewListStatus.valueOf(status),
 						rs.getObject("signed_at", LocalDateTime.class), rs.getString("signer_name"), submitted,
-						deadlineStatus(applies, cases, submitted, deadline, today));
+						deadlineStatus(applies, cases, judged, deadline, today),
+						rs.getObject("returned_at", LocalDateTime.class));
 			})
 			.list();
 	}

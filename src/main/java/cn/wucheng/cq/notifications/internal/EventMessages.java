@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.casework.CaseAssigned;
+import cn.wucheng.cq.casework.ReviewListReturned;
 import cn.wucheng.cq.notifications.MessageKind;
 import cn.wucheng.cq.notifications.Notifications;
 import cn.wucheng.cq.notifications.Notifications.Recipient;
@@ -74,6 +75,13 @@ class EventMessages {
 				List.of(e.caseNo(), String.join(messages.getMessage("notifications.event.itemSeparator", null, Locale.SIMPLIFIED_CHINESE), e.items()), e.reason() == null || e.reason().isBlank() ? "—"
 						: e.reason().strip()),
 				"/legal-reviews/cases/" + e.caseId());
+	}
+
+	/** the squad's leader and legal officer, who correct the monthly list; the leader signs and submits it again. */
+	@EventListener
+	void on(ReviewListReturned e) {
+		notifications.send(Recipient.squadOf(e.unitId()), MessageKind.RETURNED, "notifications.event.listReturned",
+				List.of(e.unitName(), Integer.toString(e.year()), Integer.toString(e.month()), e.reason()), e.link());
 	}
 
 	/** "2024-Q1" as the programme writes it: 2024年第1季度. */

@@ -144,16 +144,20 @@ class ScoresPageController {
 			@RequestParam(required = false) Integer page, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		CurrentUser user = CurrentUser.get();
-		if (user.role() == Role.OFFICER && (period == null || period.isBlank())) {
-			// an officer opens on the latest quarter he may see
+		// the menu's link: an officer opens on the latest quarter he may see; with none published yet, the page
+		// opens (200) and says so (R-26: published rankings are public inside the bureau; a draft is not shown)
+		boolean menuLink = period == null || period.isBlank();
+		if (user.role() == Role.OFFICER && menuLink) {
 			period = publications.latestVisibleQuarter().map(Period::toString).orElse(null);
 		}
 		Period p = period(period, true, model);
 		QuarterState state = publications.state(p).orElseThrow();
 		model.addAttribute("quarterState", state);
 		if (!state.visibleToOfficers() && user.role() == Role.OFFICER) {
-			// a draft ranking is not shown to officers
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			// a draft ranking is not shown to officers — 403 when he asks for that quarter, not from the menu
+			if (!menuLink) {
+				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			}
 			model.addAttribute("notPublished", true);
 			model.addAttribute("chartTop", CHART_TOP);
 			return "scoring/rankings";

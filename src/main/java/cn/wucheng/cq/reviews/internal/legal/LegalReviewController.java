@@ -94,6 +94,54 @@ class LegalReviewController {
 		return "reviews/legal-reviews :: row";
 	}
 
+	/**
+	 * Batch 通过 in the queue (issue 13 item 7, R-42): each ticked case through {@link LegalReviews#record} as the
+	 * single 通过, each in its own transaction and audited; a refused one keeps its row with the refusal while the
+	 * others pass. htmx: the page's rows again, each with what happened; without JS: back to the queue with a summary.
+	 */
+	@PostMapping("/legal-reviews/batch-pass")
+	@PreAuthorize("hasRole('LEGAL')")
+	String batchPass(@ModelAttribute BatchPassForm form,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
+		CurrentUser user = CurrentUser.get();
+		java.util.Map<Long, String> passed = new java.util.LinkedHashMap<>();
+		java.util.Map<Long, String> refused = new java.util.LinkedHashMap<>();
+		for (Long caseId : new java.util.LinkedHashSet<>(form.getCaseIds())) {
+			try {
+				LegalReview saved = reviews.record(caseId, form.getVersions().get(caseId),
+						new LegalReviews.ReviewInput(reviews.today(), ReviewOutcome.PASSED, List.of(), null), user);
+				ReviewRound last = saved.getRounds().get(saved.getRounds().size() - 1);
+				passed.put(caseId, pages.msg("legalReview.recorded", last.roundNo(), last.outcome().label()));
+			}
+			catch (LegalReviewRefusal e) {
+				refused.put(caseId, e.getMessage());
+			}
+			catch (OptimisticLockingFailureException e) {
+				refused.put(caseId, pages.msg("legalReview.stale"));
+			}
+		}
+		String summary = form.getCaseIds().isEmpty() ? pages.msg("legalReview.batch.none")
+				: pages.msg("legalReview.batch.summary", passed.size(), refused.size());
+		if (htmx == null) {
+			redirect.addFlashAttribute(refused.isEmpty() && !passed.isEmpty() ? "flashSuccess" : "flashError",
+					refused.isEmpty() ? summary : summary + " " + refused.entrySet()
+						.stream()
+						.map(e -> pages.msg("legalReview.batch.refusedCase", reviews.row(e.getKey(), user).caseNo(),
+								e.getValue()))
+						.collect(java.util.stream.Collectors.joining(" ")));
+			return "redirect:/legal-reviews";
+		}
+		List<Long> shown = form.getShown().isEmpty() ? form.getCaseIds() : form.getShown();
+		List<LegalReviews.Row> rows = shown.stream().distinct().map(id -> reviews.row(id, user)).toList();
+		model.addAttribute("rows", new ListPage<>(rows, 1, Math.max(1, rows.size()), rows.size()));
+		model.addAttribute("rowSuccesses", passed);
+		model.addAttribute("rowErrors", refused);
+		model.addAttribute("batchSummary", summary);
+		queueActions(model);
+		return "reviews/legal-reviews :: rows";
+	}
+
 	@GetMapping("/legal-reviews/cases/{caseId}")
 	@PreAuthorize(ReviewPages.READERS)
 	String review(@PathVariable long caseId, Model model) {
