@@ -244,15 +244,20 @@ class ThreeAdministratorsTests {
 	void theAuditAdministratorReachesTheAuditLogAndNothingElse() throws Exception {
 		assertReachesOnly(AUDIT, Set.of("GET /", "GET /audit", "GET /audit/export.xlsx", "POST /audit/verify",
 				"GET /account/password", "POST /account/password", "GET /account/totp", "POST /account/totp",
-				"POST /account/totp/enrol"));
+				"POST /account/totp/enrol", MESSAGES[0], MESSAGES[1], MESSAGES[2], MESSAGES[3]));
 	}
+
+	/** His own 站内消息, like his own password page: nobody else's data (every user reads only his own messages). */
+	private static final String[] MESSAGES = { "GET /messages", "POST /messages/{id}/open", "POST /messages/{id}/read",
+			"POST /messages/read-all" };
 
 	@Test
 	void theSecurityAdministratorReachesTheAccountListAndRoleAssignmentOnly() throws Exception {
 		assertReachesOnly(SECURITY, Set.of("GET /", "GET /admin/users", "GET /admin/users/{id}/edit",
 				"POST /admin/users/{id}", "POST /admin/users/{id}/reset-totp", "POST /admin/users/{id}/unlock",
 				"GET /account/password",
-				"POST /account/password", "GET /account/totp", "POST /account/totp", "POST /account/totp/enrol"));
+				"POST /account/password", "GET /account/totp", "POST /account/totp", "POST /account/totp/enrol",
+				MESSAGES[0], MESSAGES[1], MESSAGES[2], MESSAGES[3]));
 	}
 
 	/**
