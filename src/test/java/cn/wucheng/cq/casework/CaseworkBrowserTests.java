@@ -158,7 +158,7 @@ class CaseworkBrowserTests {
 	}
 
 	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
+		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
 	}
 
 	private void screenshot(String name) {

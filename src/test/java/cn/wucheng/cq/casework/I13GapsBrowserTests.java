@@ -100,7 +100,7 @@ class I13GapsBrowserTests {
 		browser.get(url("/casework/squads/" + squad.unit + "/lists/" + month));
 		browser.findElement(By.id("return-reason")).sendKeys(reason);
 		click(browser.findElement(By.id("return-list")));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.alertIsPresent()).accept();
 		wait(d -> !d.findElements(By.id("list-returned")).isEmpty());
 		assertThat(browser.findElement(By.id("list-returned")).getText()).contains(reason);
 		assertThat(browser.findElement(By.id("list-status")).getAttribute("data-status")).isEqualTo("DRAFT");
@@ -174,7 +174,7 @@ class I13GapsBrowserTests {
 	}
 
 	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
+		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
 	}
 
 }

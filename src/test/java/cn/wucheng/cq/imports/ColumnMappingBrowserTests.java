@@ -88,7 +88,7 @@ class ColumnMappingBrowserTests extends ImportTestSupport {
 		browser.findElement(By.id("import-file")).clear();
 		browser.findElement(By.id("import-file")).sendKeys(second.toString());
 		click(browser.findElement(By.id("import-submit")));
-		WebElement used = new WebDriverWait(browser, Duration.ofSeconds(60)).until(b -> b
+		WebElement used = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> b
 			.findElements(By.id("import-mapping-used"))
 			.stream()
 			.filter(e -> e.getText().contains("按已保存的列对应关系"))
@@ -110,7 +110,7 @@ class ColumnMappingBrowserTests extends ImportTestSupport {
 	}
 
 	private WebElement wait(By by) {
-		return new WebDriverWait(browser, Duration.ofSeconds(60))
+		return new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(b -> b.findElements(by).stream().findFirst().orElse(null));
 	}
 
@@ -124,7 +124,7 @@ class ColumnMappingBrowserTests extends ImportTestSupport {
 
 	private void click(WebElement element) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		new WebDriverWait(browser, Duration.ofSeconds(5)).until(b -> element.isDisplayed() && element.isEnabled());
+		new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> element.isDisplayed() && element.isEnabled());
 		element.click();
 	}
 

@@ -106,7 +106,7 @@ class MainJourneyBrowserTests {
 	}
 
 	private <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition);
+		return new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
 	}
 
 	private String url(String path) {

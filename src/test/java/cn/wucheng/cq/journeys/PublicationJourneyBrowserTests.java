@@ -152,7 +152,7 @@ class PublicationJourneyBrowserTests {
 	}
 
 	private WebElement waitFor(By by) {
-		return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(by)
+		return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(by)
 			.stream()
 			.filter(WebElement::isDisplayed)
 			.findFirst()

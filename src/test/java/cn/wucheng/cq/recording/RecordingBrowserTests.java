@@ -129,7 +129,7 @@ class RecordingBrowserTests {
 	}
 
 	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition::apply);
+		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
 	}
 
 	private String url(String path) {

@@ -68,7 +68,7 @@ class AccountsBrowserTests {
 		// reset through the confirm dialog of security.js (no inline script allowed by the CSP)
 		browser.get(url("/admin/users?q=browser-user"));
 		click(By.xpath("//form[contains(@action,'reset-password')]/button"));
-		new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+		new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.alertIsPresent()).accept();
 		String password = browser.findElement(By.cssSelector("#issued-password code")).getText();
 		assertThat(password).isNotEqualTo(first);
 		browser.get(url("/admin/users"));
@@ -119,7 +119,7 @@ class AccountsBrowserTests {
 	 * reminders): wait for the text rather than reading the page that is still there.
 	 */
 	private static void pageShows(String text) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
+		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getPageSource().contains(text));
 	}
 
 	/** Scrolls the element to the middle first: at 1366x768 a long form's button may sit below the fold. */
