@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.wucheng.cq.support.Users;
 
@@ -82,6 +84,40 @@ class PeriodParametersTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(badPeriod()));
 		mvc.perform(get("/api/v1/scores?period=2024").with(Users.supervision())).andExpect(status().isOk());
+	}
+
+	/** A page's answer to a period it cannot take: 400 with the one message, nothing of what was sent, no trace. */
+	void refused(MockHttpServletRequestBuilder request, RequestPostProcessor user) throws Exception {
+		String html = mvc.perform(request.with(user))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains(badPeriod()).doesNotContain("Exception").doesNotContain("xyz");
+	}
+
+	@Test
+	void theScoringPagesRefuseAnUnreadablePeriodAndTheRankingAlsoAMonthOrYear() throws Exception {
+		refused(get("/scores?period=2024-xyz"), Users.legalSection());
+		refused(get("/scores/NOBODY?period=2024-Q5xyz"), Users.legalSection());
+		refused(get("/rankings?period=xyz"), Users.legalSection());
+		refused(get("/rankings?period=2024-03"), Users.legalSection());
+		refused(get("/rankings/export?period=xyz"), Users.legalSection());
+		refused(get("/rankings/export?period=2024"), Users.legalSection());
+		// a month or a year is a period the score list and the breakdown take
+		mvc.perform(get("/scores?period=2024-03").with(Users.legalSection())).andExpect(status().isOk());
+		mvc.perform(get("/scores?period=").with(Users.legalSection())).andExpect(status().isOk());
+		mvc.perform(get("/rankings").with(Users.legalSection())).andExpect(status().isOk());
+	}
+
+	@Test
+	void aRoleThePageRefusesIsRefusedBeforeItsPeriodIsJudged() throws Exception {
+		mvc.perform(get("/scores?period=xyz").with(Users.admin())).andExpect(status().isForbidden());
+		mvc.perform(get("/rankings?period=2024").with(Users.admin())).andExpect(status().isForbidden());
+		mvc.perform(get("/standards?period=xyz").with(Users.admin())).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/rankings?period=2024").with(Users.admin()))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.errors[0].message").exists());
 	}
 
 	@Test
