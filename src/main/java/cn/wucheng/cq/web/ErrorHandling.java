@@ -18,6 +18,7 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.util.SimpleMethodInvocation;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.HandlerMethod;
@@ -88,6 +89,20 @@ class ErrorHandling {
 		}
 		log.debug("Bad period parameter {}: {}", e.getName(), e.getValue());
 		return respond(request, HttpStatus.BAD_REQUEST, message("period.bad"));
+	}
+
+	/**
+	 * A period a form must send (the quarter of an appeal) sent empty: the converter reads it as none, Spring calls it
+	 * missing; it is a bad period like any other. A parameter not sent at all goes on to Spring's default 400.
+	 */
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	Object emptyPeriod(HttpServletRequest request, MissingServletRequestParameterException e, HandlerMethod handler)
+			throws MissingServletRequestParameterException {
+		if (!e.isMissingAfterConversion() || e.getMethodParameter() == null
+				|| e.getMethodParameter().getNestedParameterType() != Period.class) {
+			throw e;
+		}
+		return roleAllows(handler) ? respond(request, HttpStatus.BAD_REQUEST, message("period.bad")) : forbidden(request);
 	}
 
 	/** Bad input a service refused, with its (Chinese) message saying what and where. */

@@ -1,7 +1,9 @@
 package cn.wucheng.cq.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -118,6 +120,28 @@ class PeriodParametersTests {
 		mvc.perform(get("/api/v1/rankings?period=2024").with(Users.admin()))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.errors[0].message").exists());
+	}
+
+	@Test
+	void thePublicationRefusesAPeriodThatIsNoQuarterInItsPageItsPathsAndItsForms() throws Exception {
+		refused(get("/publication?period=xyz"), Users.supervision());
+		refused(get("/publication?period=2024-03"), Users.supervision());
+		refused(post("/publication/xyz/publish").param("confirmed", "true").with(csrf()), Users.legalSection());
+		refused(post("/publication/2024/finalise").param("confirmed", "true").with(csrf()), Users.legalSection());
+		refused(post("/publication/2024-03/reopen").param("reason", "重算").with(csrf()), Users.legalSection());
+		refused(post("/appeals/987654321/uphold").param("period", "2024-xyz").with(csrf()), Users.legalSection());
+		refused(post("/appeals/987654321/reject").param("period", "2024-03").with(csrf()), Users.legalSection());
+		refused(post("/appeals/987654321/reject").param("period", "").with(csrf()), Users.legalSection());
+		RequestPostProcessor officer = Users.officer(987654321L, 987654321L);
+		refused(post("/scores/NOBODY/appeals").param("period", "2024").param("caseNo", "X").with(csrf()), officer);
+		refused(post("/scores/NOBODY/missing-case-appeals").param("period", "xyz").with(csrf()), officer);
+		mvc.perform(get("/publication").with(Users.supervision())).andExpect(status().isOk());
+		mvc.perform(get("/publication?period=2024-Q2").with(Users.supervision())).andExpect(status().isOk());
+		// the role check first, on a path variable too: 法制科 alone publishes
+		mvc.perform(post("/publication/xyz/publish").with(csrf()).with(Users.supervision()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/appeals/987654321/uphold").param("period", "").with(csrf()).with(Users.leader()))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
