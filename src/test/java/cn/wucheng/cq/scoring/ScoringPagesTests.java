@@ -174,7 +174,7 @@ class ScoringPagesTests {
 	void aRankingOfAYearIsRefusedWithTheOneMessage() throws Exception {
 		mvc.perform(get("/rankings").param("period", "2024").with(Users.legalSection()))
 			.andExpect(status().isBadRequest())
-			.andExpect(content().string(containsString("排名和办案标准只能按季度查看")))
+			.andExpect(content().string(containsString("期间有误")))
 			.andExpect(content().string(not(containsString("2024年第2季度排名"))));
 		mvc.perform(get("/rankings/export").param("period", "2024").with(Users.legalSection()))
 			.andExpect(status().isBadRequest());

@@ -145,6 +145,38 @@ class PeriodParametersTests {
 	}
 
 	@Test
+	void theDashboardRefusesAQuarterThatIsNotOne() throws Exception {
+		refused(get("/dashboard?quarter=2024-Q0xyz"), Users.leader());
+		refused(get("/dashboard?quarter=2024-03"), Users.leader());
+		refused(get("/dashboard?quarter=2024").header("HX-Request", "true"), Users.leader());
+		mvc.perform(get("/dashboard?quarter=").with(Users.leader())).andExpect(status().isOk());
+		mvc.perform(get("/dashboard?quarter=2024-03").with(Users.squadLeaderOf(987654321L)))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theSquadsQuarterPageRefusesAPeriodThatIsNoQuarter() throws Exception {
+		refused(get("/casework/squads/987654321?quarter=xyz"), Users.legalSection());
+		refused(get("/casework/squads/987654321?quarter=2024-03"), Users.legalSection());
+		// the role check first: the system administrator reads no squad
+		mvc.perform(get("/casework/squads/987654321?quarter=2024").with(Users.admin()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theReviewFiguresRefuseAnUnreadablePeriodButTakeAnyKind() throws Exception {
+		refused(get("/evaluations/results?period=2024-xyz"), Users.legalSection());
+		refused(get("/legal-reviews/rates?period=2024-13"), Users.legalSection());
+		for (String period : new String[] { "2024", "2024-Q2", "2024-03", "" }) {
+			mvc.perform(get("/evaluations/results").param("period", period).with(Users.legalSection()))
+				.andExpect(status().isOk());
+			mvc.perform(get("/legal-reviews/rates").param("period", period).with(Users.legalSection()))
+				.andExpect(status().isOk());
+		}
+		mvc.perform(get("/legal-reviews/rates?period=xyz").with(Users.admin())).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void theOneMessageSpeaksTheBureausWords() {
 		assertThat(MessagesSpeakTheBureausWordsTests.codeWords(badPeriod())).isEmpty();
 		assertThat(badPeriod()).contains("季度");
