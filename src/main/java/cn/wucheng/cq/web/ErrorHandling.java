@@ -14,8 +14,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.util.SimpleMethodInvocation;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -36,6 +42,9 @@ class ErrorHandling {
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
 
 	private final MessageSource messages;
+
+	/** The handlers' own role rules (@PreAuthorize), asked before a bad period is answered. */
+	private final PreAuthorizeAuthorizationManager roles = new PreAuthorizeAuthorizationManager();
 
 	ErrorHandling(MessageSource messages) {
 		this.messages = messages;
@@ -70,18 +79,58 @@ class ErrorHandling {
 	 * default 400.
 	 */
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	Object badParameter(HttpServletRequest request, MethodArgumentTypeMismatchException e) {
+	Object badParameter(HttpServletRequest request, MethodArgumentTypeMismatchException e, HandlerMethod handler) {
 		if (e.getRequiredType() != Period.class && !(e.getMostSpecificCause() instanceof BadPeriod)) {
 			throw e;
 		}
+		if (!roleAllows(handler)) {
+			// the role check first, as for a good period: a role the page refuses learns nothing from its parameters
+			return forbidden(request);
+		}
 		log.debug("Bad period parameter {}: {}", e.getName(), e.getValue());
 		return respond(request, HttpStatus.BAD_REQUEST, message("period.bad"));
+	}
+
+	/**
+	 * A period a form must send (the quarter of an appeal) sent empty: the converter reads it as none, Spring calls it
+	 * missing; it is a bad period like any other. A parameter not sent at all goes on to Spring's default 400.
+	 */
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	Object emptyPeriod(HttpServletRequest request, MissingServletRequestParameterException e, HandlerMethod handler)
+			throws MissingServletRequestParameterException {
+		if (!e.isMissingAfterConversion() || e.getMethodParameter() == null
+				|| e.getMethodParameter().getNestedParameterType() != Period.class) {
+			throw e;
+		}
+		return roleAllows(handler) ? respond(request, HttpStatus.BAD_REQUEST, message("period.bad")) : forbidden(request);
 	}
 
 	/** Bad input a service refused, with its (Chinese) message saying what and where. */
 	@ExceptionHandler(IllegalArgumentException.class)
 	Object badRequest(HttpServletRequest request, IllegalArgumentException e) {
 		return respond(request, HttpStatus.BAD_REQUEST, userMessage(e, "error.generic"));
+	}
+
+	/**
+	 * Whether the handler's {@code @PreAuthorize} lets the current user in. Parameters are converted before method
+	 * security runs, so a bad period would otherwise answer 400 to a role that gets 403 with a good one. Our rules
+	 * name roles only (no {@code #argument}), so they can be asked without the arguments; a rule that cannot be
+	 * evaluated without them counts as allowing, and the 400 stands.
+	 */
+	private boolean roleAllows(HandlerMethod handler) {
+		if (handler == null) {
+			return true;
+		}
+		try {
+			Object[] noArguments = new Object[handler.getMethod().getParameterCount()];
+			AuthorizationResult result = roles.authorize(SecurityContextHolder.getContext()::getAuthentication,
+					new SimpleMethodInvocation(handler.getBean(), handler.getMethod(), noArguments));
+			return result == null || result.isGranted();
+		}
+		catch (RuntimeException e) {
+			log.debug("Role rule of {} not asked without its arguments: {}", handler, e.getMessage());
+			return true;
+		}
 	}
 
 	private Object respond(HttpServletRequest request, HttpStatus status, String message) {

@@ -125,8 +125,14 @@ class DashboardPageTests {
 	}
 
 	@Test
-	void aMonthInsteadOfAQuarterIsExplainedAndTheDefaultQuarterShown() throws Exception {
-		assertThat(page("/dashboard?quarter=2024-03", Users.legalSection())).contains("看板按季度统计");
+	void aMonthInsteadOfAQuarterIsRefusedWithTheOnePeriodMessage() throws Exception {
+		// issue 15 item 2: the one message of a bad period (period.bad), not the dashboard's own
+		String html = mvc.perform(get("/dashboard?quarter=2024-03").with(Users.legalSection()))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("期间有误").contains("看板");
 	}
 
 	@Test

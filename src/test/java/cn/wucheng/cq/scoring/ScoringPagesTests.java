@@ -87,11 +87,12 @@ class ScoringPagesTests {
 	}
 
 	@Test
-	void aWrongPeriodFallsBackToTheDefaultQuarterWithAWarning() throws Exception {
+	void aWrongPeriodIsRefusedWithTheOneMessageInsteadOfShowingAnotherQuarter() throws Exception {
+		// issue 15 item 2: one converter, one message (period.bad), a 400 — no silent fall back to the default quarter
 		mvc.perform(get("/scores").param("period", "2024-13").with(Users.legalSection()))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("期间有误")))
-			.andExpect(content().string(containsString("2024年第2季度积分")));
+			.andExpect(content().string(not(containsString("2024年第2季度积分"))));
 	}
 
 	@Test
@@ -170,11 +171,11 @@ class ScoringPagesTests {
 	}
 
 	@Test
-	void aRankingOfAYearIsRefusedWithAMessageAndTheDefaultQuarterShown() throws Exception {
+	void aRankingOfAYearIsRefusedWithTheOneMessage() throws Exception {
 		mvc.perform(get("/rankings").param("period", "2024").with(Users.legalSection()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("排名按季度计算")))
-			.andExpect(content().string(containsString("2024年第2季度排名")));
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("期间有误")))
+			.andExpect(content().string(not(containsString("2024年第2季度排名"))));
 		mvc.perform(get("/rankings/export").param("period", "2024").with(Users.legalSection()))
 			.andExpect(status().isBadRequest());
 	}

@@ -71,16 +71,12 @@ class CaseworkPages {
 		}
 	}
 
-	/** {@code 2024-Q1}; empty means the latest quarter with cases, the current one once it has any (issue 13). */
-	Period quarter(String text) {
-		if (text == null || text.isBlank()) {
-			return latest.quarter();
-		}
-		Period p = Period.parse(text);
-		if (!p.isQuarter()) {
-			throw new CaseworkRefusal(msg("casework.badQuarter", text));
-		}
-		return p;
+	/**
+	 * The quarter asked for (read and checked by the web shell's period converter, issue 15 item 2), or when none the
+	 * latest quarter with cases, the current one once it has any (issue 13).
+	 */
+	Period quarter(Period asked) {
+		return asked == null ? latest.quarter() : asked;
 	}
 
 }

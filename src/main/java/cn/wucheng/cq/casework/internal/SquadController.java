@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.QuarterOnly;
 
 /**
  * The casework squad pages: {@code /casework/squads} lists the squads (a squad's own roles go straight to theirs),
@@ -48,7 +49,8 @@ class SquadController {
 
 	@GetMapping("/casework/squads/{unitId}")
 	@PreAuthorize(CaseworkScope.READERS)
-	String squad(@PathVariable long unitId, @RequestParam(required = false) String quarter, Model model) {
+	String squad(@PathVariable long unitId, @RequestParam(required = false) @QuarterOnly Period quarter,
+			Model model) {
 		SquadCases.Squad squad = squads.squad(unitId);
 		Period q = pages.quarter(quarter);
 		model.addAttribute("squad", squad);

@@ -17,6 +17,7 @@ import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.shared.PageSize;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.QuarterOnly;
 import cn.wucheng.cq.shared.RenderedFragments;
 
 /** The leadership dashboard (领导看板): one page with the programme's state, for 法制科, 督查科 and 局领导. */
@@ -39,22 +40,11 @@ class DashboardController {
 
 	@GetMapping("/dashboard")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER')")
-	String dashboard(@RequestParam(required = false) String quarter, @RequestParam(required = false) Integer page,
+	String dashboard(@RequestParam(required = false) @QuarterOnly Period quarter,
+			@RequestParam(required = false) Integer page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Period period = figures.defaultQuarter();
-		if (quarter != null && !quarter.isBlank()) {
-			try {
-				Period asked = Period.parse(quarter);
-				if (!asked.isQuarter()) {
-					throw new IllegalArgumentException("看板按季度统计，请选择季度（如 2024-Q1），收到: " + quarter);
-				}
-				period = asked;
-			}
-			catch (IllegalArgumentException e) {
-				model.addAttribute("badInput", e.getMessage());
-			}
-		}
+		Period period = quarter == null ? figures.defaultQuarter() : quarter;
 		Dashboard dashboard = figures.of(period, CurrentUser.get());
 		// A province has about a thousand squads: the table is paged, the headline figures cover them all.
 		int pageNo = ListPage.pageNumber(page);
@@ -68,7 +58,7 @@ class DashboardController {
 				"squadBase", "/dashboard?quarter=" + period, "quarterMonth",
 				java.time.YearMonth.from(period.start()).toString());
 		model.addAllAttributes(view);
-		if (htmx == null && !model.containsAttribute("badInput")) {
+		if (htmx == null) {
 			// the same for every reader of this dashboard: rendered once per computed dashboard and page
 			model.addAttribute("bodyHtml",
 					fragments.render(dashboard, new BodyKey(period, pageNo, size), "dashboard/dashboard", "figures", () -> view));

@@ -38,6 +38,7 @@ import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.shared.PageSize;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.QuarterOnly;
 import cn.wucheng.cq.shared.RenderedFragments;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,7 +88,7 @@ class ScoresPageController {
 
 	@GetMapping("/scores")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
-	String scores(@RequestParam(required = false) String period, @RequestParam(required = false) Long unit,
+	String scores(@RequestParam(required = false) Period period, @RequestParam(required = false) Long unit,
 			@RequestParam(required = false) String sort, Model model) {
 		CurrentUser user = CurrentUser.get();
 		Period p = period(period, false, model);
@@ -107,7 +108,7 @@ class ScoresPageController {
 
 	@GetMapping("/scores/{employeeNo}")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
-	String breakdown(@PathVariable String employeeNo, @RequestParam(required = false) String period, Model model) {
+	String breakdown(@PathVariable String employeeNo, @RequestParam(required = false) Period period, Model model) {
 		Period p = period(period, false, model);
 		CurrentUser user = CurrentUser.get();
 		Breakdown breakdown = ledger.breakdown(employeeNo, p, ScoreScope.of(user, null))
@@ -140,15 +141,15 @@ class ScoresPageController {
 
 	@GetMapping("/rankings")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
-	String rankings(@RequestParam(required = false) String period, @RequestParam(required = false) String cat,
+	String rankings(@RequestParam(required = false) @QuarterOnly Period period, @RequestParam(required = false) String cat,
 			@RequestParam(required = false) Integer page, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		CurrentUser user = CurrentUser.get();
 		// the menu's link: an officer opens on the latest quarter he may see; with none published yet, the page
 		// opens (200) and says so (R-26: published rankings are public inside the bureau; a draft is not shown)
-		boolean menuLink = period == null || period.isBlank();
+		boolean menuLink = period == null;
 		if (user.role() == Role.OFFICER && menuLink) {
-			period = publications.latestVisibleQuarter().map(Period::toString).orElse(null);
+			period = publications.latestVisibleQuarter().orElse(null);
 		}
 		Period p = period(period, true, model);
 		QuarterState state = publications.state(p).orElseThrow();
@@ -196,11 +197,8 @@ class ScoresPageController {
 
 	@GetMapping("/rankings/export")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
-	ResponseEntity<byte[]> export(@RequestParam(required = false) String period, Model model) {
-		Period p = period(period, true, model);
-		if (model.containsAttribute("periodError")) {
-			throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
-		}
+	ResponseEntity<byte[]> export(@RequestParam(required = false) @QuarterOnly Period period) {
+		Period p = period == null ? ledger.defaultQuarter() : period;
 		CurrentUser user = CurrentUser.get();
 		QuarterState state = publications.state(p).orElseThrow();
 		if (!state.visibleToOfficers() && user.role() == Role.OFFICER) {
@@ -278,25 +276,11 @@ class ScoresPageController {
 	}
 
 	/**
-	 * The period asked for, or the default quarter (the latest with concluded cases) with a message when the text is
-	 * wrong or, for a ranking, not a quarter. Puts the period and its choices in the model.
+	 * The period asked for (read and, for a ranking, checked to be a quarter by the web shell's converter: a bad one
+	 * never gets here), or the default quarter. Puts the period and its choices in the model.
 	 */
-	private Period period(String text, boolean quartersOnly, Model model) {
-		Period fallback = ledger.defaultQuarter();
-		Period p = fallback;
-		if (text != null && !text.isBlank()) {
-			try {
-				p = Period.parse(text);
-				if (quartersOnly && !p.isQuarter()) {
-					model.addAttribute("periodError", messages.getMessage("scoring.rankings.quarterOnly", null,
-							org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-					p = fallback;
-				}
-			}
-			catch (IllegalArgumentException e) {
-				model.addAttribute("periodError", e.getMessage());
-			}
-		}
+	private Period period(Period asked, boolean quartersOnly, Model model) {
+		Period p = asked == null ? ledger.defaultQuarter() : asked;
 		model.addAttribute("period", p);
 		List<Integer> years = ledger.years();
 		PeriodChoices choices = PeriodChoices.of(years, quartersOnly);

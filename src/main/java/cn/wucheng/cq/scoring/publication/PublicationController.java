@@ -24,6 +24,7 @@ import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.QuarterOnly;
 
 /**
  * Publication and appeals (R-26): {@code /publication?period=} shows a quarter's state, its appeals and its
@@ -52,23 +53,9 @@ class PublicationController {
 
 	@GetMapping("/publication")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER')")
-	String page(@RequestParam(required = false) String period, Model model) {
+	String page(@RequestParam(required = false) @QuarterOnly Period period, Model model) {
 		LocalDate today = publications.today();
-		Period quarter = ledger.defaultQuarter();
-		if (period != null && !period.isBlank()) {
-			try {
-				Period asked = Period.parse(period);
-				if (asked.isQuarter()) {
-					quarter = asked;
-				}
-				else {
-					model.addAttribute("periodError", msg("publication.quarterOnly"));
-				}
-			}
-			catch (IllegalArgumentException e) {
-				model.addAttribute("periodError", e.getMessage());
-			}
-		}
+		Period quarter = period == null ? ledger.defaultQuarter() : period;
 		CurrentUser user = CurrentUser.get();
 		Publication publication = publications.publicationOf(quarter);
 		List<Publications.AppealRow> appeals = publications.appeals(quarter, user);
@@ -88,9 +75,8 @@ class PublicationController {
 
 	@PostMapping("/publication/{period}/publish")
 	@PreAuthorize("hasRole('LEGAL')")
-	String publish(@PathVariable String period, @RequestParam(required = false) Integer version,
+	String publish(@PathVariable("period") @QuarterOnly Period quarter, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
-		Period quarter = Period.parse(period);
 		return act(quarter, redirect, () -> {
 			// issue 13 item 7: publishing cannot be undone (everyone sees the ranking, the notice period starts) —
 			// only with the box ticked that says so, checked here too so that it holds without the browser's check
@@ -104,9 +90,8 @@ class PublicationController {
 
 	@PostMapping("/publication/{period}/finalise")
 	@PreAuthorize("hasRole('LEGAL')")
-	String finalise(@PathVariable String period, @RequestParam(required = false) Integer version,
+	String finalise(@PathVariable("period") @QuarterOnly Period quarter, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
-		Period quarter = Period.parse(period);
 		return act(quarter, redirect, () -> {
 			// finalising freezes the quarter: confirmed like publishing (re-opening needs a reason and is audited)
 			if (!confirmed) {
@@ -119,9 +104,8 @@ class PublicationController {
 
 	@PostMapping("/publication/{period}/reopen")
 	@PreAuthorize("hasRole('LEGAL')")
-	String reopen(@PathVariable String period, @RequestParam(required = false) Integer version,
+	String reopen(@PathVariable("period") @QuarterOnly Period quarter, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		Period quarter = Period.parse(period);
 		return act(quarter, redirect, () -> {
 			publications.reopen(quarter, version, reason);
 			return msg("publication.reopened", quarter.label());
@@ -131,8 +115,7 @@ class PublicationController {
 	@PostMapping("/appeals/{id}/uphold")
 	@PreAuthorize("hasRole('LEGAL')")
 	String uphold(@PathVariable long id, @RequestParam(required = false) Integer version,
-			@RequestParam(required = false) String note, @RequestParam String period, RedirectAttributes redirect) {
-		Period quarter = Period.parse(period);
+			@RequestParam(required = false) String note, @RequestParam("period") @QuarterOnly Period quarter, RedirectAttributes redirect) {
 		return act(quarter, redirect, () -> {
 			publications.uphold(id, version, note);
 			return msg("publication.appeal.upheldDone");
@@ -142,8 +125,7 @@ class PublicationController {
 	@PostMapping("/appeals/{id}/reject")
 	@PreAuthorize("hasRole('LEGAL')")
 	String reject(@PathVariable long id, @RequestParam(required = false) Integer version,
-			@RequestParam(required = false) String reason, @RequestParam String period, RedirectAttributes redirect) {
-		Period quarter = Period.parse(period);
+			@RequestParam(required = false) String reason, @RequestParam("period") @QuarterOnly Period quarter, RedirectAttributes redirect) {
 		return act(quarter, redirect, () -> {
 			publications.reject(id, version, reason);
 			return msg("publication.appeal.rejectedDone");
@@ -153,10 +135,9 @@ class PublicationController {
 	/** An officer appeals one item of his own breakdown; anyone else's score or item answers 404. */
 	@PostMapping("/scores/{employeeNo}/appeals")
 	@PreAuthorize("hasRole('OFFICER')")
-	String appeal(@PathVariable String employeeNo, @RequestParam String period, @RequestParam String caseNo,
+	String appeal(@PathVariable String employeeNo, @RequestParam("period") @QuarterOnly Period quarter, @RequestParam String caseNo,
 			@RequestParam(required = false) String awardLevel, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		Period quarter = Period.parse(period);
 		try {
 			publications.appeal(employeeNo, quarter, caseNo, awardLevel, reason);
 			redirect.addFlashAttribute("flashSuccess", msg("publication.appeal.filed", caseNo));
@@ -173,10 +154,9 @@ class PublicationController {
 	 */
 	@PostMapping("/scores/{employeeNo}/missing-case-appeals")
 	@PreAuthorize("hasRole('OFFICER')")
-	String appealMissingCase(@PathVariable String employeeNo, @RequestParam String period,
+	String appealMissingCase(@PathVariable String employeeNo, @RequestParam("period") @QuarterOnly Period quarter,
 			@RequestParam(required = false) String caseNo, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		Period quarter = Period.parse(period);
 		try {
 			Appeal a = publications.appealMissingCase(employeeNo, quarter, caseNo, reason);
 			redirect.addFlashAttribute("flashSuccess", msg("publication.appeal.missing.filed", a.getMissingCaseNo()));

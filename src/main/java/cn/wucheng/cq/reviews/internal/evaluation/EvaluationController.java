@@ -159,11 +159,10 @@ class EvaluationController {
 
 	@GetMapping("/evaluations/results")
 	@PreAuthorize(ReviewPages.READERS)
-	String results(@RequestParam(required = false) String period, @RequestParam(required = false) Long unit,
+	String results(@RequestParam(required = false) Period period, @RequestParam(required = false) Long unit,
 			@RequestParam(required = false) RoundKind kind, Model model) {
 		CurrentUser user = CurrentUser.get();
-		Period p = period == null || period.isBlank() ? pages.defaultYear()
-				: Period.parse(period);
+		Period p = period == null ? pages.defaultYear() : period;
 		Optional<Long> scope = user.unitFilter().or(() -> Optional.ofNullable(unit));
 		model.addAttribute("rows", results.results(p, scope, Optional.ofNullable(kind).map(Enum::name)));
 		model.addAttribute("period", p);

@@ -211,10 +211,10 @@ class LegalReviewController {
 
 	@GetMapping("/legal-reviews/rates")
 	@PreAuthorize(ReviewPages.READERS)
-	String rates(@RequestParam(required = false) String period, @RequestParam(required = false) Long unit,
+	String rates(@RequestParam(required = false) Period period, @RequestParam(required = false) Long unit,
 			Model model) {
 		CurrentUser user = CurrentUser.get();
-		Period p = period == null || period.isBlank() ? pages.defaultYear() : Period.parse(period);
+		Period p = period == null ? pages.defaultYear() : period;
 		Optional<Long> scope = user.unitFilter().or(() -> Optional.ofNullable(unit));
 		List<ReviewRates.Row> rows = rates.rates(p, scope);
 		long concluded = rows.stream().mapToLong(ReviewRates.Row::concluded).sum();
