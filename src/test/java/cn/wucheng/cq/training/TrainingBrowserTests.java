@@ -25,7 +25,7 @@ import cn.wucheng.cq.support.Bureau;
 
 /**
  * The legal section's journey in a real browser at 1366×768: the 2024 calendar, then a squad's training plan from
- * creation to coordination (confirm dialogs from training.js, no inline scripts), a session from its item, an
+ * creation to coordination (confirm dialogs from app.js, no inline scripts), a session from its item, an
  * attendee, and the hours page. No horizontal scrolling, no console errors. Screenshots in target/screenshots/.
  * Skipped when no Chromium is installed unless CQ_BROWSER_REQUIRED=true.
  */
