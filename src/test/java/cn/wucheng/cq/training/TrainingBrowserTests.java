@@ -87,8 +87,8 @@ class TrainingBrowserTests {
 		wait(d -> !d.findElements(By.cssSelector("#plan-items tr[data-item]")).isEmpty());
 		screenshot("training-plan-draft");
 
+		browser.findElement(By.id("plan-submit-confirm")).click();
 		browser.findElement(By.cssSelector("#plan-actions form[action$='/submit'] button")).click();
-		browser.switchTo().alert().accept();
 		wait(d -> "SUBMITTED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
 		browser.findElement(By.cssSelector("#plan-actions form[action$='/coordinate'] button")).click();
 		browser.switchTo().alert().accept();

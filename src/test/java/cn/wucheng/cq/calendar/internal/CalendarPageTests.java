@@ -106,7 +106,7 @@ class CalendarPageTests {
 		assertThat(workingDays.isWorkingDay(LocalDate.of(2032, 5, 5))).isTrue();
 
 		CalendarDay now = days.findById(day.getId()).orElseThrow();
-		mvc.perform(post("/calendar/days/" + day.getId() + "/delete").with(Users.legalSection()).with(csrf())
+		mvc.perform(post("/calendar/days/" + day.getId() + "/delete").with(Users.legalSection()).with(csrf()).param("confirmed", "true")
 			.param("version", now.getVersion().toString()))
 			.andExpect(flash().attributeExists("flashSuccess"));
 		assertThat(workingDays.isWorkingDay(LocalDate.of(2032, 5, 4))).isTrue();
