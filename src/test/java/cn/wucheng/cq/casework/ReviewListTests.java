@@ -93,6 +93,9 @@ class ReviewListTests {
 		clock.setToday(LocalDate.of(2024, 7, 2));
 		mvc.perform(post(list + "/sign").with(Users.legalOfficerOf(onTime.unit)).with(csrf()).param("confirmed", "true")).andExpect(status().isForbidden());
 		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(late.unit)).with(csrf()).param("confirmed", "true")).andExpect(status().isNotFound());
+		// issue 13 item 7: without the ticked box (confirmed=true, e.g. no script) the list is not signed
+		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(onTime.unit)).with(csrf()))
+			.andExpect(flash().attribute("flashError", "请先勾选确认框：此操作不能撤回。"));
 		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("confirmed", "true"))
 			.andExpect(flash().attribute("flashSuccess", "审核清单已签字。"));
 		assertThat(listStatus(onTime)).isEqualTo("SIGNED");

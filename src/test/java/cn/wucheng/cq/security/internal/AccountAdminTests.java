@@ -240,6 +240,10 @@ class AccountAdminTests {
 	@Test
 	void aDisabledAccountCannotSignInUntilEnabledAgain() throws Exception {
 		long id = accounts.create("adm-disable", LoginTests.PASSWORD, Role.LEGAL, false);
+		// issue 13 item 7: without the second step (confirmed=true) the account stays open
+		mvc.perform(post("/admin/users/" + id + "/disable").with(Users.admin()).with(csrf()))
+			.andExpect(flash().attribute("flashError", "请在第二步点“确认停用”。"));
+		mvc.perform(formLogin().user("adm-disable").password(LoginTests.PASSWORD)).andExpect(authenticated());
 
 		mvc.perform(post("/admin/users/" + id + "/disable").with(Users.admin()).with(csrf()).param("confirmed", "true"))
 			.andExpect(redirectedUrl("/admin/users"))
