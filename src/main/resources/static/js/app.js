@@ -33,3 +33,35 @@ document.addEventListener('change', function (evt) {
     if (out.dataset.template && out.dataset.group === group) { out.textContent = out.dataset.template.replace('{n}', n); }
   });
 });
+
+// Print buttons (data-print) of every page, delegated so buttons swapped in by htmx print too (CSP: no inline handler).
+document.addEventListener('click', function (evt) {
+  var button = evt.target.closest && evt.target.closest('[data-print]');
+  if (button) { evt.preventDefault(); window.print(); }
+});
+
+// data-confirm="…": asks with the page's own words (from messages) and cancels when refused. A plain form asks on
+// submit (the text on the pressed button wins over the form's); a form or button that htmx sends asks through
+// htmx:confirm instead, so the same text guards an hx-post and nothing asks twice. Irreversible steps also hold
+// without script (a required box or a second step, refused by the server without confirmed=true, issue 13 item 7).
+(function () {
+  function confirmText(el, submitter) {
+    var own = submitter && submitter.getAttribute && submitter.getAttribute('data-confirm');
+    if (own) { return own; }
+    var marked = el && el.closest && el.closest('[data-confirm]');
+    return marked ? marked.getAttribute('data-confirm') : null;
+  }
+  function sentByHtmx(el) {
+    return !!(el && el.matches && el.matches('[hx-post],[hx-put],[hx-patch],[hx-delete],[hx-get],[data-hx-post]'));
+  }
+  document.addEventListener('submit', function (evt) {
+    var form = evt.target;
+    if (sentByHtmx(evt.submitter) || sentByHtmx(form)) { return; }
+    var question = confirmText(form, evt.submitter);
+    if (question && !window.confirm(question)) { evt.preventDefault(); evt.stopImmediatePropagation(); }
+  }, true);
+  document.addEventListener('htmx:confirm', function (evt) {
+    var question = confirmText(evt.detail.elt, evt.detail.triggeringEvent && evt.detail.triggeringEvent.submitter);
+    if (question && !window.confirm(question)) { evt.preventDefault(); }
+  });
+})();

@@ -5,12 +5,6 @@
 // server's text ("排队中：前面还有 N 个导入…" or the processing message).
 (function () {
   'use strict';
-  // saved column mappings: confirmation before deleting one (no inline handlers: CSP)
-  document.querySelectorAll('form[data-confirm]').forEach(function (f) {
-    f.addEventListener('submit', function (evt) {
-      if (!window.confirm(f.getAttribute('data-confirm'))) { evt.preventDefault(); }
-    });
-  });
   var form = document.getElementById('import-form');
   if (!form || !window.XMLHttpRequest || !window.FormData) {
     return;

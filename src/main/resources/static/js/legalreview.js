@@ -1,9 +1,6 @@
-// Legal review (R-42) and case-file evaluation (R-43) pages: print buttons and the ECharts bar charts, drawn from the
+// Legal review (R-42) and case-file evaluation (R-43) pages: the ECharts bar charts, drawn from the
 // tables' data-* attributes so the pages need no inline script (CSP: script-src 'self').
 document.addEventListener('DOMContentLoaded', function () {
-  document.querySelectorAll('[data-print]').forEach(function (button) {
-    button.addEventListener('click', function () { window.print(); });
-  });
   if (typeof echarts === 'undefined') { return; }
 
   function bars(chartId, rowSelector, series, max) {

@@ -1,14 +1,6 @@
-// Recording pages: print, confirmation before deleting, the inquiry form's "elsewhere" fields, and the
+// Recording pages: the inquiry form's "elsewhere" fields, and the
 // compliance chart whose bars link to the gaps behind them. No inline script or handler (CSP: script-src 'self').
 document.addEventListener('DOMContentLoaded', function () {
-  document.querySelectorAll('[data-print]').forEach(function (button) {
-    button.addEventListener('click', function () { window.print(); });
-  });
-  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
-    form.addEventListener('submit', function (evt) {
-      if (!window.confirm(form.getAttribute('data-confirm'))) { evt.preventDefault(); }
-    });
-  });
 
   // the place and the body-camera number matter only for an inquiry outside the inquiry room.
   var elsewhere = document.getElementById('where-elsewhere');

@@ -1,8 +1,5 @@
-// Scoring pages: print buttons and the small ranking charts (data comes from data-* attributes; no inline scripts).
+// Scoring pages: the period chooser and the small ranking charts (data comes from data-* attributes; no inline scripts).
 document.addEventListener('DOMContentLoaded', function () {
-  document.querySelectorAll('[data-print]').forEach(function (button) {
-    button.addEventListener('click', function () { window.print(); });
-  });
   document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });
   });

@@ -120,8 +120,9 @@ class CaseworkBrowserTests {
 		browser.get(url("/casework/squads/" + squad.unit + "/lists/" + month));
 		assertThat(browser.findElement(By.id("list-title")).getText())
 			.isEqualTo(month.getYear() + "年" + month.getMonthValue() + "月浏览器办案中队简易案件审核清单");
+		// signing cannot be undone: the box that says so is ticked first (issue 13 item 7), no dialog
+		browser.findElement(By.id("sign-confirm")).click();
 		browser.findElement(By.cssSelector("#list-actions form[action$='/sign'] button")).click();
-		browser.switchTo().alert().accept();
 		wait(d -> "SIGNED".equals(d.findElement(By.id("list-status")).getAttribute("data-status")));
 		assertThat(browser.findElement(By.id("signature")).getText()).contains("电子签名");
 		assertThat(horizontalOverflow()).isFalse();

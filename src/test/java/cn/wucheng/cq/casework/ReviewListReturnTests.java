@@ -77,11 +77,11 @@ class ReviewListReturnTests {
 			.param("recordOk", "true")).andExpect(flash().attributeExists("flashSuccess"));
 		// a draft list cannot be returned
 		clock.setToday(LocalDate.of(2043, 4, 8));
-		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(squad.unit)).with(csrf()))
+		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(squad.unit)).with(csrf()).param("confirmed", "true"))
 			.andExpect(flash().attribute("flashSuccess", "审核清单已签字。"));
 		mvc.perform(post(list + "/return").with(Users.legalSection()).with(csrf()).param("version", version())
 			.param("reason", "QA")).andExpect(flash().attribute("flashError", "只能退回已报送法制科的审核清单。"));
-		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(squad.unit)).with(csrf()).param("version", version()))
+		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(squad.unit)).with(csrf()).param("confirmed", "true").param("version", version()))
 			.andExpect(flash().attribute("flashSuccess", "审核清单已报送法制科。"));
 		// only 法制科, and with a reason
 		mvc.perform(post(list + "/return").with(Users.squadLeaderOf(squad.unit)).with(csrf()).param("version", version())
@@ -119,9 +119,9 @@ class ReviewListReturnTests {
 			.param("recordOk", "true").param("videoNo", "V-RT-1").param("version", Integer.toString(rv)))
 			.andExpect(flash().attributeExists("flashSuccess"));
 		clock.setToday(LocalDate.of(2043, 4, 21));
-		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(squad.unit)).with(csrf()).param("version", version()))
+		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(squad.unit)).with(csrf()).param("confirmed", "true").param("version", version()))
 			.andExpect(flash().attribute("flashSuccess", "审核清单已签字。"));
-		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(squad.unit)).with(csrf()).param("version", version()))
+		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(squad.unit)).with(csrf()).param("confirmed", "true").param("version", version()))
 			.andExpect(flash().attribute("flashSuccess", "审核清单已报送法制科。"));
 		overview = html(mvc.perform(get("/casework/lists?month=2043-03").with(Users.legalSection())));
 		assertThat(row(overview, "退回一中队")).contains("data-deadline-status=\"ON_TIME\"").doesNotContain("data-returned");

@@ -84,24 +84,27 @@ class ReviewListTests {
 		clock.setToday(LocalDate.of(2024, 6, 3));
 		String list = "/casework/squads/" + onTime.unit + "/lists/2024-06";
 		review(onTime, "QA-1");
-		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(onTime.unit)).with(csrf()))
+		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("confirmed", "true"))
 			.andExpect(flash().attribute("flashError", "本月还有 1 起简易程序案件未经法制员审核，审核完毕后才能签字"));
-		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(onTime.unit)).with(csrf()))
+		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("confirmed", "true"))
 			.andExpect(flash().attribute("flashError", "审核清单须先由中队长签字，才能报送法制科"));
 		clock.setToday(LocalDate.of(2024, 6, 4));
 		review(onTime, "QA-2");
 		clock.setToday(LocalDate.of(2024, 7, 2));
-		mvc.perform(post(list + "/sign").with(Users.legalOfficerOf(onTime.unit)).with(csrf())).andExpect(status().isForbidden());
-		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(late.unit)).with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(post(list + "/sign").with(Users.legalOfficerOf(onTime.unit)).with(csrf()).param("confirmed", "true")).andExpect(status().isForbidden());
+		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(late.unit)).with(csrf()).param("confirmed", "true")).andExpect(status().isNotFound());
+		// issue 13 item 7: without the ticked box (confirmed=true, e.g. no script) the list is not signed
 		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(onTime.unit)).with(csrf()))
+			.andExpect(flash().attribute("flashError", "请先勾选确认框：此操作不能撤回。"));
+		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("confirmed", "true"))
 			.andExpect(flash().attribute("flashSuccess", "审核清单已签字。"));
 		assertThat(listStatus(onTime)).isEqualTo("SIGNED");
 		String v = listVersion(onTime);
-		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("version", v))
+		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("confirmed", "true").param("version", v))
 			.andExpect(flash().attribute("flashError", "审核清单已签字，不能再次签字"));
-		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("version", v + "9"))
+		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("confirmed", "true").param("version", v + "9"))
 			.andExpect(flash().attribute("flashError", "该记录已被他人修改，请刷新页面后重新操作"));
-		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("version", v))
+		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(onTime.unit)).with(csrf()).param("confirmed", "true").param("version", v))
 			.andExpect(flash().attribute("flashSuccess", "审核清单已报送法制科。"));
 		assertThat(listStatus(onTime)).isEqualTo("SUBMITTED");
 		assertThat(onTime.audits("REVIEW_LIST_SIGNED", "清单一中队 2024-06")).isEqualTo(1);
@@ -124,8 +127,8 @@ class ReviewListTests {
 		review(late, "QB-1");
 		clock.setToday(LocalDate.of(2024, 7, 16));
 		String list = "/casework/squads/" + late.unit + "/lists/2024-06";
-		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(late.unit)).with(csrf()));
-		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(late.unit)).with(csrf()).param("version", listVersion(late)))
+		mvc.perform(post(list + "/sign").with(Users.squadLeaderOf(late.unit)).with(csrf()).param("confirmed", "true"));
+		mvc.perform(post(list + "/submit").with(Users.squadLeaderOf(late.unit)).with(csrf()).param("confirmed", "true").param("version", listVersion(late)))
 			.andExpect(flash().attribute("flashSuccess",
 					"审核清单已报送法制科；报送日期 2024-07-16 晚于截止日期 2024-07-15，已标记为逾期报送。"));
 		String page = html(mvc.perform(get("/casework/lists?month=2024-06").with(Users.legalSection())));

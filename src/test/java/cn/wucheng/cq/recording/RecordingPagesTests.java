@@ -128,10 +128,10 @@ class RecordingPagesTests {
 		mvc.perform(video(forDeletion, "V-DEL").with(Users.legalOfficerOf(squadA)))
 			.andExpect(flash().attribute("flashSuccess", containsString("V-DEL")));
 		long id = jdbc.sql("select id from case_video where case_id = ?").param(forDeletion).query(Long.class).single();
-		mvc.perform(post("/cases/" + forDeletion + "/recording/videos/" + id + "/delete").with(csrf())
+		mvc.perform(post("/cases/" + forDeletion + "/recording/videos/" + id + "/delete").with(csrf()).param("confirmed", "true")
 			.with(Users.legalOfficerOf(squadA)).param("version", "7"))
 			.andExpect(flash().attribute("flashError", "该记录已被他人修改或删除，请刷新页面后重新填写。"));
-		mvc.perform(post("/cases/" + forDeletion + "/recording/videos/" + id + "/delete").with(csrf())
+		mvc.perform(post("/cases/" + forDeletion + "/recording/videos/" + id + "/delete").with(csrf()).param("confirmed", "true")
 			.with(Users.legalOfficerOf(squadA)).param("version", "0"))
 			.andExpect(flash().attribute("flashSuccess", "视频记录已删除。"));
 		assertThat(jdbc.sql("select count(*) from case_video where case_id = ?").param(forDeletion)

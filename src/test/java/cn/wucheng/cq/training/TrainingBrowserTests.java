@@ -25,7 +25,7 @@ import cn.wucheng.cq.support.Bureau;
 
 /**
  * The legal section's journey in a real browser at 1366×768: the 2024 calendar, then a squad's training plan from
- * creation to coordination (confirm dialogs from training.js, no inline scripts), a session from its item, an
+ * creation to coordination (confirm dialogs from app.js, no inline scripts), a session from its item, an
  * attendee, and the hours page. No horizontal scrolling, no console errors. Screenshots in target/screenshots/.
  * Skipped when no Chromium is installed unless CQ_BROWSER_REQUIRED=true.
  */
@@ -87,8 +87,8 @@ class TrainingBrowserTests {
 		wait(d -> !d.findElements(By.cssSelector("#plan-items tr[data-item]")).isEmpty());
 		screenshot("training-plan-draft");
 
+		browser.findElement(By.id("plan-submit-confirm")).click();
 		browser.findElement(By.cssSelector("#plan-actions form[action$='/submit'] button")).click();
-		browser.switchTo().alert().accept();
 		wait(d -> "SUBMITTED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
 		browser.findElement(By.cssSelector("#plan-actions form[action$='/coordinate'] button")).click();
 		browser.switchTo().alert().accept();

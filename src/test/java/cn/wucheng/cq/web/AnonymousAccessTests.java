@@ -101,7 +101,7 @@ class AnonymousAccessTests {
 	void theLoginPageAndStaticFilesArePublic() throws Exception {
 		mvc.perform(get("/login")).andExpect(status().isOk());
 		mvc.perform(get("/css/app.css")).andExpect(status().isOk());
-		mvc.perform(get("/js/security.js")).andExpect(status().isOk());
+		mvc.perform(get("/js/app.js")).andExpect(status().isOk());
 	}
 
 	@Test

@@ -105,8 +105,13 @@ class CalendarController {
 	@PostMapping("/calendar/days/{id}/delete")
 	@PreAuthorize(EDITOR)
 	String remove(@PathVariable long id, @RequestParam(required = false) Integer version,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
 		int year = calendar.get(id).getOnDate().getYear();
+		// issue 13 item 7: removing cannot be undone — only from the second step that says so (holds without script)
+		if (!confirmed) {
+			redirect.addFlashAttribute("flashError", msg("calendar.confirmMissing"));
+			return redirectTo(year);
+		}
 		try {
 			CalendarDay removed = calendar.remove(id, version);
 			redirect.addFlashAttribute("flashSuccess", msg("calendar.removed", describe(removed)));

@@ -67,9 +67,13 @@ class ReviewListController {
 	@PostMapping("/casework/squads/{unitId}/lists/{month}/sign")
 	@PreAuthorize(CaseworkScope.SQUAD_LEADER)
 	String sign(@PathVariable long unitId, @PathVariable String month,
-			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
 		YearMonth m = pages.month(month);
 		return act(unitId, m, redirect, () -> {
+			// issue 13 item 7: signing cannot be undone — only with the box ticked that says so (holds without script)
+			if (!confirmed) {
+				throw CaseworkRefusal.of("casework.list.confirmMissing");
+			}
 			lists.sign(unitId, m, version);
 			return pages.msg("casework.list.signedDone");
 		});
@@ -78,9 +82,13 @@ class ReviewListController {
 	@PostMapping("/casework/squads/{unitId}/lists/{month}/submit")
 	@PreAuthorize(CaseworkScope.SQUAD_LEADER)
 	String submit(@PathVariable long unitId, @PathVariable String month,
-			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
 		YearMonth m = pages.month(month);
 		return act(unitId, m, redirect, () -> {
+			// issue 13 item 7: submitting cannot be undone — only with the box ticked that says so (holds without script)
+			if (!confirmed) {
+				throw CaseworkRefusal.of("casework.list.confirmMissing");
+			}
 			ReviewList saved = lists.submit(unitId, m, version);
 			return saved.judgedSubmission().toLocalDate().isAfter(lists.deadline(m))
 					? pages.msg("casework.list.submittedLate", saved.judgedSubmission().toLocalDate(), lists.deadline(m))

@@ -98,8 +98,12 @@ class RecordingController {
 	@PostMapping("/cases/{id}/recording/videos/{videoId}/delete")
 	@PreAuthorize(RecordingPages.RECORDERS)
 	String deleteVideo(@PathVariable long id, @PathVariable long videoId,
-			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
 		return act(id, null, redirect, null, null, () -> {
+			// issue 13 item 7: a delete cannot be undone — only from the second step that says so (holds without script)
+			if (!confirmed) {
+				throw new RecordingRefusal(pages.msg("recording.confirmMissing"));
+			}
 			service.deleteVideo(id, videoId, version);
 			return pages.msg("recording.video.deleted");
 		});
@@ -118,8 +122,12 @@ class RecordingController {
 	@PostMapping("/cases/{id}/recording/inquiries/{inquiryId}/delete")
 	@PreAuthorize(RecordingPages.RECORDERS)
 	String deleteInquiry(@PathVariable long id, @PathVariable long inquiryId,
-			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
 		return act(id, null, redirect, null, null, () -> {
+			// issue 13 item 7: a delete cannot be undone — only from the second step that says so (holds without script)
+			if (!confirmed) {
+				throw new RecordingRefusal(pages.msg("recording.confirmMissing"));
+			}
 			service.deleteInquiry(id, inquiryId, version);
 			return pages.msg("recording.inquiry.deleted");
 		});
@@ -138,8 +146,12 @@ class RecordingController {
 	@PostMapping("/cases/{id}/recording/disc/delete")
 	@PreAuthorize(RecordingPages.RECORDERS)
 	String deleteDisc(@PathVariable long id, @RequestParam(required = false) Integer version,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
 		return act(id, null, redirect, null, null, () -> {
+			// issue 13 item 7: a delete cannot be undone — only from the second step that says so (holds without script)
+			if (!confirmed) {
+				throw new RecordingRefusal(pages.msg("recording.confirmMissing"));
+			}
 			service.deleteDisc(id, version);
 			return pages.msg("recording.disc.deleted");
 		});

@@ -118,7 +118,13 @@ class AccountAdminController {
 
 	@PreAuthorize("hasRole('ADMIN')")
 	@PostMapping("/{id}/disable")
-	String disable(@PathVariable long id, RedirectAttributes redirect) {
+	String disable(@PathVariable long id, @RequestParam(required = false) boolean confirmed,
+			RedirectAttributes redirect) {
+		// issue 13 item 7: the person can no longer sign in — only with the box ticked that says so (without script too)
+		if (!confirmed) {
+			redirect.addFlashAttribute("flashError", msg("admin.users.confirmMissing"));
+			return LIST;
+		}
 		try {
 			accounts.setEnabled(id, false);
 			redirect.addFlashAttribute("flashSuccess", msg("admin.users.disabled", accounts.get(id).username()));

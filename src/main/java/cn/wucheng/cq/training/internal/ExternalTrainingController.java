@@ -62,9 +62,16 @@ class ExternalTrainingController {
 
 	@PostMapping("/training/external/{id}/delete")
 	@PreAuthorize(TrainingPages.LEGAL)
-	String delete(@PathVariable long id, @RequestParam(required = false) String year, RedirectAttributes redirect) {
-		external.delete(id);
-		redirect.addFlashAttribute("flashSuccess", pages.msg("training.external.deleted"));
+	String delete(@PathVariable long id, @RequestParam(required = false) String year,
+			@RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
+		// issue 13 item 7: the record and its hours are gone — only from the second step that says so (without script)
+		if (confirmed) {
+			external.delete(id);
+			redirect.addFlashAttribute("flashSuccess", pages.msg("training.external.deleted"));
+		}
+		else {
+			redirect.addFlashAttribute("flashError", pages.msg("training.confirmMissing"));
+		}
 		return "redirect:/training/external" + (year == null ? "" : "?year=" + pages.year(year, null));
 	}
 

@@ -117,8 +117,12 @@ class PlanController {
 	@PostMapping("/training/plans/{id}/submit")
 	@PreAuthorize(TrainingPages.ACTORS)
 	String submit(@PathVariable long id, @RequestParam(required = false) Integer version,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) boolean confirmed, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
+			// issue 13 item 7: a submitted plan is the legal section's — only with the box ticked (holds without script)
+			if (!confirmed) {
+				throw new TrainingRefusal(pages.msg("training.confirmMissing"));
+			}
 			TrainingPlan plan = plans.submit(id, version);
 			PlanDeadlinePolicy deadlines = overview.deadlines(plan.getPlanYear());
 			return plan.getFirstSubmittedOn().isAfter(deadlines.submitBy())

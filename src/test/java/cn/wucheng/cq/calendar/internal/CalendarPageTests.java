@@ -106,7 +106,12 @@ class CalendarPageTests {
 		assertThat(workingDays.isWorkingDay(LocalDate.of(2032, 5, 5))).isTrue();
 
 		CalendarDay now = days.findById(day.getId()).orElseThrow();
+		// issue 13 item 7: without the second step (confirmed=true, e.g. no script) nothing is removed
 		mvc.perform(post("/calendar/days/" + day.getId() + "/delete").with(Users.legalSection()).with(csrf())
+			.param("version", now.getVersion().toString()))
+			.andExpect(flash().attribute("flashError", "请在第二步点“确认删除”：删除后不能恢复。"));
+		assertThat(workingDays.isWorkingDay(LocalDate.of(2032, 5, 4))).isFalse();
+		mvc.perform(post("/calendar/days/" + day.getId() + "/delete").with(Users.legalSection()).with(csrf()).param("confirmed", "true")
 			.param("version", now.getVersion().toString()))
 			.andExpect(flash().attributeExists("flashSuccess"));
 		assertThat(workingDays.isWorkingDay(LocalDate.of(2032, 5, 4))).isTrue();

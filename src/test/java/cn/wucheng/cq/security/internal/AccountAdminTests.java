@@ -79,7 +79,7 @@ class AccountAdminTests {
 			mvc.perform(get("/admin/users/new").with(user)).andExpect(status().isForbidden());
 			mvc.perform(post("/admin/users").with(user).with(csrf()).param("username", "x-" + someone))
 				.andExpect(status().isForbidden());
-			mvc.perform(post("/admin/users/" + someone + "/disable").with(user).with(csrf()))
+			mvc.perform(post("/admin/users/" + someone + "/disable").with(user).with(csrf()).param("confirmed", "true"))
 				.andExpect(status().isForbidden());
 			mvc.perform(post("/admin/users/" + someone + "/reset-password").with(user).with(csrf()))
 				.andExpect(status().isForbidden());
@@ -240,8 +240,12 @@ class AccountAdminTests {
 	@Test
 	void aDisabledAccountCannotSignInUntilEnabledAgain() throws Exception {
 		long id = accounts.create("adm-disable", LoginTests.PASSWORD, Role.LEGAL, false);
-
+		// issue 13 item 7: without the second step (confirmed=true) the account stays open
 		mvc.perform(post("/admin/users/" + id + "/disable").with(Users.admin()).with(csrf()))
+			.andExpect(flash().attribute("flashError", "请在第二步点“确认停用”。"));
+		mvc.perform(formLogin().user("adm-disable").password(LoginTests.PASSWORD)).andExpect(authenticated());
+
+		mvc.perform(post("/admin/users/" + id + "/disable").with(Users.admin()).with(csrf()).param("confirmed", "true"))
 			.andExpect(redirectedUrl("/admin/users"))
 			.andExpect(flash().attribute("flashSuccess", "已停用账号 adm-disable。"));
 		mvc.perform(formLogin().user("adm-disable").password(LoginTests.PASSWORD)).andExpect(unauthenticated());
@@ -259,7 +263,7 @@ class AccountAdminTests {
 		long admin = accounts.id("admin");
 		long security = accounts.id("security");
 
-		mvc.perform(post("/admin/users/" + admin + "/disable").with(TestAccounts.as("admin", Role.ADMIN)).with(csrf()))
+		mvc.perform(post("/admin/users/" + admin + "/disable").with(TestAccounts.as("admin", Role.ADMIN)).with(csrf()).param("confirmed", "true"))
 			.andExpect(flash().attribute("flashError", "不能停用自己的账号。"));
 		mvc.perform(post("/admin/users/" + security).with(TestAccounts.as("security", Role.SECURITY_ADMIN))
 			.with(csrf())

@@ -65,7 +65,7 @@ class AccountsBrowserTests {
 		assertThat(first).hasSizeGreaterThan(8);
 		screenshot("admin-users-created");
 
-		// reset through the confirm dialog of security.js (no inline script allowed by the CSP)
+		// reset through the confirm dialog of app.js (no inline script allowed by the CSP)
 		browser.get(url("/admin/users?q=browser-user"));
 		click(By.xpath("//form[contains(@action,'reset-password')]/button"));
 		new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.alertIsPresent()).accept();

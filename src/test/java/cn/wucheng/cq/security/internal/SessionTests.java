@@ -98,14 +98,14 @@ class SessionTests {
 		MockHttpSession one = TestAccounts.signIn(mvc, "sess-disable", LoginTests.PASSWORD);
 		MockHttpSession two = TestAccounts.signIn(mvc, "sess-disable", LoginTests.PASSWORD);
 
-		mvc.perform(post("/admin/users/" + id + "/disable").with(Users.admin()).with(csrf()))
+		mvc.perform(post("/admin/users/" + id + "/disable").with(Users.admin()).with(csrf()).param("confirmed", "true"))
 			.andExpect(redirectedUrl("/admin/users"));
 
 		mvc.perform(get("/").session(one)).andExpect(redirectedUrl("/login?expired"));
 		mvc.perform(get("/").session(two)).andExpect(redirectedUrl("/login?expired"));
 		// an API call in an ended session is told to sign in, in the API's format
 		MockHttpSession three = TestAccounts.signIn(mvc, "sess-disable-api", LoginTests.PASSWORD, accounts);
-		mvc.perform(post("/admin/users/" + accounts.id("sess-disable-api") + "/disable").with(Users.admin()).with(csrf()));
+		mvc.perform(post("/admin/users/" + accounts.id("sess-disable-api") + "/disable").with(Users.admin()).with(csrf()).param("confirmed", "true"));
 		mvc.perform(get("/api/v1/no-such-call").session(three))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("会话已结束")));

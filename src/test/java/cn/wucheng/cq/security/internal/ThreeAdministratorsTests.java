@@ -221,7 +221,7 @@ class ThreeAdministratorsTests {
 		long audit = accounts.id("audit");
 		int version = jdbc.sql("select version from app_user where id = ?").param(audit).query(Integer.class).single();
 
-		mvc.perform(post("/admin/users/" + audit + "/disable").with(ADMIN).with(csrf()))
+		mvc.perform(post("/admin/users/" + audit + "/disable").with(ADMIN).with(csrf()).param("confirmed", "true"))
 			.andExpect(flash().attribute("flashError", "这是最后一个启用的审计管理员账号：须保留至少一个，不能停用或改为其他角色。"));
 		mvc.perform(post("/admin/users/" + audit).with(SECURITY)
 			.with(csrf())
@@ -236,7 +236,7 @@ class ThreeAdministratorsTests {
 
 		// with a second one, the first may go
 		long second = accounts.create("three-audit-2", LoginTests.PASSWORD, Role.AUDIT_ADMIN, false);
-		mvc.perform(post("/admin/users/" + second + "/disable").with(ADMIN).with(csrf()))
+		mvc.perform(post("/admin/users/" + second + "/disable").with(ADMIN).with(csrf()).param("confirmed", "true"))
 			.andExpect(flash().attribute("flashSuccess", "已停用账号 three-audit-2。"));
 	}
 

@@ -83,7 +83,7 @@ class TrainingPlanPagesTests {
 		addItem(leader, id, "行政处罚法新规解读", "3", "2.5");
 		addItem(Users.legalOfficerOf(onTime), id, "证据收集规范", "4", "3");
 
-		mvc.perform(post("/training/plans/" + id + "/submit").with(leader).with(csrf()).param("version", version(id)))
+		mvc.perform(post("/training/plans/" + id + "/submit").with(leader).with(csrf()).param("confirmed", "true").param("version", version(id)))
 			.andExpect(flash().attribute("flashSuccess", "培训计划已报送法制科。"));
 		TrainingPlan submitted = plans.findById(id).orElseThrow();
 		assertThat(submitted.getStatus()).isEqualTo(PlanStatus.SUBMITTED);
@@ -114,7 +114,7 @@ class TrainingPlanPagesTests {
 		assertThat(row(2024, missing).flags()).isEmpty();
 
 		clock.setToday(LocalDate.of(2024, 2, 1));
-		mvc.perform(post("/training/plans/" + id + "/submit").with(Users.squadLeaderOf(late)).with(csrf())
+		mvc.perform(post("/training/plans/" + id + "/submit").with(Users.squadLeaderOf(late)).with(csrf()).param("confirmed", "true")
 			.param("version", version(id)))
 			.andExpect(flash().attribute("flashSuccess",
 					"培训计划已报送法制科；首次报送日期 2024-02-01 晚于截止日期 2024-01-31，已标记为逾期报送。"));
@@ -133,7 +133,7 @@ class TrainingPlanPagesTests {
 		clock.setToday(LocalDate.of(2025, 2, 5));
 		long id = create(Users.squadLeaderOf(late), late, 2025);
 		addItem(Users.squadLeaderOf(late), id, "法律适用", "3", "2");
-		mvc.perform(post("/training/plans/" + id + "/submit").with(Users.squadLeaderOf(late)).with(csrf())
+		mvc.perform(post("/training/plans/" + id + "/submit").with(Users.squadLeaderOf(late)).with(csrf()).param("confirmed", "true")
 			.param("version", version(id)))
 			.andExpect(flash().attribute("flashSuccess", "培训计划已报送法制科。"));
 		assertThat(row(2025, late).flags()).isEmpty();
@@ -146,7 +146,7 @@ class TrainingPlanPagesTests {
 		RequestPostProcessor squad = Users.legalOfficerOf(sentBack);
 		long id = create(squad, sentBack, 2024);
 		addItem(squad, id, "初稿主题", "2", "1");
-		mvc.perform(post("/training/plans/" + id + "/submit").with(squad).with(csrf()).param("version", version(id)));
+		mvc.perform(post("/training/plans/" + id + "/submit").with(squad).with(csrf()).param("confirmed", "true").param("version", version(id)));
 
 		mvc.perform(post("/training/plans/" + id + "/request-changes").with(Users.legalSection()).with(csrf())
 			.param("version", version(id)).param("reason", " "))
@@ -160,7 +160,7 @@ class TrainingPlanPagesTests {
 		mvc.perform(post("/training/plans/" + id + "/items/1").with(squad).with(csrf()).param("version", version(id))
 			.param("topic", "案例教学").param("month", "2").param("hours", "6").param("trainees", "全体正式队员"))
 			.andExpect(flash().attributeExists("flashSuccess"));
-		mvc.perform(post("/training/plans/" + id + "/submit").with(squad).with(csrf()).param("version", version(id)))
+		mvc.perform(post("/training/plans/" + id + "/submit").with(squad).with(csrf()).param("confirmed", "true").param("version", version(id)))
 			.andExpect(flash().attributeExists("flashSuccess"));
 		TrainingPlan again = plans.findById(id).orElseThrow();
 		assertThat(again.getStatus()).isEqualTo(PlanStatus.SUBMITTED);
@@ -172,7 +172,7 @@ class TrainingPlanPagesTests {
 	void r60_illegalTransitionsAreRefusedWithChineseMessagesAndChangeNothing() throws Exception {
 		clock.setToday(LocalDate.of(2024, 1, 10));
 		long id = create(Users.squadLeaderOf(missing), missing, 2026);
-		mvc.perform(post("/training/plans/" + id + "/submit").with(Users.squadLeaderOf(missing)).with(csrf())
+		mvc.perform(post("/training/plans/" + id + "/submit").with(Users.squadLeaderOf(missing)).with(csrf()).param("confirmed", "true")
 			.param("version", version(id)))
 			.andExpect(flash().attribute("flashError", "培训计划还没有培训项目，不能报送"));
 		mvc.perform(post("/training/plans/" + id + "/coordinate").with(Users.legalSection()).with(csrf())
