@@ -76,39 +76,39 @@ class TrainingBrowserTests {
 	void aPlanGoesFromDraftToCoordinatedAndASessionIsHeldFromIt() throws Exception {
 		browser.get(url("/training/plans?year=2024"));
 		new Select(browser.findElement(By.id("plan-unit"))).selectByVisibleText("浏览器直属中队");
-		browser.findElement(By.cssSelector("#plan-create button[type=submit]")).click();
+		click(By.cssSelector("#plan-create button[type=submit]"));
 		wait(d -> d.getCurrentUrl().matches(".*/training/plans/\\d+$"));
 
 		browser.findElement(By.id("topic")).sendKeys("行政执法证据规则");
 		new Select(browser.findElement(By.id("month"))).selectByValue("3");
 		browser.findElement(By.id("hours")).sendKeys("2.5");
 		browser.findElement(By.id("trainer")).sendKeys("法制科");
-		browser.findElement(By.cssSelector("#item-form button[type=submit]")).click();
+		click(By.cssSelector("#item-form button[type=submit]"));
 		wait(d -> !d.findElements(By.cssSelector("#plan-items tr[data-item]")).isEmpty());
 		screenshot("training-plan-draft");
 
-		browser.findElement(By.id("plan-submit-confirm")).click();
-		browser.findElement(By.cssSelector("#plan-actions form[action$='/submit'] button")).click();
+		click(By.id("plan-submit-confirm"));
+		click(By.cssSelector("#plan-actions form[action$='/submit'] button"));
 		wait(d -> "SUBMITTED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
-		browser.findElement(By.cssSelector("#plan-actions form[action$='/coordinate'] button")).click();
+		click(By.cssSelector("#plan-actions form[action$='/coordinate'] button"));
 		browser.switchTo().alert().accept();
 		wait(d -> "COORDINATED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
 		assertThat(horizontalOverflow()).isFalse();
 		screenshot("training-plan-coordinated");
 
-		browser.findElement(By.cssSelector("#plan-items a[href*='/training/sessions/new']")).click();
+		click(By.cssSelector("#plan-items a[href*='/training/sessions/new']"));
 		wait(d -> d.getCurrentUrl().contains("/training/sessions/new"));
 		assertThat(browser.findElement(By.id("hours")).getAttribute("value")).isEqualTo("2.5");
 		typeDate("heldOn", "2024-04-20");
 		browser.findElement(By.id("place")).sendKeys("三楼会议室");
 		typeDate("bankReleasedOn", "2024-04-10");
-		browser.findElement(By.cssSelector("#session-form button[type=submit]")).click();
+		click(By.cssSelector("#session-form button[type=submit]"));
 		wait(d -> d.getCurrentUrl().matches(".*/training/sessions/\\d+$"));
 		assertThat(browser.findElement(By.cssSelector("#session-flags [data-flag='BANK_LATE']")).isDisplayed()).isTrue();
 
 		browser.findElement(By.id("employeeNo")).sendKeys("WEB-01");
 		browser.findElement(By.id("score")).sendKeys("92.5");
-		browser.findElement(By.cssSelector("#attendee-form button[type=submit]")).click();
+		click(By.cssSelector("#attendee-form button[type=submit]"));
 		wait(d -> !d.findElements(By.cssSelector("#attendees tr[data-person]")).isEmpty());
 		assertThat(horizontalOverflow()).isFalse();
 		screenshot("training-session");
@@ -145,6 +145,17 @@ class TrainingBrowserTests {
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + port + path;
+	}
+
+	/**
+	 * Clicks an element after scrolling it, at once, to the window's middle: Bootstrap's smooth scrolling left the
+	 * button below the fold when the click came, since the plan page grew a confirmation box.
+	 */
+	private void click(By by) {
+		org.openqa.selenium.WebElement element = browser.findElement(by);
+		((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		element.click();
 	}
 
 }
