@@ -171,6 +171,12 @@ class DemoLoaderTests {
 		assertThat(summary.group(1)).isEqualTo(year + "-12-31");
 		assertThat(Integer.parseInt(summary.group(2))).as("only the tasks computed from data the demo falls short of (standards, coverage), not a wall of them")
 			.isLessThanOrEqualTo(3);
+		// the leaders' dashboard of the demo's last quarter counts the same overdue tasks as the board (it counted
+		// them as of today's date: 7 against the board's 3)
+		java.util.regex.Matcher card = java.util.regex.Pattern
+			.compile("data-figure=\"overdueTasks\">(\\d+)<").matcher(page("/dashboard"));
+		assertThat(card.find()).as("the dashboard's overdue-task figure").isTrue();
+		assertThat(card.group(1)).isEqualTo(summary.group(2));
 	}
 
 	private String page(String url) throws Exception {

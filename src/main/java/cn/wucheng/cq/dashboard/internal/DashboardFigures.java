@@ -214,7 +214,8 @@ class DashboardFigures {
 		Dashboard.Review all = review.values().stream().reduce(Dashboard.Review.NONE, Dashboard.Review::plus);
 		Totals totals = new Totals(officerStandards.size(), concluded, assessed, met, rows.size(), squadsCovered,
 				behind, hours.required(), hours.expected(), all);
-		List<Dashboard.OverdueTask> overdue = tasks.tasks(user, today)
+		// overdue as of the figures' date, as the task board counts them: a past year's dashboard, 31 December of it
+		List<Dashboard.OverdueTask> overdue = tasks.tasks(user, asOf)
 			.stream()
 			.filter(TaskOverview.TaskState::overdue)
 			.map(t -> new Dashboard.OverdueTask(t.id(), t.taskNo(), t.theme(), t.measure()))
