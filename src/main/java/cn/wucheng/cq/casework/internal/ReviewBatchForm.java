@@ -18,50 +18,37 @@ public class ReviewBatchForm {
 
 	private String allOk;
 
-	/** One row as entered: the five checks of attachment 2 (null: not chosen), 视频编号, note and the version seen. */
-	public static class Entry {
+	/**
+	 * One row as entered: the one-case page's form ({@link ReviewForm}: the five checks of attachment 2, null when not
+	 * chosen, 视频编号, note and the version seen) and the row's case.
+	 */
+	public static class Entry extends ReviewForm {
 
 		private Long caseId;
-
-		private Boolean subjectOk;
-
-		private Boolean partyOk;
-
-		private Boolean evidenceOk;
-
-		private Boolean lawOk;
-
-		private Boolean recordOk;
-
-		private String videoNo;
-
-		private String note;
-
-		private Integer version;
 
 		static Entry of(long caseId, SimpleReview.Checklist k, String videoNo, Integer version) {
 			Entry e = new Entry();
 			e.caseId = caseId;
 			if (k != null) {
-				e.subjectOk = k.subjectOk();
-				e.partyOk = k.partyOk();
-				e.evidenceOk = k.evidenceOk();
-				e.lawOk = k.lawOk();
-				e.recordOk = k.recordOk();
-				e.note = k.note();
+				e.setSubjectOk(k.subjectOk());
+				e.setPartyOk(k.partyOk());
+				e.setEvidenceOk(k.evidenceOk());
+				e.setLawOk(k.lawOk());
+				e.setRecordOk(k.recordOk());
+				e.setNote(k.note());
 			}
-			e.videoNo = videoNo;
-			e.version = version;
+			e.setVideoNo(videoNo);
+			e.setVersion(version);
 			return e;
 		}
 
 		List<Boolean> checks() {
-			return java.util.Arrays.asList(subjectOk, partyOk, evidenceOk, lawOk, recordOk);
+			return java.util.Arrays.asList(getSubjectOk(), getPartyOk(), getEvidenceOk(), getLawOk(), getRecordOk());
 		}
 
 		/** Nothing chosen and no note: the row was left alone. */
 		boolean untouched() {
-			return checks().stream().allMatch(java.util.Objects::isNull) && (note == null || note.isBlank());
+			return checks().stream().allMatch(java.util.Objects::isNull) && (getNote() == null || getNote().isBlank());
 		}
 
 		/** Every check chosen. */
@@ -75,24 +62,33 @@ public class ReviewBatchForm {
 
 		/** 本行全部合格: every check 是. */
 		void allOk() {
-			subjectOk = partyOk = evidenceOk = lawOk = recordOk = Boolean.TRUE;
+			setSubjectOk(Boolean.TRUE);
+			setPartyOk(Boolean.TRUE);
+			setEvidenceOk(Boolean.TRUE);
+			setLawOk(Boolean.TRUE);
+			setRecordOk(Boolean.TRUE);
 		}
 
 		/** 全部合格 on a row never reviewed: every check not yet chosen becomes 是; a 否 chosen stays. */
 		void fillOk() {
-			if (version != null) {
+			if (getVersion() != null) {
 				return;
 			}
-			subjectOk = subjectOk == null ? Boolean.TRUE : subjectOk;
-			partyOk = partyOk == null ? Boolean.TRUE : partyOk;
-			evidenceOk = evidenceOk == null ? Boolean.TRUE : evidenceOk;
-			lawOk = lawOk == null ? Boolean.TRUE : lawOk;
-			recordOk = recordOk == null ? Boolean.TRUE : recordOk;
+			setSubjectOk(orYes(getSubjectOk()));
+			setPartyOk(orYes(getPartyOk()));
+			setEvidenceOk(orYes(getEvidenceOk()));
+			setLawOk(orYes(getLawOk()));
+			setRecordOk(orYes(getRecordOk()));
 		}
 
+		private static Boolean orYes(Boolean chosen) {
+			return chosen == null ? Boolean.TRUE : chosen;
+		}
+
+		@Override
 		SimpleReview.Checklist toChecklist() {
-			return new SimpleReview.Checklist(subjectOk, partyOk, evidenceOk, lawOk, recordOk, blankToNull(videoNo),
-					blankToNull(note));
+			return new SimpleReview.Checklist(getSubjectOk(), getPartyOk(), getEvidenceOk(), getLawOk(), getRecordOk(),
+					blankToNull(getVideoNo()), blankToNull(getNote()));
 		}
 
 		private static String blankToNull(String s) {
@@ -105,70 +101,6 @@ public class ReviewBatchForm {
 
 		public void setCaseId(Long caseId) {
 			this.caseId = caseId;
-		}
-
-		public Boolean getSubjectOk() {
-			return subjectOk;
-		}
-
-		public void setSubjectOk(Boolean subjectOk) {
-			this.subjectOk = subjectOk;
-		}
-
-		public Boolean getPartyOk() {
-			return partyOk;
-		}
-
-		public void setPartyOk(Boolean partyOk) {
-			this.partyOk = partyOk;
-		}
-
-		public Boolean getEvidenceOk() {
-			return evidenceOk;
-		}
-
-		public void setEvidenceOk(Boolean evidenceOk) {
-			this.evidenceOk = evidenceOk;
-		}
-
-		public Boolean getLawOk() {
-			return lawOk;
-		}
-
-		public void setLawOk(Boolean lawOk) {
-			this.lawOk = lawOk;
-		}
-
-		public Boolean getRecordOk() {
-			return recordOk;
-		}
-
-		public void setRecordOk(Boolean recordOk) {
-			this.recordOk = recordOk;
-		}
-
-		public String getVideoNo() {
-			return videoNo;
-		}
-
-		public void setVideoNo(String videoNo) {
-			this.videoNo = videoNo;
-		}
-
-		public String getNote() {
-			return note;
-		}
-
-		public void setNote(String note) {
-			this.note = note;
-		}
-
-		public Integer getVersion() {
-			return version;
-		}
-
-		public void setVersion(Integer version) {
-			this.version = version;
 		}
 
 	}
