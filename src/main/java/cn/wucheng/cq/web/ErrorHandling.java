@@ -29,6 +29,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import cn.wucheng.cq.shared.BadPeriod;
 import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Turns the exceptions controllers and services throw into what a user can act on: for pages the error page with a
@@ -46,8 +48,17 @@ class ErrorHandling {
 	/** The handlers' own role rules (@PreAuthorize), asked before a bad period is answered. */
 	private final PreAuthorizeAuthorizationManager roles = new PreAuthorizeAuthorizationManager();
 
-	ErrorHandling(MessageSource messages) {
+	private final Refusals refusals;
+
+	ErrorHandling(MessageSource messages, Refusals refusals) {
 		this.messages = messages;
+		this.refusals = refusals;
+	}
+
+	/** A refusal nobody caught: its message, with its status (400 unless the refusal says otherwise). */
+	@ExceptionHandler(Refusal.class)
+	Object refused(HttpServletRequest request, Refusal e) {
+		return respond(request, e.status(), refusals.text(e));
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

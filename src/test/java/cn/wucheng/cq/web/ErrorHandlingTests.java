@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * What users see when a controller or service throws: the error page with the right status and a Chinese message,
@@ -53,6 +55,8 @@ class ErrorHandlingTests {
 				case "missing-case" -> new NotFoundException("案件 C-9 不存在。");
 				case "stale" -> new OptimisticLockingFailureException("row 7 version 3");
 				case "bad" -> new IllegalArgumentException("期间 2024-Q5 无效：季度应为 Q1–Q4。");
+				case "refused" -> Refusal.of("error.conflict");
+				case "refused-409" -> Refusal.of("error.conflict").withStatus(org.springframework.http.HttpStatus.CONFLICT);
 				case "technical" -> new IllegalArgumentException("No enum constant cn.wucheng.cq.security.Role.X");
 				default -> new IllegalStateException(what);
 			};
@@ -66,7 +70,7 @@ class ErrorHandlingTests {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasename("messages");
 		messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-		mvc = MockMvcBuilders.standaloneSetup(new Throwing()).setControllerAdvice(new ErrorHandling(messages)).build();
+		mvc = MockMvcBuilders.standaloneSetup(new Throwing()).setControllerAdvice(new ErrorHandling(messages, new Refusals(messages))).build();
 	}
 
 	@Test
@@ -120,6 +124,16 @@ class ErrorHandlingTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(not(containsString("cn.wucheng"))))
 			.andExpect(jsonPath("$.errors[0].message").value("系统处理请求时出错，请稍后重试；如仍出错请联系系统管理员。"));
+	}
+
+	@Test
+	void aRefusalIsItsMessageWithItsStatusForPagesAndTheApi() throws Exception {
+		mvc.perform(get("/page/refused"))
+			.andExpect(status().isBadRequest())
+			.andExpect(model().attribute("errorMessage", "该记录已被他人修改，请刷新后重试。"));
+		mvc.perform(get("/api/v1/refused-409"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.errors[0].message").value("该记录已被他人修改，请刷新后重试。"));
 	}
 
 }
