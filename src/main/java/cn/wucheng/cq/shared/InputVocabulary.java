@@ -1,0 +1,15 @@
+package cn.wucheng.cq.shared;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Chinese words the system reads in input files or stores as data (issue 15 item 3), not text it shows.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface InputVocabulary {
+
+}
