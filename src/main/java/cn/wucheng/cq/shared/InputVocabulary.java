@@ -12,4 +12,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface InputVocabulary {
 
+	/** Where the words are read or stored (optional: an import's column headers, a stored procedure name…). */
+	String value() default "";
+
 }
