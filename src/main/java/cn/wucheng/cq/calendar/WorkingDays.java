@@ -74,7 +74,7 @@ public class WorkingDays {
 	 */
 	public LocalDate dayOfMonthDeadline(YearMonth month, int day) {
 		if (day < 1) {
-			throw new IllegalArgumentException("期限日须为每月的第 1–31 日，收到: " + day);
+			throw new IllegalArgumentException("a deadline day of the month is 1-31, not: " + day);
 		}
 		LocalDate date = month.atDay(Math.min(day, month.lengthOfMonth()));
 		return settings.bool(RuleSetting.DEADLINE_MOVES_TO_NEXT_WORKING_DAY) ? nextWorkingDayFrom(date) : date;

@@ -108,8 +108,8 @@ public record Period(Kind kind, int year, int number) {
 	 * stay out of Java (issue 15 item 3) while pages, workbooks and messages keep calling {@code label()}.
 	 */
 	public String label() {
-		return PeriodLabels.label(kind.name().toLowerCase(java.util.Locale.ROOT), Integer.toString(year),
-				Integer.toString(number));
+		return BundledText.of("messages", "period.label." + kind.name().toLowerCase(java.util.Locale.ROOT), year,
+				number);
 	}
 
 	/** The canonical text form, as accepted by {@link #parse(String)}. */
