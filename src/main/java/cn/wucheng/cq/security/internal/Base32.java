@@ -38,7 +38,7 @@ final class Base32 {
 		for (char c : s.toCharArray()) {
 			int v = ALPHABET.indexOf(c);
 			if (v < 0) {
-				throw new IllegalArgumentException("不是 base32 字符：" + c);
+				throw new IllegalArgumentException("not a base32 character: " + c);
 			}
 			buffer = (buffer << 5) | v;
 			bits += 5;
