@@ -116,7 +116,7 @@ class DashboardFigures {
 	/** The dashboard of a quarter, for a user who reads all data (LEGAL, SUPERVISION, LEADER). */
 	Dashboard of(Period quarter, CurrentUser user) {
 		if (!user.readsAll()) {
-			throw new IllegalStateException("看板只对法制科、督查科和局领导开放");
+			throw new IllegalStateException("the dashboard is for users who read all data (legal, supervision, leaders)");
 		}
 		LocalDate today = today();
 		return stamp.cached(new Key(quarter, today), () -> compute(quarter, today, user));
