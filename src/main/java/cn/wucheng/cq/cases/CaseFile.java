@@ -15,7 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
 public class CaseFile {
 
 	/** The case source that allows auxiliary staff to be present at the discovery. */
-	public static final String ROADSIDE = "路面查处";
+	public static final String ROADSIDE = CaseSources.ROADSIDE;
 
 	@Id
 	private Long id;
