@@ -38,6 +38,8 @@ import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.QuarterOnly;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The standards page {@code /standards?period=2024-Q1&unit=&status=}: every officer's rule, requirement, cases done
@@ -69,8 +71,11 @@ class StandardsController {
 
 	private final LatestPeriods latest;
 
+	private final Refusals refusals;
+
 	StandardsController(CaseStandards standards, RuleSettings settings, MessageSource messages,
-			StandardExemptions exemptions, LatestPeriods latest) {
+			StandardExemptions exemptions, LatestPeriods latest, Refusals refusals) {
+		this.refusals = refusals;
 		this.latest = latest;
 		this.standards = standards;
 		this.settings = settings;
@@ -94,8 +99,8 @@ class StandardsController {
 			exemptions.grant(employeeNo, quarter, k, reason, CurrentUser.get().username());
 			redirect.addFlashAttribute("flashSuccess", msg("standards.exemption.granted", employeeNo, quarter.label()));
 		}
-		catch (StandardExemptions.Refusal e) {
-			redirect.addFlashAttribute("flashError", msg(e.key(), e.args()));
+		catch (Refusal e) {
+			redirect.addFlashAttribute("flashError", refusals.text(e));
 		}
 		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
 	}
@@ -109,8 +114,8 @@ class StandardsController {
 			exemptions.withdraw(id);
 			redirect.addFlashAttribute("flashSuccess", msg("standards.exemption.withdrawn"));
 		}
-		catch (StandardExemptions.Refusal e) {
-			redirect.addFlashAttribute("flashError", msg(e.key(), e.args()));
+		catch (Refusal e) {
+			redirect.addFlashAttribute("flashError", refusals.text(e));
 		}
 		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
 	}
@@ -232,7 +237,7 @@ class StandardsController {
 		try {
 			return Quarters.parse(period);
 		}
-		catch (IllegalArgumentException e) {
+		catch (IllegalArgumentException | Refusal e) {
 			return latest.quarter();
 		}
 	}
