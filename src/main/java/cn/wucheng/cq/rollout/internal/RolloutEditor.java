@@ -116,7 +116,7 @@ class RolloutEditor {
 			return batches.save(Batch.of(year, type, start, end));
 		}).toList();
 		audit.recordAll(added.stream()
-			.map(b -> new AuditLog.Entry("ROLLOUT_BATCH_ADDED", ENTITY, key(b), refusals.message("rollout.audit.yearAdded"), null,
+			.map(b -> new AuditLog.Entry("ROLLOUT_BATCH_ADDED", ENTITY, key(b), "R-71 " + refusals.message("rollout.audit.yearAdded"), null,
 					b.describe()))
 			.toList());
 		return added;
