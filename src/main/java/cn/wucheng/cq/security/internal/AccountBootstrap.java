@@ -112,11 +112,13 @@ class AccountBootstrap implements ApplicationRunner {
 			// logs, which are shipped, rotated and read by people who operate the server but should not sign in as
 			// admin. The log says where the file is (issue 13: the log alone was hard to find and kept the secret).
 			writePassword(username, password);
-			log.warn("First start: created account {}, its initial password is in {} (readable by the file's owner only; "
-					+ "to be changed at the first sign-in, then delete the file)", username, passwordFile);
+			// the operator of a Chinese installation reads it: the words are in messages-security.properties
+			log.warn(messages.getMessage("security.log.createdWithFile", new Object[] { username, passwordFile },
+					LocaleContextHolder.getLocale()));
 		}
 		else {
-			log.info("First start: created account {} (password from the environment)", username);
+			log.info(messages.getMessage("security.log.createdFromEnvironment", new Object[] { username },
+					LocaleContextHolder.getLocale()));
 		}
 	}
 
