@@ -95,6 +95,7 @@ class NoUserTextInJavaTests {
 	@Test
 	void theScannerFindsLiteralsButNotCommentsCharsOrEscapedQuotes() {
 		String java = """
+				@Marker("标注")
 				class A { // "注释"
 					/* "块注释" */ String a = "中文\\"还是它";
 					char q = '"'; String b = "x"; /** "文档" */
@@ -106,9 +107,9 @@ class NoUserTextInJavaTests {
 				}
 				""";
 		List<Literal> literals = hanLiterals("A.java", java);
-		assertThat(literals).extracting(Literal::line).containsExactly(2, 4, 7, 8);
-		assertThat(literals).extracting(Literal::type).containsExactly("A", "A", "A$B", "A");
-		assertThat(literals.get(0).text()).isEqualTo("\"中文\\\"还是它\"");
+		assertThat(literals).extracting(Literal::line).containsExactly(1, 3, 5, 8, 9);
+		assertThat(literals).extracting(Literal::type).containsExactly("A", "A", "A", "A$B", "A");
+		assertThat(literals.get(1).text()).isEqualTo("\"中文\\\"还是它\"");
 	}
 
 	static boolean checked(String relative) {
@@ -234,7 +235,9 @@ class NoUserTextInJavaTests {
 				String text = src.substring(start, j);
 				line += count(src, start, j);
 				if (text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
-					out.add(new Literal(file, startLine, text, typeName(types)));
+					// before the first type's brace: an annotation of the file's own type (@ReportProse("…"))
+					String type = types.isEmpty() ? primaryType(file) : typeName(types);
+					out.add(new Literal(file, startLine, text, type));
 				}
 				i = j;
 				previousSignificant = '"';
@@ -301,6 +304,11 @@ class NoUserTextInJavaTests {
 			j++;
 		}
 		return j < src.length() && (src.charAt(j) == '(' || src.charAt(j) == '<');
+	}
+
+	static String primaryType(String file) {
+		String name = file.substring(file.lastIndexOf('/') + 1);
+		return name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : name;
 	}
 
 	static String typeName(Deque<String> types) {
