@@ -1,4 +1,4 @@
-package cn.wucheng.cq.cases.internal;
+package cn.wucheng.cq.cases;
 
 import java.math.BigDecimal;
 
@@ -9,14 +9,14 @@ import cn.wucheng.cq.shared.Points;
  * never below 0 (扣完 2 分为止). Exact decimals (R-24). The case page shows it; scoring computes the same rule for the
  * score itself.
  */
-final class QualityPoints {
+public final class QualityPoints {
 
-	static final Points BASE = Points.of(2);
+	public static final Points BASE = Points.of(2);
 
 	private QualityPoints() {
 	}
 
-	static Points of(BigDecimal deducted) {
+	public static Points of(BigDecimal deducted) {
 		return BASE.minus(Points.of(deducted)).atLeastZero();
 	}
 
