@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wucheng.cq.cases.CaseCategory;
+import cn.wucheng.cq.cases.QualityPoints;
 import cn.wucheng.cq.organisation.StaffCategory;
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.reviews.AwardLevel;
@@ -14,7 +15,6 @@ import cn.wucheng.cq.scoring.ScoreScope;
 import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
 import cn.wucheng.cq.scoring.policy.FormalOfficersEarn;
-import cn.wucheng.cq.scoring.policy.QualityPoints;
 import cn.wucheng.cq.scoring.policy.QuantityPoints;
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;
 import cn.wucheng.cq.shared.Period;
@@ -48,16 +48,12 @@ public final class PointsSql {
 
 	private final QuantityPoints quantity;
 
-	private final QualityPoints quality;
-
 	private final ExcellencePoints excellence;
 
 	private final CoHandlerHalf coHandler;
 
-	public PointsSql(QuantityPoints quantity, QualityPoints quality, ExcellencePoints excellence,
-			CoHandlerHalf coHandler) {
+	public PointsSql(QuantityPoints quantity, ExcellencePoints excellence, CoHandlerHalf coHandler) {
 		this.quantity = quantity;
-		this.quality = quality;
 		this.excellence = excellence;
 		this.coHandler = coHandler;
 	}
@@ -73,7 +69,7 @@ public final class PointsSql {
 		for (AwardLevel l : AwardLevel.values()) {
 			p.put("e_" + l.name(), excellence.points(l));
 		}
-		p.put("qualityBase", quality.base());
+		p.put(QualityPoints.BASE_PARAMETER, QualityPoints.BASE.exact());
 		p.put("leadFactor", coHandler.factor(HandlerRole.LEAD));
 		p.put("coFactor", coHandler.factor(HandlerRole.CO));
 		p.put("formal", StaffCategory.FORMAL.name());
@@ -232,7 +228,7 @@ public final class PointsSql {
 		return """
 				with period_case as (
 				  select c.id case_id, c.lead_id, c.co_id, %s qty,
-				    greatest(%s, cast(:qualityBase as %s) - coalesce(%s, 0)) qual
+				    %s qual
 				  from case_file c%s
 				  where c.concluded_on_effective between :start and :end%s
 				),
@@ -261,14 +257,14 @@ public final class PointsSql {
 				  from period_award pa
 				  join person f on f.id = pa.co_id and f.category = :earning
 				),
-				""".formatted(quantityOf("c"), ZERO, NUM, deducted(scope), returnsJoin(scope), handledBy, levelPoints("a"), creditedBefore(), handledBy,
+				""".formatted(quantityOf("c"), QualityPoints.sql(deducted(scope)), returnsJoin(scope), handledBy, levelPoints("a"), creditedBefore(), handledBy,
 				param("leadFactor"), param("leadFactor"), ZERO, param("coFactor"), param("coFactor"), ZERO, ZERO, ZERO,
 				ZERO, param("leadFactor"), ZERO, ZERO, ZERO, param("coFactor"))
 				+ unitAt(scope);
 	}
 
 	/**
-	 * R-21: the points deducted from a case. For one person (a breakdown: a few dozen cases) looked up case by case;
+	 * R-21: the points deducted from a case (null when none), for {@link QualityPoints#sql}. For one person (a breakdown: a few dozen cases) looked up case by case;
 	 * for everyone the returns are summed once per statement and hash-joined to the period's cases — not 240,000
 	 * index look-ups of a province quarter, whose estimated cost also made PostgreSQL JIT-compile the statement
 	 * (≈ 1 s of compiling per call, province-scale issue).

@@ -13,7 +13,6 @@ import cn.wucheng.cq.scoring.ScoreScope;
 import cn.wucheng.cq.scoring.policy.BestHandlerPlaces;
 import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
-import cn.wucheng.cq.scoring.policy.QualityPoints;
 import cn.wucheng.cq.scoring.policy.QuantityPoints;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
@@ -43,7 +42,7 @@ public class QuarterSnapshots {
 
 	/** The ledger's SQL with the policies and the legal section's current settings. */
 	public PointsSql pointsSql() {
-		return new PointsSql(new QuantityPoints(), new QualityPoints(), new ExcellencePoints(settings.awardMode()),
+		return new PointsSql(new QuantityPoints(), new ExcellencePoints(settings.awardMode()),
 				new CoHandlerHalf());
 	}
 

@@ -22,7 +22,6 @@ public final class ScoringPolicies {
 	/** The policies with their default settings, in the order of RULES.md. */
 	public static List<ScoringPolicy> all() {
 		return List.of(new QuantityPoints(),
-				new QualityPoints(),
 				new ExcellencePoints(AwardMode.HIGHEST_ONLY),
 				new CoHandlerHalf(),
 				new FormalOfficersEarn(), // R-23a

@@ -12,7 +12,7 @@ class ScoringPoliciesTests {
 	@Test
 	void everyRuleOfThePointsRankingsStandardsAndCoverageIsListedOnce() {
 		assertThat(ScoringPolicies.all()).extracting(ScoringPolicy::ruleId)
-			.containsExactly("R-20", "R-21", "R-22", "R-23", "R-23a", "R-30", "R-31", "R-32", "R-33", "R-34");
+			.containsExactly("R-20", "R-22", "R-23", "R-23a", "R-30", "R-31", "R-32", "R-33", "R-34");
 	}
 
 }
