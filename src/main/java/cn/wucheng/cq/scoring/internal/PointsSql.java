@@ -12,10 +12,9 @@ import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.reviews.AwardLevel;
 import cn.wucheng.cq.scoring.HandlerRole;
 import cn.wucheng.cq.scoring.ScoreScope;
-import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
-import cn.wucheng.cq.scoring.policy.FormalOfficersEarn;
 import cn.wucheng.cq.scoring.policy.QuantityPoints;
+import cn.wucheng.cq.scoring.policy.ScoringPolicies;
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;
 import cn.wucheng.cq.shared.Period;
 
@@ -41,21 +40,12 @@ public final class PointsSql {
 
 	private static final String NUM = "numeric(12,4)";
 
-	/** R-23a: whose shares count. */
-	private static final FormalOfficersEarn EARN = new FormalOfficersEarn();
-
 	private static final String ZERO = "cast(0 as " + NUM + ")";
 
-	private final QuantityPoints quantity;
+	private final ScoringPolicies policies;
 
-	private final ExcellencePoints excellence;
-
-	private final CoHandlerHalf coHandler;
-
-	public PointsSql(QuantityPoints quantity, ExcellencePoints excellence, CoHandlerHalf coHandler) {
-		this.quantity = quantity;
-		this.excellence = excellence;
-		this.coHandler = coHandler;
+	public PointsSql(ScoringPolicies policies) {
+		this.policies = policies;
 	}
 
 	/** The bind parameters of the policies, the period and the scope. */
@@ -64,16 +54,16 @@ public final class PointsSql {
 		p.put("start", period.start());
 		p.put("end", period.end());
 		for (CaseCategory c : CaseCategory.values()) {
-			p.put("q_" + c.name(), quantity.of(c));
+			p.put("q_" + c.name(), policies.quantity().of(c));
 		}
 		for (AwardLevel l : AwardLevel.values()) {
-			p.put("e_" + l.name(), excellence.points(l));
+			p.put("e_" + l.name(), policies.excellence().points(l));
 		}
 		p.put(QualityPoints.BASE_PARAMETER, QualityPoints.BASE.exact());
-		p.put("leadFactor", coHandler.factor(HandlerRole.LEAD));
-		p.put("coFactor", coHandler.factor(HandlerRole.CO));
+		p.put("leadFactor", policies.coHandler().factor(HandlerRole.LEAD));
+		p.put("coFactor", policies.coHandler().factor(HandlerRole.CO));
 		p.put("formal", StaffCategory.FORMAL.name());
-		p.put("earning", EARN.earningCategory().name());
+		p.put("earning", policies.formalOfficersEarn().earningCategory().name());
 		p.put("squadTypes", Arrays.stream(UnitType.values()).filter(UnitType::isSquad).map(Enum::name).toList());
 		if (scope.unitId() != null) {
 			p.put("unit", scope.unitId());
@@ -86,7 +76,7 @@ public final class PointsSql {
 
 	/**
 	 * Every person with points in the period, and (unless {@code everyone}) every formal officer of a squad (the
-	 * ranking pools, R-30), with the four sums and the case counts. With {@code everyone} a person in scope is
+	 * ranking pools, R-30: the ledger ranks them from these rows), with the four sums and the case counts. With {@code everyone} a person in scope is
 	 * returned even without points (for one person's breakdown).
 	 */
 	public String scores(ScoreScope scope, boolean everyone) {
@@ -112,48 +102,6 @@ public final class PointsSql {
 				+ scopeCondition(scope, "u.id", "p.id") + """
 
 				order by p.employee_no""";
-	}
-
-	/**
-	 * R-30: the pool of each squad category (formal officers whose unit at the period's end is a squad of that type)
-	 * with each one's exact total and {@code rank()} within the category. Scope narrows the rows returned, not the
-	 * ranking.
-	 */
-	public String ranking(ScoreScope scope) {
-		return ctes(ScoreScope.EVERYONE) + """
-				, totals as (
-				  select person_id, sum(quantity + quality + excellence) total from contrib group by person_id
-				),
-				pool as (
-				  select p.id person_id, p.employee_no, p.name, u.id unit_id, u.name unit_name, u.type unit_type,
-				    coalesce(t.total, 0) total
-				  from person p
-				  join unit_at ua on ua.person_id = p.id
-				  join unit u on u.id = ua.unit_id
-				  left join totals t on t.person_id = p.id
-				  where p.category = :formal and u.type in (:squadTypes)
-				),
-				ranked as (
-				  select person_id, employee_no, name, unit_id, unit_name, unit_type, total,
-				    rank() over (partition by unit_type order by total desc) rnk
-				  from pool
-				)
-				select person_id, employee_no, name, unit_id, unit_name, unit_type, total, rnk
-				from ranked
-				where 1 = 1""" + scopeCondition(scope, "unit_id", "person_id") + """
-
-				order by unit_type, rnk, employee_no""";
-	}
-
-	/** R-30: the size of each category's pool (all of it, whatever the reader's scope). */
-	public String poolSizes() {
-		return "with " + unitAt(ScoreScope.EVERYONE) + """
-				select u.type unit_type, count(*) pool_size
-				from person p
-				join unit_at ua on ua.person_id = p.id
-				join unit u on u.id = ua.unit_id
-				where p.category = :formal and u.type in (:squadTypes)
-				group by u.type""";
 	}
 
 	/** R-25: the items of one person (scope must name the person): one row per case or award with his share. */
@@ -302,7 +250,7 @@ public final class PointsSql {
 
 	/** R-22: what earlier awards of the same case already credited (highest only); nothing when awards add up. */
 	private String creditedBefore() {
-		if (excellence.mode() == AwardMode.CUMULATIVE) {
+		if (policies.excellence().mode() == AwardMode.CUMULATIVE) {
 			return ZERO;
 		}
 		return """

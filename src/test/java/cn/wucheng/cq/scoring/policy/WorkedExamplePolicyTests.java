@@ -96,13 +96,4 @@ class WorkedExamplePolicyTests {
 		assertThat(half.share(caseC.add(award), HandlerRole.CO)).isEqualByComparingTo("6.50");
 	}
 
-	@Test
-	void theRegistryListsEveryPointsAndRankingRuleWithItsId() {
-		assertThat(ScoringPolicies.all()).extracting(ScoringPolicy::ruleId)
-			.contains("R-20", "R-22", "R-23", "R-30", "R-31");
-		assertThat(ScoringPolicies.all()).extracting(ScoringPolicy::name)
-			.contains("QuantityPoints", "ExcellencePoints", "CoHandlerHalf", "RankingOrder",
-					"BestHandlerPlaces");
-	}
-
 }
