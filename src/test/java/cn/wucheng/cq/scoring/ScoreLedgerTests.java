@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.scoring.policy.RankingOrder;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;

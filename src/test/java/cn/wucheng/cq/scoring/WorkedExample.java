@@ -12,6 +12,7 @@ import cn.wucheng.cq.reviews.AwardLevel;
 import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints.Award;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.scoring.policy.QuantityPoints;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.cases.QualityPoints;
 import cn.wucheng.cq.reviews.AwardLevel;
-import cn.wucheng.cq.scoring.HandlerRole;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints.Award;
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;
 

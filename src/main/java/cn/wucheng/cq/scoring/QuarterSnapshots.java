@@ -1,4 +1,4 @@
-package cn.wucheng.cq.scoring.internal;
+package cn.wucheng.cq.scoring;
 
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.organisation.StaffCategory;
 import cn.wucheng.cq.organisation.UnitType;
-import cn.wucheng.cq.scoring.Ranking;
-import cn.wucheng.cq.scoring.ScoreScope;
 import cn.wucheng.cq.scoring.policy.ScoringPolicies;
 import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.Period;

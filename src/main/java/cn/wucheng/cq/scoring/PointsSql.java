@@ -1,4 +1,4 @@
-package cn.wucheng.cq.scoring.internal;
+package cn.wucheng.cq.scoring;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,9 +10,8 @@ import cn.wucheng.cq.cases.QualityPoints;
 import cn.wucheng.cq.organisation.StaffCategory;
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.reviews.AwardLevel;
-import cn.wucheng.cq.scoring.HandlerRole;
-import cn.wucheng.cq.scoring.ScoreScope;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.scoring.policy.QuantityPoints;
 import cn.wucheng.cq.scoring.policy.ScoringPolicies;
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;
