@@ -19,6 +19,9 @@ import cn.wucheng.cq.shared.Period;
  * the ranking's pools and places, in a few set-based {@code INSERT … SELECT} statements of the ledger's own SQL;
  * from then on the ledger reads the quarter from here (same column names as the live SQL, so the same row mappers),
  * and later changes of cases, returns, awards, people or settings do not alter it until it is re-opened.
+ * <p>
+ * Public for {@link #frozen}, which the standards (R-32, R-33) read their frozen minimums from; the rest is the
+ * ledger's.
  */
 @Component
 public class QuarterSnapshots {
@@ -37,12 +40,12 @@ public class QuarterSnapshots {
 	}
 
 	/** The policies of the points and the ranking with the legal section's current settings. */
-	public ScoringPolicies policies() {
+	ScoringPolicies policies() {
 		return ScoringPolicies.inForce(settings);
 	}
 
 	/** The ledger's SQL with the policies in force. */
-	public PointsSql pointsSql() {
+	PointsSql pointsSql() {
 		return new PointsSql(policies());
 	}
 
@@ -65,7 +68,7 @@ public class QuarterSnapshots {
 	 * statements. The ranking is not copied: a final quarter is ranked from its frozen scores (R-30, one ranking),
 	 * with the pools and places of {@link #freezePlaces}.
 	 */
-	public void freezeScores(long freezeId, Period quarter) {
+	void freezeScores(long freezeId, Period quarter) {
 		PointsSql sql = pointsSql();
 		Map<String, Object> params = sql.params(quarter, ScoreScope.EVERYONE);
 		params.put("freeze", freezeId);
@@ -94,7 +97,7 @@ public class QuarterSnapshots {
 	 * R-31: each category's pool size and best-handler places of the quarter's ranking at the freeze, so a later
 	 * change of the settings does not change a final quarter's places.
 	 */
-	public void freezePlaces(long freezeId, Ranking ranking) {
+	void freezePlaces(long freezeId, Ranking ranking) {
 		for (Ranking.Category c : ranking.categories()) {
 			jdbc.sql("insert into frozen_pool (freeze_id, unit_type, pool_size, places) values (?, ?, ?, ?)")
 				.params(freezeId, c.category().name(), c.pool(), c.places())
@@ -103,7 +106,7 @@ public class QuarterSnapshots {
 	}
 
 	/** R-31: the best-handler places of each squad category as frozen. */
-	public Map<UnitType, Integer> frozenPlaces(Freeze freeze) {
+	Map<UnitType, Integer> frozenPlaces(Freeze freeze) {
 		Map<UnitType, Integer> places = new EnumMap<>(UnitType.class);
 		jdbc.sql("select unit_type, places from frozen_pool where freeze_id = :freeze")
 			.param("freeze", freeze.id())
@@ -116,7 +119,7 @@ public class QuarterSnapshots {
 	// ------------------------------------------------------------------ reading (same columns as PointsSql)
 
 	/** The bind parameters of a snapshot read. */
-	public static Map<String, Object> params(Freeze freeze, ScoreScope scope) {
+	static Map<String, Object> params(Freeze freeze, ScoreScope scope) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("freeze", freeze.id());
 		if (scope.unitId() != null) {
@@ -129,7 +132,7 @@ public class QuarterSnapshots {
 	}
 
 	/** As {@link PointsSql#scores}: the listed people, or with {@code everyone} anyone in scope. */
-	public static String scores(ScoreScope scope, boolean everyone) {
+	static String scores(ScoreScope scope, boolean everyone) {
 		return """
 				select person_id, employee_no, name, staff_category, unit_id, unit_name, unit_type, quantity, quality,
 				  excellence, lead_cases, co_cases
@@ -139,7 +142,7 @@ public class QuarterSnapshots {
 	}
 
 	/** As {@link PointsSql#items}: one person's lines. */
-	public static String items() {
+	static String items() {
 		return """
 				select handler_role, case_id, award_id, quantity, quality, excellence, case_no, category, concluded_on,
 				  award_level, rated_on, prior
@@ -149,7 +152,7 @@ public class QuarterSnapshots {
 	}
 
 	/** As {@link PointsSql#deductions}: the deductions behind one person's cases. */
-	public static String deductions() {
+	static String deductions() {
 		return """
 				select d.case_id, d.code, d.item_text, d.points, d.returned_on, d.reason
 				from frozen_deduction d
