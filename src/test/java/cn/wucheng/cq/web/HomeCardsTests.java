@@ -48,12 +48,13 @@ class HomeCardsTests {
 		lead = bureau.officer("HC-01", "卡片甲", squad);
 		long co = bureau.officer("HC-02", "卡片乙", squad);
 		long elsewhere = bureau.officer("HC-03", "卡片丙", other);
-		bureau.auxiliary("HC-04", "卡片丁", squad);
+		long elsewhereToo = bureau.officer("HC-05", "卡片戊", other);
+		long auxiliary = bureau.auxiliary("HC-04", "卡片丁", squad);
 		LocalDate day = LocalDate.of(2021, 5, 10);
 		bureau.concludedCase("HC-A", "简易程序", squad, lead, co, day);
 		bureau.concludedCase("HC-B", "普通程序", squad, co, lead, day);
-		bureau.concludedCase("HC-C", "普通程序", squad, co, co, day);
-		bureau.concludedCase("HC-D", "普通程序", other, elsewhere, elsewhere, day);
+		bureau.concludedCase("HC-C", "普通程序", squad, co, auxiliary, day);
+		bureau.concludedCase("HC-D", "普通程序", other, elsewhere, elsewhereToo, day);
 	}
 
 	@SuppressWarnings("unchecked")
