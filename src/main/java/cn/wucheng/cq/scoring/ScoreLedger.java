@@ -6,14 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntBiFunction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,10 +24,11 @@ import cn.wucheng.cq.organisation.StaffCategory;
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.reviews.AwardLevel;
 import cn.wucheng.cq.scoring.BreakdownItem.Deduction;
-import cn.wucheng.cq.scoring.internal.PointsSql;
-import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
-import cn.wucheng.cq.scoring.internal.QuarterSnapshots.Freeze;
+import cn.wucheng.cq.scoring.QuarterSnapshots.Freeze;
 import cn.wucheng.cq.scoring.policy.BestHandlerPlaces;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
+import cn.wucheng.cq.scoring.policy.RankingOrder;
+import cn.wucheng.cq.scoring.policy.ScoringPolicies;
 import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
@@ -214,7 +214,7 @@ public class ScoreLedger {
 		}
 		// A quarter's ranking is the same for every reader (the scope only narrows the entries shown): computed once
 		// and kept until a case, return, award, person, unit or setting changes (DataStamp, province-scale issue).
-		Ranking all = stamp.cached(new RankingKey(quarter), () -> computeRankings(quarter, ScoreScope.EVERYONE));
+		Ranking all = stamp.cached(new RankingKey(quarter), () -> computeRankings(quarter));
 		if (scope.unitId() == null && scope.personId() == null) {
 			return all;
 		}
@@ -225,93 +225,71 @@ public class ScoreLedger {
 			.toList());
 	}
 
-	private Ranking computeRankings(Period quarter, ScoreScope scope) {
+	/**
+	 * R-30, R-31 from the quarter's scores — the one ranking: a final quarter is ranked from its frozen scores with
+	 * the places frozen with it (R-26), any other from the live scores with the places of the current settings.
+	 */
+	private Ranking computeRankings(Period quarter) {
 		Optional<Freeze> frozen = snapshots.frozen(quarter);
 		if (frozen.isEmpty()) {
 			return liveRankings(quarter);
 		}
-		PointsSql sql = sql();
-		Map<String, Object> params = frozen.isPresent() ? QuarterSnapshots.params(frozen.get(), scope)
-				: sql.params(quarter, scope);
-		Map<UnitType, Integer> pools = new EnumMap<>(UnitType.class);
-		Map<UnitType, Integer> frozenPlaces = new EnumMap<>(UnitType.class);
-		jdbc.sql(frozen.isPresent() ? QuarterSnapshots.pools() : sql.poolSizes()).params(params).query((rs, n) -> {
-			UnitType type = UnitType.valueOf(rs.getString("unit_type"));
-			pools.put(type, rs.getInt("pool_size"));
-			if (frozen.isPresent()) {
-				frozenPlaces.put(type, rs.getInt("places"));
-			}
-			return null;
-		}).list();
-		BestHandlerPlaces places = bestHandlerPlaces();
-		Map<UnitType, List<Ranking.Entry>> entries = new LinkedHashMap<>();
-		Map<UnitType, Integer> placesOf = new EnumMap<>(UnitType.class);
-		for (UnitType t : UnitType.values()) {
-			if (t.isSquad()) {
-				entries.put(t, new ArrayList<>());
-				placesOf.put(t, frozen.isPresent() ? frozenPlaces.getOrDefault(t, 0)
-						: places.places(t, pools.getOrDefault(t, 0)));
-			}
-		}
-		jdbc.sql(frozen.isPresent() ? QuarterSnapshots.ranking(scope) : sql.ranking(scope)).params(params).query((rs, n) -> {
-			UnitType type = UnitType.valueOf(rs.getString("unit_type"));
-			int rank = rs.getInt("rnk");
-			BigDecimal total = rs.getBigDecimal("total");
-			entries.get(type)
-				.add(new Ranking.Entry(rank, rs.getLong("person_id"), rs.getString("employee_no"),
-						rs.getString("name"), rs.getLong("unit_id"), rs.getString("unit_name"), Points.of(total),
-						places.awarded(rank, placesOf.get(type), total)));
-			return null;
-		}).list();
-		List<Ranking.Category> categories = new ArrayList<>();
-		entries.forEach((type, list) -> categories
-			.add(new Ranking.Category(type, pools.getOrDefault(type, 0), placesOf.get(type), List.copyOf(list))));
-		return new Ranking(quarter, List.copyOf(categories));
+		List<PersonScore> scores = jdbc.sql(QuarterSnapshots.scores(ScoreScope.EVERYONE, false))
+			.params(QuarterSnapshots.params(frozen.get(), ScoreScope.EVERYONE))
+			.query(ScoreLedger::score)
+			.list();
+		Map<UnitType, Integer> places = snapshots.frozenPlaces(frozen.get());
+		return ranked(quarter, scores, (type, pool) -> places.getOrDefault(type, 0));
+	}
+
+	private Ranking liveRankings(Period quarter) {
+		BestHandlerPlaces places = policies().bestHandlerPlaces();
+		return ranked(quarter, liveScores(quarter), places::places);
 	}
 
 	/**
-	 * R-30, R-31 from the quarter's scores: the pool of a squad category is every formal officer whose unit at the
-	 * quarter's end is a squad of that type (all of them are in the scores, with or without points); {@code rank()}
-	 * by exact total, highest first, equal totals sharing a rank; within a rank in 工号 order as the database sorts
-	 * it (the scores' order, kept by a stable sort) — the same ranking the SQL of {@link PointsSql#ranking} gives.
+	 * R-30, R-31: the pool of a squad category is every formal officer whose unit at the quarter's end is a squad of
+	 * that type (all of them are in the scores, with or without points), ranked by {@link RankingOrder} on the exact
+	 * totals; within a rank in 工号 order as the database sorts it (the scores' order, which the ranking keeps).
 	 */
-	private Ranking liveRankings(Period quarter) {
-		List<PersonScore> all = liveScores(quarter);
-		BestHandlerPlaces places = bestHandlerPlaces();
+	private Ranking ranked(Period quarter, List<PersonScore> scores, ToIntBiFunction<UnitType, Integer> placesOf) {
+		ScoringPolicies policies = policies();
 		List<Ranking.Category> categories = new ArrayList<>();
 		for (UnitType t : UnitType.values()) {
 			if (!t.isSquad()) {
 				continue;
 			}
-			List<PersonScore> pool = new ArrayList<>();
-			for (PersonScore s : all) {
-				if (s.unitType() == t && s.staffCategory() == StaffCategory.FORMAL) {
-					pool.add(s);
-				}
-			}
-			List<Points> totals = new ArrayList<>(pool.size());
-			pool.forEach(s -> totals.add(s.total()));
-			Integer[] order = new Integer[pool.size()];
-			for (int i = 0; i < order.length; i++) {
-				order[i] = i;
-			}
-			// stable: equal totals keep the scores' 工号 order
-			Arrays.sort(order, (a, b) -> totals.get(b).compareTo(totals.get(a)));
-			int placesOf = places.places(t, pool.size());
-			List<Ranking.Entry> entries = new ArrayList<>(pool.size());
-			int rank = 0;
-			for (int i = 0; i < order.length; i++) {
-				PersonScore s = pool.get(order[i]);
-				Points total = totals.get(order[i]);
-				if (i == 0 || total.compareTo(totals.get(order[i - 1])) != 0) {
-					rank = i + 1;
-				}
-				entries.add(new Ranking.Entry(rank, s.personId(), s.employeeNo(), s.name(), s.unitId(), s.unitName(),
-						total, places.awarded(rank, placesOf, total.exact())));
-			}
-			categories.add(new Ranking.Category(t, pool.size(), placesOf, List.copyOf(entries)));
+			List<PersonScore> pool = scores.stream()
+				.filter(s -> s.unitType() == t && s.staffCategory() == StaffCategory.FORMAL)
+				.toList();
+			int places = placesOf.applyAsInt(t, pool.size());
+			List<Ranking.Entry> entries = policies.rankingOrder()
+				.rank(pool, s -> s.total().exact())
+				.stream()
+				.map(r -> entry(r, places, policies.bestHandlerPlaces()))
+				.toList();
+			categories.add(new Ranking.Category(t, pool.size(), places, entries));
 		}
 		return new Ranking(quarter, List.copyOf(categories));
+	}
+
+	private static Ranking.Entry entry(RankingOrder.Ranked<PersonScore> ranked, int places, BestHandlerPlaces best) {
+		PersonScore s = ranked.entry();
+		return new Ranking.Entry(ranked.rank(), s.personId(), s.employeeNo(), s.name(), s.unitId(), s.unitName(),
+				s.total(), best.awarded(ranked.rank(), places, s.total().exact()));
+	}
+
+	/**
+	 * R-26 定稿: copies the quarter's live scores, breakdown lines and deductions into the snapshot of a freeze, with
+	 * the pools and places of its live ranking; the publication calls it inside its transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void freeze(long freezeId, Period quarter) {
+		if (!quarter.isQuarter()) {
+			throw new IllegalArgumentException("only a quarter is finalised: " + quarter);
+		}
+		snapshots.freezeScores(freezeId, quarter);
+		snapshots.freezePlaces(freezeId, liveRankings(quarter));
 	}
 
 	/** The quarter a scores page opens on: the latest with cases, the current one once it has any (issue 13). */
@@ -353,8 +331,8 @@ public class ScoreLedger {
 		return snapshots.pointsSql();
 	}
 
-	private BestHandlerPlaces bestHandlerPlaces() {
-		return snapshots.bestHandlerPlaces();
+	private ScoringPolicies policies() {
+		return snapshots.policies();
 	}
 
 	private static PersonScore score(ResultSet rs, int row) throws SQLException {

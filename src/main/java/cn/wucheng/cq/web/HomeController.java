@@ -1,7 +1,9 @@
 package cn.wucheng.cq.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -77,38 +79,46 @@ class HomeController {
 		Period quarter = null;
 		if (user.readsAll() || user.unitFilter().isPresent() || user.personFilter().isPresent()) {
 			quarter = latest.quarter();
-			String scope = scopeCondition(user);
-			cards.add(new Card("home.card.cases", count("select count(*) from case_file c where " + scope), "/cases"));
+			Map<String, Object> params = new HashMap<>();
+			String scope = scopeCondition(user, params);
+			cards.add(new Card("home.card.cases", count("select count(*) from case_file c where " + scope, params),
+					"/cases"));
+			params.put("start", quarter.start());
+			params.put("end", quarter.end());
 			cards.add(new Card("home.card.concludedThisQuarter",
-					count("select count(*) from case_file c where c.concluded_on_effective between '" + quarter.start()
-							+ "' and '" + quarter.end() + "' and " + scope),
+					count("select count(*) from case_file c where c.concluded_on_effective between :start and :end and "
+							+ scope, params),
 					"/cases?from=" + quarter.start() + "&to=" + quarter.end()));
 			if (user.personFilter().isEmpty()) {
-				String unitScope = user.unitFilter().map(u -> "unit_id = " + u).orElse("1=1");
+				String ofUnit = user.unitFilter().isPresent() ? " and unit_id = :unit" : "";
 				cards.add(new Card("home.card.people",
-						count("select count(*) from person where category = 'FORMAL' and " + unitScope), "/people"));
-				cards.add(new Card("home.card.units", count("select count(*) from unit"
-						+ user.unitFilter().map(u -> " where id = " + u).orElse("")), "/units"));
+						count("select count(*) from person where category = 'FORMAL'" + ofUnit, params), "/people"));
+				String unit = user.unitFilter().isPresent() ? " where id = :unit" : "";
+				cards.add(new Card("home.card.units", count("select count(*) from unit" + unit, params), "/units"));
 			}
 		}
 		boolean anyCase = jdbc.sql("select exists (select 1 from case_file)").query(Boolean.class).single();
 		return new Home(quarter, List.copyOf(cards), anyCase);
 	}
 
-	/** Numeric ids only, so the concatenation cannot inject. */
-	private static String scopeCondition(CurrentUser user) {
+	/**
+	 * The user's data scope over {@code case_file c}: a condition chosen from constant fragments, its ids bound as
+	 * parameters ({@code :unit}, {@code :person}) — no value is written into the SQL.
+	 */
+	private static String scopeCondition(CurrentUser user, Map<String, Object> params) {
 		if (user.unitFilter().isPresent()) {
-			return "c.unit_id = " + user.unitFilter().get();
+			params.put("unit", user.unitFilter().get());
+			return "c.unit_id = :unit";
 		}
 		if (user.personFilter().isPresent()) {
-			long p = user.personFilter().get();
-			return "(c.lead_id = " + p + " or c.co_id = " + p + ")";
+			params.put("person", user.personFilter().get());
+			return "(c.lead_id = :person or c.co_id = :person)";
 		}
-		return "1=1";
+		return "1 = 1";
 	}
 
-	private long count(String sql) {
-		return jdbc.sql(sql).query(Long.class).single();
+	private long count(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
 	}
 
 }

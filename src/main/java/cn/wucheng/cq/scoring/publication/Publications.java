@@ -26,7 +26,6 @@ import cn.wucheng.cq.scoring.Breakdown;
 import cn.wucheng.cq.scoring.BreakdownItem;
 import cn.wucheng.cq.scoring.ScoreLedger;
 import cn.wucheng.cq.scoring.ScoreScope;
-import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
 import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSetting;
@@ -92,8 +91,6 @@ public class Publications {
 
 	private final ScoreLedger ledger;
 
-	private final QuarterSnapshots snapshots;
-
 	private final CaseStandards standards;
 
 	private final AuditLog audit;
@@ -107,7 +104,7 @@ public class Publications {
 	private final ApplicationEventPublisher events;
 
 	Publications(PublicationRepository publications, AppealRepository appeals, JdbcClient jdbc,
-			WorkingDays workingDays, RuleSettings settings, ScoreLedger ledger, QuarterSnapshots snapshots,
+			WorkingDays workingDays, RuleSettings settings, ScoreLedger ledger,
 			CaseStandards standards, AuditLog audit, Clock clock, DataStamp stamp, MessageSource messages,
 			ApplicationEventPublisher events) {
 		this.events = events;
@@ -119,7 +116,6 @@ public class Publications {
 		this.workingDays = workingDays;
 		this.settings = settings;
 		this.ledger = ledger;
-		this.snapshots = snapshots;
 		this.standards = standards;
 		this.audit = audit;
 		this.clock = clock;
@@ -392,7 +388,7 @@ public class Publications {
 					settings.integer(RuleSetting.ORGAN_ORDINARY_MIN))
 			.update(key, "id");
 		long freezeId = key.getKey().longValue();
-		snapshots.freezeScores(freezeId, quarter);
+		ledger.freeze(freezeId, quarter);
 		standards.freeze(freezeId, quarter);
 		p.frozenAs(freezeId);
 		p = publications.save(p);

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.organisation.Sex;
 import cn.wucheng.cq.organisation.UnitType;
-import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
+import cn.wucheng.cq.scoring.QuarterSnapshots;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;

@@ -1,4 +1,4 @@
-package cn.wucheng.cq.scoring;
+package cn.wucheng.cq.scoring.policy;
 
 /** A handler's role in a case: the lead (主办, 第一承办人) or the co-handler (协办, 第二承办人). */
 public enum HandlerRole {

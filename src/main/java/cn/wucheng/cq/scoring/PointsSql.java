@@ -1,4 +1,4 @@
-package cn.wucheng.cq.scoring.internal;
+package cn.wucheng.cq.scoring;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wucheng.cq.cases.CaseCategory;
+import cn.wucheng.cq.cases.QualityPoints;
 import cn.wucheng.cq.organisation.StaffCategory;
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.reviews.AwardLevel;
-import cn.wucheng.cq.scoring.HandlerRole;
-import cn.wucheng.cq.scoring.ScoreScope;
-import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
-import cn.wucheng.cq.scoring.policy.FormalOfficersEarn;
-import cn.wucheng.cq.scoring.policy.QualityPoints;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.scoring.policy.QuantityPoints;
+import cn.wucheng.cq.scoring.policy.ScoringPolicies;
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;
 import cn.wucheng.cq.shared.Period;
 
@@ -37,47 +35,39 @@ import cn.wucheng.cq.shared.Period;
  * excellent_award(rated_on) and (case_id, …), person_unit_history's primary key; for one person case_file(lead_id, …)
  * and (co_id, …).
  */
-public final class PointsSql {
+final class PointsSql {
 
 	private static final String NUM = "numeric(12,4)";
 
-	/** R-23a: whose shares count. */
-	private static final FormalOfficersEarn EARN = new FormalOfficersEarn();
-
 	private static final String ZERO = "cast(0 as " + NUM + ")";
 
-	private final QuantityPoints quantity;
+	/** R-23: the lead's and the co-handler's share, bind parameters taken from {@code CoHandlerHalf}. */
+	private static final String LEAD_FACTOR = param("leadFactor");
 
-	private final QualityPoints quality;
+	private static final String CO_FACTOR = param("coFactor");
 
-	private final ExcellencePoints excellence;
+	private final ScoringPolicies policies;
 
-	private final CoHandlerHalf coHandler;
-
-	public PointsSql(QuantityPoints quantity, QualityPoints quality, ExcellencePoints excellence,
-			CoHandlerHalf coHandler) {
-		this.quantity = quantity;
-		this.quality = quality;
-		this.excellence = excellence;
-		this.coHandler = coHandler;
+	PointsSql(ScoringPolicies policies) {
+		this.policies = policies;
 	}
 
 	/** The bind parameters of the policies, the period and the scope. */
-	public Map<String, Object> params(Period period, ScoreScope scope) {
+	Map<String, Object> params(Period period, ScoreScope scope) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("start", period.start());
 		p.put("end", period.end());
 		for (CaseCategory c : CaseCategory.values()) {
-			p.put("q_" + c.name(), quantity.of(c));
+			p.put("q_" + c.name(), policies.quantity().of(c));
 		}
 		for (AwardLevel l : AwardLevel.values()) {
-			p.put("e_" + l.name(), excellence.points(l));
+			p.put("e_" + l.name(), policies.excellence().points(l));
 		}
-		p.put("qualityBase", quality.base());
-		p.put("leadFactor", coHandler.factor(HandlerRole.LEAD));
-		p.put("coFactor", coHandler.factor(HandlerRole.CO));
+		p.put(QualityPoints.BASE_PARAMETER, QualityPoints.BASE.exact());
+		p.put("leadFactor", policies.coHandler().factor(HandlerRole.LEAD));
+		p.put("coFactor", policies.coHandler().factor(HandlerRole.CO));
 		p.put("formal", StaffCategory.FORMAL.name());
-		p.put("earning", EARN.earningCategory().name());
+		p.put("earning", policies.formalOfficersEarn().earningCategory().name());
 		p.put("squadTypes", Arrays.stream(UnitType.values()).filter(UnitType::isSquad).map(Enum::name).toList());
 		if (scope.unitId() != null) {
 			p.put("unit", scope.unitId());
@@ -90,10 +80,10 @@ public final class PointsSql {
 
 	/**
 	 * Every person with points in the period, and (unless {@code everyone}) every formal officer of a squad (the
-	 * ranking pools, R-30), with the four sums and the case counts. With {@code everyone} a person in scope is
+	 * ranking pools, R-30: the ledger ranks them from these rows), with the four sums and the case counts. With {@code everyone} a person in scope is
 	 * returned even without points (for one person's breakdown).
 	 */
-	public String scores(ScoreScope scope, boolean everyone) {
+	String scores(ScoreScope scope, boolean everyone) {
 		return ctes(scope) + """
 				, totals as (
 				  select person_id, sum(quantity) quantity, sum(quality) quality, sum(excellence) excellence,
@@ -118,50 +108,8 @@ public final class PointsSql {
 				order by p.employee_no""";
 	}
 
-	/**
-	 * R-30: the pool of each squad category (formal officers whose unit at the period's end is a squad of that type)
-	 * with each one's exact total and {@code rank()} within the category. Scope narrows the rows returned, not the
-	 * ranking.
-	 */
-	public String ranking(ScoreScope scope) {
-		return ctes(ScoreScope.EVERYONE) + """
-				, totals as (
-				  select person_id, sum(quantity + quality + excellence) total from contrib group by person_id
-				),
-				pool as (
-				  select p.id person_id, p.employee_no, p.name, u.id unit_id, u.name unit_name, u.type unit_type,
-				    coalesce(t.total, 0) total
-				  from person p
-				  join unit_at ua on ua.person_id = p.id
-				  join unit u on u.id = ua.unit_id
-				  left join totals t on t.person_id = p.id
-				  where p.category = :formal and u.type in (:squadTypes)
-				),
-				ranked as (
-				  select person_id, employee_no, name, unit_id, unit_name, unit_type, total,
-				    rank() over (partition by unit_type order by total desc) rnk
-				  from pool
-				)
-				select person_id, employee_no, name, unit_id, unit_name, unit_type, total, rnk
-				from ranked
-				where 1 = 1""" + scopeCondition(scope, "unit_id", "person_id") + """
-
-				order by unit_type, rnk, employee_no""";
-	}
-
-	/** R-30: the size of each category's pool (all of it, whatever the reader's scope). */
-	public String poolSizes() {
-		return "with " + unitAt(ScoreScope.EVERYONE) + """
-				select u.type unit_type, count(*) pool_size
-				from person p
-				join unit_at ua on ua.person_id = p.id
-				join unit u on u.id = ua.unit_id
-				where p.category = :formal and u.type in (:squadTypes)
-				group by u.type""";
-	}
-
 	/** R-25: the items of one person (scope must name the person): one row per case or award with his share. */
-	public String items(ScoreScope person) {
+	String items(ScoreScope person) {
 		requirePerson(person);
 		return ctes(person) + """
 				select ct.handler_role, ct.case_id, ct.award_id, ct.quantity, ct.quality, ct.excellence,
@@ -175,7 +123,7 @@ public final class PointsSql {
 	}
 
 	/** R-21, R-25: the deductions behind the quality points of one person's cases of the period. */
-	public String deductions(ScoreScope person) {
+	String deductions(ScoreScope person) {
 		requirePerson(person);
 		return ctes(person) + """
 				select r.case_id, d.code, d.item_text, r.points, r.returned_on, r.reason
@@ -189,7 +137,7 @@ public final class PointsSql {
 	 * R-26: every breakdown line of the period for everyone (for the snapshot of a finalised quarter), with the
 	 * person as its first column.
 	 */
-	public String allItems() {
+	String allItems() {
 		return ctes(ScoreScope.EVERYONE) + """
 				select ct.person_id, ct.handler_role, ct.case_id, ct.award_id, c.case_no, c.category,
 				  c.concluded_on_effective concluded_on,
@@ -201,7 +149,7 @@ public final class PointsSql {
 	}
 
 	/** R-26: the deductions behind the quality points of every case of the period (for the snapshot). */
-	public String allDeductions() {
+	String allDeductions() {
 		return ctes(ScoreScope.EVERYONE) + """
 				select r.case_id, r.id return_id, d.code, d.item_text, r.points, r.returned_on, r.reason
 				from case_return r
@@ -226,50 +174,56 @@ public final class PointsSql {
 		return sb.toString();
 	}
 
-	/** The common table expressions; a person scope is pushed down into every one of them. */
+	/**
+	 * The common table expressions; a person scope is pushed down into every one of them. The text is assembled from
+	 * constant fragments chosen by the scope and the policies' modes, never from a value: every value (period, ids,
+	 * each number of a policy) is a bind parameter.
+	 */
 	private String ctes(ScoreScope scope) {
 		String handledBy = scope.personId() == null ? "" : "\n    and (c.lead_id = :person or c.co_id = :person)";
-		return """
-				with period_case as (
-				  select c.id case_id, c.lead_id, c.co_id, %s qty,
-				    greatest(%s, cast(:qualityBase as %s) - coalesce(%s, 0)) qual
-				  from case_file c%s
-				  where c.concluded_on_effective between :start and :end%s
-				),
-				period_award as (
-				  select a.id award_id, a.case_id, c.lead_id, c.co_id, %s pts, %s prior
-				  from excellent_award a
-				  join case_file c on c.id = a.case_id
-				  where a.rated_on between :start and :end%s
-				),
-				contrib as (
-				  select pc.lead_id person_id, 'LEAD' handler_role, pc.case_id, cast(null as bigint) award_id,
-				    pc.qty * %s quantity, pc.qual * %s quality, %s excellence, 1 lead_n, 0 co_n
-				  from period_case pc
-				  join person f on f.id = pc.lead_id and f.category = :earning
-				  union all
-				  select pc.co_id, 'CO', pc.case_id, cast(null as bigint),
-				    pc.qty * %s, pc.qual * %s, %s, 0, 1
-				  from period_case pc
-				  join person f on f.id = pc.co_id and f.category = :earning
-				  union all
-				  select pa.lead_id, 'LEAD', pa.case_id, pa.award_id, %s, %s, greatest(%s, pa.pts - pa.prior) * %s, 0, 0
-				  from period_award pa
-				  join person f on f.id = pa.lead_id and f.category = :earning
-				  union all
-				  select pa.co_id, 'CO', pa.case_id, pa.award_id, %s, %s, greatest(%s, pa.pts - pa.prior) * %s, 0, 0
-				  from period_award pa
-				  join person f on f.id = pa.co_id and f.category = :earning
-				),
-				""".formatted(quantityOf("c"), ZERO, NUM, deducted(scope), returnsJoin(scope), handledBy, levelPoints("a"), creditedBefore(), handledBy,
-				param("leadFactor"), param("leadFactor"), ZERO, param("coFactor"), param("coFactor"), ZERO, ZERO, ZERO,
-				ZERO, param("leadFactor"), ZERO, ZERO, ZERO, param("coFactor"))
-				+ unitAt(scope);
+		String awardCredit = "greatest(" + ZERO + ", pa.pts - pa.prior)";
+		return String.join("\n",
+				"with period_case as (",
+				"  select c.id case_id, c.lead_id, c.co_id, " + quantityOf("c") + " qty,",
+				"    " + QualityPoints.sql(deducted(scope)) + " qual",
+				"  from case_file c" + returnsJoin(scope),
+				"  where c.concluded_on_effective between :start and :end" + handledBy,
+				"),",
+				"period_award as (",
+				"  select a.id award_id, a.case_id, c.lead_id, c.co_id, " + levelPoints("a") + " pts, " + creditedBefore()
+						+ " prior",
+				"  from excellent_award a",
+				"  join case_file c on c.id = a.case_id",
+				"  where a.rated_on between :start and :end" + handledBy,
+				"),",
+				"contrib as (",
+				"  select pc.lead_id person_id, 'LEAD' handler_role, pc.case_id, cast(null as bigint) award_id,",
+				"    pc.qty * " + LEAD_FACTOR + " quantity, pc.qual * " + LEAD_FACTOR + " quality, " + ZERO
+						+ " excellence, 1 lead_n, 0 co_n",
+				"  from period_case pc",
+				"  join person f on f.id = pc.lead_id and f.category = :earning",
+				"  union all",
+				"  select pc.co_id, 'CO', pc.case_id, cast(null as bigint),",
+				"    pc.qty * " + CO_FACTOR + ", pc.qual * " + CO_FACTOR + ", " + ZERO + ", 0, 1",
+				"  from period_case pc",
+				"  join person f on f.id = pc.co_id and f.category = :earning",
+				"  union all",
+				"  select pa.lead_id, 'LEAD', pa.case_id, pa.award_id, " + ZERO + ", " + ZERO + ", " + awardCredit + " * "
+						+ LEAD_FACTOR + ", 0, 0",
+				"  from period_award pa",
+				"  join person f on f.id = pa.lead_id and f.category = :earning",
+				"  union all",
+				"  select pa.co_id, 'CO', pa.case_id, pa.award_id, " + ZERO + ", " + ZERO + ", " + awardCredit + " * "
+						+ CO_FACTOR + ", 0, 0",
+				"  from period_award pa",
+				"  join person f on f.id = pa.co_id and f.category = :earning",
+				"),",
+				"") + unitAt(scope);
 	}
 
 	/**
-	 * R-21: the points deducted from a case. For one person (a breakdown: a few dozen cases) looked up case by case;
-	 * for everyone the returns are summed once per statement and hash-joined to the period's cases — not 240,000
+	 * R-21: the points deducted from a case (null when none), for {@link QualityPoints#sql}. For one person (a
+	 * breakdown: a few dozen cases) looked up case by case; for everyone the returns are summed once per statement and hash-joined to the period's cases — not 240,000
 	 * index look-ups of a province quarter, whose estimated cost also made PostgreSQL JIT-compile the statement
 	 * (≈ 1 s of compiling per call, province-scale issue).
 	 */
@@ -291,29 +245,28 @@ public final class PointsSql {
 	 */
 	private static String unitAt(ScoreScope scope) {
 		String onePerson = scope.personId() == null ? "" : "\n  where p.id = :person";
-		return """
-				unit_at as (
-				  select p.id person_id, coalesce(
-				    (select h.unit_id from person_unit_history h where h.person_id = p.id and h.valid_from <= :end
-				       order by h.valid_from desc fetch first 1 rows only),
-				    (select h.unit_id from person_unit_history h where h.person_id = p.id
-				       order by h.valid_from fetch first 1 rows only),
-				    p.unit_id) unit_id
-				  from person p%s
-				)
-				""".formatted(onePerson);
+		return String.join("\n",
+				"unit_at as (",
+				"  select p.id person_id, coalesce(",
+				"    (select h.unit_id from person_unit_history h where h.person_id = p.id and h.valid_from <= :end",
+				"       order by h.valid_from desc fetch first 1 rows only),",
+				"    (select h.unit_id from person_unit_history h where h.person_id = p.id",
+				"       order by h.valid_from fetch first 1 rows only),",
+				"    p.unit_id) unit_id",
+				"  from person p" + onePerson,
+				")",
+				"");
 	}
 
 	/** R-22: what earlier awards of the same case already credited (highest only); nothing when awards add up. */
 	private String creditedBefore() {
-		if (excellence.mode() == AwardMode.CUMULATIVE) {
+		if (policies.excellence().mode() == AwardMode.CUMULATIVE) {
 			return ZERO;
 		}
-		return """
-				coalesce((select max(%s) from excellent_award b
-				    where b.case_id = a.case_id and b.id <> a.id
-				      and (b.rated_on < a.rated_on or (b.rated_on = a.rated_on and %s > %s))), %s)"""
-			.formatted(levelPoints("b"), levelPoints("b"), levelPoints("a"), ZERO);
+		return "coalesce((select max(" + levelPoints("b") + ") from excellent_award b"
+				+ "\n    where b.case_id = a.case_id and b.id <> a.id"
+				+ "\n      and (b.rated_on < a.rated_on or (b.rated_on = a.rated_on and " + levelPoints("b") + " > "
+				+ levelPoints("a") + "))), " + ZERO + ")";
 	}
 
 	/** R-20 as SQL: the category's points, each a bind parameter taken from {@link QuantityPoints}. */

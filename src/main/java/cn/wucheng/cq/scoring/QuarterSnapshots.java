@@ -1,5 +1,6 @@
-package cn.wucheng.cq.scoring.internal;
+package cn.wucheng.cq.scoring;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,21 +10,18 @@ import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.organisation.StaffCategory;
 import cn.wucheng.cq.organisation.UnitType;
-import cn.wucheng.cq.scoring.ScoreScope;
-import cn.wucheng.cq.scoring.policy.BestHandlerPlaces;
-import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
-import cn.wucheng.cq.scoring.policy.ExcellencePoints;
-import cn.wucheng.cq.scoring.policy.QualityPoints;
-import cn.wucheng.cq.scoring.policy.QuantityPoints;
-import cn.wucheng.cq.settings.RuleSetting;
+import cn.wucheng.cq.scoring.policy.ScoringPolicies;
 import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.Period;
 
 /**
- * R-26: the snapshot of a finalised (定稿) quarter. Finalising copies every person's score, every breakdown line, the
- * ranking with its pools and places, in a few set-based {@code INSERT … SELECT} statements of the ledger's own SQL;
+ * R-26: the snapshot of a finalised (定稿) quarter. Finalising copies every person's score, every breakdown line, and
+ * the ranking's pools and places, in a few set-based {@code INSERT … SELECT} statements of the ledger's own SQL;
  * from then on the ledger reads the quarter from here (same column names as the live SQL, so the same row mappers),
  * and later changes of cases, returns, awards, people or settings do not alter it until it is re-opened.
+ * <p>
+ * Public for {@link #frozen}, which the standards (R-32, R-33) read their frozen minimums from; the rest is the
+ * ledger's.
  */
 @Component
 public class QuarterSnapshots {
@@ -41,17 +39,14 @@ public class QuarterSnapshots {
 		this.settings = settings;
 	}
 
-	/** The ledger's SQL with the policies and the legal section's current settings. */
-	public PointsSql pointsSql() {
-		return new PointsSql(new QuantityPoints(), new QualityPoints(), new ExcellencePoints(settings.awardMode()),
-				new CoHandlerHalf());
+	/** The policies of the points and the ranking with the legal section's current settings. */
+	ScoringPolicies policies() {
+		return ScoringPolicies.inForce(settings);
 	}
 
-	/** R-31 with the current settings. */
-	public BestHandlerPlaces bestHandlerPlaces() {
-		return new BestHandlerPlaces(settings.decimal(RuleSetting.BEST_RATE_DIRECT),
-				settings.decimal(RuleSetting.BEST_RATE_CLASS1), settings.decimal(RuleSetting.BEST_RATE_CLASS2),
-				settings.placesRounding(), settings.integer(RuleSetting.BEST_MIN_PLACES));
+	/** The ledger's SQL with the policies in force. */
+	PointsSql pointsSql() {
+		return new PointsSql(policies());
 	}
 
 	/** The snapshot a period is read from: only a quarter whose publication is final has one. */
@@ -69,10 +64,11 @@ public class QuarterSnapshots {
 	}
 
 	/**
-	 * Copies the quarter's scores, breakdown lines, deductions, ranking and pools into the snapshot of a freeze: five
-	 * set-based statements and one row per squad category.
+	 * Copies the quarter's scores, breakdown lines and deductions into the snapshot of a freeze: three set-based
+	 * statements. The ranking is not copied: a final quarter is ranked from its frozen scores (R-30, one ranking),
+	 * with the pools and places of {@link #freezePlaces}.
 	 */
-	public void freezeScores(long freezeId, Period quarter) {
+	void freezeScores(long freezeId, Period quarter) {
 		PointsSql sql = pointsSql();
 		Map<String, Object> params = sql.params(quarter, ScoreScope.EVERYONE);
 		params.put("freeze", freezeId);
@@ -95,30 +91,35 @@ public class QuarterSnapshots {
 				insert into frozen_deduction (freeze_id, case_id, return_id, code, item_text, points, returned_on, reason)
 				select :freeze, d.case_id, d.return_id, d.code, d.item_text, d.points, d.returned_on, d.reason
 				from (""" + sql.allDeductions() + ") d").params(params).update();
-		jdbc.sql("""
-				insert into frozen_rank (freeze_id, person_id, employee_no, name, unit_id, unit_name, unit_type, total, rnk)
-				select :freeze, r.person_id, r.employee_no, r.name, r.unit_id, r.unit_name, r.unit_type, r.total, r.rnk
-				from (""" + sql.ranking(ScoreScope.EVERYONE) + ") r").params(params).update();
-		Map<UnitType, Integer> pools = new HashMap<>();
-		jdbc.sql(sql.poolSizes()).params(params).query((rs, n) -> {
-			pools.put(UnitType.valueOf(rs.getString("unit_type")), rs.getInt("pool_size"));
-			return null;
-		}).list();
-		BestHandlerPlaces places = bestHandlerPlaces();
-		for (UnitType t : UnitType.values()) {
-			if (t.isSquad()) {
-				int pool = pools.getOrDefault(t, 0);
-				jdbc.sql("insert into frozen_pool (freeze_id, unit_type, pool_size, places) values (?, ?, ?, ?)")
-					.params(freezeId, t.name(), pool, places.places(t, pool))
-					.update();
-			}
+	}
+
+	/**
+	 * R-31: each category's pool size and best-handler places of the quarter's ranking at the freeze, so a later
+	 * change of the settings does not change a final quarter's places.
+	 */
+	void freezePlaces(long freezeId, Ranking ranking) {
+		for (Ranking.Category c : ranking.categories()) {
+			jdbc.sql("insert into frozen_pool (freeze_id, unit_type, pool_size, places) values (?, ?, ?, ?)")
+				.params(freezeId, c.category().name(), c.pool(), c.places())
+				.update();
 		}
+	}
+
+	/** R-31: the best-handler places of each squad category as frozen. */
+	Map<UnitType, Integer> frozenPlaces(Freeze freeze) {
+		Map<UnitType, Integer> places = new EnumMap<>(UnitType.class);
+		jdbc.sql("select unit_type, places from frozen_pool where freeze_id = :freeze")
+			.param("freeze", freeze.id())
+			.query(rs -> {
+				places.put(UnitType.valueOf(rs.getString("unit_type")), rs.getInt("places"));
+			});
+		return places;
 	}
 
 	// ------------------------------------------------------------------ reading (same columns as PointsSql)
 
 	/** The bind parameters of a snapshot read. */
-	public static Map<String, Object> params(Freeze freeze, ScoreScope scope) {
+	static Map<String, Object> params(Freeze freeze, ScoreScope scope) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("freeze", freeze.id());
 		if (scope.unitId() != null) {
@@ -131,7 +132,7 @@ public class QuarterSnapshots {
 	}
 
 	/** As {@link PointsSql#scores}: the listed people, or with {@code everyone} anyone in scope. */
-	public static String scores(ScoreScope scope, boolean everyone) {
+	static String scores(ScoreScope scope, boolean everyone) {
 		return """
 				select person_id, employee_no, name, staff_category, unit_id, unit_name, unit_type, quantity, quality,
 				  excellence, lead_cases, co_cases
@@ -141,7 +142,7 @@ public class QuarterSnapshots {
 	}
 
 	/** As {@link PointsSql#items}: one person's lines. */
-	public static String items() {
+	static String items() {
 		return """
 				select handler_role, case_id, award_id, quantity, quality, excellence, case_no, category, concluded_on,
 				  award_level, rated_on, prior
@@ -151,28 +152,13 @@ public class QuarterSnapshots {
 	}
 
 	/** As {@link PointsSql#deductions}: the deductions behind one person's cases. */
-	public static String deductions() {
+	static String deductions() {
 		return """
 				select d.case_id, d.code, d.item_text, d.points, d.returned_on, d.reason
 				from frozen_deduction d
 				where d.freeze_id = :freeze
 				  and d.case_id in (select i.case_id from frozen_item i where i.freeze_id = :freeze and i.person_id = :person)
 				order by d.case_id, d.returned_on, d.code""";
-	}
-
-	/** As {@link PointsSql#ranking}, with the frozen places of each category. */
-	public static String ranking(ScoreScope scope) {
-		return """
-				select person_id, employee_no, name, unit_id, unit_name, unit_type, total, rnk
-				from frozen_rank
-				where freeze_id = :freeze""" + scope(scope, "unit_id", "person_id") + """
-
-				order by unit_type, rnk, employee_no""";
-	}
-
-	/** Each category's frozen pool size and places. */
-	public static String pools() {
-		return "select unit_type, pool_size, places from frozen_pool where freeze_id = :freeze";
 	}
 
 	private static String scope(ScoreScope scope, String unitColumn, String personColumn) {
