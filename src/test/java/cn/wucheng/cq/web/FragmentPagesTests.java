@@ -81,9 +81,9 @@ class FragmentPagesTests {
 		String units = page(get("/units").param("name", "城东"));
 		assertThat(tag(units, "input", "unit-name")).contains("name=\"name\"", "value=\"城东\"");
 		assertThat(units).contains("<label class=\"form-label small mb-0\" for=\"unit-type\">");
-		Matcher form = Pattern.compile("<form[^>]*action=\"/units\"[^>]*>").matcher(units);
-		assertThat(form.find()).isTrue();
-		assertThat(form.group()).contains("method=\"get\"", "class=\"row g-2 align-items-end mb-3 d-print-none\"")
+		Matcher unitsForm = Pattern.compile("<form[^>]*action=\"/units\"[^>]*>").matcher(units);
+		assertThat(unitsForm.find()).isTrue();
+		assertThat(unitsForm.group()).contains("method=\"get\"", "class=\"row g-2 align-items-end mb-3 d-print-none\"")
 			.as("a filter without a target is a plain GET form")
 			.doesNotContain("hx-get");
 	}
