@@ -33,7 +33,7 @@ class FormFragmentsTests {
 
 	static final Path JAVA = Path.of("src/main/java");
 
-	/** A label (for a control, not a checkbox's label after it) and the first control after it. */
+	/** A label and the first control after it (before the next label). */
 	static final Pattern LABEL = Pattern.compile("<label\\b[^>]*>");
 
 	static final Pattern CONTROL = Pattern.compile("<(input|select|textarea)\\b[^>]*>");
@@ -112,10 +112,11 @@ class FormFragmentsTests {
 				    <input class="form-control" th:field="*{name}">
 				  </div>
 				  <div th:replace="~{fragments/forms :: field (field='code', label=#{x.code})}"></div>
-				  <div class="form-check">
-				    <input class="form-check-input" type="checkbox" th:field="*{active}">
-				    <label class="form-check-label" th:for="${#ids.prev('active')}" th:text="#{x.active}">启用</label>
+				  <div class="form-check" th:each="d : ${domains}">
+				    <input class="form-check-input" type="checkbox" th:field="*{domainIds}" th:value="${d.id}">
+				    <label class="form-check-label" th:for="${#ids.prev('domainIds')}" th:text="${d.name}">领域</label>
 				  </div>
+				  <input type="radio" th:field="*{kind}" value="A"><label class="form-check-label" th:for="${#ids.prev('kind')}">A</label><input type="radio" th:field="*{kind}" value="B">
 				  <label for="q" th:text="#{x.q}">q</label>
 				  <input id="q" name="q">
 				</form>
@@ -123,7 +124,7 @@ class FormFragmentsTests {
 				<form th:replace="~{fragments/filters :: filter (action=@{/x}, fields=~{::x})}"></form>
 				""";
 		assertThat(handWrittenFieldGroups("sample.html", template)).extracting(Problem::line).containsExactly(3);
-		assertThat(handWrittenFilterForms("sample.html", template)).extracting(Problem::line).containsExactly(14);
+		assertThat(handWrittenFilterForms("sample.html", template)).extracting(Problem::line).containsExactly(15);
 	}
 
 	@Test
@@ -148,6 +149,9 @@ class FormFragmentsTests {
 			labels.add(new int[] { label.start(), label.end() });
 		}
 		for (int i = 0; i < labels.size(); i++) {
+			if (html.substring(labels.get(i)[0], labels.get(i)[1]).contains("form-check-label")) {
+				continue; // a checkbox's or radio's label follows its control; the next box is not its field
+			}
 			int end = i + 1 < labels.size() ? labels.get(i + 1)[0] : html.length();
 			Matcher control = CONTROL.matcher(html.substring(labels.get(i)[1], end));
 			if (control.find() && control.group().contains("th:field=")) {
