@@ -74,7 +74,9 @@ class FragmentsBrowserTests {
 					+ "for (const id of ['sex', 'category', 'post']) {"
 					+ "  const s = document.getElementById(id); s.selectedIndex = 1; }"
 					+ "document.getElementById('unitId').value = arguments[0];", String.valueOf(squad));
-			browser.findElement(By.cssSelector("form[action$='/people/new'] button[type=submit]")).click();
+			WebElement save = browser.findElement(By.cssSelector("form[action$='/people/new'] button[type=submit]"));
+			js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", save);
+			save.click();
 			Browser.await(browser, d -> !d.findElements(By.cssSelector("#phone.is-invalid")).isEmpty());
 			WebElement error = browser.findElement(By.cssSelector("#phone ~ .invalid-feedback"));
 			assertThat(error.isDisplayed()).isTrue();
