@@ -1,6 +1,7 @@
 package cn.wucheng.cq.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -53,6 +54,15 @@ class RefusalsTests {
 		RedirectAttributesModelMap done = new RedirectAttributesModelMap();
 		refusals.act("/cases/1", done, () -> "已保存");
 		assertThat((java.util.Map<String, Object>) done.getFlashAttributes()).containsEntry("flashSuccess", "已保存").doesNotContainKey("flashError");
+	}
+
+	@Test
+	void aRecordNotThereOrOutOfScopeIsNotTurnedIntoAFlashMessageButAnswers404() {
+		RedirectAttributesModelMap outOfScope = new RedirectAttributesModelMap();
+		assertThatThrownBy(() -> refusals.act("/cases/1", outOfScope, () -> {
+			throw Refusal.of("x.refused", 2025, 3, "1.50").withStatus(HttpStatus.NOT_FOUND);
+		})).isInstanceOf(Refusal.class);
+		assertThat(outOfScope.getFlashAttributes()).isEmpty();
 	}
 
 }
