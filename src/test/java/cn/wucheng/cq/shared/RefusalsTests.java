@@ -57,6 +57,15 @@ class RefusalsTests {
 	}
 
 	@Test
+	void anArgumentThatIsAMessageIsShownInTheUsersWords() {
+		messages.addMessage("x.state", Locale.SIMPLIFIED_CHINESE, "该计划当前状态为“{0}”，第 {1} 项");
+		messages.addMessage("x.status.DRAFT", Locale.SIMPLIFIED_CHINESE, "草稿");
+		assertThat(refusals.text(Refusal.of("x.state", Refusal.label("x.status.DRAFT"), 2024)))
+			.isEqualTo("该计划当前状态为“草稿”，第 2024 项");
+		assertThat(refusals.message("x.state", Refusal.label("x.status.DRAFT"), 3)).isEqualTo("该计划当前状态为“草稿”，第 3 项");
+	}
+
+	@Test
 	void aRecordNotThereOrOutOfScopeIsNotTurnedIntoAFlashMessageButAnswers404() {
 		RedirectAttributesModelMap outOfScope = new RedirectAttributesModelMap();
 		assertThatThrownBy(() -> refusals.act("/cases/1", outOfScope, () -> {

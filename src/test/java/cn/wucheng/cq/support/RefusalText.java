@@ -26,6 +26,11 @@ public final class RefusalText {
 	private RefusalText() {
 	}
 
+	/** The one place that renders refusals, over the application's messages files. */
+	public static Refusals refusals() {
+		return REFUSALS;
+	}
+
 	/** The text of the refusal. */
 	public static String of(Refusal refusal) {
 		return REFUSALS.text(refusal);
