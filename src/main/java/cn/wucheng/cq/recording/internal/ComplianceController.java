@@ -118,7 +118,8 @@ class ComplianceController {
 		catch (NumberFormatException e) {
 			// the warning below
 		}
-		model.addAttribute("badInput", refusals.message("recording.filter.bad", refusals.message(field), text, min, max));
+		model.addAttribute("badInput",
+				refusals.message("recording.filter.bad", refusals.message(field), text, min, max));
 		return fallback;
 	}
 

@@ -170,7 +170,8 @@ class RecordingController {
 		if (binding != null && binding.hasErrors()) {
 			service.visibleCase(id);
 			String field = binding.getFieldError() == null ? "" : binding.getFieldError().getField();
-			redirect.addFlashAttribute("flashError", refusals.message("recording.badInput", refusals.message("recording.field." + field)));
+			redirect.addFlashAttribute("flashError",
+					refusals.message("recording.badInput", refusals.message("recording.field." + field)));
 			redirect.addFlashAttribute(formName, form);
 			return back;
 		}

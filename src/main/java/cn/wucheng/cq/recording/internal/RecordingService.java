@@ -197,7 +197,8 @@ class RecordingService {
 		boolean rulesApply = details.heldOn() == null || rollout.applies(c.getUnitId(), details.heldOn());
 		Inquiry i = inquiries.save(Inquiry.record(c, details, present, rulesApply, LocalDate.now(clock), LocalDateTime.now(clock),
 				CurrentUser.get().username()));
-		audit.record("CASE_INQUIRY_RECORDED", "case_inquiry", key(c, i.getId()), rulesApply ? "R-51 R-11" : "R-71 " + text.message("recording.audit.beforeRollout"),
+		audit.record("CASE_INQUIRY_RECORDED", "case_inquiry", key(c, i.getId()),
+				rulesApply ? "R-51 R-11" : "R-71 " + text.message("recording.audit.beforeRollout"),
 				null, i.describe(text));
 		return i;
 	}

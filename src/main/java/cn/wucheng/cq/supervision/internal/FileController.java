@@ -31,14 +31,11 @@ class FileController {
 
 	private final SupervisionFiles files;
 
-	private final SupervisionPages pages;
-
 	private final Refusals refusals;
 
-	FileController(SupervisionFiles files, SupervisionPages pages, Refusals refusals) {
+	FileController(SupervisionFiles files, Refusals refusals) {
 		this.refusals = refusals;
 		this.files = files;
-		this.pages = pages;
 	}
 
 	@GetMapping("/supervision/files/{id}")
@@ -65,7 +62,8 @@ class FileController {
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		CurrentUser user = CurrentUser.get();
 		EvidenceFile f = files.get(id, user);
-		String owner = refusals.message(f.taskId() != null ? "supervision.audit.taskEvidence" : "supervision.audit.meetingPhoto");
+		String owner = refusals
+			.message(f.taskId() != null ? "supervision.audit.taskEvidence" : "supervision.audit.meetingPhoto");
 		files.delete(id, user, owner);
 		redirect.addFlashAttribute("flashSuccess", refusals.message("supervision.files.deleted", f.originalName()));
 		return f.taskId() != null ? "redirect:/supervision/tasks/" + f.taskId()

@@ -68,19 +68,16 @@ class Programme {
 
 	private final AuditLog audit;
 
-	private final SupervisionPages pages;
-
 	private final Refusals refusals;
 
 	Programme(JdbcClient jdbc, Rollout rollout, TaskDeadlines deadlines, WorkingDays workingDays, AuditLog audit,
-			SupervisionPages pages, Refusals refusals) {
+			Refusals refusals) {
 		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.rollout = rollout;
 		this.deadlines = deadlines;
 		this.workingDays = workingDays;
 		this.audit = audit;
-		this.pages = pages;
 	}
 
 	@Transactional(readOnly = true)

@@ -20,16 +20,13 @@ class ProgrammeReportSection implements ReportSection {
 
 	private final Programme programme;
 
-	private final SupervisionPages pages;
-
 	private final Refusals refusals;
 
 	private final Clock clock;
 
-	ProgrammeReportSection(Programme programme, SupervisionPages pages, Refusals refusals, Clock clock) {
+	ProgrammeReportSection(Programme programme, Refusals refusals, Clock clock) {
 		this.refusals = refusals;
 		this.programme = programme;
-		this.pages = pages;
 		this.clock = clock;
 	}
 

@@ -36,21 +36,18 @@ class TaskController {
 
 	private final SupervisionFiles files;
 
-	private final SupervisionPages pages;
-
 	private final Refusals refusals;
 
 	private final Clock clock;
 
 	private final LatestPeriods latest;
 
-	TaskController(TaskBoard board, SupervisionFiles files, SupervisionPages pages, Refusals refusals, Clock clock,
+	TaskController(TaskBoard board, SupervisionFiles files, Refusals refusals, Clock clock,
 			LatestPeriods latest) {
 		this.refusals = refusals;
 		this.latest = latest;
 		this.board = board;
 		this.files = files;
-		this.pages = pages;
 		this.clock = clock;
 	}
 

@@ -46,7 +46,8 @@ class PlanController {
 
 	private final Refusals refusals;
 
-	PlanController(PlanService plans, SessionService sessions, TrainingOverview overview, TrainingPages pages, Refusals refusals) {
+	PlanController(PlanService plans, SessionService sessions, TrainingOverview overview, TrainingPages pages,
+			Refusals refusals) {
 		this.plans = plans;
 		this.sessions = sessions;
 		this.overview = overview;
