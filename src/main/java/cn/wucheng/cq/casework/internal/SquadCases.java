@@ -62,8 +62,8 @@ class SquadCases {
 			.param(unitId)
 			.query((rs, n) -> new Squad(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("找不到该中队"));
-		CaseworkScope.requireVisible(unitId, "中队");
+			.orElseThrow(() -> CaseworkScope.notFound("squad"));
+		CaseworkScope.requireVisible(unitId, "squad");
 		return s;
 	}
 

@@ -11,12 +11,13 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import cn.wucheng.cq.casework.ListDeadlineStatus;
-import cn.wucheng.cq.casework.ReviewListStatus;
 import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.cases.CaseFile;
 import cn.wucheng.cq.cases.HandlerCandidate;
 import cn.wucheng.cq.cases.HandlerRefusal;
+import cn.wucheng.cq.casework.ListDeadlineStatus;
+import cn.wucheng.cq.casework.ReviewListStatus;
+import cn.wucheng.cq.support.RefusalText;
 
 /** The casework rules without Spring: R-11 on the aggregate, R-13's share, R-41's states and deadline status. */
 @Tag("nodb")
@@ -60,15 +61,15 @@ class CaseworkRulesTests {
 	void r41_aListGoesFromDraftToSignedToSubmittedAndRefusesEverythingElse() {
 		ReviewList list = new ReviewList(10L, YearMonth.of(2024, 3));
 		LocalDateTime at = LocalDateTime.of(2024, 4, 2, 9, 0);
-		assertThatThrownBy(() -> list.submit("l", at)).hasMessage("审核清单须先由中队长签字，才能报送法制科");
-		assertThatThrownBy(() -> list.sign("l", "队长", at, 2, 5))
-			.hasMessage("本月还有 2 起简易程序案件未经法制员审核，审核完毕后才能签字");
+		assertThat(RefusalText.thrownBy(() -> list.submit("l", at))).isEqualTo("审核清单须先由中队长签字，才能报送法制科");
+		assertThat(RefusalText.thrownBy(() -> list.sign("l", "队长", at, 2, 5)))
+			.isEqualTo("本月还有 2 起简易程序案件未经法制员审核，审核完毕后才能签字");
 		list.sign("l", "队长", at, 0, 5);
 		assertThat(list.getStatus()).isEqualTo(ReviewListStatus.SIGNED);
-		assertThatThrownBy(() -> list.sign("l", "队长", at, 0, 5)).hasMessage("审核清单已签字，不能再次签字");
+		assertThat(RefusalText.thrownBy(() -> list.sign("l", "队长", at, 0, 5))).isEqualTo("审核清单已签字，不能再次签字");
 		list.submit("l", at);
 		assertThat(list.getStatus()).isEqualTo(ReviewListStatus.SUBMITTED);
-		assertThatThrownBy(() -> list.submit("l", at)).hasMessage("审核清单已报送法制科，不能重复报送");
+		assertThat(RefusalText.thrownBy(() -> list.submit("l", at))).isEqualTo("审核清单已报送法制科，不能重复报送");
 	}
 
 	@Test
