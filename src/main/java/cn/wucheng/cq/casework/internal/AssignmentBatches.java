@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.wucheng.cq.cases.CaseCategory;
-import cn.wucheng.cq.cases.HandlerRefusal;
 import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Refusal;
 import cn.wucheng.cq.shared.Refusals;
@@ -103,9 +102,6 @@ class AssignmentBatches {
 				throw e;
 			}
 			return new ReviewBatches.Outcome(ReviewBatches.Result.REFUSED, refusals.text(e));
-		}
-		catch (HandlerRefusal e) { // until the cases module speaks Refusal (helper B): then this clause goes
-			return new ReviewBatches.Outcome(ReviewBatches.Result.REFUSED, e.getMessage());
 		}
 		catch (OptimisticLockingFailureException e) {
 			return new ReviewBatches.Outcome(ReviewBatches.Result.REFUSED, refusals.message("casework.stale"));

@@ -25,7 +25,6 @@ import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.cases.CaseFile;
 import cn.wucheng.cq.cases.CaseFileRepository;
 import cn.wucheng.cq.cases.HandlerCandidate;
-import cn.wucheng.cq.cases.HandlerRefusal;
 import cn.wucheng.cq.cases.Reassignment;
 import cn.wucheng.cq.casework.CaseAssigned;
 import cn.wucheng.cq.security.CurrentUser;
@@ -276,9 +275,6 @@ class Assignments {
 		}
 		catch (Refusal e) {
 			throw Refusal.onField("concludedOn", "casework.refused.concludedOn", text.text(e));
-		}
-		catch (IllegalArgumentException e) { // until the cases module speaks Refusal (helper B)
-			throw Refusal.onField("concludedOn", "casework.refused.concludedOn", e.getMessage());
 		}
 		Map<Long, HandlerCandidate> people = candidates(r.leadId(), r.coId());
 		c.assignHandlers(candidate(people, r.leadId(), "leadId", "lead"),

@@ -13,7 +13,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.cases.CaseFile;
-import cn.wucheng.cq.cases.HandlerRefusal;
 import cn.wucheng.cq.organisation.DomainRepository;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
@@ -83,9 +82,6 @@ class CaseworkCaseController {
 				}
 				e.reportTo(errors);
 			}
-			catch (HandlerRefusal e) { // until the cases module speaks Refusal (helper B): then this clause goes
-				errors.rejectValue(e.field(), "refused", e.getMessage());
-			}
 		}
 		model.addAttribute("formError", refusals.message("casework.form.invalid"));
 		return registrationPage(unitId, model);
@@ -135,10 +131,6 @@ class CaseworkCaseController {
 			}
 			e.reportTo(errors);
 			model.addAttribute("assignmentError", refusals.text(e));
-		}
-		catch (HandlerRefusal e) { // until the cases module speaks Refusal (helper B): then this clause goes
-			errors.rejectValue(e.field(), "refused", e.getMessage());
-			model.addAttribute("assignmentError", e.getMessage());
 		}
 		catch (OptimisticLockingFailureException e) {
 			redirect.addFlashAttribute("flashError", refusals.message("casework.stale"));
