@@ -21,16 +21,4 @@ final class Quarters {
 		return quarter;
 	}
 
-	/** @throws Refusal saying what was expected; IllegalArgumentException for text that is no period at all */
-	static Period parse(String text) {
-		if (text == null || text.isBlank()) {
-			throw Refusal.of("standards.period.missing");
-		}
-		Period p = Period.parse(text);
-		if (!p.isQuarter()) {
-			throw Refusal.of("standards.period.notQuarter", text.trim());
-		}
-		return p;
-	}
-
 }

@@ -86,7 +86,8 @@ class StandardsController {
 	/** R-32 "原则上": the legal section exempts one person for one quarter with a reason; audited. */
 	@PostMapping("/standards/exemptions")
 	@PreAuthorize("hasRole('LEGAL')")
-	String grantExemption(@RequestParam(required = false) String period, @RequestParam(required = false) String employeeNo,
+	String grantExemption(@QuarterOnly @RequestParam(required = false) Period period,
+			@RequestParam(required = false) String employeeNo,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		Period quarter = backTo(period);
@@ -108,7 +109,8 @@ class StandardsController {
 	/** Withdraws an exemption: the person is assessed again that quarter; audited. */
 	@PostMapping("/standards/exemptions/{id}/withdraw")
 	@PreAuthorize("hasRole('LEGAL')")
-	String withdrawExemption(@PathVariable long id, @RequestParam(required = false) String period, RedirectAttributes redirect) {
+	String withdrawExemption(@PathVariable long id, @QuarterOnly @RequestParam(required = false) Period period,
+			RedirectAttributes redirect) {
 		Period quarter = backTo(period);
 		try {
 			exemptions.withdraw(id);
@@ -233,11 +235,18 @@ class StandardsController {
 		}
 	}
 
+	/** The quarter the form was on (read and checked by the web shell's period converter), else the latest. */
+	private Period backTo(Period period) {
+		return period == null ? latest.quarter() : period;
+	}
+
+	/** The quarter a bound form's hidden field names, only to go back to it; anything else goes to the latest. */
 	private Period backTo(String period) {
 		try {
-			return Quarters.parse(period);
+			Period p = period == null || period.isBlank() ? null : Period.parse(period.strip());
+			return p != null && p.isQuarter() ? p : latest.quarter();
 		}
-		catch (IllegalArgumentException | Refusal e) {
+		catch (RuntimeException e) {
 			return latest.quarter();
 		}
 	}
