@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.convert.ConversionService;
@@ -30,7 +31,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * rendered once and written as they are on the following views (province-scale issue: a page of hundreds of rows
  * spent most of its time in the template engine, not the database). Kept in {@link DataCache#FRAGMENTS} under the
  * data stamp and a key naming everything else the fragment shows, like every other cached result: after a committed
- * change the next view renders anew. Measured worth keeping: bench/README.md, "One cache abstraction".
+ * change the next view renders anew; a fragment that shows nothing but its key is kept by the key alone. Measured
+ * worth keeping: bench/README.md, "One cache abstraction".
  * <p>
  * What may go into such a fragment: what is the same for everyone who sees the source — no user name, no CSRF token,
  * no form that posts (render those inline instead). The fragment is rendered with the request's context path and
@@ -41,6 +43,8 @@ public class RenderedFragments {
 
 	private final DataStamp stamp;
 
+	private final CacheManager caches;
+
 	private final ISpringTemplateEngine engine;
 
 	private final ApplicationContext context;
@@ -49,9 +53,10 @@ public class RenderedFragments {
 
 	private volatile JakartaServletWebApplication application;
 
-	RenderedFragments(DataStamp stamp, ISpringTemplateEngine engine, ApplicationContext context,
+	RenderedFragments(DataStamp stamp, CacheManager caches, ISpringTemplateEngine engine, ApplicationContext context,
 			org.springframework.beans.factory.ObjectProvider<ConversionService> conversions) {
 		this.stamp = stamp;
+		this.caches = caches;
 		this.engine = engine;
 		this.context = context;
 		this.conversions = conversions.getIfAvailable();
@@ -66,6 +71,18 @@ public class RenderedFragments {
 	public String render(Object key, String template, String fragment, Supplier<Map<String, Object>> variables) {
 		return stamp.cached(DataCache.FRAGMENTS, new Fragment(template, fragment, LocaleContextHolder.getLocale(), key),
 				() -> renderNow(template, fragment, variables.get()));
+	}
+
+	/**
+	 * The same for a fragment that shows nothing but its key (the menu of a role, the options of a list of years):
+	 * kept by the key alone, without reading the data stamp — so the menu also draws when no connection is to be had
+	 * (the 503 系统繁忙 page, DatabaseBusyTests).
+	 */
+	public String renderIndependentOfData(Object key, String template, String fragment,
+			Supplier<Map<String, Object>> variables) {
+		return caches.getCache(DataCache.FRAGMENTS.cacheName())
+			.get(new Fragment(template, fragment, LocaleContextHolder.getLocale(), key),
+					() -> renderNow(template, fragment, variables.get()));
 	}
 
 	private record Fragment(String template, String fragment, java.util.Locale locale, Object key) {

@@ -288,7 +288,7 @@ class ScoresPageController {
 		model.addAttribute("choices", choices);
 		// up to 170 options per view: rendered once per list of years and chosen period (while the data is unchanged)
 		Period chosen = p;
-		model.addAttribute("periodOptionsHtml", fragments.render(new OptionsKey(years, chosen, quartersOnly),
+		model.addAttribute("periodOptionsHtml", fragments.renderIndependentOfData(new OptionsKey(years, chosen, quartersOnly),
 				"scoring/period-form", "periodOptions", () -> Map.of("choices", choices, "period", chosen)));
 		return p;
 	}
