@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import cn.wucheng.cq.scoring.policy.BestHandlerPlaces;
 import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.scoring.policy.RankingOrder;
 import cn.wucheng.cq.scoring.policy.ScoringPolicies;
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
@@ -96,28 +98,8 @@ public class ScoreLedger {
 	 * once, not once per list (province-scale issue). Exact points: the ranking compares the exact totals.
 	 */
 	private List<PersonScore> liveScores(Period period) {
-		if (!stamp.mayKeep()) {
-			return computeScores(period);
-		}
 		// the stamp is read before the data: a list is never older than the stamp it is kept under
-		long now = stamp.current();
-		KeptScores kept = keptScores.get(period);
-		if (kept != null && kept.stamp() == now) {
-			return kept.scores();
-		}
-		return stamp.exclusively(new ScoresLock(period), () -> {
-			long current = stamp.current();
-			KeptScores again = keptScores.get(period);
-			if (again != null && again.stamp() == current) {
-				return again.scores();
-			}
-			List<PersonScore> scores = computeScores(period);
-			keptScores.put(period, new KeptScores(current, scores));
-			return scores;
-		});
-	}
-
-	private record ScoresLock(Period period) {
+		return stamp.cached(DataCache.SCORES, period, () -> computeScores(period));
 	}
 
 	private List<PersonScore> computeScores(Period period) {
@@ -127,24 +109,6 @@ public class ScoreLedger {
 			.query(ScoreLedger::score)
 			.list());
 	}
-
-	/** A period's scores under the data stamp read before computing them. */
-	private record KeptScores(long stamp, List<PersonScore> scores) {
-	}
-
-	/**
-	 * The scores of the last few periods asked for (a province's list is ~23,000 people, some 10 MB: not kept for
-	 * every period someone ever chose, unlike the small results of {@link DataStamp#cached}).
-	 */
-	static final int KEPT_PERIODS = 6;
-
-	private final Map<Period, KeptScores> keptScores = Collections
-		.synchronizedMap(new LinkedHashMap<Period, KeptScores>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<Period, KeptScores> eldest) {
-				return size() > KEPT_PERIODS;
-			}
-		});
 
 	/** one person's score with every case and award behind it; empty when there is no such 工号. */
 	public Optional<Breakdown> breakdown(String employeeNo, Period period) {
@@ -158,7 +122,7 @@ public class ScoreLedger {
 	public Optional<Breakdown> breakdown(String employeeNo, Period period, ScoreScope scope) {
 		// The same for every reader allowed to see it: computed once and kept until the data changes (DataStamp);
 		// the scope then decides who may see it, by the person and his unit at the period's end as in the SQL.
-		Optional<Breakdown> full = stamp.cached(new BreakdownKey(employeeNo, period),
+		Optional<Breakdown> full = stamp.cached(DataCache.BREAKDOWNS, new BreakdownKey(employeeNo, period),
 				() -> computeBreakdown(employeeNo, period, ScoreScope.EVERYONE));
 		return full.filter(b -> scope.includes(b.score().personId(), b.score().unitId()));
 	}
@@ -214,7 +178,7 @@ public class ScoreLedger {
 		}
 		// A quarter's ranking is the same for every reader (the scope only narrows the entries shown): computed once
 		// and kept until a case, return, award, person, unit or setting changes (DataStamp, province-scale issue).
-		Ranking all = stamp.cached(new RankingKey(quarter), () -> computeRankings(quarter));
+		Ranking all = stamp.cached(DataCache.RANKINGS, new RankingKey(quarter), () -> computeRankings(quarter));
 		if (scope.unitId() == null && scope.personId() == null) {
 			return all;
 		}
@@ -303,7 +267,7 @@ public class ScoreLedger {
 	 */
 	public List<Integer> years() {
 		LocalDate today = latest.today();
-		return stamp.cached(new PeriodsKey(today), () -> latest.newestFirst(computeYears(today.getYear())));
+		return stamp.cached(DataCache.PERIOD_YEARS, new PeriodsKey(today), () -> latest.newestFirst(computeYears(today.getYear())));
 	}
 
 	private List<Integer> computeYears(int always) {

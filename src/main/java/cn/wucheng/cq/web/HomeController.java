@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.wucheng.cq.reminders.Reminders;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
@@ -55,7 +56,7 @@ class HomeController {
 		// The figures are the same for everyone of the same scope: computed once per scope and kept until the data
 		// they count changes (DataStamp) — a province holds a million cases, counting them per view does not scale.
 		String scopeKey = user.readsAll() + "|" + user.unitFilter().orElse(null) + "|" + user.personFilter().orElse(null);
-		Home home = stamp.cached("home|" + latest.today() + "|" + scopeKey, () -> figures(user));
+		Home home = stamp.cached(DataCache.HOME_FIGURES, "home|" + latest.today() + "|" + scopeKey, () -> figures(user));
 		model.addAttribute("quarter", home.quarter());
 		model.addAttribute("cards", home.cards());
 		if (!user.role().administrative()) {

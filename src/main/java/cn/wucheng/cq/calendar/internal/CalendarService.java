@@ -19,7 +19,7 @@ import cn.wucheng.cq.shared.Refusal;
 
 /**
  * The legal section's edits of the working-day calendar (R-27): checked, audited, and announced with
- * {@link CalendarChanged} so the cached working days of the year are reloaded after the commit.
+ * {@link CalendarChanged}. The working days kept under the data stamp follow the commit by themselves.
  */
 @Service
 class CalendarService {

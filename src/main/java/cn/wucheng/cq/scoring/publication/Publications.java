@@ -30,6 +30,7 @@ import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Period;
@@ -134,7 +135,7 @@ public class Publications {
 		}
 		LocalDate today = LocalDate.now(clock);
 		// read by every scoring page view: kept until a publication (or anything else DataStamp watches) changes
-		return Optional.of(stamp.cached(new StateKey(period, today),
+		return Optional.of(stamp.cached(DataCache.QUARTER_STATES, new StateKey(period, today),
 				() -> find(period).map(p -> p.state(today)).orElseGet(() -> QuarterState.draft(period, today))));
 	}
 
@@ -176,7 +177,7 @@ public class Publications {
 			return List.of();
 		}
 		// read by every view of a breakdown: kept per quarter and data scope until an appeal (or anything) changes
-		return stamp.cached(new AppealsKey(quarter, user.readsAll(), user.unitFilter().orElse(null),
+		return stamp.cached(DataCache.APPEALS, new AppealsKey(quarter, user.readsAll(), user.unitFilter().orElse(null),
 				user.personFilter().orElse(null)), () -> readAppeals(quarter, user));
 	}
 
