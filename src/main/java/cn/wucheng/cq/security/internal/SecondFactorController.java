@@ -65,7 +65,7 @@ class SecondFactorController {
 		String uri = Totp.uri(refusals.message("app.shortName"), me.getUsername(), secret);
 		model.addAttribute("mode", "enrol");
 		model.addAttribute("required", me.getCurrentUser().role().administrative());
-		model.addAttribute("secret", Base32.encode(secret).replaceAll("(.{4})(?!$)", "$1 "));
+		model.addAttribute("secret", Totp.base32(secret).replaceAll("(.{4})(?!$)", "$1 "));
 		model.addAttribute("uri", uri);
 		model.addAttribute("qr", QrCodes.svgDataUri(uri));
 		return "account/totp";
