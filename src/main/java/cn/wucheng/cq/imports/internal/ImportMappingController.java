@@ -19,6 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.Imports;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -45,9 +47,12 @@ class ImportMappingController {
 
 	private final ImportPageModel page;
 
+	private final Refusals refusals;
+
 	ImportMappingController(Imports imports, ImportEngine engine, ImportMappings mappings, PendingUploads pending,
-			ImportTemplates templates, ImportMessages messages, ImportPageModel page) {
+			ImportTemplates templates, ImportMessages messages, ImportPageModel page, Refusals refusals) {
 		this.page = page;
+		this.refusals = refusals;
 		this.imports = imports;
 		this.engine = engine;
 		this.mappings = mappings;
@@ -91,9 +96,9 @@ class ImportMappingController {
 				mapping = mappings.check(p.kind(), null, form.getColumns(), headers.headers());
 			}
 		}
-		catch (ImportMappings.Refused refused) {
+		catch (Refusal refused) {
 			model.addAttribute("step", MappingStep.of(p, headers, engine.columns(p.kind()), templates,
-					form.getColumns(), form.getName(), refused.getMessage()));
+					form.getColumns(), form.getName(), refusals.text(refused)));
 			model.addAttribute("selected", p.kind());
 			return view(htmx, model);
 		}
@@ -146,8 +151,8 @@ class ImportMappingController {
 			redirect.addFlashAttribute("flashSuccess", messages.get("imports.mapping.updated", changed.name()));
 			return "redirect:/imports/mappings";
 		}
-		catch (ImportMappings.Refused refused) {
-			return editPage(saved, form, refused.getMessage(), model);
+		catch (Refusal refused) {
+			return editPage(saved, form, refusals.text(refused), model);
 		}
 	}
 

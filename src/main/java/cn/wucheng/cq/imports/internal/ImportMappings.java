@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,15 +37,6 @@ class ImportMappings {
 
 		ColumnMapping mapping() {
 			return new ColumnMapping(name, columns);
-		}
-
-	}
-
-	/** A refused change, with the message for the user (Chinese). */
-	static final class Refused extends IllegalArgumentException {
-
-		Refused(String message) {
-			super(message);
 		}
 
 	}
@@ -114,19 +106,19 @@ class ImportMappings {
 			}
 			h = h.strip();
 			if (!headers.contains(h)) {
-				throw new Refused(messages.get("imports.mapping.error.unknownHeader", h));
+				throw Refusal.of("imports.mapping.error.unknownHeader", h);
 			}
 			String other = usedBy.putIfAbsent(h, c.header());
 			if (other != null) {
-				throw new Refused(messages.get("imports.mapping.error.twice", h, other, c.header()));
+				throw Refusal.of("imports.mapping.error.twice", h, other, c.header());
 			}
 			columns.put(c.header(), h);
 		}
 		ColumnMapping mapping = new ColumnMapping(name, columns);
 		List<Column> missing = engine.missing(kind, mapping, headers);
 		if (!missing.isEmpty()) {
-			throw new Refused(messages.get("imports.mapping.error.missing",
-					missing.stream().map(Column::header).collect(Collectors.joining("、"))));
+			throw Refusal.of("imports.mapping.error.missing",
+					missing.stream().map(Column::header).collect(Collectors.joining("、")));
 		}
 		return mapping;
 	}
@@ -152,7 +144,7 @@ class ImportMappings {
 	/** Renames and changes the columns; the headers it is offered for stay those of the file it was made for. */
 	@Transactional
 	public Saved update(long id, String name, Map<String, String> chosen) {
-		Saved before = find(id).orElseThrow(() -> new Refused(messages.get("imports.mapping.error.gone")));
+		Saved before = find(id).orElseThrow(() -> Refusal.of("imports.mapping.error.gone"));
 		String clean = name(name, id);
 		ColumnMapping mapping = check(before.kind(), clean, chosen, before.headers());
 		jdbc.sql("update import_mapping set name = ?, columns = ?, updated_at = ? where id = ?")
@@ -167,7 +159,7 @@ class ImportMappings {
 
 	@Transactional
 	public void delete(long id) {
-		Saved before = find(id).orElseThrow(() -> new Refused(messages.get("imports.mapping.error.gone")));
+		Saved before = find(id).orElseThrow(() -> Refusal.of("imports.mapping.error.gone"));
 		jdbc.sql("delete from import_mapping where id = ?").param(id).update();
 		audit.record("IMPORT_MAPPING_DELETE", "import_mapping", before.name(),
 				messages.get("imports.mapping.audit.deleted", before.name(), before.kind().label()),
@@ -177,14 +169,14 @@ class ImportMappings {
 	private String name(String name, Long id) {
 		String clean = name == null ? "" : name.strip();
 		if (clean.isEmpty()) {
-			throw new Refused(messages.get("imports.mapping.error.noName"));
+			throw Refusal.of("imports.mapping.error.noName");
 		}
 		if (clean.length() > MAX_NAME) {
-			throw new Refused(messages.get("imports.mapping.error.longName", MAX_NAME));
+			throw Refusal.of("imports.mapping.error.longName", MAX_NAME);
 		}
 		Optional<Saved> same = byName(clean);
 		if (same.isPresent() && (id == null || same.get().id() != id)) {
-			throw new Refused(messages.get("imports.mapping.error.taken", clean));
+			throw Refusal.of("imports.mapping.error.taken", clean);
 		}
 		return clean;
 	}
