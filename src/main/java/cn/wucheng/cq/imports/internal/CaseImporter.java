@@ -242,7 +242,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		for (PersonRef p : List.of(lead, co)) {
 			if (!p.formal()) {
 				Column c = p == lead ? LEAD : CO;
-				String message = run.messages.get("imports.warning.auxiliaryHandler", c.header(), p.employeeNo(),
+				String message = run.messages.message("imports.warning.auxiliaryHandler", c.header(), p.employeeNo(),
 						p.name());
 				run.problems.warning(r.row(), run.label(p == lead ? leadColumn : coColumn), message);
 				flag = flag == null ? message : flag + "；" + message;

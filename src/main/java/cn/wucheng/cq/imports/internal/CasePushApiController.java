@@ -27,6 +27,7 @@ import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.shared.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -45,13 +46,13 @@ class CasePushApiController {
 
 	private final ImportEngine engine;
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
 	private final ImportHistory history;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	CasePushApiController(ImportEngine engine, ImportMessages messages, ImportHistory history) {
+	CasePushApiController(ImportEngine engine, Refusals messages, ImportHistory history) {
 		this.history = history;
 		this.engine = engine;
 		this.messages = messages;
@@ -78,10 +79,10 @@ class CasePushApiController {
 		body.forEach((name, value) -> {
 			String field = name == null ? "" : name.strip();
 			if (!known.contains(field)) {
-				refused.add(problem(field, messages.get("imports.push.unknownField", field)));
+				refused.add(problem(field, messages.message("imports.push.unknownField", field)));
 			}
 			else if (value instanceof Map || value instanceof List) {
-				refused.add(problem(field, messages.get("imports.push.notText", field)));
+				refused.add(problem(field, messages.message("imports.push.notText", field)));
 			}
 			else {
 				fields.put(field, value == null ? "" : String.valueOf(value));
@@ -90,7 +91,7 @@ class CasePushApiController {
 		String inBody = fields.remove(CaseImporter.CASE_NO.header());
 		if (inBody != null && !inBody.isBlank() && !inBody.strip().equals(caseNo.strip())) {
 			refused.add(problem(CaseImporter.CASE_NO.header(),
-					messages.get("imports.push.caseNoMismatch", inBody.strip(), caseNo)));
+					messages.message("imports.push.caseNoMismatch", inBody.strip(), caseNo)));
 		}
 		if (!refused.isEmpty()) {
 			return ResponseEntity.badRequest().body(Map.of("errors", refused));
@@ -98,7 +99,7 @@ class CasePushApiController {
 		Map<String, String> row = new LinkedHashMap<>();
 		row.put(CaseImporter.CASE_NO.header(), caseNo);
 		row.putAll(fields);
-		ImportResult result = engine.importRecord(ImportKind.CASES, messages.get("imports.push.fileName", caseNo), row);
+		ImportResult result = engine.importRecord(ImportKind.CASES, messages.message("imports.push.fileName", caseNo), row);
 		recordInHistory(caseNo, row, result);
 		if (!result.imported()) {
 			return ResponseEntity.badRequest()

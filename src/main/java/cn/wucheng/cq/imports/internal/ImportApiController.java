@@ -24,6 +24,7 @@ import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
 import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.Imports;
+import cn.wucheng.cq.shared.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,13 +41,13 @@ class ImportApiController {
 
 	private final Imports imports;
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
 	private final ImportMappings mappings;
 
 	private final PendingUploads uploads;
 
-	ImportApiController(Imports imports, ImportMessages messages, ImportMappings mappings, PendingUploads uploads) {
+	ImportApiController(Imports imports, Refusals messages, ImportMappings mappings, PendingUploads uploads) {
 		this.mappings = mappings;
 		this.uploads = uploads;
 		this.imports = imports;
@@ -70,10 +71,10 @@ class ImportApiController {
 		ImportKind importKind = ImportKind.fromPath(kind).orElse(null);
 		if (importKind == null) {
 			String allowed = Arrays.stream(ImportKind.values()).map(ImportKind::path).collect(Collectors.joining("、"));
-			return fileError(HttpStatus.NOT_FOUND, messages.get("imports.kind.unknown", kind, allowed));
+			return fileError(HttpStatus.NOT_FOUND, messages.message("imports.kind.unknown", kind, allowed));
 		}
 		if (file == null) {
-			return fileError(HttpStatus.BAD_REQUEST, messages.get("imports.file.missing"));
+			return fileError(HttpStatus.BAD_REQUEST, messages.message("imports.file.missing"));
 		}
 		if (mapping != null) {
 			return importWithMapping(importKind, file, mapping);
@@ -90,12 +91,12 @@ class ImportApiController {
 			String known = mappings.list().stream().filter(m -> m.kind() == kind).map(ImportMappings.Saved::name)
 				.collect(Collectors.joining("、"));
 			return fileError(HttpStatus.BAD_REQUEST, known.isEmpty()
-					? messages.get("imports.mapping.api.unknownNone", name.strip(), kind.label())
-					: messages.get("imports.mapping.api.unknown", name.strip(), kind.label(), known));
+					? messages.message("imports.mapping.api.unknownNone", name.strip(), kind.label())
+					: messages.message("imports.mapping.api.unknown", name.strip(), kind.label(), known));
 		}
 		if (saved.kind() != kind) {
 			return fileError(HttpStatus.BAD_REQUEST,
-					messages.get("imports.mapping.api.otherList", saved.name(), saved.kind().label(), kind.label()));
+					messages.message("imports.mapping.api.otherList", saved.name(), saved.kind().label(), kind.label()));
 		}
 		ImportResult result = imports.importMapped(kind, file.getOriginalFilename(), uploads.receive(file), null,
 				ImportSource.API, saved.mapping());

@@ -43,14 +43,12 @@ class ImportMappingController {
 
 	private final ImportTemplates templates;
 
-	private final ImportMessages messages;
-
 	private final ImportPageModel page;
 
 	private final Refusals refusals;
 
 	ImportMappingController(Imports imports, ImportEngine engine, ImportMappings mappings, PendingUploads pending,
-			ImportTemplates templates, ImportMessages messages, ImportPageModel page, Refusals refusals) {
+			ImportTemplates templates, ImportPageModel page, Refusals refusals) {
 		this.page = page;
 		this.refusals = refusals;
 		this.imports = imports;
@@ -58,7 +56,6 @@ class ImportMappingController {
 		this.mappings = mappings;
 		this.pending = pending;
 		this.templates = templates;
-		this.messages = messages;
 	}
 
 	/**
@@ -76,7 +73,7 @@ class ImportMappingController {
 			if (htmx == null) {
 				response.setStatus(HttpStatus.NOT_FOUND.value());
 			}
-			model.addAttribute("mappingError", messages.get("imports.mapping.gone"));
+			model.addAttribute("mappingError", refusals.message("imports.mapping.gone"));
 			return view(htmx, model);
 		}
 		PendingUploads.Pending p = waiting.get();
@@ -103,7 +100,7 @@ class ImportMappingController {
 			return view(htmx, model);
 		}
 		if (pending.take(p.token(), user, session.getId()).isEmpty()) {
-			model.addAttribute("mappingError", messages.get("imports.mapping.gone"));
+			model.addAttribute("mappingError", refusals.message("imports.mapping.gone"));
 			return view(htmx, model); // a second submit of the same step, at the same moment
 		}
 		model.addAttribute("selected", p.kind());
@@ -148,7 +145,7 @@ class ImportMappingController {
 		ImportMappings.Saved saved = mappings.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
 			ImportMappings.Saved changed = mappings.update(id, form.getName(), form.getColumns());
-			redirect.addFlashAttribute("flashSuccess", messages.get("imports.mapping.updated", changed.name()));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("imports.mapping.updated", changed.name()));
 			return "redirect:/imports/mappings";
 		}
 		catch (Refusal refused) {
@@ -161,7 +158,7 @@ class ImportMappingController {
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		ImportMappings.Saved saved = mappings.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		mappings.delete(id);
-		redirect.addFlashAttribute("flashSuccess", messages.get("imports.mapping.deleted", saved.name()));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("imports.mapping.deleted", saved.name()));
 		return "redirect:/imports/mappings";
 	}
 

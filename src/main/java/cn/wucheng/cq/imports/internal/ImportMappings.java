@@ -20,6 +20,7 @@ import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,13 +56,13 @@ class ImportMappings {
 
 	private final AuditLog audit;
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
 	private final ImportEngine engine;
 
 	private final Clock clock;
 
-	ImportMappings(JdbcClient jdbc, AuditLog audit, ImportMessages messages, ImportEngine engine, Clock clock) {
+	ImportMappings(JdbcClient jdbc, AuditLog audit, Refusals messages, ImportEngine engine, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -137,7 +138,7 @@ class ImportMappings {
 			.query(Long.class)
 			.single();
 		audit.record("IMPORT_MAPPING_CREATE", "import_mapping", clean,
-				messages.get("imports.mapping.audit.created", clean, kind.label()), null, describe(mapping.columns()));
+				messages.message("imports.mapping.audit.created", clean, kind.label()), null, describe(mapping.columns()));
 		return find(id).orElseThrow();
 	}
 
@@ -152,7 +153,7 @@ class ImportMappings {
 					LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), id)
 			.update();
 		audit.record("IMPORT_MAPPING_UPDATE", "import_mapping", clean,
-				messages.get("imports.mapping.audit.updated", before.name(), clean, before.kind().label()),
+				messages.message("imports.mapping.audit.updated", before.name(), clean, before.kind().label()),
 				describe(before.columns()), describe(mapping.columns()));
 		return find(id).orElseThrow();
 	}
@@ -162,7 +163,7 @@ class ImportMappings {
 		Saved before = find(id).orElseThrow(() -> Refusal.of("imports.mapping.error.gone"));
 		jdbc.sql("delete from import_mapping where id = ?").param(id).update();
 		audit.record("IMPORT_MAPPING_DELETE", "import_mapping", before.name(),
-				messages.get("imports.mapping.audit.deleted", before.name(), before.kind().label()),
+				messages.message("imports.mapping.audit.deleted", before.name(), before.kind().label()),
 				describe(before.columns()), null);
 	}
 
