@@ -77,7 +77,7 @@ class NoUserTextInJavaTests {
 				Class<?> type = load(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
 				String simple = type.getSimpleName();
 				if (type != Refusal.class && RuntimeException.class.isAssignableFrom(type)
-						&& (simple.endsWith("Refusal") || simple.equals("Rejected"))) {
+						&& (simple.endsWith("Refusal") || simple.endsWith("Refused") || simple.equals("Rejected"))) {
 					found.add(type.getName());
 				}
 			}

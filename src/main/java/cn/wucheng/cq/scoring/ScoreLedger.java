@@ -6,10 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,7 +171,8 @@ public class ScoreLedger {
 	/** the ranking of a quarter, every category, entries narrowed to the scope. */
 	public Ranking rankings(Period quarter, ScoreScope scope) {
 		if (!quarter.isQuarter()) {
-			throw new IllegalArgumentException("排名按季度计算，期间须为季度（如 2024-Q1），收到: " + quarter);
+			// an invariant, not a refusal: pages and the API refuse any other period before (@QuarterOnly)
+			throw new IllegalArgumentException("a ranking is computed per quarter (2024-Q1), not per " + quarter);
 		}
 		// A quarter's ranking is the same for every reader (the scope only narrows the entries shown): computed once
 		// and kept until a case, return, award, person, unit or setting changes (DataStamp, province-scale issue).

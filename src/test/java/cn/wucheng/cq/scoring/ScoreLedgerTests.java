@@ -458,7 +458,7 @@ class ScoreLedgerTests {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> ledger.rankings(Period.year(2024), ScoreScope.EVERYONE))
 			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("季度");
+			.hasMessageContaining("per quarter");
 	}
 
 	private static Ranking.Category category(Ranking ranking, UnitType type) {

@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.wucheng.cq.cases.CaseCategory;
-import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Refusal;
 import cn.wucheng.cq.shared.Refusals;
 

@@ -29,7 +29,6 @@ import cn.wucheng.cq.cases.Reassignment;
 import cn.wucheng.cq.casework.CaseAssigned;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
-import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Refusal;
 import cn.wucheng.cq.shared.Refusals;
 

@@ -16,7 +16,6 @@ import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.casework.CaseworkFigures;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
-import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Refusal;
 import cn.wucheng.cq.shared.Refusals;
 

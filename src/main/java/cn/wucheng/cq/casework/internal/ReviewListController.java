@@ -3,7 +3,6 @@ package cn.wucheng.cq.casework.internal;
 import java.io.IOException;
 import java.time.YearMonth;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;

@@ -12,7 +12,6 @@ import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
-import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Period;
 
 /**

@@ -1,7 +1,6 @@
 package cn.wucheng.cq.casework.internal;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,6 @@
 package cn.wucheng.cq.scoring.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -38,7 +38,6 @@ import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.QuarterOnly;
-import cn.wucheng.cq.shared.Refusal;
 import cn.wucheng.cq.shared.Refusals;
 
 /**
@@ -91,19 +90,15 @@ class StandardsController {
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		Period quarter = backTo(period);
-		try {
+		return refusals.act(standardsPage(quarter), redirect, () -> {
 			// parsed here, not bound: a bad value must not answer 400 before the role check does 403
 			ExemptionReason k = java.util.Arrays.stream(ExemptionReason.values())
 				.filter(r -> r.name().equals(kind))
 				.findFirst()
 				.orElse(null);
 			exemptions.grant(employeeNo, quarter, k, reason, CurrentUser.get().username());
-			redirect.addFlashAttribute("flashSuccess", msg("standards.exemption.granted", employeeNo, quarter.label()));
-		}
-		catch (Refusal e) {
-			redirect.addFlashAttribute("flashError", refusals.text(e));
-		}
-		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
+			return refusals.message("standards.exemption.granted", employeeNo, quarter.label());
+		});
 	}
 
 	/** Withdraws an exemption: the person is assessed again that quarter; audited. */
@@ -112,14 +107,14 @@ class StandardsController {
 	String withdrawExemption(@PathVariable long id, @QuarterOnly @RequestParam(required = false) Period period,
 			RedirectAttributes redirect) {
 		Period quarter = backTo(period);
-		try {
+		return refusals.act(standardsPage(quarter), redirect, () -> {
 			exemptions.withdraw(id);
-			redirect.addFlashAttribute("flashSuccess", msg("standards.exemption.withdrawn"));
-		}
-		catch (Refusal e) {
-			redirect.addFlashAttribute("flashError", refusals.text(e));
-		}
-		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
+			return refusals.message("standards.exemption.withdrawn");
+		});
+	}
+
+	private static String standardsPage(Period quarter) {
+		return UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
 	}
 
 	@GetMapping("/standards")
@@ -142,7 +137,7 @@ class StandardsController {
 			RedirectAttributes redirect) {
 		Period back = backTo(form.getPeriod());
 		if (errors.hasErrors()) {
-			model.addAttribute("formError", msg("standards.form.invalid"));
+			model.addAttribute("formError", refusals.message("standards.form.invalid"));
 			fill(model, back, null, null);
 			return "standards/standards";
 		}
@@ -150,12 +145,12 @@ class StandardsController {
 			standards.changeYearlyStandard(form.getYear(), form.shownMinimumOfSavedYear(), form.toMinimum(),
 					CurrentUser.get().username());
 			redirect.addFlashAttribute("flashSuccess",
-					msg("standards.form.saved", form.getYear(), form.getSimpleMin(), form.getOrdinaryMin()));
+					refusals.message("standards.form.saved", form.getYear(), form.getSimpleMin(), form.getOrdinaryMin()));
 		}
 		catch (CaseStandards.StaleStandardException e) {
 			RuleSettings.YearlyStandard now = e.current();
 			redirect.addFlashAttribute("flashError",
-					msg("standards.form.stale", now.year(), now.simpleMin(), now.ordinaryMin()));
+					refusals.message("standards.form.stale", now.year(), now.simpleMin(), now.ordinaryMin()));
 		}
 		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", back).toUriString();
 	}
@@ -169,7 +164,7 @@ class StandardsController {
 		List<OfficerStandard> rows = filter(standards.forQuarter(quarter, CurrentUser.get()), unit, parse(status));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new StandardsWorkbook(messages, locale()).write(quarter, rows, out);
-		String file = msg("standards.export.file") + "-" + quarter + ".xlsx";
+		String file = refusals.message("standards.export.file") + "-" + quarter + ".xlsx";
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
@@ -272,12 +267,6 @@ class StandardsController {
 				.thenComparing(OfficerStandard::unitId))
 			.map(s -> new UnitOption(s.unitId(), s.unitName()))
 			.toList();
-	}
-
-	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
-	private String msg(String key, Object... args) {
-		Object[] text = java.util.Arrays.stream(args).map(String::valueOf).toArray();
-		return messages.getMessage(key, text, locale());
 	}
 
 	private static Locale locale() {

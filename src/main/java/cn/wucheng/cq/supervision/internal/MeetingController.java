@@ -3,7 +3,6 @@ package cn.wucheng.cq.supervision.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -3,7 +3,6 @@ package cn.wucheng.cq.reviews.internal.evaluation;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
