@@ -1,8 +1,13 @@
 package cn.wucheng.cq.support;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -10,12 +15,15 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -71,12 +79,42 @@ public class MockMvcSessionIds implements HttpSessionIdResolver {
 		return mock == null ? null : mock.getSession(create);
 	}
 
+	/**
+	 * What a test put into the MockHttpSession itself ({@code flashAttr(…)}: MockMvc saves it there before the request
+	 * reaches the session filter) is moved into the database session, where the application looks for it.
+	 */
+	static class MovedAttributes extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			HttpSession carried = carried(request, false);
+			if (carried != null) {
+				for (String name : Collections.list(carried.getAttributeNames())) {
+					if (!ATTRIBUTE.equals(name)) {
+						request.getSession().setAttribute(name, carried.getAttribute(name));
+						carried.removeAttribute(name);
+					}
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
 	/** Puts the resolver into the session filter of every test context (the cookie serializer stays the application's). */
 	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
 			ConfigurableListableBeanFactory beans = context.getBeanFactory();
+			if (context instanceof GenericApplicationContext generic) {
+				generic.registerBean("mockMvcSessionAttributes", FilterRegistrationBean.class, () -> {
+					FilterRegistrationBean<Filter> moving = new FilterRegistrationBean<>(new MovedAttributes());
+					moving.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+					return moving;
+				});
+			}
 			beans.addBeanPostProcessor(new BeanPostProcessor() {
 
 				@Override
