@@ -293,6 +293,7 @@ TWO+=("$(wrk_rps "$NGINX_PORT" "$WRK_SECONDS")"); say "two instances: ${TWO[-1]}
 TWO+=("$(wrk_rps "$NGINX_PORT" "$WRK_SECONDS")"); say "two instances: ${TWO[-1]} req/s"
 ONE+=("$(wrk_rps "$NGINX_ONE_PORT" "$WRK_SECONDS")"); say "one instance: ${ONE[-1]} req/s"
 figure "load average of the machine during the throughput runs (1, 5, 15 min)" "$(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+RATIO=$(printf '%s %s %s %s' "${ONE[@]}" "${TWO[@]}" | awk '{ printf "%.2f", ($3 + $4) / ($1 + $2) }')
 figure "throughput one instance (req/s, first and last run)" "${ONE[*]}"
 figure "throughput two instances (req/s, second and third run)" "${TWO[*]}"
 figure "throughput two instances / one instance" "$RATIO"
