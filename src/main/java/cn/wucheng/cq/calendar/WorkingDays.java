@@ -5,23 +5,24 @@ import java.time.YearMonth;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.DataCache;
+import cn.wucheng.cq.shared.DataStamp;
 
 /**
  * Working days (R-27): Monday–Friday, except the public holidays (法定节假日) of the calendar, plus its make-up working
  * days (调休上班). Every deadline counted in working days or given as a day of the month asks this bean.
  * <p>
- * The exceptions of a year are read in one query the first time the year is needed and kept in memory; an edit of
- * the calendar publishes {@link CalendarChanged}, and the year is forgotten when that edit's transaction ends, so
- * the next question reads the committed calendar. A year without any row is plain Monday–Friday.
+ * The exceptions of a year are read in one query the first time the year is needed and kept under the data stamp
+ * ({@link DataCache#CALENDAR_YEARS}): calendar_day is one of the tables whose committed changes raise it, so the next
+ * question after an edit — made here, with plain SQL, or by another instance on the same database — reads the
+ * committed calendar. Each question reads the stamp once, however many days it walks. A year without any row is
+ * plain Monday–Friday.
  */
 @Service
 public class WorkingDays {
@@ -30,16 +31,39 @@ public class WorkingDays {
 
 	private final RuleSettings settings;
 
-	private final Map<Integer, Map<LocalDate, DayKind>> years = new ConcurrentHashMap<>();
+	private final DataStamp stamp;
 
-	WorkingDays(JdbcClient jdbc, RuleSettings settings) {
+	WorkingDays(JdbcClient jdbc, RuleSettings settings, DataStamp stamp) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.stamp = stamp;
 	}
 
 	public boolean isWorkingDay(LocalDate date) {
-		DayKind exception = exceptions(date.getYear()).get(date);
-		return exception != null ? exception.isWorked() : !DayKind.isWeekend(date);
+		return calendar().isWorkingDay(date);
+	}
+
+	/**
+	 * The calendar as one question sees it: each year it walks into is looked up once (one read of the stamp and the
+	 * cache per year, not per day).
+	 */
+	private Calendar calendar() {
+		return new Calendar(new HashMap<>());
+	}
+
+	private final class Calendar {
+
+		private final Map<Integer, Map<LocalDate, DayKind>> years;
+
+		Calendar(Map<Integer, Map<LocalDate, DayKind>> years) {
+			this.years = years;
+		}
+
+		boolean isWorkingDay(LocalDate date) {
+			DayKind exception = years.computeIfAbsent(date.getYear(), WorkingDays.this::exceptions).get(date);
+			return exception != null ? exception.isWorked() : !DayKind.isWeekend(date);
+		}
+
 	}
 
 	/**
@@ -47,11 +71,12 @@ public class WorkingDays {
 	 * day); {@code n = 0} gives {@code start}, a negative {@code n} counts backwards.
 	 */
 	public LocalDate addWorkingDays(LocalDate start, int n) {
+		Calendar calendar = calendar();
 		int step = n < 0 ? -1 : 1;
 		LocalDate day = start;
 		for (int left = Math.abs(n); left > 0;) {
 			day = day.plusDays(step);
-			if (isWorkingDay(day)) {
+			if (calendar.isWorkingDay(day)) {
 				left--;
 			}
 		}
@@ -60,8 +85,9 @@ public class WorkingDays {
 
 	/** The first working day on or after a date. */
 	public LocalDate nextWorkingDayFrom(LocalDate date) {
+		Calendar calendar = calendar();
 		LocalDate day = date;
-		while (!isWorkingDay(day)) {
+		while (!calendar.isWorkingDay(day)) {
 			day = day.plusDays(1);
 		}
 		return day;
@@ -74,7 +100,7 @@ public class WorkingDays {
 	 */
 	public LocalDate dayOfMonthDeadline(YearMonth month, int day) {
 		if (day < 1) {
-			throw new IllegalArgumentException("期限日须为每月的第 1–31 日，收到: " + day);
+			throw new IllegalArgumentException("a deadline day of the month is 1-31, not: " + day);
 		}
 		LocalDate date = month.atDay(Math.min(day, month.lengthOfMonth()));
 		return settings.bool(RuleSetting.DEADLINE_MOVES_TO_NEXT_WORKING_DAY) ? nextWorkingDayFrom(date) : date;
@@ -88,24 +114,19 @@ public class WorkingDays {
 		if (to.isBefore(from)) {
 			return -workingDaysBetween(to, from);
 		}
+		Calendar calendar = calendar();
 		long count = 0;
 		for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-			if (isWorkingDay(day)) {
+			if (calendar.isWorkingDay(day)) {
 				count++;
 			}
 		}
 		return count;
 	}
 
-	/** The exceptions of a year (unmodifiable), as cached. */
+	/** The exceptions of a year (unmodifiable), as cached until the data changes. */
 	public Map<LocalDate, DayKind> exceptions(int year) {
-		return years.computeIfAbsent(year, this::load);
-	}
-
-	/** Forgets a year once the transaction that changed its calendar has ended (or at once, outside one). */
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
-	void calendarChanged(CalendarChanged event) {
-		years.remove(event.year());
+		return stamp.cached(DataCache.CALENDAR_YEARS, year, () -> load(year));
 	}
 
 	private Map<LocalDate, DayKind> load(int year) {

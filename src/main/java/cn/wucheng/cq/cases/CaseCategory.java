@@ -3,8 +3,10 @@ package cn.wucheng.cq.cases;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
+import cn.wucheng.cq.shared.InputVocabulary;
 
 /** 案件类别 with its quantity points per concluded case. */
+@InputVocabulary("案件类别 as import files, the API and the database name it")
 public enum CaseCategory {
 
 	/** 简易程序: simple procedure; 0.5 points. */

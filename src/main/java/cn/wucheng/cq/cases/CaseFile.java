@@ -7,6 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.Refusal;
+
 /**
  * A case (案件) with its two handlers (R-11): the lead (主办) and the co-handler (协办). It scores in the period that
  * contains its conclusion date (R-14). Table {@code case_file} because {@code case} is an SQL keyword.
@@ -15,7 +17,7 @@ import org.springframework.data.relational.core.mapping.Table;
 public class CaseFile {
 
 	/** The case source that allows auxiliary staff to be present at the discovery. */
-	public static final String ROADSIDE = "路面查处";
+	public static final String ROADSIDE = CaseSources.ROADSIDE;
 
 	@Id
 	private Long id;
@@ -63,10 +65,10 @@ public class CaseFile {
 	 */
 	public void assign(Long leadId, Long coId) {
 		if (leadId == null || coId == null) {
-			throw new IllegalArgumentException("案件须指派两名承办人（主办人与协办人）");
+			throw Refusal.of("cases.refused.twoHandlers");
 		}
 		if (leadId.equals(coId)) {
-			throw new IllegalArgumentException("主办人与协办人不能是同一人");
+			throw Refusal.of("cases.refused.sameHandler");
 		}
 		this.leadId = leadId;
 		this.coId = coId;
@@ -76,7 +78,7 @@ public class CaseFile {
 	 * R-11, as the squad leader assigns (中队长指派制): two handlers, both chosen, different people, both formal officers
 	 * (正式执法人员, never 辅助人员) and both of the case's squad. Each refusal names the form field it concerns.
 	 * Used when a case is registered; {@link #reassign} changes the handlers of an existing case.
-	 * @throws HandlerRefusal with the field and a Chinese message
+	 * @throws Refusal naming the form field, with a message key
 	 */
 	public void assignHandlers(HandlerCandidate lead, HandlerCandidate co) {
 		checkHandlers(lead, co);
@@ -87,19 +89,19 @@ public class CaseFile {
 	/**
 	 * R-11: re-assigns the handlers of an existing (possibly imported) case. A re-assignment needs a reason, which
 	 * the caller keeps in the assignment history, and must change something.
-	 * @throws HandlerRefusal with the field and a Chinese message
+	 * @throws Refusal naming the form field, with a message key
 	 */
 	public Reassignment reassign(HandlerCandidate lead, HandlerCandidate co, String reason) {
 		checkHandlers(lead, co);
 		String r = reason == null ? "" : reason.strip();
 		if (r.isEmpty()) {
-			throw new HandlerRefusal("reason", "变更原因：重新指派承办人须填写变更原因");
+			throw Refusal.onField("reason", "cases.refused.reasonMissing");
 		}
 		if (r.length() > 500) {
-			throw new HandlerRefusal("reason", "变更原因：不能超过 500 个字");
+			throw Refusal.onField("reason", "cases.refused.reasonTooLong", 500);
 		}
 		if (lead.personId().equals(leadId) && co.personId().equals(coId)) {
-			throw new HandlerRefusal("leadId", "主办人：承办人与原指派相同，没有需要变更的内容");
+			throw Refusal.onField("leadId", "cases.refused.nothingChanged");
 		}
 		Reassignment change = new Reassignment(leadId, coId, lead.personId(), co.personId(), r);
 		this.leadId = lead.personId();
@@ -109,31 +111,31 @@ public class CaseFile {
 
 	private void checkHandlers(HandlerCandidate lead, HandlerCandidate co) {
 		if (lead == null || lead.personId() == null) {
-			throw new HandlerRefusal("leadId", "主办人（第一承办人）：须选择一名本中队正式执法人员");
+			throw Refusal.onField("leadId", "cases.refused.leadMissing");
 		}
 		if (co == null || co.personId() == null) {
-			throw new HandlerRefusal("coId", "协办人（第二承办人）：每起案件须有两名承办人，请选择协办人（任务清单第5项：中队长指派两名正式执法人员）");
+			throw Refusal.onField("coId", "cases.refused.coMissing");
 		}
 		if (lead.personId().equals(co.personId())) {
-			throw new HandlerRefusal("coId", "协办人（第二承办人）：不能与主办人是同一人，须为两名不同的正式执法人员（任务清单第5项）");
+			throw Refusal.onField("coId", "cases.refused.coSameAsLead");
 		}
-		checkOne("leadId", "主办人（第一承办人）", lead);
-		checkOne("coId", "协办人（第二承办人）", co);
+		checkOne("leadId", "cases.handler.lead", lead);
+		checkOne("coId", "cases.handler.co", co);
 	}
 
-	private void checkOne(String field, String label, HandlerCandidate h) {
+	private void checkOne(String field, String labelKey, HandlerCandidate h) {
 		if (!h.formal()) {
-			throw new HandlerRefusal(field, label + "：" + h.name() + " 是辅助人员，辅助人员不得作为案件承办人（实施方案 四（二））");
+			throw Refusal.onField(field, "cases.refused.auxiliary", Refusal.label(labelKey), h.name());
 		}
 		if (!unitId.equals(h.unitId())) {
-			throw new HandlerRefusal(field, label + "：" + h.name() + " 不是本中队人员，只能指派本中队的正式执法人员");
+			throw Refusal.onField(field, "cases.refused.otherSquad", Refusal.label(labelKey), h.name());
 		}
 	}
 
 	/** conclusion cannot precede filing. */
 	public void conclude(LocalDate concludedOn) {
 		if (concludedOn != null && concludedOn.isBefore(filedOn)) {
-			throw new IllegalArgumentException("办结日期不能早于立案日期");
+			throw Refusal.onField("concludedOn", "cases.refused.concludedBeforeFiled");
 		}
 		this.concludedOn = concludedOn;
 	}

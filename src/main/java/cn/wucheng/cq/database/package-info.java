@@ -3,5 +3,5 @@
  * an embedded PostgreSQL runs under the data directory ({@code cq.data-dir}, {@code CQ_DATA_DIR}), durable and
  * restarted cleanly after the JVM was killed.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "数据库")
+@org.springframework.modulith.ApplicationModule(displayName = "Database")
 package cn.wucheng.cq.database;

@@ -3,6 +3,7 @@ package cn.wucheng.cq.organisation;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
+import cn.wucheng.cq.shared.Refusal;
 
 /** An enforcement domain (执法领域) of the catalogue. */
 @Table("domain")
@@ -25,18 +26,19 @@ public class Domain {
 
 	public Domain(String code, String name, int sortOrder) {
 		this.code = blankToNull(code);
-		this.name = requireText(name, "领域名称");
+		this.name = requireText(name, "organisation.required.domainName");
 		this.sortOrder = sortOrder;
 	}
 
 	public void change(String code, String name) {
 		this.code = blankToNull(code);
-		this.name = requireText(name, "领域名称");
+		this.name = requireText(name, "organisation.required.domainName");
 	}
 
-	static String requireText(String value, String what) {
+	/** The value stripped; blank is refused with the message {@code key} ("… 不能为空"). */
+	static String requireText(String value, String key) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(what + "不能为空");
+			throw Refusal.of(key);
 		}
 		return value.trim();
 	}

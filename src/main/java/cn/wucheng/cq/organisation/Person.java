@@ -10,6 +10,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+import cn.wucheng.cq.shared.Refusal;
 
 /** A member of staff, keyed by 工号. */
 @Table("person")
@@ -48,14 +49,14 @@ public class Person {
 
 	public Person(String employeeNo, String name, Sex sex, LocalDate birthDate, StaffCategory category, Long unitId,
 			Post post, String phone) {
-		this.employeeNo = Domain.requireText(employeeNo, "工号");
+		this.employeeNo = Domain.requireText(employeeNo, "organisation.required.employeeNo");
 		this.unitId = unitId;
 		this.unitHistory.add(new UnitAssignment(unitId, UnitAssignment.SINCE_ALWAYS));
 		change(name, sex, birthDate, category, post, phone);
 	}
 
 	public void change(String name, Sex sex, LocalDate birthDate, StaffCategory category, Post post, String phone) {
-		this.name = Domain.requireText(name, "姓名");
+		this.name = Domain.requireText(name, "organisation.required.personName");
 		this.sex = sex;
 		this.birthDate = birthDate;
 		this.category = category;
@@ -67,7 +68,7 @@ public class Person {
 	public void holdCertificate(String certificateNo) {
 		String normalised = CertificateNo.normalise(certificateNo);
 		if (CertificateNo.tooLong(normalised)) {
-			throw new IllegalArgumentException("执法证号最多 " + CertificateNo.MAX_LENGTH + " 个字符");
+			throw Refusal.of("organisation.certificateNo.tooLong", CertificateNo.MAX_LENGTH);
 		}
 		this.certificateNo = normalised;
 	}
@@ -79,7 +80,7 @@ public class Person {
 	 */
 	public void transfer(Long newUnitId, LocalDate from) {
 		if (newUnitId == null || from == null) {
-			throw new IllegalArgumentException("调动须指定新单位和生效日期");
+			throw Refusal.of("organisation.transfer.incomplete");
 		}
 		if (newUnitId.equals(unitId)) {
 			return;
@@ -89,7 +90,7 @@ public class Person {
 		}
 		LocalDate currentSince = currentAssignment().validFrom();
 		if (from.isBefore(currentSince)) {
-			throw new IllegalArgumentException("调动生效日期不能早于当前单位的起始日期 " + currentSince);
+			throw Refusal.of("organisation.transfer.beforeCurrent", currentSince);
 		}
 		unitHistory.removeIf(a -> a.validFrom().equals(from));
 		unitHistory.add(new UnitAssignment(newUnitId, from));

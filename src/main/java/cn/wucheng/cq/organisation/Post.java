@@ -2,10 +2,12 @@ package cn.wucheng.cq.organisation;
 
 import java.util.Arrays;
 import java.util.Optional;
+import cn.wucheng.cq.shared.InputVocabulary;
 
 /**
  * 职务 (R-02). There is deliberately no 办案内勤 (case clerk): the programme abolishes the post (R-13).
  */
+@InputVocabulary("the names an import file, the people API and the exports use for it")
 public enum Post {
 
 	/** 局长. */

@@ -2,8 +2,10 @@ package cn.wucheng.cq.organisation;
 
 import java.util.Arrays;
 import java.util.Optional;
+import cn.wucheng.cq.shared.InputVocabulary;
 
 /** 性别, which with age decides the case-handling standard. */
+@InputVocabulary("the names an import file, the people API and the exports use for it")
 public enum Sex {
 
 	/** 男. */

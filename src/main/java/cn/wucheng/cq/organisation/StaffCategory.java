@@ -2,8 +2,10 @@ package cn.wucheng.cq.organisation;
 
 import java.util.Arrays;
 import java.util.Optional;
+import cn.wucheng.cq.shared.InputVocabulary;
 
 /** 人员类别: only formal officers may handle cases and are ranked. */
+@InputVocabulary("the names an import file, the people API and the exports use for it")
 public enum StaffCategory {
 
 	/** 正式执法人员: a formal enforcement officer. */

@@ -8,6 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * A unit of the bureau (R-01). A squad's managed domains (R-03) are either configured explicitly or, when none are
@@ -33,12 +34,12 @@ public class Unit {
 	}
 
 	public Unit(String name, UnitType type) {
-		this.name = Domain.requireText(name, "单位名称");
+		this.name = Domain.requireText(name, "organisation.required.unitName");
 		this.type = type;
 	}
 
 	public void rename(String name) {
-		this.name = Domain.requireText(name, "单位名称");
+		this.name = Domain.requireText(name, "organisation.required.unitName");
 	}
 
 	/** Changes the type; an organ unit (科室/指挥中心) manages no domains, so a set configured before is dropped. */
@@ -55,7 +56,7 @@ public class Unit {
 	 */
 	public void manage(Set<Long> domainIds) {
 		if (!domainIds.isEmpty() && type.isOrgan()) {
-			throw new IllegalArgumentException("科室、指挥中心不管理执法领域，只有中队可以设置管理领域");
+			throw Refusal.of("organisation.organManagesNoDomains");
 		}
 		this.managedDomains = domainIds.stream().map(ManagedDomain::new).collect(Collectors.toCollection(HashSet::new));
 	}

@@ -2,8 +2,10 @@ package cn.wucheng.cq.organisation;
 
 import java.util.Arrays;
 import java.util.Optional;
+import cn.wucheng.cq.shared.InputVocabulary;
 
 /** The type of a unit. The first three are the squad categories (中队类别). */
+@InputVocabulary("the names an import file, the people API and the exports use for it")
 public enum UnitType {
 
 	/** 直属中队: directly-affiliated squad; manages its own configured subset of domains. */

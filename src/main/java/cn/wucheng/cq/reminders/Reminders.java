@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.DataStamp;
 
 /**
@@ -53,7 +54,7 @@ public class Reminders {
 	public List<DueItem> dueFor(CurrentUser user, LocalDate today) {
 		// Every view of the home page asks: kept per user and day until business data changes (DataStamp; a
 		// province's sources count hundreds of thousands of cases, seconds per view uncached).
-		return stamp.cached(new Key(user, today), () -> collect(user, today));
+		return stamp.cached(DataCache.REMINDERS, new Key(user, today), () -> collect(user, today));
 	}
 
 	private record Key(CurrentUser user, LocalDate today) {

@@ -4,7 +4,13 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** 评选级别 of an excellent case file (优秀案卷) and its excellence points. */
+import cn.wucheng.cq.shared.InputVocabulary;
+
+/**
+ * 评选级别 of an excellent case file (优秀案卷) and its excellence points (R-22). Its labels are the words lists of
+ * excellent files write ({@link #fromLabel}) as well as what the pages show.
+ */
+@InputVocabulary("award levels as lists of excellent case files write them")
 public enum AwardLevel {
 
 	/** 省级: 5 points. */

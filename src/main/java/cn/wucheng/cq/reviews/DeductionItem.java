@@ -6,6 +6,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.Refusal;
+
 /** An item of the case-quality evaluation standard (案件质量评查标准, R-21): code, text and points deducted. */
 @Table("deduction_item")
 public class DeductionItem {
@@ -30,7 +32,7 @@ public class DeductionItem {
 
 	public DeductionItem(String code, String text, BigDecimal points) {
 		if (code == null || code.isBlank()) {
-			throw new IllegalArgumentException("扣分项编码不能为空");
+			throw Refusal.of("deductionItems.refused.codeMissing");
 		}
 		this.code = code.trim();
 		change(text, points, true);
@@ -38,10 +40,10 @@ public class DeductionItem {
 
 	public void change(String text, BigDecimal points, boolean active) {
 		if (text == null || text.isBlank()) {
-			throw new IllegalArgumentException("扣分项内容不能为空");
+			throw Refusal.of("deductionItems.refused.textMissing");
 		}
 		if (points == null || points.signum() <= 0 || points.scale() > 2 && points.stripTrailingZeros().scale() > 2) {
-			throw new IllegalArgumentException("扣分须为大于 0、最多两位小数的数值");
+			throw Refusal.of("deductionItems.refused.points");
 		}
 		this.text = text.trim();
 		this.points = points;

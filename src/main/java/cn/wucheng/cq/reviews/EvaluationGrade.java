@@ -2,6 +2,8 @@ package cn.wucheng.cq.reviews;
 
 import java.math.BigDecimal;
 
+import cn.wucheng.cq.shared.BundledText;
+
 /**
  * 评查等次 of a case file (R-43): ≥ 90 优秀, 60–89 合格, below 60 不合格 by default (scores are exact decimals, so
  * 89.5 is 合格); the legal section changes both thresholds on the settings page
@@ -10,11 +12,11 @@ import java.math.BigDecimal;
 public enum EvaluationGrade {
 
 	/** 优秀: 90 or more; may be put forward as a 局级优秀案卷. */
-	EXCELLENT("优秀"),
+	EXCELLENT,
 	/** 合格: 60 up to below 90. */
-	QUALIFIED("合格"),
+	QUALIFIED,
 	/** 不合格: below 60, or 0 after a veto item (否决项). */
-	FAILED("不合格");
+	FAILED;
 
 	/** the lowest scores rated 优秀 and 合格. */
 	public record Thresholds(BigDecimal excellentFrom, BigDecimal qualifiedFrom) {
@@ -30,14 +32,9 @@ public enum EvaluationGrade {
 
 	}
 
-	private final String label;
-
-	EvaluationGrade(String label) {
-		this.label = label;
-	}
-
+	/** As users read it (messages-legalreview.properties, evaluation.grade.*). */
 	public String label() {
-		return label;
+		return BundledText.of("messages-legalreview", "evaluation.grade." + name());
 	}
 
 	/** the grade of a score of 0–100 with the default thresholds. */

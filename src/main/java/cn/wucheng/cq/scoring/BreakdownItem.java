@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.reviews.AwardLevel;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.shared.Points;
 
 /**

@@ -6,14 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntBiFunction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,10 +22,12 @@ import cn.wucheng.cq.organisation.StaffCategory;
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.reviews.AwardLevel;
 import cn.wucheng.cq.scoring.BreakdownItem.Deduction;
-import cn.wucheng.cq.scoring.internal.PointsSql;
-import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
-import cn.wucheng.cq.scoring.internal.QuarterSnapshots.Freeze;
+import cn.wucheng.cq.scoring.QuarterSnapshots.Freeze;
 import cn.wucheng.cq.scoring.policy.BestHandlerPlaces;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
+import cn.wucheng.cq.scoring.policy.RankingOrder;
+import cn.wucheng.cq.scoring.policy.ScoringPolicies;
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
@@ -96,28 +95,8 @@ public class ScoreLedger {
 	 * once, not once per list (province-scale issue). Exact points: the ranking compares the exact totals.
 	 */
 	private List<PersonScore> liveScores(Period period) {
-		if (!stamp.mayKeep()) {
-			return computeScores(period);
-		}
 		// the stamp is read before the data: a list is never older than the stamp it is kept under
-		long now = stamp.current();
-		KeptScores kept = keptScores.get(period);
-		if (kept != null && kept.stamp() == now) {
-			return kept.scores();
-		}
-		return stamp.exclusively(new ScoresLock(period), () -> {
-			long current = stamp.current();
-			KeptScores again = keptScores.get(period);
-			if (again != null && again.stamp() == current) {
-				return again.scores();
-			}
-			List<PersonScore> scores = computeScores(period);
-			keptScores.put(period, new KeptScores(current, scores));
-			return scores;
-		});
-	}
-
-	private record ScoresLock(Period period) {
+		return stamp.cached(DataCache.SCORES, period, () -> computeScores(period));
 	}
 
 	private List<PersonScore> computeScores(Period period) {
@@ -127,24 +106,6 @@ public class ScoreLedger {
 			.query(ScoreLedger::score)
 			.list());
 	}
-
-	/** A period's scores under the data stamp read before computing them. */
-	private record KeptScores(long stamp, List<PersonScore> scores) {
-	}
-
-	/**
-	 * The scores of the last few periods asked for (a province's list is ~23,000 people, some 10 MB: not kept for
-	 * every period someone ever chose, unlike the small results of {@link DataStamp#cached}).
-	 */
-	static final int KEPT_PERIODS = 6;
-
-	private final Map<Period, KeptScores> keptScores = Collections
-		.synchronizedMap(new LinkedHashMap<Period, KeptScores>(16, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<Period, KeptScores> eldest) {
-				return size() > KEPT_PERIODS;
-			}
-		});
 
 	/** one person's score with every case and award behind it; empty when there is no such 工号. */
 	public Optional<Breakdown> breakdown(String employeeNo, Period period) {
@@ -158,7 +119,7 @@ public class ScoreLedger {
 	public Optional<Breakdown> breakdown(String employeeNo, Period period, ScoreScope scope) {
 		// The same for every reader allowed to see it: computed once and kept until the data changes (DataStamp);
 		// the scope then decides who may see it, by the person and his unit at the period's end as in the SQL.
-		Optional<Breakdown> full = stamp.cached(new BreakdownKey(employeeNo, period),
+		Optional<Breakdown> full = stamp.cached(DataCache.BREAKDOWNS, new BreakdownKey(employeeNo, period),
 				() -> computeBreakdown(employeeNo, period, ScoreScope.EVERYONE));
 		return full.filter(b -> scope.includes(b.score().personId(), b.score().unitId()));
 	}
@@ -210,11 +171,12 @@ public class ScoreLedger {
 	/** the ranking of a quarter, every category, entries narrowed to the scope. */
 	public Ranking rankings(Period quarter, ScoreScope scope) {
 		if (!quarter.isQuarter()) {
-			throw new IllegalArgumentException("排名按季度计算，期间须为季度（如 2024-Q1），收到: " + quarter);
+			// an invariant, not a refusal: pages and the API refuse any other period before (@QuarterOnly)
+			throw new IllegalArgumentException("a ranking is computed per quarter (2024-Q1), not per " + quarter);
 		}
 		// A quarter's ranking is the same for every reader (the scope only narrows the entries shown): computed once
 		// and kept until a case, return, award, person, unit or setting changes (DataStamp, province-scale issue).
-		Ranking all = stamp.cached(new RankingKey(quarter), () -> computeRankings(quarter, ScoreScope.EVERYONE));
+		Ranking all = stamp.cached(DataCache.RANKINGS, new RankingKey(quarter), () -> computeRankings(quarter));
 		if (scope.unitId() == null && scope.personId() == null) {
 			return all;
 		}
@@ -225,93 +187,71 @@ public class ScoreLedger {
 			.toList());
 	}
 
-	private Ranking computeRankings(Period quarter, ScoreScope scope) {
+	/**
+	 * R-30, R-31 from the quarter's scores — the one ranking: a final quarter is ranked from its frozen scores with
+	 * the places frozen with it (R-26), any other from the live scores with the places of the current settings.
+	 */
+	private Ranking computeRankings(Period quarter) {
 		Optional<Freeze> frozen = snapshots.frozen(quarter);
 		if (frozen.isEmpty()) {
 			return liveRankings(quarter);
 		}
-		PointsSql sql = sql();
-		Map<String, Object> params = frozen.isPresent() ? QuarterSnapshots.params(frozen.get(), scope)
-				: sql.params(quarter, scope);
-		Map<UnitType, Integer> pools = new EnumMap<>(UnitType.class);
-		Map<UnitType, Integer> frozenPlaces = new EnumMap<>(UnitType.class);
-		jdbc.sql(frozen.isPresent() ? QuarterSnapshots.pools() : sql.poolSizes()).params(params).query((rs, n) -> {
-			UnitType type = UnitType.valueOf(rs.getString("unit_type"));
-			pools.put(type, rs.getInt("pool_size"));
-			if (frozen.isPresent()) {
-				frozenPlaces.put(type, rs.getInt("places"));
-			}
-			return null;
-		}).list();
-		BestHandlerPlaces places = bestHandlerPlaces();
-		Map<UnitType, List<Ranking.Entry>> entries = new LinkedHashMap<>();
-		Map<UnitType, Integer> placesOf = new EnumMap<>(UnitType.class);
-		for (UnitType t : UnitType.values()) {
-			if (t.isSquad()) {
-				entries.put(t, new ArrayList<>());
-				placesOf.put(t, frozen.isPresent() ? frozenPlaces.getOrDefault(t, 0)
-						: places.places(t, pools.getOrDefault(t, 0)));
-			}
-		}
-		jdbc.sql(frozen.isPresent() ? QuarterSnapshots.ranking(scope) : sql.ranking(scope)).params(params).query((rs, n) -> {
-			UnitType type = UnitType.valueOf(rs.getString("unit_type"));
-			int rank = rs.getInt("rnk");
-			BigDecimal total = rs.getBigDecimal("total");
-			entries.get(type)
-				.add(new Ranking.Entry(rank, rs.getLong("person_id"), rs.getString("employee_no"),
-						rs.getString("name"), rs.getLong("unit_id"), rs.getString("unit_name"), Points.of(total),
-						places.awarded(rank, placesOf.get(type), total)));
-			return null;
-		}).list();
-		List<Ranking.Category> categories = new ArrayList<>();
-		entries.forEach((type, list) -> categories
-			.add(new Ranking.Category(type, pools.getOrDefault(type, 0), placesOf.get(type), List.copyOf(list))));
-		return new Ranking(quarter, List.copyOf(categories));
+		List<PersonScore> scores = jdbc.sql(QuarterSnapshots.scores(ScoreScope.EVERYONE, false))
+			.params(QuarterSnapshots.params(frozen.get(), ScoreScope.EVERYONE))
+			.query(ScoreLedger::score)
+			.list();
+		Map<UnitType, Integer> places = snapshots.frozenPlaces(frozen.get());
+		return ranked(quarter, scores, (type, pool) -> places.getOrDefault(type, 0));
+	}
+
+	private Ranking liveRankings(Period quarter) {
+		BestHandlerPlaces places = policies().bestHandlerPlaces();
+		return ranked(quarter, liveScores(quarter), places::places);
 	}
 
 	/**
-	 * R-30, R-31 from the quarter's scores: the pool of a squad category is every formal officer whose unit at the
-	 * quarter's end is a squad of that type (all of them are in the scores, with or without points); {@code rank()}
-	 * by exact total, highest first, equal totals sharing a rank; within a rank in 工号 order as the database sorts
-	 * it (the scores' order, kept by a stable sort) — the same ranking the SQL of {@link PointsSql#ranking} gives.
+	 * R-30, R-31: the pool of a squad category is every formal officer whose unit at the quarter's end is a squad of
+	 * that type (all of them are in the scores, with or without points), ranked by {@link RankingOrder} on the exact
+	 * totals; within a rank in 工号 order as the database sorts it (the scores' order, which the ranking keeps).
 	 */
-	private Ranking liveRankings(Period quarter) {
-		List<PersonScore> all = liveScores(quarter);
-		BestHandlerPlaces places = bestHandlerPlaces();
+	private Ranking ranked(Period quarter, List<PersonScore> scores, ToIntBiFunction<UnitType, Integer> placesOf) {
+		ScoringPolicies policies = policies();
 		List<Ranking.Category> categories = new ArrayList<>();
 		for (UnitType t : UnitType.values()) {
 			if (!t.isSquad()) {
 				continue;
 			}
-			List<PersonScore> pool = new ArrayList<>();
-			for (PersonScore s : all) {
-				if (s.unitType() == t && s.staffCategory() == StaffCategory.FORMAL) {
-					pool.add(s);
-				}
-			}
-			List<Points> totals = new ArrayList<>(pool.size());
-			pool.forEach(s -> totals.add(s.total()));
-			Integer[] order = new Integer[pool.size()];
-			for (int i = 0; i < order.length; i++) {
-				order[i] = i;
-			}
-			// stable: equal totals keep the scores' 工号 order
-			Arrays.sort(order, (a, b) -> totals.get(b).compareTo(totals.get(a)));
-			int placesOf = places.places(t, pool.size());
-			List<Ranking.Entry> entries = new ArrayList<>(pool.size());
-			int rank = 0;
-			for (int i = 0; i < order.length; i++) {
-				PersonScore s = pool.get(order[i]);
-				Points total = totals.get(order[i]);
-				if (i == 0 || total.compareTo(totals.get(order[i - 1])) != 0) {
-					rank = i + 1;
-				}
-				entries.add(new Ranking.Entry(rank, s.personId(), s.employeeNo(), s.name(), s.unitId(), s.unitName(),
-						total, places.awarded(rank, placesOf, total.exact())));
-			}
-			categories.add(new Ranking.Category(t, pool.size(), placesOf, List.copyOf(entries)));
+			List<PersonScore> pool = scores.stream()
+				.filter(s -> s.unitType() == t && s.staffCategory() == StaffCategory.FORMAL)
+				.toList();
+			int places = placesOf.applyAsInt(t, pool.size());
+			List<Ranking.Entry> entries = policies.rankingOrder()
+				.rank(pool, s -> s.total().exact())
+				.stream()
+				.map(r -> entry(r, places, policies.bestHandlerPlaces()))
+				.toList();
+			categories.add(new Ranking.Category(t, pool.size(), places, entries));
 		}
 		return new Ranking(quarter, List.copyOf(categories));
+	}
+
+	private static Ranking.Entry entry(RankingOrder.Ranked<PersonScore> ranked, int places, BestHandlerPlaces best) {
+		PersonScore s = ranked.entry();
+		return new Ranking.Entry(ranked.rank(), s.personId(), s.employeeNo(), s.name(), s.unitId(), s.unitName(),
+				s.total(), best.awarded(ranked.rank(), places, s.total().exact()));
+	}
+
+	/**
+	 * R-26 定稿: copies the quarter's live scores, breakdown lines and deductions into the snapshot of a freeze, with
+	 * the pools and places of its live ranking; the publication calls it inside its transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void freeze(long freezeId, Period quarter) {
+		if (!quarter.isQuarter()) {
+			throw new IllegalArgumentException("only a quarter is finalised: " + quarter);
+		}
+		snapshots.freezeScores(freezeId, quarter);
+		snapshots.freezePlaces(freezeId, liveRankings(quarter));
 	}
 
 	/** The quarter a scores page opens on: the latest with cases, the current one once it has any (issue 13). */
@@ -325,7 +265,7 @@ public class ScoreLedger {
 	 */
 	public List<Integer> years() {
 		LocalDate today = latest.today();
-		return stamp.cached(new PeriodsKey(today), () -> latest.newestFirst(computeYears(today.getYear())));
+		return stamp.cached(DataCache.PERIOD_YEARS, new PeriodsKey(today), () -> latest.newestFirst(computeYears(today.getYear())));
 	}
 
 	private List<Integer> computeYears(int always) {
@@ -353,8 +293,8 @@ public class ScoreLedger {
 		return snapshots.pointsSql();
 	}
 
-	private BestHandlerPlaces bestHandlerPlaces() {
-		return snapshots.bestHandlerPlaces();
+	private ScoringPolicies policies() {
+		return snapshots.policies();
 	}
 
 	private static PersonScore score(ResultSet rs, int row) throws SQLException {

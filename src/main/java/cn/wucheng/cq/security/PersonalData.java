@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.shared.Masking;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Who sees a person's phone number and birth date unmasked (个人信息保护). Lists and exports always show them masked
@@ -21,7 +22,10 @@ public class PersonalData {
 
 	private final AuditLog audit;
 
-	PersonalData(AuditLog audit) {
+	private final Refusals refusals;
+
+	PersonalData(AuditLog audit, Refusals refusals) {
+		this.refusals = refusals;
 		this.audit = audit;
 	}
 
@@ -68,8 +72,8 @@ public class PersonalData {
 		if (!mayUnmaskPhone()) {
 			throw new AccessDeniedException("only the legal section unmasks personal data");
 		}
-		audit.record("PERSONAL_DATA_UNMASKED", "person", employeeNo, "查看完整手机号和出生日期（人员 id " + personId + "）",
-				null, null);
+		audit.record("PERSONAL_DATA_UNMASKED", "person", employeeNo, refusals.message("security.audit.unmasked", personId), null,
+				null);
 		return new Unmasked(personId, phone, birthDate == null ? null : birthDate.toString());
 	}
 
@@ -82,8 +86,8 @@ public class PersonalData {
 		if (!mayUnmaskPhone()) {
 			throw new AccessDeniedException("only the legal section unmasks phone numbers");
 		}
-		audit.record("PERSONAL_DATA_UNMASKED", "person", employeeNo, "查看完整手机号（人员 id " + personId + "）", null,
-				null);
+		audit.record("PERSONAL_DATA_UNMASKED", "person", employeeNo, refusals.message("security.audit.unmaskedPhone", personId),
+				null, null);
 		return phone;
 	}
 

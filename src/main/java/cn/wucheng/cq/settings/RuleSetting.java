@@ -1,6 +1,7 @@
 package cn.wucheng.cq.settings;
 
 import java.math.BigDecimal;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * Every default of RULES.md that the legal section can change without a code change. The value in code is the
@@ -128,7 +129,7 @@ public enum RuleSetting {
 
 	/**
 	 * Checks and normalises a value typed by a user.
-	 * @throws IllegalArgumentException with a Chinese message saying what is wrong
+	 * @throws Refusal saying what is wrong (settings.value.*)
 	 */
 	public String normalise(String raw) {
 		String v = raw == null ? "" : raw.trim();
@@ -147,7 +148,7 @@ public enum RuleSetting {
 						throw new IllegalArgumentException();
 					}
 					if (max != null && d.compareTo(max) > 0) {
-						throw new IllegalArgumentException("须为 0 到 " + max.toPlainString() + " 之间的数值，收到: " + v);
+						throw Refusal.of("settings.value.decimalMax", max, v);
 					}
 					return d.stripTrailingZeros().toPlainString();
 				}
@@ -177,18 +178,10 @@ public enum RuleSetting {
 			}
 		}
 		catch (RuntimeException e) {
-			if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("须为")) {
-				throw e;
+			if (e instanceof Refusal refusal) {
+				throw refusal;
 			}
-			throw new IllegalArgumentException(switch (kind) {
-				case INTEGER -> "须为不小于 0 的整数";
-				case DECIMAL -> "须为不小于 0 的数值";
-				case BOOLEAN -> "须为“是”或“否”";
-				case AWARD_MODE -> "须为“只计最高级别”或“逐级累加”";
-				case ROUNDING -> "须为四舍五入、向上取整或向下取整";
-				case MONTH_DAY -> "须为 月-日，如 09-30";
-				case STANDARD_FROM -> "须为“批次开始所在季度起”或“批次结束后的下一季度起”";
-			} + "，收到: " + v);
+			throw Refusal.of("settings.value." + kind.name(), v);
 		}
 	}
 

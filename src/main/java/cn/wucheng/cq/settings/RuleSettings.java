@@ -9,12 +9,14 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Reads and changes the rule settings (defaults in {@link RuleSetting}, overrides in table {@code setting}) and the
@@ -35,9 +37,12 @@ public class RuleSettings {
 
 	private final AuditLog audit;
 
+	private final Refusals refusals;
+
 	private final Clock clock;
 
-	RuleSettings(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	RuleSettings(JdbcClient jdbc, AuditLog audit, Clock clock, Refusals refusals) {
+		this.refusals = refusals;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -110,12 +115,12 @@ public class RuleSettings {
 	/**
 	 * Sets a value only if it is still {@code expected} (what the user saw): a stale edit is refused instead of
 	 * overwriting someone else's change.
-	 * @throws OptimisticLockingFailureException when the value changed meanwhile
+	 * @throws Refusal (409) when the value changed meanwhile, saying to what
 	 */
 	@Transactional
 	public void set(RuleSetting setting, String raw, String expected, String username) {
 		if (expected != null && !get(setting).equals(expected)) {
-			throw new OptimisticLockingFailureException("该参数已被他人修改为「" + get(setting) + "」，请刷新后重试");
+			throw Refusal.of("settings.value.changed", get(setting)).withStatus(HttpStatus.CONFLICT);
 		}
 		set(setting, raw, username);
 	}
@@ -143,7 +148,7 @@ public class RuleSettings {
 	@Transactional
 	public void setStandard(int year, int simpleMin, int ordinaryMin, String username) {
 		if (simpleMin < 0 || ordinaryMin < 0) {
-			throw new IllegalArgumentException("办案标准的最低件数不能为负数");
+			throw Refusal.of("settings.standard.negative");
 		}
 		YearlyStandard before = standard(year);
 		jdbc.sql("delete from yearly_standard where std_year = ?").param(year).update();
@@ -151,7 +156,8 @@ public class RuleSettings {
 				insert into yearly_standard (std_year, simple_min, ordinary_min, updated_by, updated_at)
 				values (?, ?, ?, ?, ?)""").params(year, simpleMin, ordinaryMin, username, LocalDateTime.now(clock)).update();
 		audit.record("STANDARD_CHANGED", "yearly_standard", Integer.toString(year), "R-32",
-				"简易≥" + before.simpleMin() + " 普通≥" + before.ordinaryMin(), "简易≥" + simpleMin + " 普通≥" + ordinaryMin);
+				refusals.message("settings.audit.standard", before.simpleMin(), before.ordinaryMin()),
+				refusals.message("settings.audit.standard", simpleMin, ordinaryMin));
 	}
 
 	private Map<String, String> stored() {

@@ -1,21 +1,19 @@
 package cn.wucheng.cq.shared;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+
+import cn.wucheng.cq.shared.internal.ComputedOnce;
 
 /**
  * A counter the database itself raises, once in each transaction that changes a table that scores, rankings or the
@@ -23,28 +21,26 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * excellent_award, deduction_item, person, person_unit_history, unit, setting, …). Whatever writes — a page, an
  * import, a test's plain SQL — the counter moves when the change commits, so a result cached under the counter it was
  * computed after is stale exactly when the counter has moved since (province-scale issue: caches invalidated
- * correctly). Read before the data, a cached value is never older than its stamp.
+ * correctly). Read before the data, a cached value is never older than its stamp. Results are kept in the bounded
+ * caches of {@link DataCache} (Spring's cache with Caffeine), keyed by the stamp and the arguments.
  */
 @Component
 public class DataStamp {
 
 	private final JdbcClient jdbc;
 
-	private final Map<Object, Cached<?>> cache = new ConcurrentHashMap<>();
+	private final CacheManager caches;
 
-	private final Map<Object, ReentrantLock> locks = new ConcurrentHashMap<>();
+	private final Set<DataCache> bypassed;
 
-	/** At most this many results are kept (a province: one breakdown per person viewed, reminders per user); beyond, the cache starts afresh. */
-	static final int MAX_ENTRIES = 4096;
-
-	private record Cached<T>(long stamp, T value) {
-	}
-
-	private final DataSource dataSource;
-
-	DataStamp(JdbcClient jdbc, DataSource dataSource) {
+	/**
+	 * @param bypassed caches not used at all (property {@code cq.cache.bypass}, e.g. {@code FRAGMENTS}): a measuring
+	 * aid, so that a benchmark can show what a cache is worth with the same jar (bench/README.md); empty in use
+	 */
+	DataStamp(JdbcClient jdbc, CacheManager caches, @Value("${cq.cache.bypass:}") Set<DataCache> bypassed) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.caches = caches;
+		this.bypassed = bypassed.isEmpty() ? EnumSet.noneOf(DataCache.class) : EnumSet.copyOf(bypassed);
 	}
 
 	/** Whether results are cached: always, since PostgreSQL (the one engine) has the triggers that raise the counter. */
@@ -58,19 +54,18 @@ public class DataStamp {
 	 * pass for fresh after a rollback.
 	 */
 	public boolean mayKeep() {
-		return enabled() && !(TransactionSynchronizationManager.isActualTransactionActive()
-				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+		return ComputedOnce.mayKeep();
 	}
 
 	/**
 	 * The current value of the counter (one indexed single-row read). A page reads it once: within one GET request
 	 * (which changes nothing) the value read first is used again, so a page that shows several cached results
 	 * borrows a connection for one read, not one per result (province-scale issue: 50 users' pages queued for the
-	 * pool).
+	 * pool). Inside a writing transaction it is read afresh: the transaction's own change raises it.
 	 */
 	public long current() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
-				&& "GET".equals(request.getRequest().getMethod())) {
+				&& "GET".equals(request.getRequest().getMethod()) && mayKeep()) {
 			if (request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Long read) {
 				return read;
 			}
@@ -88,73 +83,24 @@ public class DataStamp {
 	}
 
 	/**
-	 * The value cached for the key if nothing it depends on changed since it was computed, else computes it (once
-	 * for concurrent callers of the same key) and caches it under the stamp read before computing.
+	 * The value kept in {@code cache} for the key if nothing it depends on changed since it was computed, else
+	 * computes it (once for concurrent callers of the same key) and keeps it under the stamp read before computing.
+	 * The stamp is part of the cache key: after a committed change the key is new, so no entry is ever invalidated by
+	 * hand, and a change committed by another instance on the same database is seen at the next read just the same.
 	 */
-	@SuppressWarnings("unchecked")
-	public <T> T cached(Object key, Supplier<T> compute) {
-		if (!mayKeep()) {
+	public <T> T cached(DataCache cache, Object key, Supplier<T> compute) {
+		if (bypassed.contains(cache)) {
 			return compute.get();
 		}
-		long stamp = current();
-		Cached<?> hit = cache.get(key);
-		if (hit != null && hit.stamp() == stamp) {
-			return (T) hit.value();
+		Cache named = caches.getCache(cache.cacheName());
+		if (named == null) {
+			throw new IllegalStateException("no cache " + cache.cacheName());
 		}
-		return exclusively(key, () -> {
-			long now = current();
-			Cached<?> again = cache.get(key);
-			if (again != null && again.stamp() == now) {
-				return (T) again.value();
-			}
-			T value = compute.get();
-			if (cache.size() >= MAX_ENTRIES) {
-				cache.clear();
-				locks.clear(); // a caller still holding an old lock only risks computing once more
-			}
-			cache.put(key, new Cached<>(now, value));
-			return value;
-		});
+		return named.get(new Stamped(current(), key), compute::get);
 	}
 
-	/**
-	 * Runs {@code work} holding the lock of {@code key}, so that concurrent callers compute a result once. A thread
-	 * holding a pooled connection (in a transaction, or a {@code SUPPORTS} scope that has read) waits for the lock at
-	 * most {@link #HOLDING_WAIT}: the lock's holder may itself be waiting for a connection, and with every connection
-	 * held by such waiters nothing would move until the pool's timeout (issue 11). After that it works without the
-	 * lock (the result is then computed twice, which is all it costs).
-	 */
-	public <T> T exclusively(Object key, Supplier<T> work) {
-		ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
-		if (holdsConnection()) {
-			try {
-				if (!lock.tryLock(HOLDING_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-					return work.get();
-				}
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return work.get();
-			}
-		}
-		else {
-			lock.lock();
-		}
-		try {
-			return work.get();
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
-	/** How long a thread holding a connection waits for another's computation: well below the pool's timeout. */
-	static final Duration HOLDING_WAIT = Duration.ofSeconds(1);
-
-	/** Whether this thread holds a connection of the pool bound to it (a transaction, or synchronisation). */
-	private boolean holdsConnection() {
-		return TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
-				&& holder.getConnectionHandle() != null;
+	/** A cache key: the stamp read before computing, and what the result is of. */
+	record Stamped(long stamp, Object key) {
 	}
 
 }

@@ -49,7 +49,7 @@ public class LatestPeriods {
 	 */
 	public LocalDate latestDay() {
 		LocalDate today = today();
-		return stamp.cached(new Key(today), () -> {
+		return stamp.cached(DataCache.LATEST_DAY, new Key(today), () -> {
 			LocalDate latest = jdbc.sql("select max(filed_on) from case_file where filed_on <= :today")
 				.param("today", today)
 				.query(LocalDate.class)

@@ -3,6 +3,8 @@ package cn.wucheng.cq.shared;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.Errors;
 
@@ -52,6 +54,14 @@ public class Refusal extends RuntimeException {
 		return new Refusal(HttpStatus.CONFLICT, null, "error.conflict", new Object[0]);
 	}
 
+	/**
+	 * An argument that is itself a message, e.g. a status's label ({@code training.status.DRAFT}): the text says
+	 * "当前状态为“草稿”" in the user's words, never the enum's name.
+	 */
+	public static MessageSourceResolvable label(String key) {
+		return new DefaultMessageSourceResolvable(new String[] { key }, null, key);
+	}
+
 	public String field() {
 		return field;
 	}
@@ -82,10 +92,16 @@ public class Refusal extends RuntimeException {
 		return args == null ? new Object[0] : Arrays.stream(args).map(Refusal::text).toArray();
 	}
 
-	/** An argument as the user reads it: numbers plainly (no grouping, points never rounded), the rest as text. */
+	/**
+	 * An argument as the user reads it: numbers plainly (no grouping, points never rounded), another message (a
+	 * status's label, {@link #label(String)}) as the message source renders it, the rest as text.
+	 */
 	static Object text(Object arg) {
 		if (arg instanceof BigDecimal d) {
 			return d.toPlainString();
+		}
+		if (arg instanceof MessageSourceResolvable) {
+			return arg;
 		}
 		return arg == null ? "" : String.valueOf(arg);
 	}

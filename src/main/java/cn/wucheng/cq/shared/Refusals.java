@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -36,7 +37,8 @@ public class Refusals {
 
 	/**
 	 * Runs a change a form posted and redirects to {@code target}: its success message (the supplier's text) as
-	 * {@code flashSuccess}, or a refusal's or a stale version's message as {@code flashError}. Nothing is half-done:
+	 * {@code flashSuccess}, or a refusal's or a stale version's message as {@code flashError}; a refusal answering 404
+	 * (a record not there or out of the user's scope) is not caught, the web shell answers it with the 404 page. Nothing is half-done:
 	 * the change is one transaction of the service it calls.
 	 */
 	public String act(String target, RedirectAttributes redirect, Supplier<String> change) {
@@ -44,6 +46,10 @@ public class Refusals {
 			redirect.addFlashAttribute("flashSuccess", change.get());
 		}
 		catch (Refusal e) {
+			if (e.status() == HttpStatus.NOT_FOUND) {
+				// not there, or out of the user's scope: the 404 page, as for a page, never a flash on another page
+				throw e;
+			}
 			redirect.addFlashAttribute("flashError", text(e));
 		}
 		catch (OptimisticLockingFailureException e) {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.servlet.ServletContext;
@@ -15,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.convert.ConversionService;
@@ -27,14 +27,12 @@ import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * The large, reader-independent parts of a page (the rows of a breakdown, a ranking's tables), rendered once per
- * <em>source</em> object and written as they are on the following views (province-scale issue: a page of hundreds of
- * rows spent most of its time in the template engine, not the database).
- * <p>
- * Staleness is impossible by construction: a rendering is reused only for the very same source instance it was
- * rendered from (identity, not equality). The sources are the values {@link DataStamp} keeps until the data changes;
- * when it changes a new instance is computed and the fragment is rendered again. Where nothing is cached (H2) every
- * view computes a new source and so renders anew.
+ * The large, reader-independent parts of a page (the rows of a breakdown, a ranking's tables, the menu of a role),
+ * rendered once and written as they are on the following views (province-scale issue: a page of hundreds of rows
+ * spent most of its time in the template engine, not the database). Kept in {@link DataCache#FRAGMENTS} under the
+ * data stamp and a key naming everything else the fragment shows, like every other cached result: after a committed
+ * change the next view renders anew; a fragment that shows nothing but its key is kept by the key alone. Measured
+ * worth keeping: bench/README.md, "One cache abstraction".
  * <p>
  * What may go into such a fragment: what is the same for everyone who sees the source — no user name, no CSRF token,
  * no form that posts (render those inline instead). The fragment is rendered with the request's context path and
@@ -43,13 +41,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 @Component
 public class RenderedFragments {
 
-	/** At most this many renderings are kept; beyond, the map starts afresh. */
-	static final int MAX_ENTRIES = 512;
+	private final DataStamp stamp;
 
-	private record Rendered(Object source, String html) {
-	}
-
-	private final Map<Object, Rendered> cache = new ConcurrentHashMap<>();
+	private final CacheManager caches;
 
 	private final ISpringTemplateEngine engine;
 
@@ -59,32 +53,39 @@ public class RenderedFragments {
 
 	private volatile JakartaServletWebApplication application;
 
-	RenderedFragments(ISpringTemplateEngine engine, ApplicationContext context,
+	RenderedFragments(DataStamp stamp, CacheManager caches, ISpringTemplateEngine engine, ApplicationContext context,
 			org.springframework.beans.factory.ObjectProvider<ConversionService> conversions) {
+		this.stamp = stamp;
+		this.caches = caches;
 		this.engine = engine;
 		this.context = context;
 		this.conversions = conversions.getIfAvailable();
 	}
 
 	/**
-	 * The HTML of {@code template :: fragment} with the given variables, rendered for {@code source} (reused while the
-	 * caller passes the same instance with the same key).
-	 * @param source the value the fragment shows (compared by identity)
-	 * @param key everything else the fragment depends on besides the source (template, page number, …)
+	 * The HTML of {@code template :: fragment} with the given variables, rendered once per data stamp and key.
+	 * @param key everything the fragment shows besides the data the stamp covers (person and period, page number,
+	 * day, …): equal keys under the same stamp must give the same HTML
 	 * @param variables the fragment's variables, asked for only when it is rendered
 	 */
-	public String render(Object source, Object key, String template, String fragment,
+	public String render(Object key, String template, String fragment, Supplier<Map<String, Object>> variables) {
+		return stamp.cached(DataCache.FRAGMENTS, new Fragment(template, fragment, LocaleContextHolder.getLocale(), key),
+				() -> renderNow(template, fragment, variables.get()));
+	}
+
+	/**
+	 * The same for a fragment that shows nothing but its key (the menu of a role, the options of a list of years):
+	 * kept by the key alone, without reading the data stamp — so the menu also draws when no connection is to be had
+	 * (the 503 系统繁忙 page, DatabaseBusyTests).
+	 */
+	public String renderIndependentOfData(Object key, String template, String fragment,
 			Supplier<Map<String, Object>> variables) {
-		Rendered hit = cache.get(key);
-		if (hit != null && hit.source() == source) {
-			return hit.html();
-		}
-		String html = renderNow(template, fragment, variables.get());
-		if (cache.size() >= MAX_ENTRIES) {
-			cache.clear();
-		}
-		cache.put(key, new Rendered(source, html));
-		return html;
+		return caches.getCache(DataCache.FRAGMENTS.cacheName())
+			.get(new Fragment(template, fragment, LocaleContextHolder.getLocale(), key),
+					() -> renderNow(template, fragment, variables.get()));
+	}
+
+	private record Fragment(String template, String fragment, java.util.Locale locale, Object key) {
 	}
 
 	private String renderNow(String template, String fragment, Map<String, Object> variables) {

@@ -2,15 +2,15 @@ package cn.wucheng.cq.supervision;
 
 import java.time.LocalDate;
 
+import cn.wucheng.cq.shared.BundledText;
+
 /** The two reports of R-72 the system drafts for the legal section. */
 public enum ReportKind {
 
 	/** 中期评估报告, due by 31 July; covers 1 January – 30 June. */
-	MID_TERM("中期评估报告", "mid-term", 7, 6),
+	MID_TERM("mid-term", 7, 6),
 	/** 工作总结, due by 31 December; covers the year. */
-	ANNUAL("工作总结", "annual", 12, 12);
-
-	private final String label;
+	ANNUAL("annual", 12, 12);
 
 	private final String slug;
 
@@ -18,15 +18,15 @@ public enum ReportKind {
 
 	private final int lastMonthCovered;
 
-	ReportKind(String label, String slug, int dueMonth, int lastMonthCovered) {
-		this.label = label;
+	ReportKind(String slug, int dueMonth, int lastMonthCovered) {
 		this.slug = slug;
 		this.dueMonth = dueMonth;
 		this.lastMonthCovered = lastMonthCovered;
 	}
 
+	/** The report's name as users read it (messages-supervision.properties, supervision.reportKind.*). */
 	public String label() {
-		return label;
+		return BundledText.of("messages-supervision", "supervision.reportKind." + name());
 	}
 
 	/** The name in URLs. */

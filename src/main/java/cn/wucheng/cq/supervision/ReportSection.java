@@ -2,6 +2,8 @@ package cn.wucheng.cq.supervision;
 
 import java.util.List;
 
+import cn.wucheng.cq.shared.ReportProse;
+
 /**
  * A section of the drafted reports (R-72) contributed by another module: review rates (R-42), recording compliance
  * (R-50–R-52), evaluation grades (R-43)… The report lists contributed sections in {@link #order()} after its own; the
@@ -20,7 +22,8 @@ public interface ReportSection {
 	/** The section for a report of a year: a heading, paragraphs and an optional table (first row = header). */
 	Content content(ReportKind kind, int year);
 
-	/** The sections the report reserves a place for. */
+	/** The sections the report reserves a place for; their headings are the report's own words. */
+	@ReportProse("the headings of the drafted reports' sections")
 	enum Topic {
 		/** 法制审核率（R-42）. */
 		REVIEW_RATES("法制审核与简易案件审核情况"),

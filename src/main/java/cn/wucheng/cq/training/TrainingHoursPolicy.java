@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import cn.wucheng.cq.shared.Refusal;
+
 /**
  * R-62: each formal officer completes at least {@code required} training hours (60 by default, setting
  * TRAINING_HOURS_PER_YEAR) per calendar year. Progress is judged against the point in the year: on {@code asOf} an
@@ -16,7 +18,7 @@ public record TrainingHoursPolicy(BigDecimal required) {
 
 	public TrainingHoursPolicy {
 		if (required == null || required.signum() < 0) {
-			throw new IllegalArgumentException("年度培训学时要求不能为负数");
+			throw Refusal.of("training.hours.negativeRequirement");
 		}
 	}
 

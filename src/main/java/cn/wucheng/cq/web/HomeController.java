@@ -1,7 +1,9 @@
 package cn.wucheng.cq.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import cn.wucheng.cq.reminders.Reminders;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
@@ -53,7 +56,7 @@ class HomeController {
 		// The figures are the same for everyone of the same scope: computed once per scope and kept until the data
 		// they count changes (DataStamp) — a province holds a million cases, counting them per view does not scale.
 		String scopeKey = user.readsAll() + "|" + user.unitFilter().orElse(null) + "|" + user.personFilter().orElse(null);
-		Home home = stamp.cached("home|" + latest.today() + "|" + scopeKey, () -> figures(user));
+		Home home = stamp.cached(DataCache.HOME_FIGURES, "home|" + latest.today() + "|" + scopeKey, () -> figures(user));
 		model.addAttribute("quarter", home.quarter());
 		model.addAttribute("cards", home.cards());
 		if (!user.role().administrative()) {
@@ -77,38 +80,46 @@ class HomeController {
 		Period quarter = null;
 		if (user.readsAll() || user.unitFilter().isPresent() || user.personFilter().isPresent()) {
 			quarter = latest.quarter();
-			String scope = scopeCondition(user);
-			cards.add(new Card("home.card.cases", count("select count(*) from case_file c where " + scope), "/cases"));
+			Map<String, Object> params = new HashMap<>();
+			String scope = scopeCondition(user, params);
+			cards.add(new Card("home.card.cases", count("select count(*) from case_file c where " + scope, params),
+					"/cases"));
+			params.put("start", quarter.start());
+			params.put("end", quarter.end());
 			cards.add(new Card("home.card.concludedThisQuarter",
-					count("select count(*) from case_file c where c.concluded_on_effective between '" + quarter.start()
-							+ "' and '" + quarter.end() + "' and " + scope),
+					count("select count(*) from case_file c where c.concluded_on_effective between :start and :end and "
+							+ scope, params),
 					"/cases?from=" + quarter.start() + "&to=" + quarter.end()));
 			if (user.personFilter().isEmpty()) {
-				String unitScope = user.unitFilter().map(u -> "unit_id = " + u).orElse("1=1");
+				String ofUnit = user.unitFilter().isPresent() ? " and unit_id = :unit" : "";
 				cards.add(new Card("home.card.people",
-						count("select count(*) from person where category = 'FORMAL' and " + unitScope), "/people"));
-				cards.add(new Card("home.card.units", count("select count(*) from unit"
-						+ user.unitFilter().map(u -> " where id = " + u).orElse("")), "/units"));
+						count("select count(*) from person where category = 'FORMAL'" + ofUnit, params), "/people"));
+				String unit = user.unitFilter().isPresent() ? " where id = :unit" : "";
+				cards.add(new Card("home.card.units", count("select count(*) from unit" + unit, params), "/units"));
 			}
 		}
 		boolean anyCase = jdbc.sql("select exists (select 1 from case_file)").query(Boolean.class).single();
 		return new Home(quarter, List.copyOf(cards), anyCase);
 	}
 
-	/** Numeric ids only, so the concatenation cannot inject. */
-	private static String scopeCondition(CurrentUser user) {
+	/**
+	 * The user's data scope over {@code case_file c}: a condition chosen from constant fragments, its ids bound as
+	 * parameters ({@code :unit}, {@code :person}) — no value is written into the SQL.
+	 */
+	private static String scopeCondition(CurrentUser user, Map<String, Object> params) {
 		if (user.unitFilter().isPresent()) {
-			return "c.unit_id = " + user.unitFilter().get();
+			params.put("unit", user.unitFilter().get());
+			return "c.unit_id = :unit";
 		}
 		if (user.personFilter().isPresent()) {
-			long p = user.personFilter().get();
-			return "(c.lead_id = " + p + " or c.co_id = " + p + ")";
+			params.put("person", user.personFilter().get());
+			return "(c.lead_id = :person or c.co_id = :person)";
 		}
-		return "1=1";
+		return "1 = 1";
 	}
 
-	private long count(String sql) {
-		return jdbc.sql(sql).query(Long.class).single();
+	private long count(String sql, Map<String, Object> params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
 	}
 
 }

@@ -41,7 +41,7 @@ public class Navigation {
 		if (nav == null) {
 			return "";
 		}
-		return fragments.render(nav.role(), new MenuKey(nav.role()), "fragments/menu", "menu",
+		return fragments.renderIndependentOfData(new MenuKey(nav.role()), "fragments/menu", "menu",
 				() -> Map.of("nav", new Nav(nav.role(), "")));
 	}
 

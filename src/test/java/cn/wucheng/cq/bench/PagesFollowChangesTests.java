@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.Users;
@@ -135,12 +136,12 @@ class PagesFollowChangesTests {
 		AtomicInteger computed = new AtomicInteger();
 		tx.executeWithoutResult(s -> {
 			jdbc.sql("update setting set name = name where 1 = 0").update();
-			stamp.cached("pages-follow-changes-tx", computed::incrementAndGet);
-			stamp.cached("pages-follow-changes-tx", computed::incrementAndGet);
+			stamp.cached(DataCache.FRAGMENTS, "pages-follow-changes-tx", computed::incrementAndGet);
+			stamp.cached(DataCache.FRAGMENTS, "pages-follow-changes-tx", computed::incrementAndGet);
 		});
 		assertThat(computed).hasValue(2);
-		stamp.cached("pages-follow-changes-tx", computed::incrementAndGet);
-		stamp.cached("pages-follow-changes-tx", computed::incrementAndGet);
+		stamp.cached(DataCache.FRAGMENTS, "pages-follow-changes-tx", computed::incrementAndGet);
+		stamp.cached(DataCache.FRAGMENTS, "pages-follow-changes-tx", computed::incrementAndGet);
 		// outside it, kept on PostgreSQL (computed once more), computed per call on H2
 		assertThat(computed).hasValue(stamp.enabled() ? 3 : 4);
 	}

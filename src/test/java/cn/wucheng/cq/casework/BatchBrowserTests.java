@@ -2,30 +2,23 @@ package cn.wucheng.cq.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 
 /**
  * Issue 13 item 5 in a real browser at 1366×768 and 390×844: the legal officer reviews the day's simple cases in one
@@ -34,16 +27,9 @@ import cn.wucheng.cq.support.Browser;
  * and 法制科 passes and returns cases in the queue in place. At 390 px the tables scroll in their own box with the case
  * column fixed, the page itself never wider than the window. Screenshots target/screenshots/i13-batch-*.png.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=batch-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BatchBrowserTests {
+class BatchBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "Batch-Browser-9";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -51,15 +37,12 @@ class BatchBrowserTests {
 	@Autowired
 	PasswordEncoder encoder;
 
-	WebDriver browser;
-
 	CaseworkFixture squad;
 
 	LocalDate today;
 
 	@BeforeAll
 	void start() {
-		browser = Browser.start();
 		today = LocalDate.now();
 		squad = new CaseworkFixture(jdbc, "BB", "批量浏览中队", "直属中队", true);
 		account("bb-legal", "LEGAL_OFFICER", squad.unit, squad.legalOfficer);
@@ -75,13 +58,6 @@ class BatchBrowserTests {
 		}
 	}
 
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@Test
 	void theLegalOfficerReviewsTheDaysCasesInOneTable() {
 		squad.simpleCase("BB-R-1", today);
@@ -91,7 +67,7 @@ class BatchBrowserTests {
 		Browser.logIn(browser, url(""), "bb-legal", PASSWORD);
 		browser.get(url("/casework/squads/" + squad.unit + "/reviews"));
 		click(browser.findElement(By.id("batch-link")));
-		wait(d -> !d.findElements(By.id("review-batch-table")).isEmpty());
+		await(d -> !d.findElements(By.id("review-batch-table")).isEmpty());
 		markPage();
 
 		click(row("BB-R-1").findElement(By.cssSelector("[data-row-ok]")));
@@ -115,7 +91,7 @@ class BatchBrowserTests {
 		screenshot("i13-batch-review-filled-desktop");
 
 		click(browser.findElement(By.id("batch-save")));
-		wait(d -> !d.findElements(By.id("batch-error")).isEmpty());
+		await(d -> !d.findElements(By.id("batch-error")).isEmpty());
 		assertThat(pageNotReloaded()).as("htmx replaced the table only").isTrue();
 		assertThat(row("BB-R-3").getText()).contains("本行五项检查须全部选择");
 		assertThat(row("BB-R-1").getAttribute("class")).contains("table-success");
@@ -126,7 +102,7 @@ class BatchBrowserTests {
 
 		Browser.phone(browser);
 		browser.get(url("/casework/squads/" + squad.unit + "/reviews/batch?span=MONTH"));
-		wait(d -> !d.findElements(By.id("review-batch-table")).isEmpty());
+		await(d -> !d.findElements(By.id("review-batch-table")).isEmpty());
 		assertThat(Browser.pageWidth(browser)).as("the page is not wider than the phone").isLessThanOrEqualTo(390);
 		assertThat(((JavascriptExecutor) browser).executeScript(
 				"return getComputedStyle(document.querySelector('#review-batch-table td.batch-first')).position;"))
@@ -145,21 +121,21 @@ class BatchBrowserTests {
 		Browser.logIn(browser, url(""), "bb-leader", PASSWORD);
 		browser.get(url("/casework/squads/" + squad.unit));
 		click(browser.findElement(By.id("assign-new-link")));
-		wait(d -> !d.findElements(By.id("assign-table")).isEmpty());
+		await(d -> !d.findElements(By.id("assign-table")).isEmpty());
 		markPage();
 
 		WebElement first = row("BB-A-1");
 		new Select(first.findElement(By.name("leadId"))).selectByVisibleText("BB-C BB丙");
 		new Select(first.findElement(By.name("coId"))).selectByVisibleText("BB-A BB甲");
 		click(first.findElement(By.cssSelector("button[type=submit]")));
-		wait(d -> row("BB-A-1").getText().contains("已指派：主办 BB丙，协办 BB甲"));
+		await(d -> row("BB-A-1").getText().contains("已指派：主办 BB丙，协办 BB甲"));
 
 		click(row("BB-A-2").findElement(By.name("selected")));
 		click(row("BB-A-3").findElement(By.name("selected")));
 		new Select(browser.findElement(By.id("batch-lead"))).selectByVisibleText("BB-B BB乙");
 		new Select(browser.findElement(By.id("batch-co"))).selectByVisibleText("BB-C BB丙");
 		click(browser.findElement(By.id("assign-selected")));
-		wait(d -> !d.findElements(By.id("assign-success")).isEmpty());
+		await(d -> !d.findElements(By.id("assign-success")).isEmpty());
 		assertThat(pageNotReloaded()).isTrue();
 		assertThat(browser.findElement(By.id("assign-success")).getText()).isEqualTo("已指派 2 起案件。");
 		assertThat(row("BB-A-3").getText()).contains("已指派：主办 BB乙，协办 BB丙");
@@ -169,7 +145,7 @@ class BatchBrowserTests {
 		squad.bureau.caseIn("BB-A-4", "普通程序", "市容环境卫生", squad.unit, squad.a, squad.b, today, null);
 		Browser.phone(browser);
 		browser.get(url("/casework/squads/" + squad.unit + "/assignments"));
-		wait(d -> !d.findElements(By.id("assign-table")).isEmpty());
+		await(d -> !d.findElements(By.id("assign-table")).isEmpty());
 		assertThat(Browser.pageWidth(browser)).isLessThanOrEqualTo(390);
 		screenshot("i13-batch-assign-phone");
 		assertThat(Browser.severeConsoleMessages(browser)).isEmpty();
@@ -184,11 +160,11 @@ class BatchBrowserTests {
 		Browser.desktop(browser);
 		Browser.logIn(browser, url(""), "bb-section", PASSWORD);
 		browser.get(url("/legal-reviews?unit=" + squad.unit));
-		wait(d -> !d.findElements(By.id("legal-review-table")).isEmpty());
+		await(d -> !d.findElements(By.id("legal-review-table")).isEmpty());
 		markPage();
 
 		click(legalRow("BB-L-1").findElement(By.cssSelector("[data-pass]")));
-		wait(d -> legalRow("BB-L-1").getText().contains("已通过"));
+		await(d -> legalRow("BB-L-1").getText().contains("已通过"));
 
 		WebElement second = legalRow("BB-L-2");
 		click(second.findElement(By.cssSelector("details.legal-return summary")));
@@ -197,13 +173,13 @@ class BatchBrowserTests {
 		assertThat(Browser.pageWidth(browser)).isLessThanOrEqualTo(1366);
 		screenshot("i13-batch-legal-return-desktop");
 		click(second.findElement(By.cssSelector("details.legal-return button[type=submit]")));
-		wait(d -> legalRow("BB-L-2").getText().contains("已退卷"));
+		await(d -> legalRow("BB-L-2").getText().contains("已退卷"));
 		assertThat(pageNotReloaded()).isTrue();
 		screenshot("i13-batch-legal-done-desktop");
 
 		Browser.phone(browser);
 		browser.get(url("/legal-reviews?unit=" + squad.unit + "&state=ALL"));
-		wait(d -> !d.findElements(By.id("legal-review-table")).isEmpty());
+		await(d -> !d.findElements(By.id("legal-review-table")).isEmpty());
 		assertThat(Browser.pageWidth(browser)).isLessThanOrEqualTo(390);
 		screenshot("i13-batch-legal-phone");
 		assertThat(Browser.severeConsoleMessages(browser)).isEmpty();
@@ -240,18 +216,6 @@ class BatchBrowserTests {
 			.params(username, encoder.encode(PASSWORD), username, role, unitId, personId, LocalDateTime.now(),
 					LocalDateTime.now())
 			.update();
-	}
-
-	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		Browser.await(browser, condition);
-	}
-
-	private void screenshot(String name) {
-		Browser.screenshot(browser, name);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

@@ -7,29 +7,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 
 /**
  * The squad's journey in a real browser at 1366×768: the squad leader registers a simple case, sees the refusal of
@@ -37,16 +30,9 @@ import cn.wucheng.cq.support.Browser;
  * attachment 2; the squad leader signs the month's list and exports it (.xlsx opened with POI). No horizontal
  * scrolling, no console errors. Screenshots in target/screenshots/.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=casework-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaseworkBrowserTests {
+class CaseworkBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "Casework-Browser-9";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -54,23 +40,13 @@ class CaseworkBrowserTests {
 	@Autowired
 	PasswordEncoder encoder;
 
-	WebDriver browser;
-
 	CaseworkFixture squad;
 
 	@BeforeAll
 	void start() {
-		browser = Browser.start();
 		squad = new CaseworkFixture(jdbc, "WB", "浏览器办案中队", "直属中队", true);
 		account("wb-leader", "SQUAD_LEADER", squad.leader);
 		account("wb-legal", "LEGAL_OFFICER", squad.legalOfficer);
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -84,12 +60,12 @@ class CaseworkBrowserTests {
 		new Select(browser.findElement(By.id("leadId"))).selectByVisibleText("WB-A WB甲");
 		new Select(browser.findElement(By.id("coId"))).selectByVisibleText("WB-A WB甲");
 		browser.findElement(By.cssSelector("#register-form button[type=submit]")).click();
-		wait(d -> !d.findElements(By.id("form-error")).isEmpty());
+		await(d -> !d.findElements(By.id("form-error")).isEmpty());
 		assertThat(browser.getPageSource()).contains("不能与主办人是同一人");
 		screenshot("casework-register-refused");
 		new Select(browser.findElement(By.id("coId"))).selectByVisibleText("WB-B WB乙");
 		browser.findElement(By.cssSelector("#register-form button[type=submit]")).click();
-		wait(d -> d.getCurrentUrl().matches(".*/casework/cases/\\d+$"));
+		await(d -> d.getCurrentUrl().matches(".*/casework/cases/\\d+$"));
 		assertThat(browser.findElement(By.id("history")).getText()).contains("WB甲", "WB乙");
 		assertThat(horizontalOverflow()).isFalse();
 		screenshot("casework-case-assigned");
@@ -98,10 +74,10 @@ class CaseworkBrowserTests {
 		browser.manage().deleteAllCookies();
 		Browser.logIn(browser, url(""), "wb-legal", PASSWORD);
 		browser.get(url("/casework/reviews"));
-		wait(d -> d.getCurrentUrl().endsWith("/reviews"));
+		await(d -> d.getCurrentUrl().endsWith("/reviews"));
 		assertThat(browser.findElement(By.id("unreviewed")).getText()).contains("WB-2024-01", "今日待审核");
 		browser.findElement(By.linkText("WB-2024-01")).click();
-		wait(d -> d.getCurrentUrl().equals(casePage));
+		await(d -> d.getCurrentUrl().equals(casePage));
 		for (String check : new String[] { "subjectOk", "partyOk", "evidenceOk", "lawOk", "recordOk" }) {
 			// a click at the element's centre can land on its label at 1366×768: click it as a user's script would
 			((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'}); arguments[0].click();",
@@ -110,7 +86,7 @@ class CaseworkBrowserTests {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'});",
 				browser.findElement(By.cssSelector("#review-form button[type=submit]")));
 		browser.findElement(By.cssSelector("#review-form button[type=submit]")).click();
-		wait(d -> !d.findElements(By.id("review")).isEmpty());
+		await(d -> !d.findElements(By.id("review")).isEmpty());
 		assertThat(browser.findElement(By.id("review")).getText()).contains("VID-WB-01");
 		screenshot("casework-reviewed");
 
@@ -123,7 +99,7 @@ class CaseworkBrowserTests {
 		// signing cannot be undone: the box that says so is ticked first (issue 13 item 7), no dialog
 		browser.findElement(By.id("sign-confirm")).click();
 		browser.findElement(By.cssSelector("#list-actions form[action$='/sign'] button")).click();
-		wait(d -> "SIGNED".equals(d.findElement(By.id("list-status")).getAttribute("data-status")));
+		await(d -> "SIGNED".equals(d.findElement(By.id("list-status")).getAttribute("data-status")));
 		assertThat(browser.findElement(By.id("signature")).getText()).contains("电子签名");
 		assertThat(horizontalOverflow()).isFalse();
 		screenshot("casework-list-signed");
@@ -156,18 +132,6 @@ class CaseworkBrowserTests {
 		Object r = ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
 		return Boolean.TRUE.equals(r);
-	}
-
-	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
-	}
-
-	private void screenshot(String name) {
-		Browser.screenshot(browser, name);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

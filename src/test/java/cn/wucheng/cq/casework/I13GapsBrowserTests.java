@@ -7,24 +7,19 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 
 /**
  * Issue 13's gaps in a real browser, at 1366×768 and at 390×844: 法制科 returns a squad's submitted monthly list with
@@ -32,16 +27,9 @@ import cn.wucheng.cq.support.Browser;
  * reason; 法制科 ticks several waiting cases of its queue and passes them at once (R-42), the rows changing in place.
  * No sideways scrolling, no console errors. Screenshots i13-gaps-*.png in target/screenshots/. Units 浏览退回*.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=i13-gaps-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class I13GapsBrowserTests {
+class I13GapsBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "Gaps-Browser-13";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -49,13 +37,10 @@ class I13GapsBrowserTests {
 	@Autowired
 	PasswordEncoder encoder;
 
-	WebDriver browser;
-
 	CaseworkFixture squad;
 
 	@BeforeAll
 	void start() {
-		browser = Browser.start();
 		squad = new CaseworkFixture(jdbc, "GB", "浏览退回中队", "直属中队", true);
 		account("gb-leader", "SQUAD_LEADER", squad.unit, squad.leader);
 		for (String month : List.of("2024-04", "2024-05")) {
@@ -71,13 +56,6 @@ class I13GapsBrowserTests {
 		}
 		for (int i = 1; i <= 6; i++) {
 			squad.bureau.concludedCase("GB-P-" + i, "普通程序", squad.unit, squad.a, squad.b, LocalDate.of(2024, 5, i));
-		}
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
 		}
 	}
 
@@ -101,10 +79,10 @@ class I13GapsBrowserTests {
 		browser.findElement(By.id("return-reason")).sendKeys(reason);
 		click(browser.findElement(By.id("return-list")));
 		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.alertIsPresent()).accept();
-		wait(d -> !d.findElements(By.id("list-returned")).isEmpty());
+		await(d -> !d.findElements(By.id("list-returned")).isEmpty());
 		assertThat(browser.findElement(By.id("list-returned")).getText()).contains(reason);
 		assertThat(browser.findElement(By.id("list-status")).getAttribute("data-status")).isEqualTo("DRAFT");
-		assertThat(browser.findElements(By.id("list-return"))).isEmpty();
+		assertThat(Browser.findNow(browser, By.id("list-return"))).isEmpty();
 		assertThat(Browser.pageWidth(browser)).isLessThanOrEqualTo(width);
 		Browser.screenshot(browser, shot);
 		assertThat(Browser.severeConsoleMessages(browser)).isEmpty();
@@ -117,7 +95,7 @@ class I13GapsBrowserTests {
 		}
 		Browser.screenshot(browser, shot + "-ticked");
 		click(browser.findElement(By.id("batch-pass")));
-		wait(d -> !d.findElements(By.id("batch-summary")).isEmpty());
+		await(d -> !d.findElements(By.id("batch-summary")).isEmpty());
 		assertThat(browser.getCurrentUrl()).as("htmx: the page stays").contains("/legal-reviews?unit=");
 		assertThat(browser.findElement(By.id("batch-summary")).getText())
 			.isEqualTo("批量审核：" + caseNos.length + " 起审核通过，0 起未通过。");
@@ -141,9 +119,9 @@ class I13GapsBrowserTests {
 		WebElement message = browser.findElements(By.cssSelector("#messages .message-text")).get(0);
 		assertThat(message.getText()).contains("浏览退回中队", "被法制科退回", reason);
 		click(message);
-		wait(d -> d.getCurrentUrl().contains("/casework/squads/" + squad.unit + "/lists/"));
+		await(d -> d.getCurrentUrl().contains("/casework/squads/" + squad.unit + "/lists/"));
 		assertThat(browser.findElement(By.id("list-returned")).getText()).contains(reason);
-		assertThat(browser.findElements(By.id("message-unread"))).isEmpty();
+		assertThat(Browser.findNow(browser, By.id("message-unread"))).isEmpty();
 		assertThat(Browser.pageWidth(browser)).isLessThanOrEqualTo(width);
 		Browser.screenshot(browser, shot + "-list");
 		assertThat(Browser.severeConsoleMessages(browser)).isEmpty();
@@ -167,14 +145,6 @@ class I13GapsBrowserTests {
 			.params(username, encoder.encode(PASSWORD), username, role, unitId, personId, LocalDateTime.now(),
 					LocalDateTime.now())
 			.update();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
 	}
 
 }

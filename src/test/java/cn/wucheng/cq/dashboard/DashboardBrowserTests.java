@@ -2,59 +2,37 @@ package cn.wucheng.cq.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.scoring.SmallBureauCsv;
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 
 /**
  * The leadership dashboard in a real browser at 1366×768 on the small example bureau: the charts are drawn, a click
  * on the first points leader's bar opens his breakdown (drill-down), the quarter picker works, the page fits the
  * window and logs no error. Skipped without Chromium unless CQ_BROWSER_REQUIRED=true.
  */
-@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=dashboard-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-2" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardBrowserTests {
-
-	@LocalServerPort
-	int port;
+class DashboardBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	WebDriver browser;
-
 	@BeforeAll
 	void start() throws Exception {
-		browser = Browser.start();
 		SmallBureauCsv.load(jdbc);
 		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-2");
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -62,9 +40,9 @@ class DashboardBrowserTests {
 		browser.get(url("/dashboard"));
 		new Select(browser.findElement(By.id("dashboard-quarter"))).selectByValue("2024-Q1");
 		browser.findElement(By.cssSelector("#dashboard-filter button[type=submit]")).click();
-		wait(d -> d.getCurrentUrl().contains("quarter=2024-Q1"));
+		await(d -> d.getCurrentUrl().contains("quarter=2024-Q1"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2024年第1季度看板");
-		wait(d -> !d.findElements(By.cssSelector("#leaders-chart canvas")).isEmpty()
+		await(d -> !d.findElements(By.cssSelector("#leaders-chart canvas")).isEmpty()
 				&& !d.findElements(By.cssSelector("#squads-chart canvas")).isEmpty());
 		WebElement first = browser.findElements(By.cssSelector("#leaders-table tr.leader-row")).get(0);
 		String href = first.getDomAttribute("data-href");
@@ -85,7 +63,7 @@ class DashboardBrowserTests {
 				return chart.convertToPixel({ seriesIndex: 0 }, [value / 2, 0]);""");
 		new Actions(browser).moveToElement(canvas, at.get(0).intValue() - canvas.getSize().getWidth() / 2,
 				at.get(1).intValue() - canvas.getSize().getHeight() / 2).click().perform();
-		wait(d -> d.getCurrentUrl().endsWith(href));
+		await(d -> d.getCurrentUrl().endsWith(href));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("2024年第1季度积分明细");
 		assertThat(Browser.severeConsoleMessages(browser)).isEmpty();
 	}
@@ -94,14 +72,6 @@ class DashboardBrowserTests {
 		Number scroll = (Number) ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth;");
 		assertThat(scroll.intValue()).as("page width at 1366×768").isLessThanOrEqualTo(1366);
-	}
-
-	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.TestClock;
 
 /**
@@ -30,20 +26,15 @@ import cn.wucheng.cq.support.TestClock;
  * and an officer of the demo sees his points and his rank (the quarter is 公示) on his phone. Screenshots
  * i13-demo-*.png in target/screenshots/.
  */
-@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=demo-browser", "CQ_LEGAL_PASSWORD=Demo-Browser-Pass-1" })
 @Import(TestClock.Config.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoJourneyBrowserTests {
+class DemoJourneyBrowserTests extends BrowserTest {
 
 	/** The demo is of last year: today is fixed so the demo year is 2025 whatever the wall clock says. */
 	static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
 
 	static final String OFFICER_PASSWORD = "Demo-Officer-Pass-2";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -56,8 +47,6 @@ class DemoJourneyBrowserTests {
 
 	@Autowired
 	TestClock clock;
-
-	WebDriver browser;
 
 	@BeforeAll
 	void theDemoBureau() {
@@ -77,14 +66,6 @@ class DemoJourneyBrowserTests {
 				from person p where p.id = ?""")
 			.params(encoder.encode(OFFICER_PASSWORD), LocalDateTime.now(clock), LocalDateTime.now(clock), officer)
 			.update();
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@BeforeEach
@@ -159,10 +140,6 @@ class DemoJourneyBrowserTests {
 
 	private String figureText(String name) {
 		return browser.findElement(By.cssSelector("[data-figure='" + name + "']")).getText().trim();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 }

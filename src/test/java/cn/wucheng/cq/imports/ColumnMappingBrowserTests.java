@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -21,6 +21,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.SharedBrowser;
 
 /**
  * Issue 14 item 2 in a real browser, at 1366x768 and 390x844: 法制科 uploads a platform export whose headers the
@@ -29,6 +30,7 @@ import cn.wucheng.cq.support.Browser;
  * saved mapping at once, and the result says which.
  */
 @Tag("browser")
+@ExtendWith(SharedBrowser.class)
 class ColumnMappingBrowserTests extends ImportTestSupport {
 
 	private WebDriver browser;
@@ -39,16 +41,8 @@ class ColumnMappingBrowserTests extends ImportTestSupport {
 	void openABrowser() throws Exception {
 		jdbc.sql("delete from import_mapping").update();
 		importExampleThrough("people");
-		browser = Browser.start();
 		dir = Files.createTempDirectory("cq-mapping-browser");
 		Browser.logIn(browser, "http://127.0.0.1:" + port, "legal", LEGAL_PASSWORD);
-	}
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -97,7 +91,7 @@ class ColumnMappingBrowserTests extends ImportTestSupport {
 		assertThat(used.getText()).isEqualTo("按已保存的列对应关系“省平台案件导出”导入。");
 		assertThat(browser.findElement(By.id("import-unchanged")).getText())
 			.isEqualTo(String.valueOf(dataRows(example("cases"))));
-		assertThat(browser.findElements(By.id("import-mapping-form"))).isEmpty();
+		assertThat(Browser.findNow(browser, By.id("import-mapping-form"))).isEmpty();
 		scrollTo(used);
 		Browser.screenshot(browser, "i14-mapping-" + window + "-3-applied");
 

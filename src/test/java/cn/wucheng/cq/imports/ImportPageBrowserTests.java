@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -18,12 +18,14 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.SharedBrowser;
 
 /**
  * The import page in a real browser: 法制科 signs in, picks a list and a file, and the script uploads it (with the
  * CSRF token of the layout) and shows the counts, or the table of every error.
  */
 @Tag("browser")
+@ExtendWith(SharedBrowser.class)
 class ImportPageBrowserTests extends ImportTestSupport {
 
 	private WebDriver browser;
@@ -32,16 +34,8 @@ class ImportPageBrowserTests extends ImportTestSupport {
 
 	@BeforeEach
 	void openABrowser() throws Exception {
-		browser = Browser.start();
 		dir = Files.createTempDirectory("cq-import-browser");
 		Browser.logIn(browser, "http://127.0.0.1:" + port, "legal", LEGAL_PASSWORD);
-	}
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test

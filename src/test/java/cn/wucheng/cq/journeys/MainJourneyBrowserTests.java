@@ -7,51 +7,33 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 
 /**
  * The legal section's main journey of issue 2 in a real browser at 1366x768: log in, import the example bureau's six
  * lists from the import page, open the quarter's ranking, and open one officer's breakdown from it — the points on
  * the ranking are the points the breakdown explains (R-25).
  */
-@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=main-journey", "CQ_LEGAL_PASSWORD=" + MainJourneyBrowserTests.PASSWORD })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MainJourneyBrowserTests {
+class MainJourneyBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "Journey-Pass-2024";
 
 	private static final List<String> LISTS = List.of("domains", "units", "people", "cases", "deductions", "awards");
 
-	@LocalServerPort
-	int port;
-
-	WebDriver browser;
-
 	@BeforeAll
 	void openBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -78,7 +60,7 @@ class MainJourneyBrowserTests {
 				.filter(e -> !e.getText().isBlank())
 				.findFirst()
 				.orElse(null));
-			assertThat(browser.findElements(By.id("import-errors"))).as(list).isEmpty();
+			assertThat(Browser.findNow(browser, By.id("import-errors"))).as(list).isEmpty();
 			if (!list.equals("domains")) { // the 30 catalogue domains exist from the start: unchanged
 				assertThat(Integer.parseInt(created.getText().replaceAll("\\D", ""))).as(list).isPositive();
 			}
@@ -107,10 +89,6 @@ class MainJourneyBrowserTests {
 
 	private <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
 		return new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

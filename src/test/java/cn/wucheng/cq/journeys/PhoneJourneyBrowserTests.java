@@ -13,27 +13,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
 
 /**
@@ -46,12 +42,10 @@ import cn.wucheng.cq.support.Bureau;
  * Dates are relative to today (sign-in follows the real clock): the officer's cases are in the last quarter, the
  * latest with data, which the home and the scoring pages show by default.
  */
-@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=phone-browser", "CQ_LEGAL_PASSWORD=" + PhoneJourneyBrowserTests.PASSWORD })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PhoneJourneyBrowserTests {
+class PhoneJourneyBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "Phone-Journey-Pass-13";
 
@@ -61,16 +55,11 @@ class PhoneJourneyBrowserTests {
 	/** The six business roles and their accounts; the three administrators need a second factor to sign in. */
 	final Map<String, String> accounts = new LinkedHashMap<>();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	PasswordEncoder encoder;
-
-	WebDriver browser;
 
 	final LocalDate today = LocalDate.now();
 
@@ -100,14 +89,6 @@ class PhoneJourneyBrowserTests {
 		account("sj-squad", "SQUAD_LEADER", squad, null);
 		account("sj-legal-officer", "LEGAL_OFFICER", squad, null);
 		account("sj-officer", "OFFICER", squad, officer);
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -177,14 +158,14 @@ class PhoneJourneyBrowserTests {
 		assertThat(points.getText()).contains(quarter.label());
 		// before 公示 an officer sees no ranking, on his home as on the rankings page
 		assertThat(points.findElement(By.cssSelector("[data-figure=rank-hidden]")).getText()).isEqualTo("本季度排名公示后可见");
-		assertThat(points.findElements(By.cssSelector("[data-figure=rank]"))).isEmpty();
+		assertThat(Browser.findNow(points, By.cssSelector("[data-figure=rank]"), browser)).isEmpty();
 		assertThat(browser.findElement(By.cssSelector("#officer-standard [data-figure=missing]")).getText())
 			.isEqualTo("还差 1 件普通程序");
 		assertThat(browser.findElement(By.cssSelector("#officer-training [data-figure=hours]")).getText())
 			.endsWith("/ 60 学时");
 		assertThat(browser.findElement(By.id("officer-appeals")).getText()).contains("没有申诉");
 		assertThat(browser.findElement(By.id("officer-cases")).getText()).contains("SJ-ORD-1", "SJ-SIM-2", "主办", "协办");
-		assertThat(browser.findElements(By.cssSelector("#officer-home table"))).as("cards, not tables").isEmpty();
+		assertThat(Browser.findNow(browser, By.cssSelector("#officer-home table"))).as("cards, not tables").isEmpty();
 
 		// the breakdown page of the same quarter says the same
 		browser.findElement(By.id("officer-breakdown")).click();
@@ -333,10 +314,6 @@ class PhoneJourneyBrowserTests {
 	private void signIn(String username) {
 		browser.manage().deleteAllCookies();
 		Browser.logIn(browser, url(""), username, PASSWORD);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

@@ -8,22 +8,19 @@ import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.TestClock;
 
@@ -33,17 +30,12 @@ import cn.wucheng.cq.support.TestClock;
  * the quarter. Days are relative to today (passwords and sessions follow the real clock too); each step signs in
  * afresh since the clock moves. No console errors (CSP: no inline scripts). Screenshots in target/screenshots/.
  */
-@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=publication-browser", "CQ_LEGAL_PASSWORD=" + PublicationJourneyBrowserTests.PASSWORD })
 @Import(TestClock.Config.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublicationJourneyBrowserTests {
+class PublicationJourneyBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "Publication-Pass-2024";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,8 +45,6 @@ class PublicationJourneyBrowserTests {
 
 	@Autowired
 	TestClock clock;
-
-	WebDriver browser;
 
 	final LocalDate today = LocalDate.now();
 
@@ -74,15 +64,11 @@ class PublicationJourneyBrowserTests {
 				values ('lc001', ?, '旅程甲', 'OFFICER', ?, ?, false, ?, ?)""")
 			.params(encoder.encode(PASSWORD), squad, officer, LocalDateTime.now(), LocalDateTime.now())
 			.update();
-		browser = Browser.start();
 	}
 
 	@AfterAll
 	void stop() {
 		clock.useSystemTime();
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -157,10 +143,6 @@ class PublicationJourneyBrowserTests {
 			.filter(WebElement::isDisplayed)
 			.findFirst()
 			.orElse(null));
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

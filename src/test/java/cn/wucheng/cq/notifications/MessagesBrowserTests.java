@@ -2,27 +2,20 @@ package cn.wucheng.cq.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.wucheng.cq.notifications.Notifications.Recipient;
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
 
 /**
@@ -32,16 +25,9 @@ import cn.wucheng.cq.support.Bureau;
  * "全部标为已读" clears the badge. No sideways scrolling, no console errors. Screenshots i13-messages-*.png in
  * target/screenshots/.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=messages-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MessagesBrowserTests {
+class MessagesBrowserTests extends BrowserTest {
 
 	static final String PASSWORD = "Messages-Browser-9";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -52,13 +38,10 @@ class MessagesBrowserTests {
 	@Autowired
 	Notifications notifications;
 
-	WebDriver browser;
-
 	long caseId;
 
 	@BeforeAll
 	void start() {
-		browser = Browser.start();
 		Bureau bureau = new Bureau(jdbc);
 		long squad = bureau.unit("消息浏览器中队", "直属中队");
 		long officer = bureau.officer("MB-A", "消息浏览甲", squad);
@@ -79,20 +62,13 @@ class MessagesBrowserTests {
 				List.of("MB-2024-07"), "/cases/" + caseId);
 	}
 
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@Test
 	void anOfficerReadsHisMessagesOnTheDesktopAndOnAPhone() {
 		Browser.desktop(browser);
 		Browser.logIn(browser, url(""), "mb-officer", PASSWORD);
 		assertThat(badge()).isEqualTo("3");
 		browser.findElement(By.id("message-badge")).click();
-		wait(d -> d.getCurrentUrl().endsWith("/messages"));
+		await(d -> d.getCurrentUrl().endsWith("/messages"));
 		List<String> texts = browser.findElements(By.cssSelector("#messages .message-text"))
 			.stream()
 			.map(e -> e.getText())
@@ -106,12 +82,12 @@ class MessagesBrowserTests {
 		// 标为已读 by htmx: the row and the badge change, the page stays
 		browser.findElements(By.cssSelector("#messages form.mark-read button")).get(1).click();
 		// htmx settles the swapped row's class a moment after the out-of-band badge: wait for both
-		wait(d -> "2".equals(badge()) && d.findElements(By.cssSelector("#messages li.message-unread")).size() == 2);
+		await(d -> "2".equals(badge()) && d.findElements(By.cssSelector("#messages li.message-unread")).size() == 2);
 		Browser.screenshot(browser, "i13-messages-desktop-one-read");
 
 		// opening a message goes to its page and marks it read
 		browser.findElements(By.cssSelector("#messages .message-text")).get(0).click();
-		wait(d -> d.getCurrentUrl().endsWith("/cases/" + caseId));
+		await(d -> d.getCurrentUrl().endsWith("/cases/" + caseId));
 		assertThat(badge()).isEqualTo("1");
 		Browser.screenshot(browser, "i13-messages-desktop-opened-case");
 
@@ -124,8 +100,8 @@ class MessagesBrowserTests {
 		Browser.screenshot(browser, "i13-messages-phone-list");
 
 		browser.findElement(By.cssSelector("#read-all button")).click();
-		wait(d -> d.findElements(By.id("message-unread")).isEmpty()
-				&& d.findElements(By.cssSelector("#messages li.message-unread")).isEmpty());
+		await(d -> Browser.findNow(d, By.id("message-unread")).isEmpty()
+				&& Browser.findNow(d, By.cssSelector("#messages li.message-unread")).isEmpty());
 		assertThat(browser.findElements(By.cssSelector("#messages .message-text"))).hasSize(3);
 		assertThat(Browser.pageWidth(browser)).isLessThanOrEqualTo(390);
 		Browser.screenshot(browser, "i13-messages-phone-all-read");
@@ -136,14 +112,6 @@ class MessagesBrowserTests {
 	private String badge() {
 		List<org.openqa.selenium.WebElement> count = browser.findElements(By.id("message-unread"));
 		return count.isEmpty() ? "" : count.get(0).getText();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
-
-	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		Browser.await(browser, condition);
 	}
 
 }

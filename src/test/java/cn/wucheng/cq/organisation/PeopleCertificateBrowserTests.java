@@ -2,19 +2,14 @@ package cn.wucheng.cq.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
 
 /**
@@ -22,25 +17,15 @@ import cn.wucheng.cq.support.Bureau;
  * is in view and the page no wider than the phone (the table scrolls inside itself); at 1366×768 it fits. The person
  * form's 执法证号 field fits the phone too. Screenshots i14-cert-*.png in target/screenshots/.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=words-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PeopleCertificateBrowserTests {
-
-	@LocalServerPort
-	int port;
+class PeopleCertificateBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	WebDriver browser;
 
 	long officer;
 
 	@BeforeAll
 	void start() {
-		browser = Browser.start();
 		Bureau bureau = new Bureau(jdbc);
 		long squad = bureau.unit("证号浏览中队", "直属中队");
 		officer = bureau.officer("PCB-A", "证号甲", squad);
@@ -49,13 +34,6 @@ class PeopleCertificateBrowserTests {
 			.param(officer)
 			.update();
 		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-1");
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -90,10 +68,6 @@ class PeopleCertificateBrowserTests {
 				"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", browser.findElement(By.id("certificateNo")));
 		Browser.screenshot(browser, "i14-cert-person-form-phone");
 		assertThat(Browser.severeConsoleMessages(browser)).isEmpty();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 }

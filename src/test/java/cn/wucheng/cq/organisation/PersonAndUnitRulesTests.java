@@ -1,13 +1,13 @@
 package cn.wucheng.cq.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Set;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import cn.wucheng.cq.support.RefusalText;
 
 /** The aggregate methods behind the forms: dated transfers and managed domains. */
 @Tag("nodb")
@@ -32,8 +32,8 @@ class PersonAndUnitRulesTests {
 	void aTransferMayNotStartBeforeTheCurrentAssignment() {
 		Person p = officerOf(1L);
 		p.transfer(2L, LocalDate.of(2024, 4, 1));
-		assertThatThrownBy(() -> p.transfer(3L, LocalDate.of(2024, 3, 31)))
-			.hasMessage("调动生效日期不能早于当前单位的起始日期 2024-04-01");
+		assertThat(RefusalText.thrownBy(() -> p.transfer(3L, LocalDate.of(2024, 3, 31))))
+			.isEqualTo("调动生效日期不能早于当前单位的起始日期 2024-04-01");
 		assertThat(p.getUnitId()).isEqualTo(2L);
 	}
 
@@ -67,7 +67,7 @@ class PersonAndUnitRulesTests {
 	@Test
 	void anOrganUnitManagesNoDomains() {
 		Unit section = new Unit("法制科", UnitType.SECTION);
-		assertThatThrownBy(() -> section.manage(Set.of(1L))).hasMessageContaining("科室、指挥中心不管理执法领域");
+		assertThat(RefusalText.thrownBy(() -> section.manage(Set.of(1L)))).contains("科室、指挥中心不管理执法领域");
 		Unit squad = new Unit("直属二中队", UnitType.DIRECT_SQUAD);
 		squad.manage(Set.of(1L));
 		squad.changeType(UnitType.COMMAND_CENTRE);

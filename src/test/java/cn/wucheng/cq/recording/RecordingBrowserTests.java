@@ -2,27 +2,20 @@ package cn.wucheng.cq.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
 
 /**
@@ -30,19 +23,10 @@ import cn.wucheng.cq.support.Bureau;
  * click on a bar opening the gaps behind it, and a case's recording page where choosing "其他地点" shows the place
  * and body-camera fields. No horizontal scrolling, no console errors. Screenshots in target/screenshots/.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=recording-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecordingBrowserTests {
-
-	@LocalServerPort
-	int port;
+class RecordingBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	WebDriver browser;
 
 	long squad;
 
@@ -50,7 +34,6 @@ class RecordingBrowserTests {
 
 	@BeforeAll
 	void start() {
-		browser = Browser.start();
 		Bureau bureau = new Bureau(jdbc);
 		squad = bureau.unit("网页记录中队", "直属中队");
 		long a = bureau.officer("WRC-A", "网页记甲", squad);
@@ -62,18 +45,11 @@ class RecordingBrowserTests {
 		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-1");
 	}
 
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
 	@Test
 	void aBarOfTheComplianceChartOpensTheGapsBehindIt() {
 		browser.get(url("/recording/compliance?year=2024"));
 		WebElement chart = browser.findElement(By.id("compliance-chart"));
-		wait(d -> !chart.findElements(By.tagName("canvas")).isEmpty());
+		await(d -> !chart.findElements(By.tagName("canvas")).isEmpty());
 		assertThat(horizontalOverflow()).isFalse();
 		Browser.screenshot(browser, "recording-compliance");
 		// the middle of this squad's R-50 bar (2 gaps), in pixels from the chart's top left
@@ -90,7 +66,7 @@ class RecordingBrowserTests {
 		int dx = xy.get(0).intValue() - chart.getSize().getWidth() / 2;
 		int dy = xy.get(1).intValue() - chart.getSize().getHeight() / 2;
 		new Actions(browser).moveToElement(chart, dx, dy).click().perform();
-		wait(d -> d.getCurrentUrl().contains("kind=R50_NO_VIDEO"));
+		await(d -> d.getCurrentUrl().contains("kind=R50_NO_VIDEO"));
 		assertThat(browser.getCurrentUrl()).contains("unit=" + squad);
 		assertThat(browser.findElement(By.id("gaps-table")).getText()).contains("WRC-S1", "WRC-S2")
 			.doesNotContain("WRC-O1");
@@ -101,7 +77,7 @@ class RecordingBrowserTests {
 	void choosingElsewhereShowsThePlaceAndBodyCameraFieldsAndTheInquiryIsRecorded() {
 		browser.get(url("/cases/" + ordinary));
 		browser.findElement(By.id("recording-link")).click();
-		wait(d -> d.getCurrentUrl().endsWith("/recording"));
+		await(d -> d.getCurrentUrl().endsWith("/recording"));
 		WebElement place = browser.findElement(By.id("inquiry-place"));
 		assertThat(place.isDisplayed()).isFalse();
 		WebElement elsewhere = browser.findElement(By.cssSelector("label[for='where-elsewhere']"));
@@ -115,7 +91,7 @@ class RecordingBrowserTests {
 		WebElement submit = browser.findElement(By.cssSelector("#inquiry-form button[type=submit]"));
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'});", submit);
 		submit.click();
-		wait(d -> !d.findElements(By.cssSelector("#inquiries tr[data-inquiry]")).isEmpty());
+		await(d -> !d.findElements(By.cssSelector("#inquiries tr[data-inquiry]")).isEmpty());
 		assertThat(browser.findElement(By.id("inquiries")).getText()).contains("当事人经营场所", "BC-WEB-1", "网页记甲");
 		assertThat(horizontalOverflow()).isFalse();
 		Browser.screenshot(browser, "recording-case");
@@ -126,14 +102,6 @@ class RecordingBrowserTests {
 		Object r = ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
 		return Boolean.TRUE.equals(r);
-	}
-
-	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

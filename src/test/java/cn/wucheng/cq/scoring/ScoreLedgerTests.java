@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.scoring.policy.RankingOrder;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;
@@ -375,9 +376,9 @@ class ScoreLedgerTests {
 				assertThat(e.rank()).isEqualTo(5);
 			}
 		});
-		// SQL rank() agrees with the RankingOrder policy on the same totals
+		// the ledger's ranks are the RankingOrder policy's on the same totals
 		List<RankingOrder.Ranked<Ranking.Entry>> byPolicy = new RankingOrder().rank(direct.entries(),
-				e -> e.total().exact(), Ranking.Entry::employeeNo);
+				e -> e.total().exact());
 		assertThat(direct.entries()).extracting(Ranking.Entry::rank)
 			.containsExactlyElementsOf(byPolicy.stream().map(RankingOrder.Ranked::rank).toList());
 
@@ -457,7 +458,7 @@ class ScoreLedgerTests {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> ledger.rankings(Period.year(2024), ScoreScope.EVERYONE))
 			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("季度");
+			.hasMessageContaining("per quarter");
 	}
 
 	private static Ranking.Category category(Ranking ranking, UnitType type) {

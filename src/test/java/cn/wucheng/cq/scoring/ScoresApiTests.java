@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -213,6 +214,17 @@ class ScoresApiTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.categories[2].entries", hasSize(3)));
 		}
+	}
+
+	@Test
+	void theApiDocumentationShowsTheWordsOfTheMessagesWithoutRuleIds() throws Exception {
+		// issue 15 item 3: the annotations name message keys; springdoc shows their text
+		mvc.perform(get("/v3/api-docs").with(Users.legalSection()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("各人积分（附件1 积分制 第二条）")))
+			.andExpect(content().string(containsString("季度排名（附件1 积分制 第三条）")))
+			.andExpect(content().string(not(containsString("scoring.api."))))
+			.andExpect(content().string(not(containsString("R-30"))));
 	}
 
 	@Test

@@ -2,26 +2,20 @@ package cn.wucheng.cq.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 
 /**
  * The legal section's journey through the points pages in a real browser at 1366×768, on the small example bureau:
@@ -29,32 +23,17 @@ import cn.wucheng.cq.support.Browser;
  * every tab, the settings and deduction catalogue pages — no console error, no CSP violation, no page wider than the
  * window. Screenshots go to target/screenshots/. Skipped when no Chromium is installed unless CQ_BROWSER_REQUIRED=true.
  */
-@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=scoring-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-2" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScoringBrowserTests {
-
-	@LocalServerPort
-	int port;
+class ScoringBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	WebDriver browser;
-
 	@BeforeAll
 	void start() throws Exception {
-		browser = Browser.start();
 		SmallBureauCsv.load(jdbc);
 		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-2");
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -63,12 +42,12 @@ class ScoringBrowserTests {
 		// issue 13: the quarter of the latest filing (2024-12-25), not 2025-Q2 where only late filings concluded
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2024年第4季度积分");
 		new Select(browser.findElement(By.id("period"))).selectByValue("2024-Q1");
-		wait(d -> d.getCurrentUrl().contains("period=2024-Q1"));
+		await(d -> d.getCurrentUrl().contains("period=2024-Q1"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2024年第1季度积分");
 		assertThat(browser.findElements(By.cssSelector("#scores-table tbody tr"))).hasSize(93);
 
 		browser.findElement(By.cssSelector("#scores-table thead a[href*='sort=total']")).click();
-		wait(d -> d.getCurrentUrl().contains("sort=total"));
+		await(d -> d.getCurrentUrl().contains("sort=total"));
 		List<WebElement> first = browser.findElements(By.cssSelector("#scores-table tbody tr")).get(0)
 			.findElements(By.tagName("td"));
 		assertThat(first.get(0).getText()).isEqualTo("WC0028");
@@ -77,7 +56,7 @@ class ScoringBrowserTests {
 		screenshot("scores");
 
 		first.get(10).findElement(By.tagName("a")).click();
-		wait(d -> d.getCurrentUrl().contains("/scores/WC0028"));
+		await(d -> d.getCurrentUrl().contains("/scores/WC0028"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("WC0028", "2024年第1季度积分明细");
 		assertThat(browser.findElement(By.cssSelector("#breakdown-items tfoot")).getText()).contains("17.75");
 		fitsTheWindow();
@@ -89,14 +68,14 @@ class ScoringBrowserTests {
 	void theRankingDrawsAChartInEveryCategoryTab() throws Exception {
 		browser.get(url("/rankings?period=2024-Q1"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2024年第1季度排名");
-		wait(d -> !d.findElements(By.cssSelector("#cat-DIRECT_SQUAD .ranking-chart canvas")).isEmpty());
+		await(d -> !d.findElements(By.cssSelector("#cat-DIRECT_SQUAD .ranking-chart canvas")).isEmpty());
 		assertThat(browser.findElements(By.cssSelector("#cat-DIRECT_SQUAD .best-handler"))).hasSize(3);
 		fitsTheWindow();
 		screenshot("rankings");
 		browser.findElement(By.cssSelector("button[data-bs-target='#cat-CLASS2_SQUAD']")).click();
-		wait(d -> d.findElement(By.id("cat-CLASS2_SQUAD")).isDisplayed());
+		await(d -> d.findElement(By.id("cat-CLASS2_SQUAD")).isDisplayed());
 		WebElement canvas = browser.findElement(By.cssSelector("#cat-CLASS2_SQUAD .ranking-chart canvas"));
-		wait(d -> canvas.getSize().getWidth() > 100);
+		await(d -> canvas.getSize().getWidth() > 100);
 		screenshot("rankings-class2");
 		assertThat(severeConsoleMessages()).isEmpty();
 	}
@@ -122,20 +101,8 @@ class ScoringBrowserTests {
 		assertThat(scroll.intValue()).as("page width at 1366×768").isLessThanOrEqualTo(1366);
 	}
 
-	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
-	}
-
 	private List<String> severeConsoleMessages() {
 		return Browser.severeConsoleMessages(browser);
-	}
-
-	private void screenshot(String name) {
-		Browser.screenshot(browser, name);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import cn.wucheng.cq.cases.CaseCategory;
+import cn.wucheng.cq.cases.QualityPoints;
 import cn.wucheng.cq.reviews.AwardLevel;
 import cn.wucheng.cq.scoring.policy.CoHandlerHalf;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints.Award;
-import cn.wucheng.cq.scoring.policy.QualityPoints;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.scoring.policy.QuantityPoints;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
@@ -48,13 +49,12 @@ final class WorkedExample {
 	/** Each person's total in a period, computed with the policies only (no SQL). */
 	static Map<String, Points> totalsByPolicies(Period period, ExcellencePoints excellence) {
 		QuantityPoints quantity = new QuantityPoints();
-		QualityPoints quality = new QualityPoints();
 		CoHandlerHalf half = new CoHandlerHalf();
 		Map<String, Points> totals = new LinkedHashMap<>();
 		PEOPLE.forEach(p -> totals.put(p, Points.ZERO));
 		for (Case c : CASES) {
 			if (period.contains(c.concluded())) {
-				BigDecimal full = quantity.of(c.category()).add(quality.of(c.deductions()));
+				BigDecimal full = quantity.of(c.category()).add(QualityPoints.of(c.deductions()).exact());
 				totals.merge(c.lead(), Points.of(half.share(full, HandlerRole.LEAD)), Points::plus);
 				totals.merge(c.co(), Points.of(half.share(full, HandlerRole.CO)), Points::plus);
 			}

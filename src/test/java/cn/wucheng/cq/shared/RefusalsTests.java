@@ -1,6 +1,7 @@
 package cn.wucheng.cq.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -53,6 +54,24 @@ class RefusalsTests {
 		RedirectAttributesModelMap done = new RedirectAttributesModelMap();
 		refusals.act("/cases/1", done, () -> "已保存");
 		assertThat((java.util.Map<String, Object>) done.getFlashAttributes()).containsEntry("flashSuccess", "已保存").doesNotContainKey("flashError");
+	}
+
+	@Test
+	void anArgumentThatIsAMessageIsShownInTheUsersWords() {
+		messages.addMessage("x.state", Locale.SIMPLIFIED_CHINESE, "该计划当前状态为“{0}”，第 {1} 项");
+		messages.addMessage("x.status.DRAFT", Locale.SIMPLIFIED_CHINESE, "草稿");
+		assertThat(refusals.text(Refusal.of("x.state", Refusal.label("x.status.DRAFT"), 2024)))
+			.isEqualTo("该计划当前状态为“草稿”，第 2024 项");
+		assertThat(refusals.message("x.state", Refusal.label("x.status.DRAFT"), 3)).isEqualTo("该计划当前状态为“草稿”，第 3 项");
+	}
+
+	@Test
+	void aRecordNotThereOrOutOfScopeIsNotTurnedIntoAFlashMessageButAnswers404() {
+		RedirectAttributesModelMap outOfScope = new RedirectAttributesModelMap();
+		assertThatThrownBy(() -> refusals.act("/cases/1", outOfScope, () -> {
+			throw Refusal.of("x.refused", 2025, 3, "1.50").withStatus(HttpStatus.NOT_FOUND);
+		})).isInstanceOf(Refusal.class);
+		assertThat(outOfScope.getFlashAttributes()).isEmpty();
 	}
 
 }

@@ -33,6 +33,9 @@ public final class Browser {
 
 	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+	/** How long finding an element waits for it to appear (htmx swaps, page loads). */
+	private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
+
 	private Browser() {
 	}
 
@@ -62,12 +65,64 @@ public final class Browser {
 				.build();
 			WebDriver driver = new ChromeDriver(service, options);
 			driver.manage().window().setSize(new Dimension(1366, 768));
-			driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+			driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
 			return driver;
 		}
 		catch (java.io.IOException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/**
+	 * Puts a browser used by an earlier test class back to how {@link #start()} left it: no cookies of any port (a
+	 * session of the same server would otherwise still be signed in), no dialog open, desktop size, the console
+	 * drained, a blank page. A browser that no longer answers is replaced.
+	 */
+	static WebDriver fresh(WebDriver driver) {
+		try {
+			try {
+				driver.switchTo().alert().dismiss();
+			}
+			catch (org.openqa.selenium.NoAlertPresentException none) {
+				// the usual case
+			}
+			driver.get("about:blank");
+			((org.openqa.selenium.chromium.HasCdp) driver).executeCdpCommand("Network.clearBrowserCookies",
+					java.util.Map.of());
+			driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+			desktop(driver);
+			severeConsoleMessages(driver);
+			return driver;
+		}
+		catch (org.openqa.selenium.WebDriverException gone) {
+			try {
+				driver.quit();
+			}
+			catch (org.openqa.selenium.WebDriverException ignored) {
+				// already gone
+			}
+			return start();
+		}
+	}
+
+	/**
+	 * The elements found at once, without the implicit wait: for asserting that something is <em>not</em> on the
+	 * page, which would otherwise always wait the full implicit wait before answering "none".
+	 */
+	public static List<org.openqa.selenium.WebElement> findNow(org.openqa.selenium.SearchContext where, By by,
+			WebDriver driver) {
+		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			return where.findElements(by);
+		}
+		finally {
+			driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+		}
+	}
+
+	/** {@link #findNow(org.openqa.selenium.SearchContext, By, WebDriver)} on the whole page. */
+	public static List<org.openqa.selenium.WebElement> findNow(WebDriver driver, By by) {
+		return findNow(driver, by, driver);
 	}
 
 	/**

@@ -2,25 +2,18 @@ package cn.wucheng.cq.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
 
 /**
@@ -29,34 +22,17 @@ import cn.wucheng.cq.support.Bureau;
  * attendee, and the hours page. No horizontal scrolling, no console errors. Screenshots in target/screenshots/.
  * Skipped when no Chromium is installed unless CQ_BROWSER_REQUIRED=true.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=training-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TrainingBrowserTests {
-
-	@LocalServerPort
-	int port;
+class TrainingBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	WebDriver browser;
-
 	@BeforeAll
 	void start() throws Exception {
-		browser = Browser.start();
 		Bureau bureau = new Bureau(jdbc);
 		long squad = bureau.unit("浏览器直属中队", "直属中队");
 		bureau.officer("WEB-01", "网页甲", squad);
 		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-1");
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -77,39 +53,39 @@ class TrainingBrowserTests {
 		browser.get(url("/training/plans?year=2024"));
 		new Select(browser.findElement(By.id("plan-unit"))).selectByVisibleText("浏览器直属中队");
 		click(By.cssSelector("#plan-create button[type=submit]"));
-		wait(d -> d.getCurrentUrl().matches(".*/training/plans/\\d+$"));
+		await(d -> d.getCurrentUrl().matches(".*/training/plans/\\d+$"));
 
 		browser.findElement(By.id("topic")).sendKeys("行政执法证据规则");
 		new Select(browser.findElement(By.id("month"))).selectByValue("3");
 		browser.findElement(By.id("hours")).sendKeys("2.5");
 		browser.findElement(By.id("trainer")).sendKeys("法制科");
 		click(By.cssSelector("#item-form button[type=submit]"));
-		wait(d -> !d.findElements(By.cssSelector("#plan-items tr[data-item]")).isEmpty());
+		await(d -> !d.findElements(By.cssSelector("#plan-items tr[data-item]")).isEmpty());
 		screenshot("training-plan-draft");
 
 		click(By.id("plan-submit-confirm"));
 		click(By.cssSelector("#plan-actions form[action$='/submit'] button"));
-		wait(d -> "SUBMITTED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
+		await(d -> "SUBMITTED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
 		click(By.cssSelector("#plan-actions form[action$='/coordinate'] button"));
 		browser.switchTo().alert().accept();
-		wait(d -> "COORDINATED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
+		await(d -> "COORDINATED".equals(d.findElement(By.id("plan-status")).getAttribute("data-status")));
 		assertThat(horizontalOverflow()).isFalse();
 		screenshot("training-plan-coordinated");
 
 		click(By.cssSelector("#plan-items a[href*='/training/sessions/new']"));
-		wait(d -> d.getCurrentUrl().contains("/training/sessions/new"));
+		await(d -> d.getCurrentUrl().contains("/training/sessions/new"));
 		assertThat(browser.findElement(By.id("hours")).getAttribute("value")).isEqualTo("2.5");
 		typeDate("heldOn", "2024-04-20");
 		browser.findElement(By.id("place")).sendKeys("三楼会议室");
 		typeDate("bankReleasedOn", "2024-04-10");
 		click(By.cssSelector("#session-form button[type=submit]"));
-		wait(d -> d.getCurrentUrl().matches(".*/training/sessions/\\d+$"));
+		await(d -> d.getCurrentUrl().matches(".*/training/sessions/\\d+$"));
 		assertThat(browser.findElement(By.cssSelector("#session-flags [data-flag='BANK_LATE']")).isDisplayed()).isTrue();
 
 		browser.findElement(By.id("employeeNo")).sendKeys("WEB-01");
 		browser.findElement(By.id("score")).sendKeys("92.5");
 		click(By.cssSelector("#attendee-form button[type=submit]"));
-		wait(d -> !d.findElements(By.cssSelector("#attendees tr[data-person]")).isEmpty());
+		await(d -> !d.findElements(By.cssSelector("#attendees tr[data-person]")).isEmpty());
 		assertThat(horizontalOverflow()).isFalse();
 		screenshot("training-session");
 
@@ -131,20 +107,8 @@ class TrainingBrowserTests {
 		return Boolean.TRUE.equals(r);
 	}
 
-	private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
-	}
-
 	private List<String> severeConsoleMessages() {
 		return Browser.severeConsoleMessages(browser);
-	}
-
-	private void screenshot(String name) {
-		Browser.screenshot(browser, name);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 	/**

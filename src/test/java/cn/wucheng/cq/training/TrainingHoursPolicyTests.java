@@ -1,13 +1,13 @@
 package cn.wucheng.cq.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import cn.wucheng.cq.support.RefusalText;
 
 /** 60 hours a year, judged against the point in the year: hours &lt; 60 × days elapsed / days in year. */
 @Tag("nodb")
@@ -57,7 +57,7 @@ class TrainingHoursPolicyTests {
 
 	@Test
 	void r62_aNegativeRequirementIsRefused() {
-		assertThatThrownBy(() -> new TrainingHoursPolicy(new BigDecimal("-1"))).hasMessageContaining("不能为负数");
+		assertThat(RefusalText.thrownBy(() -> new TrainingHoursPolicy(new BigDecimal("-1")))).contains("不能为负数");
 	}
 
 }

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
 
 /**
@@ -25,25 +20,15 @@ import cn.wucheng.cq.support.Bureau;
  * the programme (任务清单第10、11项, 实施方案 四（二）…), with the rule id only in the tooltip (title) of the reference;
  * nothing is wider than the window. Screenshots words-settings-*, words-recording-* in target/screenshots/.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=words-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BureauWordsBrowserTests {
-
-	@LocalServerPort
-	int port;
+class BureauWordsBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	WebDriver browser;
 
 	long simple;
 
 	@BeforeAll
 	void start() {
-		browser = Browser.start();
 		Bureau bureau = new Bureau(jdbc);
 		long squad = bureau.unit("用语直属中队", "直属中队");
 		long a = bureau.officer("WRD-A", "用语甲", squad);
@@ -52,13 +37,6 @@ class BureauWordsBrowserTests {
 		simple = bureau.caseIn("WRD-S1", "简易程序", "市容环境卫生", squad, a, b, LocalDate.of(2024, 3, 5),
 				LocalDate.of(2024, 3, 5));
 		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-1");
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -108,10 +86,6 @@ class BureauWordsBrowserTests {
 			assertThat(right).as("the gaps fit the window").isLessThanOrEqualTo(phone ? 390 : 1366);
 		}
 		Browser.desktop(browser);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 }

@@ -145,6 +145,16 @@ class PeriodParametersTests {
 	}
 
 	@Test
+	void theStandardsExemptionFormsRefuseAPeriodThatIsNoQuarterAfterTheRoleCheck() throws Exception {
+		refused(post("/standards/exemptions").param("period", "2024-Q5").param("employeeNo", "X").with(csrf()),
+				Users.legalSection());
+		refused(post("/standards/exemptions/987654321/withdraw").param("period", "2024-03").with(csrf()),
+				Users.legalSection());
+		mvc.perform(post("/standards/exemptions").param("period", "xyz").with(csrf()).with(Users.supervision()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void theDashboardRefusesAQuarterThatIsNotOne() throws Exception {
 		refused(get("/dashboard?quarter=2024-Q0xyz"), Users.leader());
 		refused(get("/dashboard?quarter=2024-03"), Users.leader());

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Walks the audit log's hash chain from its start and reports the first row that does not fit: its content changed
@@ -40,9 +41,12 @@ class AuditChainVerifier {
 
 	private final AuditLog audit;
 
-	AuditChainVerifier(JdbcClient jdbc, AuditLog audit) {
+	private final Refusals refusals;
+
+	AuditChainVerifier(JdbcClient jdbc, AuditLog audit, Refusals refusals) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.refusals = refusals;
 	}
 
 	/** Verifies and records that it did (the audit administrator's actions are audited too). */
@@ -50,8 +54,8 @@ class AuditChainVerifier {
 	Result verifyAndRecord() {
 		Result result = verify();
 		audit.record("AUDIT_VERIFIED", "audit_log", result.intact() ? null : String.valueOf(result.firstBrokenId()),
-				result.intact() ? "校验完整，共 " + result.checked() + " 条，最新摘要 " + result.headHash()
-						: "校验发现破坏：记录 " + result.firstBrokenId() + "（" + result.problem() + "）",
+				result.intact() ? refusals.message("audit.verified.intact", result.checked(), result.headHash())
+						: refusals.message("audit.verified.broken", result.firstBrokenId(), result.problem()),
 				null, null);
 		return result;
 	}

@@ -16,8 +16,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.shared.PageSize;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
@@ -55,7 +54,7 @@ class AuditController {
 
 	private final AuditExports exports;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final AuditRetention retention;
 
@@ -63,14 +62,14 @@ class AuditController {
 
 	private final Clock clock;
 
-	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditExports exports, MessageSource messages,
+	AuditController(AuditSearch search, AuditChainVerifier verifier, AuditExports exports, Refusals refusals,
 			AuditRetention retention, AuditText text, Clock clock) {
 		this.clock = clock;
 		this.text = text;
 		this.search = search;
 		this.verifier = verifier;
 		this.exports = exports;
-		this.messages = messages;
+		this.refusals = refusals;
 		this.retention = retention;
 	}
 
@@ -79,14 +78,12 @@ class AuditController {
 	String verify(RedirectAttributes redirect) {
 		AuditChainVerifier.Result result = verifier.verifyAndRecord();
 		if (result.intact()) {
-			redirect.addFlashAttribute("flashSuccess", messages.getMessage("audit.verify.intact",
-					new Object[] { result.checked(), result.headHash() == null ? "-" : result.headHash() },
-					LocaleContextHolder.getLocale()));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("audit.verify.intact", result.checked(),
+					result.headHash() == null ? "-" : result.headHash()));
 		}
 		else {
 			redirect.addFlashAttribute("flashError",
-					messages.getMessage("audit.verify.broken", new Object[] { String.valueOf(result.firstBrokenId()),
-							msg("audit.verify.problem." + result.problem()) }, LocaleContextHolder.getLocale()));
+					refusals.message("audit.verify.broken", result.firstBrokenId(), refusals.message("audit.verify.problem." + result.problem())));
 		}
 		if (result.unchainedBefore() > 0) {
 			redirect.addFlashAttribute("unchainedBefore", result.unchainedBefore());
@@ -127,11 +124,11 @@ class AuditController {
 		exports.recordExport(criteria);
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("审计日志-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8)
+			.filename(refusals.message("audit.export.filename", LocalDate.now(clock)), StandardCharsets.UTF_8)
 			.build()
 			.toString());
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-			SXSSFSheet sheet = workbook.createSheet(msg("audit.title"));
+			SXSSFSheet sheet = workbook.createSheet(refusals.message("audit.title"));
 			// user names, keys, details and before/after values are whatever users typed: never a formula
 			SpreadsheetText cells = SpreadsheetText.of(workbook);
 			CellStyle bold = workbook.createCellStyle();
@@ -143,7 +140,7 @@ class AuditController {
 			Row head = sheet.createRow(0);
 			for (int i = 0; i < headers.length; i++) {
 				Cell cell = head.createCell(i);
-				cell.setCellValue(msg(headers[i]));
+				cell.setCellValue(refusals.message(headers[i]));
 				cell.setCellStyle(bold);
 			}
 			sheet.createFreezePane(0, 1);
@@ -169,9 +166,6 @@ class AuditController {
 		}
 	}
 
-	private String msg(String key) {
-		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
-	}
 
 	private static String cut(String s) {
 		return s == null ? "" : s.length() <= MAX_CELL ? s : s.substring(0, MAX_CELL);

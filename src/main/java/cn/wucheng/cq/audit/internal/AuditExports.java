@@ -4,6 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.Refusals;
 
 /** Records who exported which part of the audit log (the audit administrator's actions are audited too). */
 @Service
@@ -11,19 +12,17 @@ class AuditExports {
 
 	private final AuditLog audit;
 
-	AuditExports(AuditLog audit) {
+	private final Refusals refusals;
+
+	AuditExports(AuditLog audit, Refusals refusals) {
 		this.audit = audit;
+		this.refusals = refusals;
 	}
 
 	@Transactional
 	void recordExport(AuditSearch.Criteria c) {
-		audit.record("AUDIT_EXPORTED", "audit_log", null, "导出审计日志：用户=" + nz(c.username()) + "，操作=" + nz(c.action())
-				+ "，对象=" + nz(c.entity()) + "，日期=" + (c.from() == null ? "" : c.from()) + "～"
-				+ (c.to() == null ? "" : c.to()), null, null);
-	}
-
-	private static String nz(String s) {
-		return s == null ? "" : s;
+		audit.record("AUDIT_EXPORTED", "audit_log", null, refusals.message("audit.exported", c.username(), c.action(),
+				c.entity(), c.from(), c.to()), null, null);
 	}
 
 }

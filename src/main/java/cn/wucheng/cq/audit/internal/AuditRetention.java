@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import cn.wucheng.cq.shared.BundledText;
 
 /**
  * How long the audit log is kept at least (等保 2.0 安全审计 c; 网络安全法 第二十一条: six months):
@@ -31,8 +32,8 @@ class AuditRetention {
 
 		Properties {
 			if (retentionDays < MIN_DAYS) {
-				throw new IllegalArgumentException("cq.audit.retention-days 为 " + retentionDays
-						+ "：审计日志至少保存 " + MIN_DAYS + " 天（六个月，网络安全法第二十一条）");
+				throw new IllegalArgumentException(
+						BundledText.of("messages-audit", "audit.retention.tooShort", retentionDays, MIN_DAYS));
 			}
 		}
 

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.wucheng.cq.calendar.DayKind;
 import cn.wucheng.cq.calendar.WorkingDays;
 import cn.wucheng.cq.shared.LatestPeriods;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The working-day calendar page {@code /calendar?year=} (R-27): the year's month grids with holidays and make-up
@@ -43,19 +42,19 @@ class CalendarController {
 
 	private final WorkingDays workingDays;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final LatestPeriods latest;
 
 	private final Clock clock;
 
-	CalendarController(CalendarService calendar, WorkingDays workingDays, MessageSource messages,
+	CalendarController(CalendarService calendar, WorkingDays workingDays, Refusals refusals,
 			LatestPeriods latest, Clock clock) {
 		this.latest = latest;
 		this.clock = clock;
 		this.calendar = calendar;
 		this.workingDays = workingDays;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/calendar")
@@ -80,7 +79,7 @@ class CalendarController {
 		if (added.isEmpty()) {
 			return again(form, null, model);
 		}
-		redirect.addFlashAttribute("flashSuccess", msg("calendar.saved", describe(added.get())));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("calendar.saved", describe(added.get())));
 		return redirectTo(added.get().getOnDate().getYear());
 	}
 
@@ -94,11 +93,11 @@ class CalendarController {
 			}
 		}
 		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", msg("calendar.stale"));
+			redirect.addFlashAttribute("flashError", refusals.message("calendar.stale"));
 			return redirectTo(form.getOnDate() == null ? LocalDate.now(clock).getYear() : form.getOnDate().getYear());
 		}
 		CalendarDay day = calendar.get(id);
-		redirect.addFlashAttribute("flashSuccess", msg("calendar.saved", describe(day)));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("calendar.saved", describe(day)));
 		return redirectTo(day.getOnDate().getYear());
 	}
 
@@ -109,21 +108,21 @@ class CalendarController {
 		int year = calendar.get(id).getOnDate().getYear();
 		// issue 13 item 7: removing cannot be undone — only from the second step that says so (holds without script)
 		if (!confirmed) {
-			redirect.addFlashAttribute("flashError", msg("calendar.confirmMissing"));
+			redirect.addFlashAttribute("flashError", refusals.message("calendar.confirmMissing"));
 			return redirectTo(year);
 		}
 		try {
 			CalendarDay removed = calendar.remove(id, version);
-			redirect.addFlashAttribute("flashSuccess", msg("calendar.removed", describe(removed)));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("calendar.removed", describe(removed)));
 		}
 		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", msg("calendar.stale"));
+			redirect.addFlashAttribute("flashError", refusals.message("calendar.stale"));
 		}
 		return redirectTo(year);
 	}
 
 	private String again(CalendarDayForm form, Long id, Model model) {
-		model.addAttribute("formError", msg("calendar.form.invalid"));
+		model.addAttribute("formError", refusals.message("calendar.form.invalid"));
 		model.addAttribute("editingId", id);
 		fill(model, form.getOnDate() == null || form.getOnDate().getYear() < MIN_YEAR
 				|| form.getOnDate().getYear() > MAX_YEAR ? LocalDate.now(clock).getYear() : form.getOnDate().getYear());
@@ -160,22 +159,17 @@ class CalendarController {
 		catch (NumberFormatException e) {
 			// falls through to the warning
 		}
-		model.addAttribute("badYear", msg("calendar.badYear", year, MIN_YEAR, MAX_YEAR));
+		model.addAttribute("badYear", refusals.message("calendar.badYear", year, MIN_YEAR, MAX_YEAR));
 		return now;
 	}
 
 	private String describe(CalendarDay day) {
-		return msg("calendar.describe", day.getOnDate(), msg("calendar.kind." + day.getKind().name()), day.getName());
+		return refusals.message("calendar.describe", day.getOnDate(), refusals.message("calendar.kind." + day.getKind().name()), day.getName());
 	}
 
 	private static String redirectTo(int year) {
 		return "redirect:/calendar?year=" + year;
 	}
 
-	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
-	private String msg(String key, Object... args) {
-		Object[] text = java.util.Arrays.stream(args).map(String::valueOf).toArray();
-		return messages.getMessage(key, text, LocaleContextHolder.getLocale());
-	}
 
 }

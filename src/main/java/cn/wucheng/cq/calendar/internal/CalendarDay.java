@@ -7,6 +7,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.wucheng.cq.calendar.DayKind;
+import cn.wucheng.cq.shared.Refusal;
 
 /** One exception of the working-day calendar: a public holiday on a weekday or a make-up working weekend day. */
 @Table("calendar_day")
@@ -36,15 +37,15 @@ public class CalendarDay {
 	/** Refuses what the calendar cannot mean: a holiday on a weekend, a make-up working day on a weekday. */
 	void change(LocalDate onDate, DayKind kind, String name) {
 		if (onDate == null || kind == null) {
-			throw new IllegalArgumentException("日历例外须有日期和类型");
+			throw Refusal.of("calendar.error.dateAndKindRequired");
 		}
 		if (!kind.fits(onDate)) {
-			throw new IllegalArgumentException(kind == DayKind.HOLIDAY ? onDate + " 是周末，法定节假日只登记周一至周五"
-					: onDate + " 是工作日，调休上班只登记周六、周日");
+			throw Refusal.of(kind == DayKind.HOLIDAY ? "calendar.error.holidayIsWeekend" : "calendar.error.makeupIsWorkday",
+					onDate);
 		}
 		String n = name == null ? "" : name.strip();
 		if (n.isEmpty() || n.length() > NAME_MAX) {
-			throw new IllegalArgumentException("名称须为 1–" + NAME_MAX + " 个字");
+			throw Refusal.of("calendar.error.nameLength", NAME_MAX);
 		}
 		this.onDate = onDate;
 		this.kind = kind;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -14,11 +15,11 @@ import org.springframework.validation.Errors;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.calendar.CalendarChanged;
 import cn.wucheng.cq.calendar.DayKind;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * The legal section's edits of the working-day calendar (R-27): checked, audited, and announced with
- * {@link CalendarChanged} so the cached working days of the year are reloaded after the commit.
+ * {@link CalendarChanged}. The working days kept under the data stamp follow the commit by themselves.
  */
 @Service
 class CalendarService {
@@ -46,7 +47,7 @@ class CalendarService {
 	}
 
 	CalendarDay get(long id) {
-		return find(id).orElseThrow(() -> new NotFoundException("找不到该日历例外，可能已被删除"));
+		return find(id).orElseThrow(() -> Refusal.of("calendar.error.notFound").withStatus(HttpStatus.NOT_FOUND));
 	}
 
 	@Transactional

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.cases.CaseFlag;
+import cn.wucheng.cq.cases.QualityPoints;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.shared.Points;

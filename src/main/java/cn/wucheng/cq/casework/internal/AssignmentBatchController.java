@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The squad leader's assignment of new cases (中队长指派制, R-11; issue 13 item 5):
@@ -38,8 +39,11 @@ class AssignmentBatchController {
 
 	private final CaseworkPages pages;
 
+	private final Refusals refusals;
+
 	AssignmentBatchController(AssignmentBatches batches, Assignments assignments, SquadCases squads,
-			CaseworkPages pages) {
+			CaseworkPages pages, Refusals refusals) {
+		this.refusals = refusals;
 		this.batches = batches;
 		this.assignments = assignments;
 		this.squads = squads;
@@ -53,7 +57,7 @@ class AssignmentBatchController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
 			Model model) {
-		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "squad");
 		BatchSpan.Window w = BatchSpan.Window.of(span, from, to, pages.today());
 		fill(unitId, w, Map.of(), model);
 		response.addHeader("Vary", "HX-Request");
@@ -67,13 +71,13 @@ class AssignmentBatchController {
 			@RequestParam(required = false) Integer version, @RequestParam(required = false) BatchSpan span,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
-		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "squad");
 		ReviewBatches.Outcome outcome = batches.assign(unitId, caseId, leadId, coId, version);
 		response.addHeader("Vary", "HX-Request");
 		if (htmx == null) {
 			String caseNo = assignments.view(caseId).caseNo();
 			redirect.addFlashAttribute(outcome.result() == ReviewBatches.Result.SAVED ? "flashSuccess" : "flashError",
-					pages.msg("casework.assignNew.one", caseNo, outcome.message()));
+					refusals.message("casework.assignNew.one", caseNo, outcome.message()));
 			return "redirect:/casework/squads/" + unitId + "/assignments" + (span == null ? "" : "?span=" + span);
 		}
 		// the row alone: the case as it is now, with what happened
@@ -99,14 +103,14 @@ class AssignmentBatchController {
 			@ModelAttribute("assignBatch") AssignmentBatchForm form,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
-		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "squad");
 		BatchSpan.Window w = BatchSpan.Window.of(span, from, to, pages.today());
 		Map<Long, ReviewBatches.Outcome> outcomes = batches.assignAll(unitId, form.getSelected(), form.getLeadId(),
 				form.getCoId(), form.getVersions());
 		long saved = outcomes.values().stream().filter(o -> o.result() == ReviewBatches.Result.SAVED).count();
 		long refused = outcomes.size() - saved;
-		String summary = outcomes.isEmpty() ? pages.msg("casework.assignNew.noneSelected")
-				: pages.msg(refused > 0 ? "casework.assignNew.summaryRefused" : "casework.assignNew.summary", saved,
+		String summary = outcomes.isEmpty() ? refusals.message("casework.assignNew.noneSelected")
+				: refusals.message(refused > 0 ? "casework.assignNew.summaryRefused" : "casework.assignNew.summary", saved,
 						refused);
 		response.addHeader("Vary", "HX-Request");
 		if (htmx == null && refused == 0) {

@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.wucheng.cq.cases.CaseCategory;
-import cn.wucheng.cq.cases.HandlerRefusal;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The squad leader's assignment of the new cases (中队长指派制, R-11; issue 13 item 5): the squad's cases that
@@ -37,12 +38,12 @@ class AssignmentBatches {
 
 	private final Assignments assignments;
 
-	private final CaseworkPages pages;
+	private final Refusals refusals;
 
-	AssignmentBatches(JdbcClient jdbc, Assignments assignments, CaseworkPages pages) {
+	AssignmentBatches(JdbcClient jdbc, Assignments assignments, Refusals refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.assignments = assignments;
-		this.pages = pages;
 	}
 
 	/**
@@ -50,7 +51,7 @@ class AssignmentBatches {
 	 * assigned, still shown (as assigned) so the squad leader sees what was done.
 	 */
 	Table pending(long unitId, BatchSpan.Window w, Collection<Long> keep) {
-		CaseworkScope.requireVisible(unitId, "中队");
+		CaseworkScope.requireVisible(unitId, "squad");
 		List<Long> kept = keep == null || keep.isEmpty() ? List.of(-1L) : List.copyOf(keep);
 		List<Pending> rows = jdbc.sql("""
 				select c.id, c.case_no, c.category, c.title, c.source, c.filed_on, c.version, c.lead_id, c.co_id,
@@ -80,10 +81,10 @@ class AssignmentBatches {
 
 	/** One case of the squad, else 404 (another squad's case is not found, as everywhere in casework). */
 	long requireOwnCase(long unitId, long caseId) {
-		long unit = assignments.caseUnit(caseId).orElseThrow(() -> new NotFoundException("找不到该案件"));
-		CaseworkScope.requireVisible(unit, "案件");
+		long unit = assignments.caseUnit(caseId).orElseThrow(() -> CaseworkScope.notFound("case"));
+		CaseworkScope.requireVisible(unit, "case");
 		if (unit != unitId) {
-			throw new NotFoundException("找不到该案件");
+			throw CaseworkScope.notFound("case");
 		}
 		return caseId;
 	}
@@ -93,16 +94,16 @@ class AssignmentBatches {
 		requireOwnCase(unitId, caseId);
 		try {
 			assignments.assignNew(caseId, leadId, coId, version);
-			return new ReviewBatches.Outcome(ReviewBatches.Result.SAVED, pages.msg("casework.assignNew.saved"));
+			return new ReviewBatches.Outcome(ReviewBatches.Result.SAVED, refusals.message("casework.assignNew.saved"));
 		}
-		catch (HandlerRefusal e) {
-			return new ReviewBatches.Outcome(ReviewBatches.Result.REFUSED, e.getMessage());
-		}
-		catch (CaseworkRefusal e) {
-			return new ReviewBatches.Outcome(ReviewBatches.Result.REFUSED, pages.text(e));
+		catch (Refusal e) {
+			if (e.status() == HttpStatus.NOT_FOUND) {
+				throw e;
+			}
+			return new ReviewBatches.Outcome(ReviewBatches.Result.REFUSED, refusals.text(e));
 		}
 		catch (OptimisticLockingFailureException e) {
-			return new ReviewBatches.Outcome(ReviewBatches.Result.REFUSED, pages.msg("casework.stale"));
+			return new ReviewBatches.Outcome(ReviewBatches.Result.REFUSED, refusals.message("casework.stale"));
 		}
 	}
 

@@ -25,12 +25,12 @@ import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.cases.CaseFile;
 import cn.wucheng.cq.cases.CaseFileRepository;
 import cn.wucheng.cq.cases.HandlerCandidate;
-import cn.wucheng.cq.cases.HandlerRefusal;
 import cn.wucheng.cq.cases.Reassignment;
 import cn.wucheng.cq.casework.CaseAssigned;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * 中队长指派制 (R-11, R-12): registration of a case with its two handlers, re-assignment with a reason (kept in
@@ -96,12 +96,15 @@ class Assignments {
 
 	private final AuditLog audit;
 
+	private final Refusals text;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	Assignments(CaseFileRepository cases, JdbcClient jdbc, AuditLog audit, Clock clock,
+	Assignments(CaseFileRepository cases, JdbcClient jdbc, AuditLog audit, Refusals text, Clock clock,
 			ApplicationEventPublisher events) {
+		this.text = text;
 		this.events = events;
 		this.cases = cases;
 		this.jdbc = jdbc;
@@ -138,8 +141,8 @@ class Assignments {
 							"AUXILIARY".equals(rs.getString("o_cat")), rs.getLong("o_unit"), rs.getString("o_post")),
 					rs.getInt("version")))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("找不到该案件"));
-		CaseworkScope.requireVisible(v.unitId(), "案件");
+			.orElseThrow(() -> CaseworkScope.notFound("case"));
+		CaseworkScope.requireVisible(v.unitId(), "case");
 		return v;
 	}
 
@@ -148,7 +151,7 @@ class Assignments {
 			.param(unitId)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("找不到该中队"));
+			.orElseThrow(() -> CaseworkScope.notFound("squad"));
 	}
 
 	/** the form offers only the squad's formal officers (正式执法人员). */
@@ -254,13 +257,13 @@ class Assignments {
 	/**
 	 * Registers a case of the squad leader's own squad with its two handlers (R-11). A simple case without 办结日期
 	 * concludes on its decision day (R-14).
-	 * @throws HandlerRefusal for the handler fields, the case number or the discovery staff
+	 * @throws Refusal for the handler fields, the case number or the discovery staff
 	 */
 	@Transactional
 	CaseFile register(long unitId, Registration r) {
-		CurrentUser user = CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		CurrentUser user = CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "squad");
 		if (cases.findByCaseNo(r.caseNo().strip()).isPresent()) {
-			throw new HandlerRefusal("caseNo", "案件编号：" + r.caseNo().strip() + " 已存在，请打开该案件指派承办人");
+			throw Refusal.onField("caseNo", "casework.refused.caseNoTaken", r.caseNo().strip());
 		}
 		CaseFile c = new CaseFile(r.caseNo().strip(), r.category(), r.domainId(), unitId, r.filedOn());
 		c.describe(r.decisionNo(), r.title(), r.source(), r.videoNo());
@@ -269,12 +272,12 @@ class Assignments {
 		try {
 			c.conclude(concluded);
 		}
-		catch (IllegalArgumentException e) {
-			throw new HandlerRefusal("concludedOn", "办结日期：" + e.getMessage());
+		catch (Refusal e) {
+			throw Refusal.onField("concludedOn", "casework.refused.concludedOn", text.text(e));
 		}
 		Map<Long, HandlerCandidate> people = candidates(r.leadId(), r.coId());
-		c.assignHandlers(candidate(people, r.leadId(), "leadId", "主办人（第一承办人）"),
-				candidate(people, r.coId(), "coId", "协办人（第二承办人）"));
+		c.assignHandlers(candidate(people, r.leadId(), "leadId", "lead"),
+				candidate(people, r.coId(), "coId", "co"));
 		checkDiscoveryStaff(c, r.discoveryStaff());
 		CaseFile saved = cases.save(c);
 		Reviewer reviewer = reviewerFor(unitId, saved.getLeadId(), saved.getCoId());
@@ -295,12 +298,12 @@ class Assignments {
 	/**
 	 * Re-assigns the handlers of an existing or imported case of the squad leader's squad (R-11) with a reason, or
 	 * only changes the auxiliary staff present at a 路面查处 discovery (handlers unchanged, no reason needed).
-	 * @throws HandlerRefusal naming the field; OptimisticLockingFailureException when the case changed meanwhile
+	 * @throws Refusal naming the field; OptimisticLockingFailureException when the case changed meanwhile
 	 */
 	@Transactional
 	CaseFile reassign(long caseId, Change ch) {
-		CaseFile c = cases.findById(caseId).orElseThrow(() -> new NotFoundException("找不到该案件"));
-		CurrentUser user = CaseworkScope.requireOwn(c.getUnitId(), Role.SQUAD_LEADER, "案件");
+		CaseFile c = cases.findById(caseId).orElseThrow(() -> CaseworkScope.notFound("case"));
+		CurrentUser user = CaseworkScope.requireOwn(c.getUnitId(), Role.SQUAD_LEADER, "case");
 		if (!Objects.equals(ch.version(), c.getVersion())) {
 			throw new OptimisticLockingFailureException(
 					"case_file " + caseId + " is at version " + c.getVersion() + ", form had " + ch.version());
@@ -319,8 +322,8 @@ class Assignments {
 			return c;
 		}
 		Map<Long, HandlerCandidate> people = candidates(ch.leadId(), ch.coId());
-		Reassignment change = c.reassign(candidate(people, ch.leadId(), "leadId", "主办人（第一承办人）"),
-				candidate(people, ch.coId(), "coId", "协办人（第二承办人）"), ch.reason());
+		Reassignment change = c.reassign(candidate(people, ch.leadId(), "leadId", "lead"),
+				candidate(people, ch.coId(), "coId", "co"), ch.reason());
 		checkDiscoveryStaff(c, ch.discoveryStaff());
 		CaseFile saved = cases.save(c);
 		Reviewer reviewer = reviewerFor(saved.getUnitId(), saved.getLeadId(), saved.getCoId());
@@ -340,19 +343,19 @@ class Assignments {
 	 * reason needed since nothing the squad decided is changed. Kept in the assignment history (with the platform's
 	 * handlers as the previous ones when they change) and audited. A case already assigned here is re-assigned on
 	 * its page, with a reason.
-	 * @throws HandlerRefusal naming the field; CaseworkRefusal when already assigned; OptimisticLockingFailureException
+	 * @throws Refusal naming the field, or when already assigned; OptimisticLockingFailureException
 	 *         when the case changed since the page was shown
 	 */
 	@Transactional
 	CaseFile assignNew(long caseId, Long leadId, Long coId, Integer version) {
-		CaseFile c = cases.findById(caseId).orElseThrow(() -> new NotFoundException("找不到该案件"));
-		CurrentUser user = CaseworkScope.requireOwn(c.getUnitId(), Role.SQUAD_LEADER, "案件");
+		CaseFile c = cases.findById(caseId).orElseThrow(() -> CaseworkScope.notFound("case"));
+		CurrentUser user = CaseworkScope.requireOwn(c.getUnitId(), Role.SQUAD_LEADER, "case");
 		if (!Objects.equals(version, c.getVersion())) {
 			throw new OptimisticLockingFailureException(
 					"case_file " + caseId + " is at version " + c.getVersion() + ", form had " + version);
 		}
 		if (assignedHere(caseId)) {
-			throw CaseworkRefusal.of("casework.assignNew.already", c.getCaseNo());
+			throw Refusal.of("casework.assignNew.already", c.getCaseNo());
 		}
 		Long previousLead = c.getLeadId();
 		Long previousCo = c.getCoId();
@@ -360,14 +363,15 @@ class Assignments {
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		String before = describe(c, reviewerFor(c.getUnitId(), previousLead, previousCo), staff);
 		Map<Long, HandlerCandidate> people = candidates(leadId, coId);
-		c.assignHandlers(candidate(people, leadId, "leadId", "主办人（第一承办人）"),
-				candidate(people, coId, "coId", "协办人（第二承办人）"));
+		c.assignHandlers(candidate(people, leadId, "leadId", "lead"),
+				candidate(people, coId, "coId", "co"));
 		CaseFile saved = cases.save(c);
 		boolean changed = !saved.getLeadId().equals(previousLead) || !saved.getCoId().equals(previousCo);
 		Reviewer reviewer = reviewerFor(saved.getUnitId(), saved.getLeadId(), saved.getCoId());
 		history(caseId, changed ? new Reassignment(previousLead, previousCo, saved.getLeadId(), saved.getCoId(), null)
 				: null, saved.getLeadId(), saved.getCoId(), reviewer, null, user);
-		audit.record("CASE_ASSIGNED", ENTITY, saved.getCaseNo(), "R-11 中队长指派", before,
+		audit.record("CASE_ASSIGNED", ENTITY, saved.getCaseNo(),
+				"R-11 " + text.message("casework.audit.assignedBySquadLeader"), before,
 				describe(saved, reviewer, staff));
 		// the squad leader's first assignment is news to both handlers, even when the platform already named them
 		events.publishEvent(new CaseAssigned(caseId, saved.getCaseNo(), saved.getUnitId(), saved.getLeadId(),
@@ -401,7 +405,7 @@ class Assignments {
 		}
 		HandlerCandidate h = people.get(id);
 		if (h == null) {
-			throw new HandlerRefusal(field, label + "：找不到所选人员");
+			throw Refusal.onField(field, "casework.refused.personMissing", Refusal.label("casework.handler." + label));
 		}
 		return h;
 	}
@@ -412,14 +416,13 @@ class Assignments {
 			return;
 		}
 		if (!c.isRoadside()) {
-			throw new HandlerRefusal("discoveryStaff",
-					"查处时在场的辅助人员：只有案件来源为“路面查处”的案件可以登记在场的辅助人员（实施方案 四（二）：路面查处除外）");
+			throw Refusal.onField("discoveryStaff", "casework.refused.staffNotRoadside");
 		}
 		List<PersonOption> allowed = auxiliaries(c.getUnitId());
 		Set<Long> allowedIds = allowed.stream().map(PersonOption::id).collect(Collectors.toSet());
 		for (Long id : staff) {
 			if (!allowedIds.contains(id)) {
-				throw new HandlerRefusal("discoveryStaff", "查处时在场的辅助人员：只能登记本中队的辅助人员");
+				throw Refusal.onField("discoveryStaff", "casework.refused.staffOtherSquad");
 			}
 		}
 	}
@@ -445,11 +448,12 @@ class Assignments {
 			.update();
 	}
 
-	private static String describe(CaseFile c, Reviewer reviewer, Set<Long> staff) {
-		return "类别 " + c.getCategory().label() + "；主办人 " + c.getLeadId() + "；协办人 " + c.getCoId()
-				+ (reviewer.needed() ? "；中队审核人 " + (reviewer.personId() == null ? "无副中队长" : reviewer.name())
-						: "")
-				+ (staff.isEmpty() ? "" : "；在场辅助人员 " + staff);
+	/** For the audit log, in the user's words (messages-casework.properties, casework.audit.case*). */
+	private String describe(CaseFile c, Reviewer reviewer, Set<Long> staff) {
+		return text.message("casework.audit.case", c.getCategory().label(), c.getLeadId(), c.getCoId())
+				+ (reviewer.needed() ? text.message("casework.audit.case.reviewer", reviewer.personId() == null
+						? text.message("casework.audit.case.noDeputy") : reviewer.name()) : "")
+				+ (staff.isEmpty() ? "" : text.message("casework.audit.case.staff", staff));
 	}
 
 	/** The squad leader's own squad, or 403 for another role. */

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
+import cn.wucheng.cq.shared.Refusal;
+
 /**
  * Which days a batch page (the legal officer's review table, the squad leader's assignment of new cases) works
  * through: 今日, 本月 or a range of dates. Labels in messages-casework.properties ({@code casework.batch.span.*}).
@@ -27,10 +29,10 @@ enum BatchSpan {
 				case MONTH -> new Window(s, YearMonth.from(today).atDay(1), YearMonth.from(today).atEndOfMonth());
 				case RANGE -> {
 					if (from == null || to == null) {
-						throw CaseworkRefusal.of("casework.batch.range.missing");
+						throw Refusal.of("casework.batch.range.missing");
 					}
 					if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 366) {
-						throw CaseworkRefusal.of("casework.batch.range.bad", from, to);
+						throw Refusal.of("casework.batch.range.bad", from, to);
 					}
 					yield new Window(s, from, to);
 				}

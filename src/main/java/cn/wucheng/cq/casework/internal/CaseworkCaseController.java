@@ -13,10 +13,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.cases.CaseFile;
-import cn.wucheng.cq.cases.HandlerRefusal;
 import cn.wucheng.cq.organisation.DomainRepository;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import jakarta.validation.Valid;
 
 /**
@@ -38,10 +39,13 @@ class CaseworkCaseController {
 
 	private final CaseworkPages pages;
 
+	private final Refusals refusals;
+
 	private final SquadOpinions opinions;
 
 	CaseworkCaseController(Assignments assignments, SimpleCases simpleCases, SquadCases squads,
-			DomainRepository domains, CaseworkPages pages, SquadOpinions opinions) {
+			DomainRepository domains, CaseworkPages pages, Refusals refusals, SquadOpinions opinions) {
+		this.refusals = refusals;
 		this.opinions = opinions;
 		this.assignments = assignments;
 		this.simpleCases = simpleCases;
@@ -53,7 +57,7 @@ class CaseworkCaseController {
 	@GetMapping("/casework/squads/{unitId}/cases/new")
 	@PreAuthorize(CaseworkScope.SQUAD_LEADER)
 	String newCase(@PathVariable long unitId, Model model) {
-		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "squad");
 		RegistrationForm form = new RegistrationForm();
 		form.setFiledOn(pages.today());
 		form.setCategory(CaseCategory.SIMPLE);
@@ -65,18 +69,21 @@ class CaseworkCaseController {
 	@PreAuthorize(CaseworkScope.SQUAD_LEADER)
 	String register(@PathVariable long unitId, @Valid @ModelAttribute("form") RegistrationForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
-		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "squad");
 		if (!errors.hasErrors()) {
 			try {
 				CaseFile saved = assignments.register(unitId, form.toRegistration());
-				redirect.addFlashAttribute("flashSuccess", pages.msg("casework.registered", saved.getCaseNo()));
+				redirect.addFlashAttribute("flashSuccess", refusals.message("casework.registered", saved.getCaseNo()));
 				return "redirect:/casework/cases/" + saved.getId();
 			}
-			catch (HandlerRefusal e) {
-				errors.rejectValue(e.field(), "refused", e.getMessage());
+			catch (Refusal e) {
+				if (e.field() == null) {
+					throw e;
+				}
+				e.reportTo(errors);
 			}
 		}
-		model.addAttribute("formError", pages.msg("casework.form.invalid"));
+		model.addAttribute("formError", refusals.message("casework.form.invalid"));
 		return registrationPage(unitId, model);
 	}
 
@@ -92,7 +99,7 @@ class CaseworkCaseController {
 	}
 
 	/** 案件来源 as in IMPORT.md; 路面查处 allows auxiliary staff present at the discovery. */
-	static final java.util.List<String> SOURCES = java.util.List.of(CaseFile.ROADSIDE, "投诉举报", "巡查发现", "部门移送");
+	static final java.util.List<String> SOURCES = CaseworkVocabulary.SOURCES;
 
 	@GetMapping("/casework/cases/{id}")
 	@PreAuthorize(CaseworkScope.READERS)
@@ -112,18 +119,21 @@ class CaseworkCaseController {
 	String assign(@PathVariable long id, @ModelAttribute("assignmentForm") AssignmentForm form, BindingResult errors,
 			Model model, RedirectAttributes redirect) {
 		Assignments.CaseView c = assignments.view(id);
-		CaseworkScope.requireOwn(c.unitId(), Role.SQUAD_LEADER, "案件");
+		CaseworkScope.requireOwn(c.unitId(), Role.SQUAD_LEADER, "case");
 		try {
 			assignments.reassign(id, form.toChange());
-			redirect.addFlashAttribute("flashSuccess", pages.msg("casework.reassigned", c.caseNo()));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("casework.reassigned", c.caseNo()));
 			return "redirect:/casework/cases/" + id;
 		}
-		catch (HandlerRefusal e) {
-			errors.rejectValue(e.field(), "refused", e.getMessage());
-			model.addAttribute("assignmentError", e.getMessage());
+		catch (Refusal e) {
+			if (e.field() == null) {
+				throw e;
+			}
+			e.reportTo(errors);
+			model.addAttribute("assignmentError", refusals.text(e));
 		}
 		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("casework.stale"));
+			redirect.addFlashAttribute("flashError", refusals.message("casework.stale"));
 			return "redirect:/casework/cases/" + id;
 		}
 		model.addAttribute("reviewForm", ReviewForm.of(c, simpleCases.review(id)));
@@ -136,23 +146,16 @@ class CaseworkCaseController {
 			Model model, RedirectAttributes redirect) {
 		Assignments.CaseView c = assignments.view(id);
 		if (errors.hasErrors()) {
-			model.addAttribute("reviewError", pages.msg("casework.form.invalid"));
+			model.addAttribute("reviewError", refusals.message("casework.form.invalid"));
 			model.addAttribute("assignmentForm", AssignmentForm.of(c, assignments.discoveryStaff(id)));
 			return casePage(c, model);
 		}
-		try {
+		return refusals.act("/casework/cases/" + id, redirect, () -> CaseworkPages.staleAsRefusal(() -> {
 			SimpleReview saved = simpleCases.record(c, form.toChecklist(), form.getVersion());
-			redirect.addFlashAttribute("flashSuccess", saved.lateFor(c.caseDay())
-					? pages.msg("casework.review.savedLate", c.caseNo(), saved.getReviewedOn(), c.caseDay())
-					: pages.msg("casework.review.saved", c.caseNo()));
-		}
-		catch (CaseworkRefusal e) {
-			redirect.addFlashAttribute("flashError", pages.text(e));
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("casework.stale"));
-		}
-		return "redirect:/casework/cases/" + id;
+			return saved.lateFor(c.caseDay())
+					? refusals.message("casework.review.savedLate", c.caseNo(), saved.getReviewedOn(), c.caseDay())
+					: refusals.message("casework.review.saved", c.caseNo());
+		}));
 	}
 
 	private String casePage(Assignments.CaseView c, Model model) {
@@ -192,7 +195,7 @@ class CaseworkCaseController {
 		var refusal = reviewerRole ? SimpleCases.reviewRefusal(user, c) : java.util.Optional.<String>empty();
 		model.addAttribute("canReview", c.simple() && applies && reviewerRole && refusal.isEmpty());
 		model.addAttribute("reviewRefusal", c.simple() && applies && user.role() == Role.LEGAL_OFFICER
-				? refusal.map(k -> pages.msg(k, c.caseNo())).orElse(null) : null);
+				? refusal.map(k -> refusals.message(k, c.caseNo())).orElse(null) : null);
 		return "casework/case";
 	}
 

@@ -4,27 +4,26 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.function.Supplier;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
-/** What the casework pages share: message lookup, today, and the month and quarter parameters. */
+/** What the casework pages share: today, the month and quarter parameters, a stale version's words. */
 @Component
 class CaseworkPages {
-
-	private final MessageSource messages;
 
 	private final Clock clock;
 
 	private final LatestPeriods latest;
 
-	CaseworkPages(MessageSource messages, Clock clock, LatestPeriods latest) {
-		this.messages = messages;
+	CaseworkPages(Clock clock, LatestPeriods latest) {
 		this.clock = clock;
 		this.latest = latest;
 	}
@@ -39,15 +38,17 @@ class CaseworkPages {
 		return withCases.isBefore(due) ? withCases : due;
 	}
 
-	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
-	String msg(String key, Object... args) {
-		Object[] text = Arrays.stream(args).map(String::valueOf).toArray();
-		return messages.getMessage(key, text, LocaleContextHolder.getLocale());
-	}
-
-	/** The text of a refusal: its message key rendered, or the text it carries. */
-	String text(CaseworkRefusal e) {
-		return e.key() == null ? e.getMessage() : msg(e.key(), e.args().toArray());
+	/**
+	 * Runs a change for {@link Refusals#act}: a record someone else saved meanwhile is refused in the casework pages'
+	 * own words (casework.stale).
+	 */
+	static String staleAsRefusal(Supplier<String> change) {
+		try {
+			return change.get();
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw Refusal.of("casework.stale").withStatus(HttpStatus.CONFLICT);
+		}
 	}
 
 	LocalDate today() {
@@ -62,12 +63,12 @@ class CaseworkPages {
 		try {
 			YearMonth m = YearMonth.parse(text.strip());
 			if (m.getYear() < 2000 || m.getYear() > 2100) {
-				throw new CaseworkRefusal(msg("casework.badMonth", text));
+				throw Refusal.of("casework.badMonth", text);
 			}
 			return m;
 		}
 		catch (DateTimeParseException e) {
-			throw new CaseworkRefusal(msg("casework.badMonth", text));
+			throw Refusal.of("casework.badMonth", text);
 		}
 	}
 

@@ -1,10 +1,11 @@
 package cn.wucheng.cq.casework.internal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * Who may see and act on a squad's casework: 法制科, 督查科 and 局领导 read every squad; a squad leader or legal
@@ -41,11 +42,16 @@ final class CaseworkScope {
 	private CaseworkScope() {
 	}
 
+	/** Not there or not the user's to see ({@code what}: squad or case, messages casework.notFound.*): 404. */
+	static Refusal notFound(String what) {
+		return Refusal.of("casework.notFound." + what).withStatus(HttpStatus.NOT_FOUND);
+	}
+
 	/** 404 for a record of a unit the user may not see. */
 	static CurrentUser requireVisible(long unitId, String what) {
 		CurrentUser user = CurrentUser.get();
 		if (!user.canSeeUnit(unitId)) {
-			throw new NotFoundException("找不到该" + what);
+			throw notFound(what);
 		}
 		return user;
 	}

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.wucheng.cq.shared.Refusals;
+
 /**
  * The legal officer's review table (R-40, R-41; issue 13 item 5): {@code /casework/squads/{id}/reviews/batch} shows
  * the squad's simple cases of 今日 / 本月 / a range, the 5 checks of attachment 2 as 是/否 per row, and saves the
@@ -35,7 +37,10 @@ class ReviewBatchController {
 
 	private final CaseworkPages pages;
 
-	ReviewBatchController(ReviewBatches batches, SquadCases squads, CaseworkPages pages) {
+	private final Refusals refusals;
+
+	ReviewBatchController(ReviewBatches batches, SquadCases squads, CaseworkPages pages, Refusals refusals) {
+		this.refusals = refusals;
 		this.batches = batches;
 		this.squads = squads;
 		this.pages = pages;
@@ -67,7 +72,7 @@ class ReviewBatchController {
 		Map<Long, ReviewBatches.Outcome> outcomes = batches.save(unitId, form);
 		long saved = count(outcomes, ReviewBatches.Result.SAVED);
 		long refused = count(outcomes, ReviewBatches.Result.REFUSED);
-		String summary = pages.msg(refused > 0 ? "casework.batch.summaryRefused" : "casework.batch.summary", saved,
+		String summary = refusals.message(refused > 0 ? "casework.batch.summaryRefused" : "casework.batch.summary", saved,
 				refused);
 		response.addHeader("Vary", "HX-Request");
 		if (htmx == null && refused == 0) {

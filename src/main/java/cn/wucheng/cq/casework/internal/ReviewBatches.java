@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,8 @@ import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.casework.CaseworkFigures;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The legal officer's review table (R-40, R-41; issue 13 item 5): a squad's simple cases of a span of days in one
@@ -96,7 +98,11 @@ class ReviewBatches {
 
 	private final CaseworkPages pages;
 
-	ReviewBatches(JdbcClient jdbc, SimpleCases simpleCases, Assignments assignments, CaseworkPages pages) {
+	private final Refusals refusals;
+
+	ReviewBatches(JdbcClient jdbc, SimpleCases simpleCases, Assignments assignments, CaseworkPages pages,
+			Refusals refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.simpleCases = simpleCases;
 		this.assignments = assignments;
@@ -109,7 +115,7 @@ class ReviewBatches {
 	 * saved, still shown in the 今日 view so the user sees what was saved.
 	 */
 	Table lines(long unitId, BatchSpan.Window w, java.util.Collection<Long> keep) {
-		CurrentUser user = CaseworkScope.requireVisible(unitId, "中队");
+		CurrentUser user = CaseworkScope.requireVisible(unitId, "squad");
 		LocalDate today = pages.today();
 		String which = w.span() == BatchSpan.TODAY ? "(r.id is null or c.id in (:keep)) and " + DAY + " <= :to"
 				: DAY + " between :from and :to";
@@ -175,17 +181,17 @@ class ReviewBatches {
 	private String blocked(CurrentUser user, Assignments.CaseView c, LocalDate day, LocalDate today,
 			boolean reviewed, boolean listSigned) {
 		if (user.role() != Role.LEGAL_OFFICER && user.role() != Role.SQUAD_LEADER) {
-			return pages.msg("casework.batch.readOnly");
+			return refusals.message("casework.batch.readOnly");
 		}
 		Optional<String> refusal = SimpleCases.reviewRefusal(user, c);
 		if (refusal.isPresent()) {
-			return pages.msg(refusal.get(), c.caseNo());
+			return refusals.message(refusal.get(), c.caseNo());
 		}
 		if (day.isAfter(today)) {
-			return pages.msg("casework.batch.notYet", day);
+			return refusals.message("casework.batch.notYet", day);
 		}
 		if (reviewed && listSigned) {
-			return pages.msg("casework.batch.signed");
+			return refusals.message("casework.batch.signed");
 		}
 		return null;
 	}
@@ -198,7 +204,7 @@ class ReviewBatches {
 	 * @return the outcome of each row by case id, in the order sent
 	 */
 	Map<Long, Outcome> save(long unitId, ReviewBatchForm form) {
-		CaseworkScope.requireVisible(unitId, "中队");
+		CaseworkScope.requireVisible(unitId, "squad");
 		Map<Long, Assignments.CaseView> cases = new LinkedHashMap<>();
 		List<ReviewBatchForm.Entry> entries = new ArrayList<>();
 		for (ReviewBatchForm.Entry e : form.getRows()) {
@@ -207,7 +213,7 @@ class ReviewBatches {
 			}
 			Assignments.CaseView c = assignments.view(e.getCaseId());
 			if (c.unitId() != unitId) {
-				throw new NotFoundException("找不到该案件");
+				throw CaseworkScope.notFound("case");
 			}
 			cases.put(c.id(), c);
 			entries.add(e);
@@ -230,7 +236,7 @@ class ReviewBatches {
 			return new Outcome(Result.UNCHANGED, null);
 		}
 		if (!e.complete()) {
-			return new Outcome(Result.REFUSED, pages.msg("casework.batch.incomplete"));
+			return new Outcome(Result.REFUSED, refusals.message("casework.batch.incomplete"));
 		}
 		SimpleReview.Checklist wanted = e.toChecklist();
 		Optional<SimpleReview> stored = simpleCases.review(c.id());
@@ -241,13 +247,17 @@ class ReviewBatches {
 		try {
 			SimpleReview saved = simpleCases.record(c, wanted, e.getVersion());
 			return new Outcome(Result.SAVED, saved.lateFor(c.caseDay())
-					? pages.msg("casework.batch.savedLate", saved.getReviewedOn()) : pages.msg("casework.batch.saved"));
+					? refusals.message("casework.batch.savedLate", saved.getReviewedOn())
+					: refusals.message("casework.batch.saved"));
 		}
-		catch (CaseworkRefusal refusal) {
-			return new Outcome(Result.REFUSED, pages.text(refusal));
+		catch (Refusal refusal) {
+			if (refusal.status() == HttpStatus.NOT_FOUND) {
+				throw refusal;
+			}
+			return new Outcome(Result.REFUSED, refusals.text(refusal));
 		}
 		catch (OptimisticLockingFailureException stale) {
-			return new Outcome(Result.REFUSED, pages.msg("casework.stale"));
+			return new Outcome(Result.REFUSED, refusals.message("casework.stale"));
 		}
 	}
 

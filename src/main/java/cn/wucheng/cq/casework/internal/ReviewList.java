@@ -8,6 +8,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.wucheng.cq.casework.ReviewListStatus;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * A squad's monthly review list (简易案件审核清单, R-41). Its rows are the month's simple cases with their reviews,
@@ -69,13 +71,13 @@ class ReviewList {
 	/** 中队长签字: refused while cases of the month are unreviewed (R-41 follows R-40), or when already signed. */
 	void sign(String by, String byName, LocalDateTime at, int unreviewed, int cases) {
 		if (status != ReviewListStatus.DRAFT) {
-			throw new CaseworkRefusal("审核清单已" + label(status) + "，不能再次签字");
+			throw Refusal.of("casework.refused.listSigned", Refusal.label("casework.list.state." + status.name()));
 		}
 		if (cases == 0) {
-			throw new CaseworkRefusal("本月没有简易程序案件，审核清单无需签字");
+			throw Refusal.of("casework.refused.listNoCases");
 		}
 		if (unreviewed > 0) {
-			throw new CaseworkRefusal("本月还有 " + unreviewed + " 起简易程序案件未经法制员审核，审核完毕后才能签字");
+			throw Refusal.of("casework.refused.listUnreviewed", unreviewed);
 		}
 		status = ReviewListStatus.SIGNED;
 		signedBy = by;
@@ -86,8 +88,8 @@ class ReviewList {
 	/** 报送法制科: only a signed list. */
 	void submit(String by, LocalDateTime at) {
 		if (status != ReviewListStatus.SIGNED) {
-			throw new CaseworkRefusal(status == ReviewListStatus.DRAFT ? "审核清单须先由中队长签字，才能报送法制科"
-					: "审核清单已报送法制科，不能重复报送");
+			throw Refusal.of(status == ReviewListStatus.DRAFT ? "casework.refused.listNotSigned"
+					: "casework.refused.listSubmitted");
 		}
 		status = ReviewListStatus.SUBMITTED;
 		submittedBy = by;
@@ -101,13 +103,13 @@ class ReviewList {
 	 */
 	void returnToSquad(String by, String byName, LocalDateTime at, String reason) {
 		if (status != ReviewListStatus.SUBMITTED) {
-			throw CaseworkRefusal.of("casework.list.returnNotSubmitted");
+			throw Refusal.of("casework.list.returnNotSubmitted");
 		}
 		if (reason == null || reason.isBlank()) {
-			throw CaseworkRefusal.of("casework.list.returnReasonBlank");
+			throw Refusal.of("casework.list.returnReasonBlank");
 		}
 		if (reason.strip().length() > 500) {
-			throw CaseworkRefusal.of("casework.list.returnReasonLong");
+			throw Refusal.of("casework.list.returnReasonLong");
 		}
 		if (firstSubmittedAt == null) {
 			firstSubmittedAt = submittedAt;
@@ -134,18 +136,13 @@ class ReviewList {
 		return status != ReviewListStatus.DRAFT;
 	}
 
-	static String label(ReviewListStatus s) {
-		return switch (s) {
-			case DRAFT -> "草稿";
-			case SIGNED -> "签字";
-			case SUBMITTED -> "报送";
-		};
-	}
-
-	String describe() {
-		return "状态 " + status + (signedAt == null ? "" : "；签字 " + signerName + " " + signedAt)
-				+ (submittedAt == null ? "" : "；报送 " + submittedAt)
-				+ (returnedAt == null ? "" : "；退回 " + returnerName + " " + returnedAt + "：" + returnReason);
+	/** For the audit log, in the user's words (messages-casework.properties, casework.audit.list*). */
+	String describe(Refusals text) {
+		return text.message("casework.audit.list", status)
+				+ (signedAt == null ? "" : text.message("casework.audit.list.signed", signerName, signedAt))
+				+ (submittedAt == null ? "" : text.message("casework.audit.list.submitted", submittedAt))
+				+ (returnedAt == null ? ""
+						: text.message("casework.audit.list.returned", returnerName, returnedAt, returnReason));
 	}
 
 	public YearMonth month() {

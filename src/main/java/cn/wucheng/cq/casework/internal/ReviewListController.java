@@ -3,7 +3,6 @@ package cn.wucheng.cq.casework.internal;
 import java.io.IOException;
 import java.time.YearMonth;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,6 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * R-41: a squad's monthly list (简易案件审核清单) — page (printable), .xlsx in the layout of attachment 2, signing and
@@ -30,7 +31,10 @@ class ReviewListController {
 
 	private final CaseworkPages pages;
 
-	ReviewListController(ReviewLists lists, SquadCases squads, CaseworkPages pages) {
+	private final Refusals refusals;
+
+	ReviewListController(ReviewLists lists, SquadCases squads, CaseworkPages pages, Refusals refusals) {
+		this.refusals = refusals;
 		this.lists = lists;
 		this.squads = squads;
 		this.pages = pages;
@@ -44,7 +48,7 @@ class ReviewListController {
 		ReviewLists.MonthList list = lists.month(unitId, squad.name(), m);
 		model.addAttribute("squad", squad);
 		model.addAttribute("list", list);
-		model.addAttribute("listTitle", ReviewListWorkbook.title(list, pages::msg));
+		model.addAttribute("listTitle", ReviewListWorkbook.title(list, refusals::message));
 		model.addAttribute("previousMonth", m.minusMonths(1));
 		model.addAttribute("nextMonth", m.plusMonths(1));
 		model.addAttribute("isSquadLeader", CurrentUser.get().role() == Role.SQUAD_LEADER);
@@ -60,8 +64,8 @@ class ReviewListController {
 		SquadCases.Squad squad = squads.squad(unitId);
 		YearMonth m = pages.month(month);
 		ReviewLists.MonthList list = lists.month(unitId, squad.name(), m);
-		String title = ReviewListWorkbook.title(list, pages::msg);
-		return ReviewListWorkbook.download(ReviewListWorkbook.write(list, pages::msg), title + ".xlsx");
+		String title = ReviewListWorkbook.title(list, refusals::message);
+		return ReviewListWorkbook.download(ReviewListWorkbook.write(list, refusals::message), title + ".xlsx");
 	}
 
 	@PostMapping("/casework/squads/{unitId}/lists/{month}/sign")
@@ -72,10 +76,10 @@ class ReviewListController {
 		return act(unitId, m, redirect, () -> {
 			// issue 13 item 7: signing cannot be undone — only with the box ticked that says so (holds without script)
 			if (!confirmed) {
-				throw CaseworkRefusal.of("casework.list.confirmMissing");
+				throw Refusal.of("casework.list.confirmMissing");
 			}
 			lists.sign(unitId, m, version);
-			return pages.msg("casework.list.signedDone");
+			return refusals.message("casework.list.signedDone");
 		});
 	}
 
@@ -87,12 +91,12 @@ class ReviewListController {
 		return act(unitId, m, redirect, () -> {
 			// issue 13 item 7: submitting cannot be undone — only with the box ticked that says so (holds without script)
 			if (!confirmed) {
-				throw CaseworkRefusal.of("casework.list.confirmMissing");
+				throw Refusal.of("casework.list.confirmMissing");
 			}
 			ReviewList saved = lists.submit(unitId, m, version);
 			return saved.judgedSubmission().toLocalDate().isAfter(lists.deadline(m))
-					? pages.msg("casework.list.submittedLate", saved.judgedSubmission().toLocalDate(), lists.deadline(m))
-					: pages.msg("casework.list.submittedDone");
+					? refusals.message("casework.list.submittedLate", saved.judgedSubmission().toLocalDate(), lists.deadline(m))
+					: refusals.message("casework.list.submittedDone");
 		});
 	}
 
@@ -105,7 +109,7 @@ class ReviewListController {
 		YearMonth m = pages.month(month);
 		return act(unitId, m, redirect, () -> {
 			lists.returnList(unitId, m, version, reason);
-			return pages.msg("casework.list.returnedDone");
+			return refusals.message("casework.list.returnedDone");
 		});
 	}
 
@@ -125,16 +129,8 @@ class ReviewListController {
 	private String act(long unitId, YearMonth m, RedirectAttributes redirect,
 			java.util.function.Supplier<String> change) {
 		squads.squad(unitId);
-		try {
-			redirect.addFlashAttribute("flashSuccess", change.get());
-		}
-		catch (CaseworkRefusal e) {
-			redirect.addFlashAttribute("flashError", pages.text(e));
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("casework.stale"));
-		}
-		return "redirect:/casework/squads/" + unitId + "/lists/" + m;
+		return refusals.act("/casework/squads/" + unitId + "/lists/" + m, redirect,
+				() -> CaseworkPages.staleAsRefusal(change));
 	}
 
 }

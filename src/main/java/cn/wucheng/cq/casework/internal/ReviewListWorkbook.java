@@ -45,7 +45,7 @@ final class ReviewListWorkbook {
 	private ReviewListWorkbook() {
 	}
 
-	/** The messages, with arguments ({@code pages::msg}). */
+	/** The messages, with arguments ({@code refusals::message}). */
 	@FunctionalInterface
 	interface Messages {
 
@@ -58,14 +58,15 @@ final class ReviewListWorkbook {
 	 * only the month, but a list filed away without its year could be any year's (issue 13, item 8).
 	 */
 	static String title(ReviewLists.MonthList list, Messages msg) {
-		String squad = list.unitName().endsWith("中队")
-				? list.unitName().substring(0, list.unitName().length() - 2) : list.unitName();
+		String squad = list.unitName().endsWith(CaseworkVocabulary.SQUAD_SUFFIX)
+				? list.unitName().substring(0, list.unitName().length() - CaseworkVocabulary.SQUAD_SUFFIX.length())
+				: list.unitName();
 		return msg.msg("casework.list.title", String.valueOf(list.month().getYear()), list.month().getMonthValue(), squad);
 	}
 
 	static byte[] write(ReviewLists.MonthList list, Messages msg) throws IOException {
 		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			Sheet sheet = wb.createSheet(list.month().getMonthValue() + "月");
+			Sheet sheet = wb.createSheet(msg.msg("casework.list.sheet", list.month().getMonthValue()));
 			CellStyle titleStyle = wb.createCellStyle();
 			Font big = wb.createFont();
 			big.setBold(true);

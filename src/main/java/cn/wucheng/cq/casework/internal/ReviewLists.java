@@ -21,6 +21,8 @@ import cn.wucheng.cq.casework.ReviewListReturned;
 import cn.wucheng.cq.casework.ReviewListStatus;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * R-41: the squad's monthly list of simple-case reviews (简易案件审核清单, attachment 2), signed by the squad leader and
@@ -75,12 +77,15 @@ public class ReviewLists {
 
 	private final AuditLog audit;
 
+	private final Refusals text;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
 	ReviewLists(JdbcClient jdbc, ReviewListRepository lists, SimpleCases simpleCases, WorkingDays workingDays,
-			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+			AuditLog audit, Refusals text, Clock clock, ApplicationEventPublisher events) {
+		this.text = text;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.lists = lists;
@@ -96,7 +101,7 @@ public class ReviewLists {
 	}
 
 	MonthList month(long unitId, String unitName, YearMonth month) {
-		CaseworkScope.requireVisible(unitId, "中队");
+		CaseworkScope.requireVisible(unitId, "squad");
 		Optional<ReviewList> list = lists.findByUnitIdAndListYearAndListMonth(unitId, month.getYear(),
 				month.getMonthValue());
 		List<ListRow> rows = simpleCases.between(unitId, month.atDay(1), month.atEndOfMonth());
@@ -125,35 +130,37 @@ public class ReviewLists {
 	/** 中队长签字: refused while cases of the month are unreviewed, saying how many. */
 	@Transactional
 	ReviewList sign(long unitId, YearMonth month, Integer version) {
-		CurrentUser user = CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		CurrentUser user = CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "squad");
 		requireApplies(unitId, month);
 		ReviewList list = lists.findByUnitIdAndListYearAndListMonth(unitId, month.getYear(), month.getMonthValue())
 			.orElseGet(() -> new ReviewList(unitId, month));
 		checkVersion(list, version);
-		String before = list.describe();
+		String before = list.describe(text);
 		List<ListRow> rows = simpleCases.between(unitId, month.atDay(1), month.atEndOfMonth());
 		int unreviewed = (int) rows.stream().filter(r -> !r.reviewed()).count();
 		list.sign(user.username(), user.displayName(), LocalDateTime.now(clock), unreviewed, rows.size());
 		ReviewList saved = lists.save(list);
-		audit.record("REVIEW_LIST_SIGNED", ENTITY, key(unitId, month), "R-41 " + rows.size() + " 起", before,
-				saved.describe());
+		audit.record("REVIEW_LIST_SIGNED", ENTITY, key(unitId, month),
+				"R-41 " + text.message("casework.audit.listCases", rows.size()), before,
+				saved.describe(text));
 		return saved;
 	}
 
 	/** 报送法制科: a signed list only. */
 	@Transactional
 	ReviewList submit(long unitId, YearMonth month, Integer version) {
-		CurrentUser user = CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "中队");
+		CurrentUser user = CaseworkScope.requireOwn(unitId, Role.SQUAD_LEADER, "squad");
 		requireApplies(unitId, month);
 		ReviewList list = lists.findByUnitIdAndListYearAndListMonth(unitId, month.getYear(), month.getMonthValue())
 			.orElseGet(() -> new ReviewList(unitId, month));
 		checkVersion(list, version);
-		String before = list.describe();
+		String before = list.describe(text);
 		list.submit(user.username(), LocalDateTime.now(clock));
 		ReviewList saved = lists.save(list);
 		boolean late = saved.judgedSubmission().toLocalDate().isAfter(deadline(month));
-		audit.record("REVIEW_LIST_SUBMITTED", ENTITY, key(unitId, month), late ? "R-41 逾期报送" : "R-41", before,
-				saved.describe());
+		audit.record("REVIEW_LIST_SUBMITTED", ENTITY, key(unitId, month),
+				late ? "R-41 " + text.message("casework.audit.listLate") : "R-41", before,
+				saved.describe(text));
 		return saved;
 	}
 
@@ -164,20 +171,21 @@ public class ReviewLists {
 	 */
 	@Transactional
 	ReviewList returnList(long unitId, YearMonth month, Integer version, String reason) {
-		CaseworkScope.requireVisible(unitId, "中队");
+		CaseworkScope.requireVisible(unitId, "squad");
 		CurrentUser user = CurrentUser.get();
 		if (user.role() != Role.LEGAL) {
-			throw new org.springframework.security.access.AccessDeniedException("only 法制科 returns a list");
+			throw new org.springframework.security.access.AccessDeniedException("only the legal section returns a list");
 		}
 		ReviewList list = lists.findByUnitIdAndListYearAndListMonth(unitId, month.getYear(), month.getMonthValue())
-			.orElseThrow(() -> CaseworkRefusal.of("casework.list.returnNotSubmitted"));
+			.orElseThrow(() -> Refusal.of("casework.list.returnNotSubmitted"));
 		checkVersion(list, version);
-		String before = list.describe();
+		String before = list.describe(text);
 		list.returnToSquad(user.username(), user.displayName(), LocalDateTime.now(clock), reason);
 		ReviewList saved = lists.save(list);
 		String unitName = unitName(unitId);
-		audit.record("REVIEW_LIST_RETURNED", ENTITY, unitName + " " + month, "R-41 退回：" + saved.getReturnReason(),
-				before, saved.describe());
+		audit.record("REVIEW_LIST_RETURNED", ENTITY, unitName + " " + month,
+				"R-41 " + text.message("casework.audit.listReturned", saved.getReturnReason()),
+				before, saved.describe(text));
 		events.publishEvent(new ReviewListReturned(unitId, unitName, month.getYear(), month.getMonthValue(),
 				saved.getReturnReason()));
 		return saved;
@@ -185,8 +193,7 @@ public class ReviewLists {
 
 	private void requireApplies(long unitId, YearMonth month) {
 		if (!simpleCases.applies(unitId, month.atEndOfMonth())) {
-			throw new CaseworkRefusal(month.getYear() + "年" + month.getMonthValue() + "月早于本中队推进起始日，"
-					+ "简易案件审核清单尚未适用（分批推进）");
+			throw Refusal.of("casework.refused.listBeforeRollout", month.getYear(), month.getMonthValue());
 		}
 	}
 

@@ -16,6 +16,8 @@ import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * R-40: the squad's simple cases and their reviews by the squad's legal officer, from the squad's rollout start
@@ -56,10 +58,13 @@ class SimpleCases {
 
 	private final AuditLog audit;
 
+	private final Refusals text;
+
 	private final Clock clock;
 
 	SimpleCases(JdbcClient jdbc, SimpleReviewRepository reviews, ReviewListRepository lists, Rollout rollout,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Refusals text, Clock clock) {
+		this.text = text;
 		this.jdbc = jdbc;
 		this.reviews = reviews;
 		this.lists = lists;
@@ -138,25 +143,25 @@ class SimpleCases {
 	 */
 	@Transactional
 	SimpleReview record(Assignments.CaseView c, SimpleReview.Checklist checklist, Integer version) {
-		CurrentUser user = CaseworkScope.requireVisible(c.unitId(), "案件");
+		CurrentUser user = CaseworkScope.requireVisible(c.unitId(), "case");
 		if (user.role() != Role.LEGAL_OFFICER && user.role() != Role.SQUAD_LEADER) {
 			throw new org.springframework.security.access.AccessDeniedException("only the squad reviews");
 		}
 		java.util.Optional<String> refusal = reviewRefusal(user, c);
 		if (refusal.isPresent()) {
-			throw CaseworkRefusal.of(refusal.get(), c.caseNo());
+			throw Refusal.of(refusal.get(), c.caseNo());
 		}
 		if (!c.simple()) {
-			throw new CaseworkRefusal("只有简易程序案件由中队法制员审核（任务清单第8项），该案件为" + c.category().label());
+			throw Refusal.of("casework.refused.notSimple", c.category().label());
 		}
 		LocalDate day = c.caseDay();
 		if (!rollout.applies(c.unitId(), day)) {
-			throw new CaseworkRefusal("该案件日期 " + day + " 早于本中队推进起始日 "
-					+ rollout.startOf(c.unitId()).map(LocalDate::toString).orElse("") + "，简易案件审核规则尚未适用（分批推进）");
+			throw Refusal.of("casework.refused.beforeRollout", day,
+					rollout.startOf(c.unitId()).map(LocalDate::toString).orElse(""));
 		}
 		LocalDate today = LocalDate.now(clock);
 		if (day.isAfter(today)) {
-			throw new CaseworkRefusal("案件日期 " + day + " 尚未到来，不能提前审核");
+			throw Refusal.of("casework.refused.caseDayAhead", day);
 		}
 		LocalDateTime now = LocalDateTime.now(clock);
 		Optional<SimpleReview> existing = reviews.findByCaseId(c.id());
@@ -165,13 +170,13 @@ class SimpleCases {
 			if (!Objects.equals(version, r.getVersion())) {
 				throw new OptimisticLockingFailureException("simple_review " + r.getId() + " changed");
 			}
-			String before = r.describe();
+			String before = r.describe(text);
 			boolean signed = lists.findByUnitIdAndListYearAndListMonth(c.unitId(), day.getYear(), day.getMonthValue())
 				.map(ReviewList::isSigned)
 				.orElse(false);
 			r.correct(checklist, user.username(), user.displayName(), user.role().name(), now, signed);
 			SimpleReview saved = reviews.save(r);
-			audit.record("SIMPLE_REVIEW_CORRECTED", ENTITY, c.caseNo(), "R-40", before, saved.describe());
+			audit.record("SIMPLE_REVIEW_CORRECTED", ENTITY, c.caseNo(), "R-40", before, saved.describe(text));
 			return saved;
 		}
 		if (version != null) {
@@ -180,8 +185,9 @@ class SimpleCases {
 		SimpleReview saved = reviews
 			.save(new SimpleReview(c.id(), checklist, today, user.username(), user.displayName(), user.role().name(),
 					now));
-		audit.record("SIMPLE_REVIEW_RECORDED", ENTITY, c.caseNo(), saved.lateFor(day) ? "R-40 审核晚于案件当天" : "R-40",
-				null, saved.describe());
+		audit.record("SIMPLE_REVIEW_RECORDED", ENTITY, c.caseNo(),
+				saved.lateFor(day) ? "R-40 " + text.message("casework.audit.reviewLate") : "R-40",
+				null, saved.describe(text));
 		return saved;
 	}
 

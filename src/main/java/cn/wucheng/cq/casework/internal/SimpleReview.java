@@ -7,6 +7,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
+
 /**
  * The squad legal officer's review of one simple case (R-40) on the checklist of attachment 2: the five 是/否 checks
  * and the 视频编号. The review date is the day of the first review; a review later than the case day breaks
@@ -76,7 +79,7 @@ class SimpleReview {
 	/** A correction by the legal officer; the first review date stays (R-40 lateness is about the first review). */
 	void correct(Checklist checklist, String by, String byName, String byRole, LocalDateTime at, boolean listSigned) {
 		if (listSigned) {
-			throw new CaseworkRefusal("本月审核清单已由中队长签字，不能再修改该案件的审核记录");
+			throw Refusal.of("casework.refused.reviewListSigned");
 		}
 		apply(checklist, by, byName, byRole, at);
 	}
@@ -85,10 +88,10 @@ class SimpleReview {
 		String n = c.note() == null ? "" : c.note().strip();
 		// a 否 always with a note saying what is wrong
 		if (!c.allOk() && n.isEmpty()) {
-			throw CaseworkRefusal.of("casework.review.note.required");
+			throw Refusal.of("casework.review.note.required");
 		}
 		if (n.length() > 500) {
-			throw CaseworkRefusal.of("casework.review.note.size");
+			throw Refusal.of("casework.review.note.size");
 		}
 		this.note = n.isEmpty() ? null : n;
 		this.reviewerRole = byRole;
@@ -99,7 +102,7 @@ class SimpleReview {
 		this.recordOk = c.recordOk();
 		String v = c.videoNo() == null ? "" : c.videoNo().strip();
 		if (v.length() > 60) {
-			throw new CaseworkRefusal("视频编号：不能超过 60 个字符");
+			throw Refusal.of("casework.refused.videoNoTooLong", 60);
 		}
 		this.videoNo = v.isEmpty() ? null : v;
 		this.reviewedBy = by;
@@ -112,14 +115,17 @@ class SimpleReview {
 		return reviewedOn.isAfter(caseDay);
 	}
 
-	String describe() {
-		return "执法主体" + yn(subjectOk) + " 处罚对象" + yn(partyOk) + " 事实证据" + yn(evidenceOk) + " 法律适用" + yn(lawOk)
-				+ " 全过程记录" + yn(recordOk) + " 视频编号 " + (videoNo == null ? "无" : videoNo) + " 审核日期 " + reviewedOn
-				+ (note == null ? "" : " 问题说明 " + note) + " 审核人 " + reviewerName + "(" + reviewerRole + ")";
+	/** For the audit log, in the user's words (messages-casework.properties, casework.audit.review*). */
+	String describe(Refusals text) {
+		return text.message("casework.audit.review", yn(text, subjectOk), yn(text, partyOk), yn(text, evidenceOk),
+				yn(text, lawOk), yn(text, recordOk), videoNo == null ? text.message("casework.audit.none") : videoNo,
+				reviewedOn)
+				+ (note == null ? "" : text.message("casework.audit.review.note", note))
+				+ text.message("casework.audit.review.by", reviewerName, reviewerRole);
 	}
 
-	private static String yn(boolean b) {
-		return b ? "是" : "否";
+	private static String yn(Refusals text, boolean b) {
+		return text.message(b ? "casework.audit.yes" : "casework.audit.no");
 	}
 
 	Long getId() {

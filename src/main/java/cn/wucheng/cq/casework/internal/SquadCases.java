@@ -12,7 +12,6 @@ import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
-import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Period;
 
 /**
@@ -62,8 +61,8 @@ class SquadCases {
 			.param(unitId)
 			.query((rs, n) -> new Squad(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("找不到该中队"));
-		CaseworkScope.requireVisible(unitId, "中队");
+			.orElseThrow(() -> CaseworkScope.notFound("squad"));
+		CaseworkScope.requireVisible(unitId, "squad");
 		return s;
 	}
 

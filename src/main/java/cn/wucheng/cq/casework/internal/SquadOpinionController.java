@@ -1,6 +1,6 @@
 package cn.wucheng.cq.casework.internal;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * R-12: the squad reviewer's 规范审核意见 — the list of cases waiting for the signed-in reviewer's opinion and the form
@@ -22,11 +24,11 @@ class SquadOpinionController {
 
 	private final SquadOpinions opinions;
 
-	private final CaseworkPages pages;
+	private final Refusals refusals;
 
-	SquadOpinionController(SquadOpinions opinions, CaseworkPages pages) {
+	SquadOpinionController(SquadOpinions opinions, Refusals refusals) {
+		this.refusals = refusals;
 		this.opinions = opinions;
-		this.pages = pages;
 	}
 
 	@GetMapping("/casework/opinions")
@@ -44,8 +46,11 @@ class SquadOpinionController {
 		try {
 			t = opinions.forReviewer(id);
 		}
-		catch (CaseworkRefusal e) {
-			redirect.addFlashAttribute("flashError", pages.text(e));
+		catch (Refusal e) {
+			if (e.status() == HttpStatus.NOT_FOUND) {
+				throw e;
+			}
+			redirect.addFlashAttribute("flashError", refusals.text(e));
 			return "redirect:/casework/cases/" + id;
 		}
 		model.addAttribute("t", t);
@@ -61,19 +66,16 @@ class SquadOpinionController {
 	@PreAuthorize(CaseworkScope.SQUAD_REVIEWER)
 	String write(@PathVariable long id, @RequestParam(required = false) String opinion,
 			@RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect) {
-		try {
-			SquadOpinions.Opinion saved = opinions.write(id, opinion, version);
-			redirect.addFlashAttribute("flashSuccess", pages.msg("casework.opinion.saved", saved.reviewedOn()));
-			return "redirect:/casework/cases/" + id + "/opinion";
-		}
-		catch (CaseworkRefusal e) {
-			redirect.addFlashAttribute("flashError", pages.text(e));
-			redirect.addFlashAttribute("text", opinion);
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("casework.stale"));
-		}
-		return "redirect:/casework/cases/" + id + "/opinion";
+		return refusals.act("/casework/cases/" + id + "/opinion", redirect, () -> CaseworkPages.staleAsRefusal(() -> {
+			try {
+				SquadOpinions.Opinion saved = opinions.write(id, opinion, version);
+				return refusals.message("casework.opinion.saved", saved.reviewedOn());
+			}
+			catch (Refusal e) {
+				redirect.addFlashAttribute("text", opinion); // as typed
+				throw e;
+			}
+		}));
 	}
 
 }

@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * R-12: the squad reviewer's review opinion (规范审核意见) on each case — written by the squad leader, or by the deputy
@@ -54,9 +56,12 @@ class SquadOpinions {
 
 	private final AuditLog audit;
 
+	private final Refusals text;
+
 	private final Clock clock;
 
-	SquadOpinions(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	SquadOpinions(JdbcClient jdbc, AuditLog audit, Refusals text, Clock clock) {
+		this.text = text;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -101,9 +106,9 @@ class SquadOpinions {
 			throw new NotFoundException("case " + caseId);
 		}
 		if (t.reviewerId() == null) {
-			throw CaseworkRefusal.of("casework.opinion.noReviewer", t.caseNo());
+			throw Refusal.of("casework.opinion.noReviewer", t.caseNo());
 		}
-		throw CaseworkRefusal.of("casework.opinion.notReviewer", t.caseNo(), t.reviewerName());
+		throw Refusal.of("casework.opinion.notReviewer", t.caseNo(), t.reviewerName());
 	}
 
 	Optional<Opinion> of(long caseId) {
@@ -118,7 +123,7 @@ class SquadOpinions {
 
 	/**
 	 * Writes or corrects the opinion as the designated reviewer (R-12), dated today, audited.
-	 * @throws CaseworkRefusal for another user of the squad or an empty or too long text
+	 * @throws Refusal for another user of the squad or an empty or too long text
 	 * @throws OptimisticLockingFailureException when the opinion changed since the form was shown
 	 */
 	@Transactional
@@ -127,10 +132,10 @@ class SquadOpinions {
 		CurrentUser user = CurrentUser.get();
 		String opinion = text == null ? "" : text.strip();
 		if (opinion.isEmpty()) {
-			throw CaseworkRefusal.of("casework.opinion.required");
+			throw Refusal.of("casework.opinion.required");
 		}
 		if (opinion.length() > 1000) {
-			throw CaseworkRefusal.of("casework.opinion.size");
+			throw Refusal.of("casework.opinion.size");
 		}
 		LocalDate today = LocalDate.now(clock);
 		Optional<Opinion> before = of(caseId);
@@ -190,8 +195,8 @@ class SquadOpinions {
 			.single();
 	}
 
-	private static String describe(Opinion o) {
-		return "审核人 " + o.reviewerName() + "；日期 " + o.reviewedOn() + "；意见 " + o.text();
+	private String describe(Opinion o) {
+		return text.message("casework.audit.opinion", o.reviewerName(), o.reviewedOn(), o.text());
 	}
 
 }

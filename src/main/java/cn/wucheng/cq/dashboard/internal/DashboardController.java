@@ -35,7 +35,8 @@ class DashboardController {
 		this.fragments = fragments;
 	}
 
-	private record BodyKey(Period quarter, int page, int size) {
+	/** The day is part of the key: the figures are as of today (overdue tasks, the current quarter's progress). */
+	private record BodyKey(Period quarter, java.time.LocalDate today, int page, int size) {
 	}
 
 	@GetMapping("/dashboard")
@@ -61,7 +62,7 @@ class DashboardController {
 		if (htmx == null) {
 			// the same for every reader of this dashboard: rendered once per computed dashboard and page
 			model.addAttribute("bodyHtml",
-					fragments.render(dashboard, new BodyKey(period, pageNo, size), "dashboard/dashboard", "figures", () -> view));
+					fragments.render(new BodyKey(period, figures.today(), pageNo, size), "dashboard/dashboard", "figures", () -> view));
 		}
 		return htmx != null ? "dashboard/dashboard :: squads" : "dashboard/dashboard";
 	}

@@ -35,6 +35,7 @@ import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.scoring.standards.OfficerStandard;
 import cn.wucheng.cq.scoring.standards.StandardStatus;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
@@ -116,10 +117,10 @@ class DashboardFigures {
 	/** The dashboard of a quarter, for a user who reads all data (LEGAL, SUPERVISION, LEADER). */
 	Dashboard of(Period quarter, CurrentUser user) {
 		if (!user.readsAll()) {
-			throw new IllegalStateException("看板只对法制科、督查科和局领导开放");
+			throw new IllegalStateException("the dashboard is for users who read all data (legal, supervision, leaders)");
 		}
 		LocalDate today = today();
-		return stamp.cached(new Key(quarter, today), () -> compute(quarter, today, user));
+		return stamp.cached(DataCache.DASHBOARDS, new Key(quarter, today), () -> compute(quarter, today, user));
 	}
 
 	private Dashboard compute(Period quarter, LocalDate today, CurrentUser user) {

@@ -13,6 +13,7 @@ import cn.wucheng.cq.recording.GapKind;
 import cn.wucheng.cq.recording.GapQuery;
 import cn.wucheng.cq.recording.RecordingCompliance;
 import cn.wucheng.cq.reviews.ReviewRates;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.supervision.TaskEvidence;
 import cn.wucheng.cq.supervision.TaskStatus;
 import cn.wucheng.cq.supervision.TaskStatusSource;
@@ -35,7 +36,11 @@ class ProgrammeFromData implements TaskStatusSource {
 
 	private final RecordingCompliance recording;
 
-	ProgrammeFromData(ReviewRates reviewRates, CaseworkFigures casework, RecordingCompliance recording) {
+	private final Refusals refusals;
+
+	ProgrammeFromData(ReviewRates reviewRates, CaseworkFigures casework, RecordingCompliance recording,
+			Refusals refusals) {
+		this.refusals = refusals;
 		this.reviewRates = reviewRates;
 		this.casework = casework;
 		this.recording = recording;
@@ -49,9 +54,9 @@ class ProgrammeFromData implements TaskStatusSource {
 		return switch (taskCode) {
 			case "T07" -> Optional.of(legalReview(month, from, to));
 			case "T08" -> Optional.of(lists(month, from, to));
-			case "T10" -> Optional.of(gaps(month, List.of(GapKind.R50_NO_VIDEO), "简易程序及路面查处案件无视频"));
+			case "T10" -> Optional.of(gaps(month, List.of(GapKind.R50_NO_VIDEO), refusals.message("dashboard.task.gap.noVideo")));
 			case "T12" -> Optional.of(gaps(month, List.of(GapKind.R51_NO_BODY_CAMERA, GapKind.R51_AUXILIARY_IN_ROOM),
-					"调查询问不合规"));
+					refusals.message("dashboard.task.gap.inquiry")));
 			default -> Optional.empty();
 		};
 	}
@@ -64,9 +69,9 @@ class ProgrammeFromData implements TaskStatusSource {
 			concluded += r.concluded();
 			reviewed += r.reviewed();
 		}
-		String note = month + " 普通程序案件法制审核 " + reviewed + "/" + concluded + " 件";
+		String note = refusals.message("dashboard.task.legalReview", month, reviewed, concluded);
 		if (concluded == 0) {
-			return new TaskEvidence(TaskStatus.IN_PROGRESS, month + " 无办结的普通程序案件");
+			return new TaskEvidence(TaskStatus.IN_PROGRESS, refusals.message("dashboard.task.legalReview.none", month));
 		}
 		return new TaskEvidence(reviewed == concluded ? TaskStatus.DONE : TaskStatus.OVERDUE, note);
 	}
@@ -81,9 +86,9 @@ class ProgrammeFromData implements TaskStatusSource {
 			onTime += f.listsOnTime();
 			missingOrLate += f.listsLate() + f.listsMissing();
 		}
-		String note = month + " 审核清单按时报送 " + onTime + "/" + due + " 个中队";
+		String note = refusals.message("dashboard.task.lists", month, onTime, due);
 		if (missingOrLate > 0) {
-			return new TaskEvidence(TaskStatus.OVERDUE, note + "，逾期或未报送 " + missingOrLate + " 个");
+			return new TaskEvidence(TaskStatus.OVERDUE, refusals.message("dashboard.task.lists.late", note, missingOrLate));
 		}
 		return new TaskEvidence(due > 0 && onTime == due ? TaskStatus.DONE : TaskStatus.IN_PROGRESS, note);
 	}
@@ -94,8 +99,8 @@ class ProgrammeFromData implements TaskStatusSource {
 		for (GapKind kind : kinds) {
 			count += recording.count(new GapQuery(month.atDay(1), month.atEndOfMonth(), null, kind, null), null);
 		}
-		return count == 0 ? new TaskEvidence(TaskStatus.DONE, month + " 无" + what + "情形")
-				: new TaskEvidence(TaskStatus.OVERDUE, month + " " + what + " " + count + " 处");
+		return count == 0 ? new TaskEvidence(TaskStatus.DONE, refusals.message("dashboard.task.gap.none", month, what))
+				: new TaskEvidence(TaskStatus.OVERDUE, refusals.message("dashboard.task.gap.some", month, what, count));
 	}
 
 }

@@ -18,6 +18,7 @@ import cn.wucheng.cq.recording.RecordingCompliance;
 import cn.wucheng.cq.recording.SquadGaps;
 import cn.wucheng.cq.reviews.EvaluationResults;
 import cn.wucheng.cq.reviews.ReviewRates;
+import cn.wucheng.cq.shared.ReportProse;
 import cn.wucheng.cq.supervision.ReportKind;
 import cn.wucheng.cq.supervision.ReportSection;
 
@@ -28,6 +29,7 @@ import cn.wucheng.cq.supervision.ReportSection;
  * may not depend on the modules it reports on.
  */
 @Configuration(proxyBeanMethods = false)
+@ReportProse("年中报告与年度总结（R-72）：法制审核、全过程记录、案卷评查三节")
 class ProgrammeReportSections {
 
 	@Bean

@@ -14,14 +14,14 @@ import cn.wucheng.cq.reviews.AwardLevel;
 /** 优秀案卷, keyed by 案件编号 + 评选级别. */
 final class AwardImporter extends ListImporter<AwardImporter.Row> {
 
-	static final Column CASE_NO = Column.required("案件编号", 60).hint("imports.hint.case");
+	static final Column CASE_NO = Column.required(ImportVocabulary.CASE_NO, 60).hint("imports.hint.case");
 
-	static final Column LEVEL = Column.choice("评选级别",
+	static final Column LEVEL = Column.choice(ImportVocabulary.AWARD_LEVEL,
 			Arrays.stream(AwardLevel.values()).map(AwardLevel::label).toList());
 
-	static final Column RATED_ON = Column.requiredDate("评选日期");
+	static final Column RATED_ON = Column.requiredDate(ImportVocabulary.RATED_ON);
 
-	static final Column TITLE = Column.optional("评选名称", 200);
+	static final Column TITLE = Column.optional(ImportVocabulary.AWARD_TITLE, 200);
 
 	record Row(int row, String caseNo, AwardLevel level, LocalDate ratedOn, String title) implements Parsed {
 	}

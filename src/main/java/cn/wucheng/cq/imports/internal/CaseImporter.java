@@ -27,41 +27,47 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseImporter.class);
 
-	static final Column CASE_NO = Column.required("案件编号", 60);
+	static final Column CASE_NO = Column.required(ImportVocabulary.CASE_NO, 60);
 
-	static final Column CATEGORY = Column.choice("案件类别",
+	static final Column CATEGORY = Column.choice(ImportVocabulary.CASE_CATEGORY,
 			Arrays.stream(CaseCategory.values()).map(CaseCategory::label).toList());
 
-	static final Column DOMAIN = Column.required("执法领域", 50).alias("执法门类").hint("imports.hint.domain");
+	static final Column DOMAIN = Column.required(ImportVocabulary.CASE_DOMAIN, 50)
+		.alias(ImportVocabulary.CASE_DOMAIN_ALIASES)
+		.hint("imports.hint.domain");
 
-	static final Column UNIT = Column.required("办案单位", 100).alias("承办单位").hint("imports.hint.unit");
+	static final Column UNIT = Column.required(ImportVocabulary.CASE_UNIT, 100)
+		.alias(ImportVocabulary.CASE_UNIT_ALIASES)
+		.hint("imports.hint.unit");
 
-	static final Column FILED = Column.requiredDate("立案日期");
+	static final Column FILED = Column.requiredDate(ImportVocabulary.FILED_ON);
 
-	static final Column LEAD = Column.required("主办人工号", 30)
-		.alias("第一承办人", "主办人员", "承办人1", "主办人")
+	static final Column LEAD = Column.required(ImportVocabulary.LEAD, 30)
+		.alias(ImportVocabulary.LEAD_ALIASES)
 		.hint("imports.hint.person");
 
-	static final Column CO = Column.required("协办人工号", 30)
-		.alias("第二承办人", "协办人员", "承办人2", "协办人")
+	static final Column CO = Column.required(ImportVocabulary.CO, 30)
+		.alias(ImportVocabulary.CO_ALIASES)
 		.hint("imports.hint.person");
 
-	static final Column DECISION_NO = Column.optional("决定书号", 120).alias("处罚决定书文号", "决定书文号");
+	static final Column DECISION_NO = Column.optional(ImportVocabulary.DECISION_NO, 120)
+		.alias(ImportVocabulary.DECISION_NO_ALIASES);
 
-	static final Column TITLE = Column.optional("案件名称", 300);
+	static final Column TITLE = Column.optional(ImportVocabulary.CASE_TITLE, 300);
 
-	static final Column SOURCE = Column.optional("案件来源", 40).hint("imports.hint.source");
+	static final Column SOURCE = Column.optional(ImportVocabulary.CASE_SOURCE, 40).hint("imports.hint.source");
 
-	static final Column CONCLUDED = Column.optionalDate("办结日期").alias("结案日期");
+	static final Column CONCLUDED = Column.optionalDate(ImportVocabulary.CONCLUDED_ON)
+		.alias(ImportVocabulary.CONCLUDED_ON_ALIASES);
 
-	static final Column VIDEO_NO = Column.optional("视频编号", 60);
+	static final Column VIDEO_NO = Column.optional(ImportVocabulary.VIDEO_NO, 60);
 
 	/**
 	 * Issue 14: the platform's single 承办人 column, "张三、李四" (the first is the lead), read when the file has neither
 	 * 主办人工号 nor 协办人工号 (nor their aliases).
 	 */
-	static final Column HANDLERS = Column.optional("承办人", 0)
-		.alias("承办人员", "办案人员")
+	static final Column HANDLERS = Column.optional(ImportVocabulary.HANDLERS, 0)
+		.alias(ImportVocabulary.HANDLERS_ALIASES)
 		.hint("imports.hint.handlers");
 
 	/** Between the two entries of {@link #HANDLERS}: 、 , ， ; ； or spaces (also full-width). */
@@ -236,7 +242,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		for (PersonRef p : List.of(lead, co)) {
 			if (!p.formal()) {
 				Column c = p == lead ? LEAD : CO;
-				String message = run.messages.get("imports.warning.auxiliaryHandler", c.header(), p.employeeNo(),
+				String message = run.messages.message("imports.warning.auxiliaryHandler", c.header(), p.employeeNo(),
 						p.name());
 				run.problems.warning(r.row(), run.label(p == lead ? leadColumn : coColumn), message);
 				flag = flag == null ? message : flag + "；" + message;

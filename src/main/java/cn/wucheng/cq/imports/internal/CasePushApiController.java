@@ -27,6 +27,7 @@ import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.shared.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,18 +41,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@Tag(name = "案件推送", description = "逐件推送案件（与案件名单导入相同的字段、校验规则和提示），可重复推送")
+@Tag(name = "imports.api.push.tag", description = "imports.api.push.tag.description")
 class CasePushApiController {
 
 	private final ImportEngine engine;
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
 	private final ImportHistory history;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	CasePushApiController(ImportEngine engine, ImportMessages messages, ImportHistory history) {
+	CasePushApiController(ImportEngine engine, Refusals messages, ImportHistory history) {
 		this.history = history;
 		this.engine = engine;
 		this.messages = messages;
@@ -61,15 +62,13 @@ class CasePushApiController {
 	// instead of 403. A missing body is answered like an empty one: every required field missing.
 	@PutMapping(path = "/{caseNo}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('LEGAL','INTEGRATION')")
-	@Operation(summary = "推送一件案件（新增或更新）",
-			description = "请求体为 JSON 对象，字段名与案件名单（IMPORT.md）的列名相同：案件类别、执法领域、办案单位、立案日期、"
-					+ "主办人工号、协办人工号（必填），决定书号、案件名称、案件来源、办结日期、视频编号（可选）；也接受导入时认可的"
-					+ "列名别名。案件编号取自路径（请求体中可省略，填写则须一致）。值为字符串，日期如 2024-03-05。")
-	@ApiResponse(responseCode = "201", description = "已新增：{\"caseNo\",\"result\":\"created\",\"warnings\"}")
-	@ApiResponse(responseCode = "200", description = "已更新或无变化：{\"caseNo\",\"result\":\"updated\"|\"unchanged\",\"warnings\"}")
-	@ApiResponse(responseCode = "400", description = "案件无效，未保存；提示与文件导入相同：{\"errors\":[{\"column\",\"message\"}]}")
+	// message keys, read by springdoc from messages-imports.properties (issue 15 item 3)
+	@Operation(summary = "imports.api.push.summary", description = "imports.api.push.description")
+	@ApiResponse(responseCode = "201", description = "imports.api.push.201")
+	@ApiResponse(responseCode = "200", description = "imports.api.push.200")
+	@ApiResponse(responseCode = "400", description = "imports.api.push.400")
 	ResponseEntity<Map<String, Object>> push(
-			@Parameter(description = "案件编号") @PathVariable String caseNo,
+			@Parameter(description = "imports.api.push.caseNo") @PathVariable String caseNo,
 			@RequestBody(required = false) Map<String, Object> body) {
 		if (body == null) {
 			body = Map.of();
@@ -80,10 +79,10 @@ class CasePushApiController {
 		body.forEach((name, value) -> {
 			String field = name == null ? "" : name.strip();
 			if (!known.contains(field)) {
-				refused.add(problem(field, messages.get("imports.push.unknownField", field)));
+				refused.add(problem(field, messages.message("imports.push.unknownField", field)));
 			}
 			else if (value instanceof Map || value instanceof List) {
-				refused.add(problem(field, messages.get("imports.push.notText", field)));
+				refused.add(problem(field, messages.message("imports.push.notText", field)));
 			}
 			else {
 				fields.put(field, value == null ? "" : String.valueOf(value));
@@ -92,7 +91,7 @@ class CasePushApiController {
 		String inBody = fields.remove(CaseImporter.CASE_NO.header());
 		if (inBody != null && !inBody.isBlank() && !inBody.strip().equals(caseNo.strip())) {
 			refused.add(problem(CaseImporter.CASE_NO.header(),
-					messages.get("imports.push.caseNoMismatch", inBody.strip(), caseNo)));
+					messages.message("imports.push.caseNoMismatch", inBody.strip(), caseNo)));
 		}
 		if (!refused.isEmpty()) {
 			return ResponseEntity.badRequest().body(Map.of("errors", refused));
@@ -100,7 +99,7 @@ class CasePushApiController {
 		Map<String, String> row = new LinkedHashMap<>();
 		row.put(CaseImporter.CASE_NO.header(), caseNo);
 		row.putAll(fields);
-		ImportResult result = engine.importRecord(ImportKind.CASES, messages.get("imports.push.fileName", caseNo), row);
+		ImportResult result = engine.importRecord(ImportKind.CASES, messages.message("imports.push.fileName", caseNo), row);
 		recordInHistory(caseNo, row, result);
 		if (!result.imported()) {
 			return ResponseEntity.badRequest()

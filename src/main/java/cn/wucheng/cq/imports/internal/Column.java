@@ -50,6 +50,11 @@ public record Column(String header, List<String> aliases, boolean required, int 
 				hintKey, choices);
 	}
 
+	/** The same column, also recognised under these headers. */
+	Column alias(List<String> others) {
+		return alias(others.toArray(String[]::new));
+	}
+
 	/** The header of IMPORT.md first, then the aliases. */
 	List<String> names() {
 		return Stream.concat(Stream.of(header), aliases.stream()).toList();

@@ -15,7 +15,7 @@ final class DateText {
 	private static final Pattern SEPARATED = Pattern
 		.compile("(\\d{4})\\s*([-/.])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
 
-	private static final Pattern CHINESE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]");
+	private static final Pattern CHINESE = Pattern.compile(ImportVocabulary.CHINESE_DATE);
 
 	private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 

@@ -18,17 +18,17 @@ import cn.wucheng.cq.imports.ImportKind;
  */
 final class DeductionImporter extends ListImporter<DeductionImporter.Row> {
 
-	static final Column CASE_NO = Column.required("案件编号", 60).hint("imports.hint.case");
+	static final Column CASE_NO = Column.required(ImportVocabulary.CASE_NO, 60).hint("imports.hint.case");
 
-	static final Column RETURNED_ON = Column.requiredDate("退卷日期");
+	static final Column RETURNED_ON = Column.requiredDate(ImportVocabulary.RETURNED_ON);
 
-	static final Column CODE = Column.required("扣分项编码", 20).hint("imports.hint.itemCode");
+	static final Column CODE = Column.required(ImportVocabulary.ITEM_CODE, 20).hint("imports.hint.itemCode");
 
-	static final Column POINTS = Column.required("扣分", 0).hint("imports.hint.points");
+	static final Column POINTS = Column.required(ImportVocabulary.POINTS, 0).hint("imports.hint.points");
 
-	static final Column ITEM = Column.optional("扣分项", 200).hint("imports.hint.itemText");
+	static final Column ITEM = Column.optional(ImportVocabulary.ITEM_TEXT, 200).hint("imports.hint.itemText");
 
-	static final Column REASON = Column.optional("退卷原因", 500);
+	static final Column REASON = Column.optional(ImportVocabulary.RETURN_REASON, 500);
 
 	record Row(int row, String caseNo, LocalDate returnedOn, String code, BigDecimal points, String reason)
 			implements Parsed {
@@ -201,7 +201,9 @@ final class DeductionImporter extends ListImporter<DeductionImporter.Row> {
 		for (Item item : fresh.values()) {
 			rows.add(new Object[] { item.code, item.text, item.points });
 			run.createdAlongside("deduction_item", item.code,
-					"扣分项编码=" + item.code + "\n扣分项=" + item.text + "\n扣分=" + display(item.points));
+					// the audit names the fields by their column headers, as an updated row's changes do
+					CODE.header() + "=" + item.code + "\n" + ITEM.header() + "=" + item.text + "\n" + POINTS.header()
+							+ "=" + display(item.points));
 		}
 		run.batch("insert into deduction_item (code, item_text, points) values (?, ?, ?)", rows, Types.VARCHAR,
 				Types.VARCHAR, Types.NUMERIC);

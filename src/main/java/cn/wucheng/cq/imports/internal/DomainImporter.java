@@ -11,9 +11,9 @@ import cn.wucheng.cq.imports.ImportKind;
 /** 执法领域, keyed by 领域名称. New domains go to the end of the catalogue. */
 final class DomainImporter extends ListImporter<DomainImporter.Row> {
 
-	static final Column NAME = Column.required("领域名称", 50);
+	static final Column NAME = Column.required(ImportVocabulary.DOMAIN_NAME, 50);
 
-	static final Column CODE = Column.optional("领域编码", 20);
+	static final Column CODE = Column.optional(ImportVocabulary.DOMAIN_CODE, 20);
 
 	record Row(int row, String name, String code) implements Parsed {
 	}

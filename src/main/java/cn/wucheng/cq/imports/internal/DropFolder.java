@@ -37,9 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.imports.ImportHistory;
 import cn.wucheng.cq.imports.ImportKind;
-import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The drop folder (投递目录, issue 14 item 4): a directory ({@code cq.imports.inbox}, empty = off) where a nightly
@@ -82,7 +82,7 @@ public class DropFolder {
 
 	private final ImportEngine engine;
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
 	private final AuditLog audit;
 
@@ -91,7 +91,7 @@ public class DropFolder {
 	private final Clock clock;
 
 	DropFolder(@Value("${cq.imports.inbox:}") String inbox,
-			@Value("${cq.imports.inbox-settle:5s}") Duration settle, ImportEngine engine, ImportMessages messages,
+			@Value("${cq.imports.inbox-settle:5s}") Duration settle, ImportEngine engine, Refusals messages,
 			AuditLog audit, PlatformTransactionManager transactionManager, ImportHistory history, Clock clock) {
 		this.clock = clock;
 		this.history = history;
@@ -170,9 +170,9 @@ public class DropFolder {
 	private final ImportHistory history;
 
 	private Handled handle(Candidate c) {
-		String user = messages.get("imports.inbox.user");
+		String user = messages.message("imports.inbox.user");
 		ImportResult result = c.kind == null
-				? ImportResult.unreadable(null, c.name, messages.get("imports.inbox.unknownList", nameStarts()))
+				? ImportResult.unreadable(null, c.name, messages.message("imports.inbox.unknownList", nameStarts()))
 				: as(user, () -> engine.importFile(c.kind, c.name, c.file));
 		if (result.status() == ImportResult.Status.BUSY) {
 			log.info("Drop folder: {} waits for the next poll (other large imports running)", c.name);
@@ -201,7 +201,7 @@ public class DropFolder {
 
 	private Void record(Candidate c, ImportResult result, String movedTo) {
 		audit.record("DROP_FOLDER_IMPORT", "drop_folder", movedTo,
-				messages.get("imports.inbox.audit", c.name, movedTo, String.valueOf(result.errors().size())), null,
+				messages.message("imports.inbox.audit", c.name, movedTo, String.valueOf(result.errors().size())), null,
 				null);
 		return null;
 	}
@@ -223,15 +223,15 @@ public class DropFolder {
 	/** The result file, for whoever opens the folder (Windows Notepad included: BOM and CRLF). */
 	private String report(ImportResult r, Candidate c, String user, LocalDateTime now) {
 		List<String> lines = new ArrayList<>();
-		lines.add(messages.get("imports.inbox.result.file", c.name));
-		lines.add(messages.get("imports.inbox.result.list",
-				c.kind == null ? messages.get("imports.inbox.result.noList") : c.kind.label()));
-		lines.add(messages.get("imports.inbox.result.time", now.format(SHOWN), user));
+		lines.add(messages.message("imports.inbox.result.file", c.name));
+		lines.add(messages.message("imports.inbox.result.list",
+				c.kind == null ? messages.message("imports.inbox.result.noList") : c.kind.label()));
+		lines.add(messages.message("imports.inbox.result.time", now.format(SHOWN), user));
 		switch (r.status()) {
-			case IMPORTED -> lines.add(messages.get("imports.inbox.result.imported", String.valueOf(r.created()),
+			case IMPORTED -> lines.add(messages.message("imports.inbox.result.imported", String.valueOf(r.created()),
 					String.valueOf(r.updated()), String.valueOf(r.unchanged())));
-			case REJECTED -> lines.add(messages.get("imports.inbox.result.rejected", String.valueOf(r.errors().size())));
-			default -> lines.add(messages.get("imports.inbox.result.unreadable"));
+			case REJECTED -> lines.add(messages.message("imports.inbox.result.rejected", String.valueOf(r.errors().size())));
+			default -> lines.add(messages.message("imports.inbox.result.unreadable"));
 		}
 		problems(lines, "imports.inbox.result.problems", r.errors());
 		problems(lines, "imports.inbox.result.warnings", r.warnings());
@@ -242,10 +242,10 @@ public class DropFolder {
 		if (problems.isEmpty()) {
 			return;
 		}
-		lines.add(messages.get(headingKey, String.valueOf(problems.size())));
+		lines.add(messages.message(headingKey, String.valueOf(problems.size())));
 		for (ImportProblem p : problems) {
-			lines.add(p.row() == null ? messages.get("imports.inbox.result.whole", p.message())
-					: messages.get("imports.inbox.result.rowColumn", p.row(), p.column(), p.message()));
+			lines.add(p.row() == null ? messages.message("imports.inbox.result.whole", p.message())
+					: messages.message("imports.inbox.result.rowColumn", p.row(), p.column(), p.message()));
 		}
 	}
 

@@ -24,14 +24,22 @@ final class DropFolderLists {
 
 	private static Map<ImportKind, List<String>> names() {
 		Map<ImportKind, List<String>> m = new LinkedHashMap<>();
-		m.put(ImportKind.DOMAINS, List.of("执法领域", "领域", "domains"));
-		m.put(ImportKind.UNITS, List.of("单位", "units"));
-		m.put(ImportKind.PEOPLE, List.of("人员", "people"));
-		m.put(ImportKind.CASES, List.of("案件", "cases"));
-		m.put(ImportKind.DEDUCTIONS, List.of("退卷扣分", "扣分", "deductions"));
-		m.put(ImportKind.AWARDS, List.of("优秀案卷", "奖励", "awards"));
-		m.put(ImportKind.TRAINING_HOURS, List.of("培训学时", "training-hours", "training_hours"));
+		m.put(ImportKind.DOMAINS, names(ImportVocabulary.DOMAINS_FILE, "domains"));
+		m.put(ImportKind.UNITS, names(ImportVocabulary.UNITS_FILE, "units"));
+		m.put(ImportKind.PEOPLE, names(ImportVocabulary.PEOPLE_FILE, "people"));
+		m.put(ImportKind.CASES, names(ImportVocabulary.CASES_FILE, "cases"));
+		m.put(ImportKind.DEDUCTIONS, names(ImportVocabulary.DEDUCTIONS_FILE, "deductions"));
+		m.put(ImportKind.AWARDS, names(ImportVocabulary.AWARDS_FILE, "awards"));
+		m.put(ImportKind.TRAINING_HOURS,
+				names(ImportVocabulary.TRAINING_HOURS_FILE, "training-hours", "training_hours"));
 		return m;
+	}
+
+	/** The Chinese name starts of a list, then its keys in URLs. */
+	private static List<String> names(List<String> chinese, String... keys) {
+		List<String> all = new ArrayList<>(chinese);
+		all.addAll(Arrays.asList(keys));
+		return List.copyOf(all);
 	}
 
 	private DropFolderLists() {

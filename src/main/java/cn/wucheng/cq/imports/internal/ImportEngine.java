@@ -23,6 +23,7 @@ import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Runs one import: one transaction per file, rows streamed from the file, checked one by one, then compared and
@@ -40,7 +41,7 @@ public class ImportEngine {
 
 	private final JdbcTemplate template;
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
 	private final AuditLog audit;
 
@@ -54,7 +55,7 @@ public class ImportEngine {
 
 	private final Clock clock;
 
-	ImportEngine(JdbcClient jdbc, JdbcTemplate template, ImportMessages messages, AuditLog audit,
+	ImportEngine(JdbcClient jdbc, JdbcTemplate template, Refusals messages, AuditLog audit,
 			PlatformTransactionManager transactionManager, ImportQueue queue,
 			@Value("${cq.imports.defer-foreign-keys:false}") boolean deferForeignKeys,
 			@Value("${cq.imports.xlsx.max-shared-strings-size:128MB}") DataSize maxSharedStrings,
@@ -138,15 +139,15 @@ public class ImportEngine {
 			size = Files.size(file);
 		}
 		catch (IOException e) {
-			return ImportResult.unreadable(kind, fileName, messages.get("imports.file.unreadable"));
+			return ImportResult.unreadable(kind, fileName, messages.message("imports.file.unreadable"));
 		}
 		try (ImportQueue.Turn turn = queue.enter(size, ticket)) {
 			return importNow(kind, fileName, file, mapping);
 		}
 		catch (ImportQueue.Busy busy) {
 			String message = busy.full()
-					? messages.get("imports.queue.full", String.valueOf(busy.ahead()))
-					: messages.get("imports.queue.busy", String.valueOf(busy.ahead()), minutes(queue.maxWait()));
+					? messages.message("imports.queue.full", String.valueOf(busy.ahead()))
+					: messages.message("imports.queue.busy", String.valueOf(busy.ahead()), minutes(queue.maxWait()));
 			log.info("Import of {} ({}) not run: {} import(s) ahead, {}", kind.path(), fileName, busy.ahead(),
 					busy.full() ? "line full" : "waited " + queue.maxWait());
 			return ImportResult.busy(kind, fileName, message);
@@ -155,8 +156,8 @@ public class ImportEngine {
 
 	/** A wait as the messages show it: "3 分钟", "90 秒". */
 	String minutes(java.time.Duration wait) {
-		return wait.toSeconds() % 60 == 0 ? messages.get("imports.queue.minutes", String.valueOf(wait.toMinutes()))
-				: messages.get("imports.queue.seconds", String.valueOf(wait.toSeconds()));
+		return wait.toSeconds() % 60 == 0 ? messages.message("imports.queue.minutes", String.valueOf(wait.toMinutes()))
+				: messages.message("imports.queue.seconds", String.valueOf(wait.toSeconds()));
 	}
 
 	private ImportResult importNow(ImportKind kind, String fileName, Path file, ColumnMapping mapping) {
@@ -165,7 +166,7 @@ public class ImportEngine {
 			table = TabularFile.open(file, xlsxLimits);
 		}
 		catch (UnreadableFileException e) {
-			return ImportResult.unreadable(kind, fileName, messages.get(e.messageKey(), e.args()));
+			return ImportResult.unreadable(kind, fileName, messages.message(e.messageKey(), e.args()));
 		}
 		return importTable(kind, fileName, table, mapping);
 	}
@@ -207,14 +208,14 @@ public class ImportEngine {
 		}
 		catch (Unreadable e) {
 			return ImportResult.unreadable(kind, fileName,
-					messages.get(e.getCause().messageKey(), e.getCause().args()));
+					messages.message(e.getCause().messageKey(), e.getCause().args()));
 		}
 		catch (DataAccessException e) {
 			// Validation should leave nothing for the database to refuse; if it still does (e.g. a concurrent import
 			// of the same keys), the file is not imported and the user is told so.
 			log.error("Import of {} ({}) failed in the database", kind.path(), fileName, e);
 			return new ImportResult(kind, fileName, ImportResult.Status.REJECTED, 0, 0, 0,
-					List.of(ImportProblem.ofFile(messages.get("imports.error.database"))), List.of());
+					List.of(ImportProblem.ofFile(messages.message("imports.error.database"))), List.of());
 		}
 	}
 
@@ -250,11 +251,11 @@ public class ImportEngine {
 			return new ImportResult(kind, fileName, ImportResult.Status.REJECTED, 0, 0, 0,
 					run.problems.errors(messages), run.problems.warnings(messages));
 		}
-		run.recordImport(messages.get("imports.audit.import", kind.label(), fileName, table.describe(), run.created,
+		run.recordImport(messages.message("imports.audit.import", kind.label(), fileName, table.describe(), run.created,
 				run.updated, run.unchanged, run.problems.warningCount()));
 		if (mapping != null && mapping.name() != null) {
 			audit.record("IMPORT_MAPPING_APPLY", "import_mapping", mapping.name(),
-					messages.get("imports.mapping.audit.applied", mapping.name(), kind.label(), fileName), null, null);
+					messages.message("imports.mapping.audit.applied", mapping.name(), kind.label(), fileName), null, null);
 		}
 		return new ImportResult(kind, fileName, ImportResult.Status.IMPORTED, run.created, run.updated, run.unchanged,
 				List.of(), run.problems.warnings(messages));

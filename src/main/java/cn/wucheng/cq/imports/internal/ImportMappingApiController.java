@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** {@code GET /api/v1/import-mappings} (issue 14 item 2): the saved column mappings a script may name in an import. */
 @RestController
 @RequestMapping("/api/v1/import-mappings")
-@Tag(name = "数据导入", description = "导入 IMPORT.md 的六个名单（.xlsx 或 .csv），全部或全不，可重复导入")
+@Tag(name = "imports.api.tag", description = "imports.api.tag.description")
 class ImportMappingApiController {
 
 	private final ImportMappings mappings;
@@ -28,11 +28,9 @@ class ImportMappingApiController {
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('LEGAL','INTEGRATION')")
-	@Operation(summary = "已保存的列对应关系（法制科或接口账号）",
-			description = "法制科在导入页面为列名与名单不一致的文件保存的列对应关系。导入时以 ?mapping=名称 使用，"
-					+ "如 POST /api/v1/imports/cases?mapping=省平台案件导出。")
-	@ApiResponse(responseCode = "200", description = "[{\"name\":\"省平台案件导出\",\"kind\":\"cases\","
-			+ "\"columns\":{\"主办人工号\":\"办案人员编码\", …}}]：columns 为 名单的列 → 文件中的列名")
+	// message keys, read by springdoc from messages-imports.properties (issue 15 item 3)
+	@Operation(summary = "imports.api.mappings.summary", description = "imports.api.mappings.description")
+	@ApiResponse(responseCode = "200", description = "imports.api.mappings.200")
 	List<Map<String, Object>> list() {
 		return mappings.list().stream().map(m -> {
 			Map<String, Object> json = new LinkedHashMap<>();

@@ -19,6 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.Imports;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -41,19 +43,19 @@ class ImportMappingController {
 
 	private final ImportTemplates templates;
 
-	private final ImportMessages messages;
-
 	private final ImportPageModel page;
 
+	private final Refusals refusals;
+
 	ImportMappingController(Imports imports, ImportEngine engine, ImportMappings mappings, PendingUploads pending,
-			ImportTemplates templates, ImportMessages messages, ImportPageModel page) {
+			ImportTemplates templates, ImportPageModel page, Refusals refusals) {
 		this.page = page;
+		this.refusals = refusals;
 		this.imports = imports;
 		this.engine = engine;
 		this.mappings = mappings;
 		this.pending = pending;
 		this.templates = templates;
-		this.messages = messages;
 	}
 
 	/**
@@ -71,7 +73,7 @@ class ImportMappingController {
 			if (htmx == null) {
 				response.setStatus(HttpStatus.NOT_FOUND.value());
 			}
-			model.addAttribute("mappingError", messages.get("imports.mapping.gone"));
+			model.addAttribute("mappingError", refusals.message("imports.mapping.gone"));
 			return view(htmx, model);
 		}
 		PendingUploads.Pending p = waiting.get();
@@ -91,14 +93,14 @@ class ImportMappingController {
 				mapping = mappings.check(p.kind(), null, form.getColumns(), headers.headers());
 			}
 		}
-		catch (ImportMappings.Refused refused) {
+		catch (Refusal refused) {
 			model.addAttribute("step", MappingStep.of(p, headers, engine.columns(p.kind()), templates,
-					form.getColumns(), form.getName(), refused.getMessage()));
+					form.getColumns(), form.getName(), refusals.text(refused)));
 			model.addAttribute("selected", p.kind());
 			return view(htmx, model);
 		}
 		if (pending.take(p.token(), user, session.getId()).isEmpty()) {
-			model.addAttribute("mappingError", messages.get("imports.mapping.gone"));
+			model.addAttribute("mappingError", refusals.message("imports.mapping.gone"));
 			return view(htmx, model); // a second submit of the same step, at the same moment
 		}
 		model.addAttribute("selected", p.kind());
@@ -143,11 +145,11 @@ class ImportMappingController {
 		ImportMappings.Saved saved = mappings.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		try {
 			ImportMappings.Saved changed = mappings.update(id, form.getName(), form.getColumns());
-			redirect.addFlashAttribute("flashSuccess", messages.get("imports.mapping.updated", changed.name()));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("imports.mapping.updated", changed.name()));
 			return "redirect:/imports/mappings";
 		}
-		catch (ImportMappings.Refused refused) {
-			return editPage(saved, form, refused.getMessage(), model);
+		catch (Refusal refused) {
+			return editPage(saved, form, refusals.text(refused), model);
 		}
 	}
 
@@ -156,7 +158,7 @@ class ImportMappingController {
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		ImportMappings.Saved saved = mappings.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		mappings.delete(id);
-		redirect.addFlashAttribute("flashSuccess", messages.get("imports.mapping.deleted", saved.name()));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("imports.mapping.deleted", saved.name()));
 		return "redirect:/imports/mappings";
 	}
 

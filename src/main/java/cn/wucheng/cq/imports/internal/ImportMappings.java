@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,15 +42,6 @@ class ImportMappings {
 
 	}
 
-	/** A refused change, with the message for the user (Chinese). */
-	static final class Refused extends IllegalArgumentException {
-
-		Refused(String message) {
-			super(message);
-		}
-
-	}
-
 	static final int MAX_NAME = 100;
 
 	private static final TypeReference<LinkedHashMap<String, String>> COLUMNS = new TypeReference<>() {
@@ -63,13 +56,13 @@ class ImportMappings {
 
 	private final AuditLog audit;
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
 	private final ImportEngine engine;
 
 	private final Clock clock;
 
-	ImportMappings(JdbcClient jdbc, AuditLog audit, ImportMessages messages, ImportEngine engine, Clock clock) {
+	ImportMappings(JdbcClient jdbc, AuditLog audit, Refusals messages, ImportEngine engine, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -114,19 +107,19 @@ class ImportMappings {
 			}
 			h = h.strip();
 			if (!headers.contains(h)) {
-				throw new Refused(messages.get("imports.mapping.error.unknownHeader", h));
+				throw Refusal.of("imports.mapping.error.unknownHeader", h);
 			}
 			String other = usedBy.putIfAbsent(h, c.header());
 			if (other != null) {
-				throw new Refused(messages.get("imports.mapping.error.twice", h, other, c.header()));
+				throw Refusal.of("imports.mapping.error.twice", h, other, c.header());
 			}
 			columns.put(c.header(), h);
 		}
 		ColumnMapping mapping = new ColumnMapping(name, columns);
 		List<Column> missing = engine.missing(kind, mapping, headers);
 		if (!missing.isEmpty()) {
-			throw new Refused(messages.get("imports.mapping.error.missing",
-					missing.stream().map(Column::header).collect(Collectors.joining("、"))));
+			throw Refusal.of("imports.mapping.error.missing",
+					missing.stream().map(Column::header).collect(Collectors.joining("、")));
 		}
 		return mapping;
 	}
@@ -145,14 +138,14 @@ class ImportMappings {
 			.query(Long.class)
 			.single();
 		audit.record("IMPORT_MAPPING_CREATE", "import_mapping", clean,
-				messages.get("imports.mapping.audit.created", clean, kind.label()), null, describe(mapping.columns()));
+				messages.message("imports.mapping.audit.created", clean, kind.label()), null, describe(mapping.columns()));
 		return find(id).orElseThrow();
 	}
 
 	/** Renames and changes the columns; the headers it is offered for stay those of the file it was made for. */
 	@Transactional
 	public Saved update(long id, String name, Map<String, String> chosen) {
-		Saved before = find(id).orElseThrow(() -> new Refused(messages.get("imports.mapping.error.gone")));
+		Saved before = find(id).orElseThrow(() -> Refusal.of("imports.mapping.error.gone"));
 		String clean = name(name, id);
 		ColumnMapping mapping = check(before.kind(), clean, chosen, before.headers());
 		jdbc.sql("update import_mapping set name = ?, columns = ?, updated_at = ? where id = ?")
@@ -160,31 +153,31 @@ class ImportMappings {
 					LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), id)
 			.update();
 		audit.record("IMPORT_MAPPING_UPDATE", "import_mapping", clean,
-				messages.get("imports.mapping.audit.updated", before.name(), clean, before.kind().label()),
+				messages.message("imports.mapping.audit.updated", before.name(), clean, before.kind().label()),
 				describe(before.columns()), describe(mapping.columns()));
 		return find(id).orElseThrow();
 	}
 
 	@Transactional
 	public void delete(long id) {
-		Saved before = find(id).orElseThrow(() -> new Refused(messages.get("imports.mapping.error.gone")));
+		Saved before = find(id).orElseThrow(() -> Refusal.of("imports.mapping.error.gone"));
 		jdbc.sql("delete from import_mapping where id = ?").param(id).update();
 		audit.record("IMPORT_MAPPING_DELETE", "import_mapping", before.name(),
-				messages.get("imports.mapping.audit.deleted", before.name(), before.kind().label()),
+				messages.message("imports.mapping.audit.deleted", before.name(), before.kind().label()),
 				describe(before.columns()), null);
 	}
 
 	private String name(String name, Long id) {
 		String clean = name == null ? "" : name.strip();
 		if (clean.isEmpty()) {
-			throw new Refused(messages.get("imports.mapping.error.noName"));
+			throw Refusal.of("imports.mapping.error.noName");
 		}
 		if (clean.length() > MAX_NAME) {
-			throw new Refused(messages.get("imports.mapping.error.longName", MAX_NAME));
+			throw Refusal.of("imports.mapping.error.longName", MAX_NAME);
 		}
 		Optional<Saved> same = byName(clean);
 		if (same.isPresent() && (id == null || same.get().id() != id)) {
-			throw new Refused(messages.get("imports.mapping.error.taken", clean));
+			throw Refusal.of("imports.mapping.error.taken", clean);
 		}
 		return clean;
 	}

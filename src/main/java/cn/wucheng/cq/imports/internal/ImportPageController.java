@@ -32,6 +32,7 @@ import cn.wucheng.cq.imports.ImportResult;
 import cn.wucheng.cq.imports.ImportSource;
 import cn.wucheng.cq.imports.Imports;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusals;
 import jakarta.servlet.http.HttpSession;
 
 /**
@@ -48,7 +49,7 @@ class ImportPageController {
 
 	private final ImportTemplates templates;
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
 	private final ImportQueue queue;
 
@@ -60,7 +61,7 @@ class ImportPageController {
 
 	private final ImportMappings mappings;
 
-	ImportPageController(Imports imports, ImportEngine engine, ImportTemplates templates, ImportMessages messages,
+	ImportPageController(Imports imports, ImportEngine engine, ImportTemplates templates, Refusals messages,
 			ImportQueue queue, PendingUploads pending, ImportMappings mappings,
 			ImportPageModel page) {
 		this.page = page;
@@ -90,7 +91,7 @@ class ImportPageController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("selected", importKind);
 		if (file == null || file.isEmpty() && !StringUtils.hasText(file.getOriginalFilename())) {
-			model.addAttribute("result", ImportResult.unreadable(importKind, "", messages.get("imports.file.missing")));
+			model.addAttribute("result", ImportResult.unreadable(importKind, "", messages.message("imports.file.missing")));
 		}
 		else {
 			importOrMap(importKind, file, validTicket(ticket), session, model);
@@ -130,7 +131,7 @@ class ImportPageController {
 		PendingUploads.Pending waiting = pending.keep(received, kind, fileName, CurrentUser.get().username(),
 				session.getId());
 		model.addAttribute("step", MappingStep.of(waiting, headers, engine.columns(kind), templates, null, null,
-				messages.get("imports.mapping.needed", missingText(headers))));
+				messages.message("imports.mapping.needed", missingText(headers))));
 	}
 
 	private static String missingText(FileHeaders headers) {
@@ -150,8 +151,8 @@ class ImportPageController {
 	Map<String, Object> queue(@RequestParam(name = "ticket", required = false) String ticket) {
 		String valid = validTicket(ticket);
 		int ahead = valid == null ? -1 : imports.ahead(valid);
-		String message = ahead > 0 ? messages.get("imports.queue.waiting", String.valueOf(ahead), engine.minutes(queue.maxWait()))
-				: messages.get("imports.progress.processing");
+		String message = ahead > 0 ? messages.message("imports.queue.waiting", String.valueOf(ahead), engine.minutes(queue.maxWait()))
+				: messages.message("imports.progress.processing");
 		return Map.of("ahead", ahead, "message", message);
 	}
 

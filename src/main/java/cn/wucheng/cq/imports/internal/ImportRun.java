@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The state of one import while it runs: problems, counts, audit entries waiting for the next batch, and the
@@ -34,7 +35,7 @@ final class ImportRun {
 
 	final JdbcTemplate template;
 
-	final ImportMessages messages;
+	final Refusals messages;
 
 	final LocalDate today;
 
@@ -59,7 +60,7 @@ final class ImportRun {
 
 	int unchanged;
 
-	ImportRun(ImportKind kind, String fileName, JdbcClient jdbc, JdbcTemplate template, ImportMessages messages,
+	ImportRun(ImportKind kind, String fileName, JdbcClient jdbc, JdbcTemplate template, Refusals messages,
 			AuditLog audit, Clock clock) {
 		this.today = LocalDate.now(clock);
 		this.kind = kind;
@@ -76,11 +77,11 @@ final class ImportRun {
 	}
 
 	void error(int row, Column column, String key, Object... args) {
-		problems.error(row, label(column), messages.get(key, args));
+		problems.error(row, label(column), messages.message(key, args));
 	}
 
 	void warning(int row, Column column, String key, Object... args) {
-		problems.warning(row, label(column), messages.get(key, args));
+		problems.warning(row, label(column), messages.message(key, args));
 	}
 
 	/** The file's header row once found: problems name a column as the file does (an alias if it uses one). */
@@ -108,13 +109,13 @@ final class ImportRun {
 	void updated(String entity, String key, Changes changes) {
 		updated++;
 		pendingAudit.add(new AuditLog.Entry(AUDIT_ACTION_UPDATE, entity, key,
-				messages.get("imports.audit.updated", kind.label(), fileName), changes.before(), changes.after()));
+				messages.message("imports.audit.updated", kind.label(), fileName), changes.before(), changes.after()));
 	}
 
 	/** A record added to another catalogue on the way (a new deduction item). */
 	void createdAlongside(String entity, String key, String after) {
 		pendingAudit.add(new AuditLog.Entry(AUDIT_ACTION_CREATE, entity, key,
-				messages.get("imports.audit.created", kind.label(), fileName), null, after));
+				messages.message("imports.audit.created", kind.label(), fileName), null, after));
 	}
 
 	void flushAudit() {

@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.imports.ImportKind;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.shared.SpreadsheetText;
 
 /**
@@ -26,15 +27,15 @@ class ImportTemplates {
 
 	private final ImportEngine engine;
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
-	ImportTemplates(ImportEngine engine, ImportMessages messages) {
+	ImportTemplates(ImportEngine engine, Refusals messages) {
 		this.engine = engine;
 		this.messages = messages;
 	}
 
 	String fileName(ImportKind kind) {
-		return messages.get("imports.template.fileName", kind.label());
+		return messages.message("imports.template.fileName", kind.label());
 	}
 
 	byte[] workbook(ImportKind kind) {
@@ -66,11 +67,11 @@ class ImportTemplates {
 			}
 			data.createFreezePane(0, 1);
 
-			Sheet help = wb.createSheet(messages.get("imports.template.sheetInstructions"));
+			Sheet help = wb.createSheet(messages.message("imports.template.sheetInstructions"));
 			Row h = help.createRow(0);
-			cells.text(h.createCell(0), messages.get("imports.template.column"));
-			cells.text(h.createCell(1), messages.get("imports.template.required"));
-			cells.text(h.createCell(2), messages.get("imports.template.content"));
+			cells.text(h.createCell(0), messages.message("imports.template.column"));
+			cells.text(h.createCell(1), messages.message("imports.template.required"));
+			cells.text(h.createCell(2), messages.message("imports.template.content"));
 			for (int i = 0; i < 3; i++) {
 				h.getCell(i).setCellStyle(optional);
 			}
@@ -78,10 +79,10 @@ class ImportTemplates {
 			for (Column c : columns) {
 				Row row = help.createRow(r++);
 				cells.text(row.createCell(0), c.header());
-				cells.text(row.createCell(1), messages.get(c.required() ? "imports.template.yes" : "imports.template.no"));
+				cells.text(row.createCell(1), messages.message(c.required() ? "imports.template.yes" : "imports.template.no"));
 				cells.text(row.createCell(2), describe(c));
 			}
-			help.createRow(r + 1).createCell(0).setCellValue(messages.get("imports.template.note"));
+			help.createRow(r + 1).createCell(0).setCellValue(messages.message("imports.template.note"));
 			help.setColumnWidth(0, 16 * 256);
 			help.setColumnWidth(1, 10 * 256);
 			help.setColumnWidth(2, 90 * 256);
@@ -97,16 +98,16 @@ class ImportTemplates {
 	String describe(Column c) {
 		StringBuilder b = new StringBuilder();
 		if (!c.choices().isEmpty()) {
-			b.append(messages.get("imports.hint.choices", String.join("、", c.choices())));
+			b.append(messages.message("imports.hint.choices", String.join("、", c.choices())));
 		}
 		if (c.hintKey() != null) {
-			b.append(b.isEmpty() ? "" : "；").append(messages.get(c.hintKey()));
+			b.append(b.isEmpty() ? "" : "；").append(messages.message(c.hintKey()));
 		}
 		if (c.maxLength() > 0) {
-			b.append(b.isEmpty() ? "" : "；").append(messages.get("imports.template.maxLength", c.maxLength()));
+			b.append(b.isEmpty() ? "" : "；").append(messages.message("imports.template.maxLength", c.maxLength()));
 		}
 		if (!c.aliases().isEmpty()) { // issue 14: the names exports give the column
-			b.append(b.isEmpty() ? "" : "；").append(messages.get("imports.hint.aliases", String.join("、", c.aliases())));
+			b.append(b.isEmpty() ? "" : "；").append(messages.message("imports.hint.aliases", String.join("、", c.aliases())));
 		}
 		return b.toString();
 	}

@@ -21,25 +21,31 @@ import cn.wucheng.cq.organisation.UnitAssignment;
  */
 final class PersonImporter extends ListImporter<PersonImporter.Row> {
 
-	static final Column EMPLOYEE_NO = Column.required("工号", 30);
+	static final Column EMPLOYEE_NO = Column.required(ImportVocabulary.EMPLOYEE_NO, 30);
 
-	static final Column NAME = Column.required("姓名", 50);
+	static final Column NAME = Column.required(ImportVocabulary.PERSON_NAME, 50);
 
-	static final Column SEX = Column.choice("性别", Arrays.stream(Sex.values()).map(Sex::label).toList());
+	static final Column SEX = Column.choice(ImportVocabulary.SEX,
+			Arrays.stream(Sex.values()).map(Sex::label).toList());
 
-	static final Column BIRTH_DATE = Column.requiredDate("出生日期");
+	static final Column BIRTH_DATE = Column.requiredDate(ImportVocabulary.BIRTH_DATE);
 
-	static final Column CATEGORY = Column.choice("人员类别",
+	static final Column CATEGORY = Column.choice(ImportVocabulary.STAFF_CATEGORY,
 			Arrays.stream(StaffCategory.values()).map(StaffCategory::label).toList());
 
-	static final Column UNIT = Column.required("所属单位", 100).alias("所在单位").hint("imports.hint.unit");
+	static final Column UNIT = Column.required(ImportVocabulary.PERSON_UNIT, 100)
+		.alias(ImportVocabulary.PERSON_UNIT_ALIASES)
+		.hint("imports.hint.unit");
 
-	static final Column POST = Column.choice("职务", Arrays.stream(Post.values()).map(Post::label).toList());
+	static final Column POST = Column.choice(ImportVocabulary.POST,
+			Arrays.stream(Post.values()).map(Post::label).toList());
 
 	/** Issue 14: the platform may name a handler by it; optional, one person's only (as the person form: CertificateNo). */
-	static final Column CERTIFICATE_NO = Column.optional("执法证号", CertificateNo.MAX_LENGTH).alias("执法证件号", "执法证编号");
+	static final Column CERTIFICATE_NO = Column
+		.optional(ImportVocabulary.CERTIFICATE_NO, CertificateNo.MAX_LENGTH)
+		.alias(ImportVocabulary.CERTIFICATE_NO_ALIASES);
 
-	static final Column PHONE = Column.optional("手机号", 30).alias("手机号码", "联系电话");
+	static final Column PHONE = Column.optional(ImportVocabulary.PHONE, 30).alias(ImportVocabulary.PHONE_ALIASES);
 
 	record Row(int row, String employeeNo, String name, Sex sex, LocalDate birthDate, StaffCategory category,
 			long unitId, Post post, String phone, String certificateNo) implements Parsed {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import cn.wucheng.cq.imports.ImportProblem;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Every error and warning of one file. All are counted; the first {@value #LIMIT} of each are kept with their text
@@ -44,20 +45,20 @@ final class Problems {
 		return warningCount;
 	}
 
-	List<ImportProblem> errors(ImportMessages messages) {
+	List<ImportProblem> errors(Refusals messages) {
 		return sorted(errors, errorCount, messages);
 	}
 
-	List<ImportProblem> warnings(ImportMessages messages) {
+	List<ImportProblem> warnings(Refusals messages) {
 		return sorted(warnings, warningCount, messages);
 	}
 
 	/** By row as the user reads the file (stable: the columns of one row stay in their order). */
-	private static List<ImportProblem> sorted(List<ImportProblem> kept, long total, ImportMessages messages) {
+	private static List<ImportProblem> sorted(List<ImportProblem> kept, long total, Refusals messages) {
 		List<ImportProblem> list = new ArrayList<>(kept);
 		list.sort(Comparator.comparing(ImportProblem::row, Comparator.nullsFirst(Comparator.naturalOrder())));
 		if (total > kept.size()) {
-			list.add(ImportProblem.ofFile(messages.get("imports.error.more", total - kept.size(), kept.size())));
+			list.add(ImportProblem.ofFile(messages.message("imports.error.more", total - kept.size(), kept.size())));
 		}
 		return list;
 	}

@@ -18,17 +18,17 @@ import cn.wucheng.cq.imports.ImportKind;
  */
 final class TrainingHoursImporter extends ListImporter<TrainingHoursImporter.Row> {
 
-	static final Column EMPLOYEE_NO = Column.required("工号", 30).hint("imports.hint.person.any");
+	static final Column EMPLOYEE_NO = Column.required(ImportVocabulary.EMPLOYEE_NO, 30).hint("imports.hint.person.any");
 
-	static final Column TRAINED_ON = Column.requiredDate("培训日期");
+	static final Column TRAINED_ON = Column.requiredDate(ImportVocabulary.TRAINED_ON);
 
-	static final Column TITLE = Column.required("培训名称", 200);
+	static final Column TITLE = Column.required(ImportVocabulary.TRAINING_TITLE, 200);
 
-	static final Column HOURS = Column.required("学时", 0).hint("imports.hint.hours");
+	static final Column HOURS = Column.required(ImportVocabulary.HOURS, 0).hint("imports.hint.hours");
 
-	static final Column ORGANISER = Column.optional("主办单位", 100);
+	static final Column ORGANISER = Column.optional(ImportVocabulary.ORGANISER, 100);
 
-	static final Column CERTIFICATE_NO = Column.optional("证书编号", 100);
+	static final Column CERTIFICATE_NO = Column.optional(ImportVocabulary.TRAINING_CERTIFICATE_NO, 100);
 
 	/** As a session's hours (training's ItemDraft.MAX_HOURS): a single training of more than 200 hours is a typo. */
 	static final BigDecimal MAX_HOURS = new BigDecimal("200");

@@ -22,11 +22,11 @@ import cn.wucheng.cq.organisation.UnitType;
  */
 final class UnitImporter extends ListImporter<UnitImporter.Row> {
 
-	static final Column NAME = Column.required("单位名称", 100);
+	static final Column NAME = Column.required(ImportVocabulary.UNIT_NAME, 100);
 
-	static final Column TYPE = Column.choice("单位类型", Arrays.stream(UnitType.values()).map(UnitType::label).toList());
+	static final Column TYPE = Column.choice(ImportVocabulary.UNIT_TYPE, Arrays.stream(UnitType.values()).map(UnitType::label).toList());
 
-	static final Column DOMAINS = Column.optional("管理领域", 0).hint("imports.hint.domains");
+	static final Column DOMAINS = Column.optional(ImportVocabulary.UNIT_DOMAINS, 0).hint("imports.hint.domains");
 
 	private static final Pattern SEPARATORS = Pattern.compile("[、;；,，]");
 

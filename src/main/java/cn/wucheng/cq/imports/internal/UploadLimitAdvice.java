@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
+import cn.wucheng.cq.shared.Refusals;
+
 /**
  * A file over the upload limit never reaches the import controllers (the multipart request fails first): answer it
  * as API.md says for a too-large file, 400 with a message. Other paths keep the default handling.
@@ -19,11 +21,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @ControllerAdvice
 class UploadLimitAdvice {
 
-	private final ImportMessages messages;
+	private final Refusals messages;
 
 	private final String limit;
 
-	UploadLimitAdvice(ImportMessages messages, @Value("${spring.servlet.multipart.max-file-size:1MB}") String limit) {
+	UploadLimitAdvice(Refusals messages, @Value("${spring.servlet.multipart.max-file-size:1MB}") String limit) {
 		this.messages = messages;
 		this.limit = limit;
 	}
@@ -36,7 +38,7 @@ class UploadLimitAdvice {
 			throw e;
 		}
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-			.body(Map.of("errors", List.of(Map.of("message", messages.get("imports.file.tooLarge", limit)))));
+			.body(Map.of("errors", List.of(Map.of("message", messages.message("imports.file.tooLarge", limit)))));
 	}
 
 }

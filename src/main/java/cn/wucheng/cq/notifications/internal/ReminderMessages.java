@@ -113,8 +113,8 @@ class ReminderMessages {
 			}
 		}
 		if (written > 0) {
-			audit.record("REMINDER_MESSAGES_SENT", "message", today.toString(), "站内消息 " + written + " 条", null,
-					null);
+			audit.record("REMINDER_MESSAGES_SENT", "message", today.toString(), messages.getMessage("notifications.reminder.audit.sent",
+					new Object[] { String.valueOf(written) }, Locale.SIMPLIFIED_CHINESE), null, null);
 		}
 		return written;
 	}

@@ -14,6 +14,8 @@ import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.organisation.Domain;
 import cn.wucheng.cq.organisation.DomainRepository;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /** The enforcement-domain catalogue: the list with its use, and audited changes by 法制科. */
 @Service
@@ -32,7 +34,10 @@ class DomainCatalogue {
 
 	private final AuditLog audit;
 
-	DomainCatalogue(JdbcClient jdbc, DomainRepository domains, AuditLog audit) {
+	private final Refusals refusals;
+
+	DomainCatalogue(JdbcClient jdbc, DomainRepository domains, AuditLog audit, Refusals refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.domains = domains;
 		this.audit = audit;
@@ -70,7 +75,7 @@ class DomainCatalogue {
 		checkUnique(null, form);
 		int nextOrder = jdbc.sql("select coalesce(max(sort_order), 0) + 1 from domain").query(Integer.class).single();
 		Domain domain = domains.save(new Domain(form.trimmedCode(), form.trimmedName(), nextOrder));
-		audit.record("DOMAIN_CREATED", "domain", domain.getName(), "新增执法领域", null, describe(domain));
+		audit.record("DOMAIN_CREATED", "domain", domain.getName(), refusals.message("organisation.audit.domainCreated"), null, describe(domain));
 		return domain;
 	}
 
@@ -78,7 +83,7 @@ class DomainCatalogue {
 	Domain edit(long id, DomainForm form) {
 		Domain domain = domains.findById(id).orElseThrow(NotFound::new);
 		if (!Objects.equals(domain.getVersion(), form.getVersion())) {
-			throw Rejected.stale();
+			throw Refusal.stale();
 		}
 		checkUnique(id, form);
 		String before = describe(domain);
@@ -87,9 +92,9 @@ class DomainCatalogue {
 			domain = domains.save(domain);
 		}
 		catch (OptimisticLockingFailureException e) {
-			throw Rejected.stale();
+			throw Refusal.stale();
 		}
-		audit.record("DOMAIN_CHANGED", "domain", domain.getName(), "修改执法领域", before, describe(domain));
+		audit.record("DOMAIN_CHANGED", "domain", domain.getName(), refusals.message("organisation.audit.domainChanged"), before, describe(domain));
 		return domain;
 	}
 
@@ -97,7 +102,7 @@ class DomainCatalogue {
 		domains.findByName(form.trimmedName())
 			.filter(d -> !d.getId().equals(self))
 			.ifPresent(d -> {
-				throw new Rejected("name", "domain.name.taken", form.trimmedName());
+				throw Refusal.onField("name", "domain.name.taken", form.trimmedName());
 			});
 		if (form.trimmedCode() != null) {
 			boolean codeTaken = jdbc.sql("select count(*) from domain where code = ? and id <> ?")
@@ -105,13 +110,13 @@ class DomainCatalogue {
 				.query(Long.class)
 				.single() > 0;
 			if (codeTaken) {
-				throw new Rejected("code", "domain.code.taken", form.trimmedCode());
+				throw Refusal.onField("code", "domain.code.taken", form.trimmedCode());
 			}
 		}
 	}
 
-	static String describe(Domain d) {
-		return "编码=" + (d.getCode() == null ? "" : d.getCode()) + "\n名称=" + d.getName();
+	private String describe(Domain d) {
+		return refusals.message("organisation.audit.domain", d.getCode(), d.getName());
 	}
 
 }

@@ -1,7 +1,5 @@
 package cn.wucheng.cq.organisation.internal;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +12,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.organisation.Domain;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /** 执法领域: everyone who reads organisation data sees the catalogue; only 法制科 changes it. */
 @Controller
@@ -23,11 +23,11 @@ class DomainController {
 
 	private final DomainCatalogue catalogue;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
-	DomainController(DomainCatalogue catalogue, MessageSource messages) {
+	DomainController(DomainCatalogue catalogue, Refusals refusals) {
 		this.catalogue = catalogue;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/domains")
@@ -51,10 +51,10 @@ class DomainController {
 		if (!result.hasErrors()) {
 			try {
 				Domain d = catalogue.add(form);
-				redirect.addFlashAttribute("flashSuccess", text("domain.saved", d.getName()));
+				redirect.addFlashAttribute("flashSuccess", refusals.message("domain.saved", d.getName()));
 				return "redirect:/domains";
 			}
-			catch (Rejected r) {
+			catch (Refusal r) {
 				r.reportTo(result);
 			}
 		}
@@ -80,18 +80,15 @@ class DomainController {
 		if (!result.hasErrors()) {
 			try {
 				Domain d = catalogue.edit(id, form);
-				redirect.addFlashAttribute("flashSuccess", text("domain.saved", d.getName()));
+				redirect.addFlashAttribute("flashSuccess", refusals.message("domain.saved", d.getName()));
 				return "redirect:/domains";
 			}
-			catch (Rejected r) {
+			catch (Refusal r) {
 				r.reportTo(result);
 			}
 		}
 		return "organisation/domain-form";
 	}
 
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-	}
 
 }

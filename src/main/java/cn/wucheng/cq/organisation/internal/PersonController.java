@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +26,8 @@ import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.PersonalData;
 import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.shared.PageSize;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * 人员 (R-02). The list is paged and scoped (a squad's roles their unit, an officer only himself); the person page
@@ -41,17 +41,17 @@ class PersonController {
 
 	private final UnitRepository units;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final PersonalData personalData;
 
 	private final Clock clock;
 
-	PersonController(StaffRegister staff, UnitRepository units, MessageSource messages, PersonalData personalData, Clock clock) {
+	PersonController(StaffRegister staff, UnitRepository units, Refusals refusals, PersonalData personalData, Clock clock) {
 		this.clock = clock;
 		this.staff = staff;
 		this.units = units;
-		this.messages = messages;
+		this.refusals = refusals;
 		this.personalData = personalData;
 	}
 
@@ -121,10 +121,10 @@ class PersonController {
 		if (!result.hasErrors()) {
 			try {
 				Person p = staff.add(form);
-				redirect.addFlashAttribute("flashSuccess", text("person.saved", p.getEmployeeNo(), p.getName()));
+				redirect.addFlashAttribute("flashSuccess", refusals.message("person.saved", p.getEmployeeNo(), p.getName()));
 				return "redirect:/people/" + p.getId();
 			}
-			catch (Rejected r) {
+			catch (Refusal r) {
 				r.reportTo(result);
 			}
 		}
@@ -149,10 +149,10 @@ class PersonController {
 		if (!result.hasErrors()) {
 			try {
 				Person p = staff.edit(id, form);
-				redirect.addFlashAttribute("flashSuccess", text("person.saved", p.getEmployeeNo(), p.getName()));
+				redirect.addFlashAttribute("flashSuccess", refusals.message("person.saved", p.getEmployeeNo(), p.getName()));
 				return "redirect:/people/" + id;
 			}
-			catch (Rejected r) {
+			catch (Refusal r) {
 				r.reportTo(result);
 			}
 		}
@@ -169,8 +169,5 @@ class PersonController {
 		return "organisation/person-form";
 	}
 
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-	}
 
 }

@@ -27,6 +27,8 @@ import cn.wucheng.cq.organisation.UnitRepository;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.PersonalData;
 import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The staff register (R-02): the paged, scoped list of people, one person with his unit history, and audited
@@ -58,7 +60,10 @@ class StaffRegister {
 
 	private final AuditLog audit;
 
-	StaffRegister(JdbcClient jdbc, PersonRepository people, UnitRepository units, AuditLog audit) {
+	private final Refusals refusals;
+
+	StaffRegister(JdbcClient jdbc, PersonRepository people, UnitRepository units, AuditLog audit, Refusals refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.people = people;
 		this.units = units;
@@ -157,7 +162,7 @@ class StaffRegister {
 	@Transactional
 	Person add(PersonForm form) {
 		people.findByEmployeeNo(form.trimmedEmployeeNo()).ifPresent(p -> {
-			throw new Rejected("employeeNo", "person.employeeNo.taken", form.trimmedEmployeeNo(), p.getName());
+			throw Refusal.onField("employeeNo", "person.employeeNo.taken", form.trimmedEmployeeNo(), p.getName());
 		});
 		requireUnit(form.getUnitId());
 		requireCertificateFree(form.trimmedCertificateNo(), null);
@@ -165,19 +170,19 @@ class StaffRegister {
 				form.getCategory(), form.getUnitId(), form.getPost(), form.getPhone());
 		person.holdCertificate(form.trimmedCertificateNo());
 		person = people.save(person);
-		audit.record("PERSON_CREATED", "person", person.getEmployeeNo(), "新增人员", null, describe(person));
+		audit.record("PERSON_CREATED", "person", person.getEmployeeNo(), refusals.message("organisation.audit.personCreated"), null, describe(person));
 		return person;
 	}
 
 	/**
-	 * Saves the form over the person if nobody saved him since the form was read (else {@link Rejected#stale()});
+	 * Saves the form over the person if nobody saved him since the form was read (else {@link Refusal#stale()});
 	 * a new unit applies from {@code transferFrom} on (R-02) and is written to the unit history.
 	 */
 	@Transactional
 	Person edit(long id, PersonForm form) {
 		Person person = people.findById(id).orElseThrow(NotFound::new);
 		if (!Objects.equals(person.getVersion(), form.getVersion())) {
-			throw Rejected.stale();
+			throw Refusal.stale();
 		}
 		String before = describe(person);
 		Long oldUnit = person.getUnitId();
@@ -189,11 +194,11 @@ class StaffRegister {
 		if (moved) {
 			requireUnit(form.getUnitId());
 			if (form.getTransferFrom() == null) {
-				throw new Rejected("transferFrom", "person.transferFrom.required");
+				throw Refusal.onField("transferFrom", "person.transferFrom.required");
 			}
 			LocalDate since = person.currentAssignment().validFrom();
 			if (form.getTransferFrom().isBefore(since)) {
-				throw new Rejected("transferFrom", "person.transferFrom.beforeCurrent", since);
+				throw Refusal.onField("transferFrom", "person.transferFrom.beforeCurrent", since);
 			}
 			person.transfer(form.getUnitId(), form.getTransferFrom());
 		}
@@ -201,15 +206,17 @@ class StaffRegister {
 			person = people.save(person);
 		}
 		catch (OptimisticLockingFailureException e) {
-			throw Rejected.stale();
+			throw Refusal.stale();
 		}
 		List<AuditLog.Entry> entries = new ArrayList<>();
-		entries.add(new AuditLog.Entry("PERSON_CHANGED", "person", person.getEmployeeNo(), "修改人员信息", before,
+		entries.add(new AuditLog.Entry("PERSON_CHANGED", "person", person.getEmployeeNo(), refusals.message("organisation.audit.personChanged"), before,
 				describe(person)));
 		if (moved) {
 			entries.add(new AuditLog.Entry("PERSON_TRANSFERRED", "person", person.getEmployeeNo(),
-					"调动自 " + form.getTransferFrom() + " 起生效", "单位=" + unitName(oldUnit),
-					"单位=" + unitName(person.getUnitId()) + "\n生效日期=" + form.getTransferFrom()));
+					refusals.message("organisation.audit.transfer", form.getTransferFrom()),
+					refusals.message("organisation.audit.transfer.before", unitName(oldUnit)),
+					refusals.message("organisation.audit.transfer.after", unitName(person.getUnitId()),
+							form.getTransferFrom())));
 		}
 		audit.recordAll(entries);
 		return person;
@@ -229,13 +236,13 @@ class StaffRegister {
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.optional()
 			.ifPresent(holder -> {
-				throw new Rejected("certificateNo", "person.certificateNo.taken", certificateNo, holder[0], holder[1]);
+				throw Refusal.onField("certificateNo", "person.certificateNo.taken", certificateNo, holder[0], holder[1]);
 			});
 	}
 
 	private void requireUnit(Long unitId) {
 		if (unitId == null || !units.existsById(unitId)) {
-			throw new Rejected("unitId", "person.unit.unknown");
+			throw Refusal.onField("unitId", "person.unit.unknown");
 		}
 	}
 
@@ -251,12 +258,10 @@ class StaffRegister {
 			.reduce((a, b) -> a + ", " + b)
 			.orElse("");
 		// The audit log's readers (the audit administrator) need no personal data: birth date and phone masked.
-		return "工号=" + p.getEmployeeNo() + "\n姓名=" + p.getName() + "\n性别=" + p.getSex().label() + "\n出生日期="
-				+ PersonalData.birthDateInList(p.getBirthDate()) + "\n人员类别=" + p.getCategory().label() + "\n单位="
-				+ unitName(p.getUnitId()) + "\n职务=" + p.getPost().label() + "\n手机="
-				+ (p.getPhone() == null ? "" : PersonalData.phoneInList(p.getPhone()))
-				+ "\n执法证号=" + (p.getCertificateNo() == null ? "" : p.getCertificateNo())
-				+ "\n单位历史=" + history;
+		return refusals.message("organisation.audit.person", p.getEmployeeNo(), p.getName(), p.getSex().label(),
+				PersonalData.birthDateInList(p.getBirthDate()), p.getCategory().label(), unitName(p.getUnitId()),
+				p.getPost().label(), p.getPhone() == null ? "" : PersonalData.phoneInList(p.getPhone()),
+				p.getCertificateNo(), history);
 	}
 
 	/** Escapes LIKE wildcards typed by the user, so "%" searches for a percent sign (default escape is '\'). */

@@ -3,8 +3,6 @@ package cn.wucheng.cq.organisation.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +18,8 @@ import cn.wucheng.cq.organisation.DomainRepository;
 import cn.wucheng.cq.organisation.Unit;
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * 单位 (R-01, R-03). Readers see the list (a squad's roles only their own unit) and a unit's page with its people;
@@ -34,16 +34,16 @@ class UnitController {
 
 	private final DomainRepository domains;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final Clock clock;
 
-	UnitController(UnitDirectory directory, StaffRegister staff, DomainRepository domains, MessageSource messages, Clock clock) {
+	UnitController(UnitDirectory directory, StaffRegister staff, DomainRepository domains, Refusals refusals, Clock clock) {
 		this.clock = clock;
 		this.directory = directory;
 		this.staff = staff;
 		this.domains = domains;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/units")
@@ -85,10 +85,10 @@ class UnitController {
 		if (!result.hasErrors()) {
 			try {
 				Unit unit = directory.add(form);
-				redirect.addFlashAttribute("flashSuccess", text("unit.saved", unit.getName()));
+				redirect.addFlashAttribute("flashSuccess", refusals.message("unit.saved", unit.getName()));
 				return "redirect:/units/" + unit.getId();
 			}
-			catch (Rejected r) {
+			catch (Refusal r) {
 				r.reportTo(result);
 			}
 		}
@@ -112,10 +112,10 @@ class UnitController {
 		if (!result.hasErrors()) {
 			try {
 				Unit unit = directory.edit(id, form);
-				redirect.addFlashAttribute("flashSuccess", text("unit.saved", unit.getName()));
+				redirect.addFlashAttribute("flashSuccess", refusals.message("unit.saved", unit.getName()));
 				return "redirect:/units/" + id;
 			}
-			catch (Rejected r) {
+			catch (Refusal r) {
 				r.reportTo(result);
 			}
 		}
@@ -129,8 +129,5 @@ class UnitController {
 		return "organisation/unit-form";
 	}
 
-	private String text(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-	}
 
 }

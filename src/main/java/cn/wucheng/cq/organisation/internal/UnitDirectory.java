@@ -20,6 +20,8 @@ import cn.wucheng.cq.organisation.Unit;
 import cn.wucheng.cq.organisation.UnitRepository;
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /** The units of the bureau with their people and managed domains; audited changes by 法制科. */
 @Service
@@ -43,7 +45,10 @@ class UnitDirectory {
 
 	private final AuditLog audit;
 
-	UnitDirectory(JdbcClient jdbc, UnitRepository units, DomainRepository domains, AuditLog audit) {
+	private final Refusals refusals;
+
+	UnitDirectory(JdbcClient jdbc, UnitRepository units, DomainRepository domains, AuditLog audit, Refusals refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.domains = domains;
@@ -108,7 +113,7 @@ class UnitDirectory {
 		Unit unit = new Unit(form.trimmedName(), form.getType());
 		unit.manage(knownDomains(form));
 		unit = units.save(unit);
-		audit.record("UNIT_CREATED", "unit", unit.getName(), "新增单位", null, describe(unit));
+		audit.record("UNIT_CREATED", "unit", unit.getName(), refusals.message("organisation.audit.unitCreated"), null, describe(unit));
 		return unit;
 	}
 
@@ -116,7 +121,7 @@ class UnitDirectory {
 	Unit edit(long id, UnitForm form) {
 		Unit unit = units.findById(id).orElseThrow(NotFound::new);
 		if (!Objects.equals(unit.getVersion(), form.getVersion())) {
-			throw Rejected.stale();
+			throw Refusal.stale();
 		}
 		checkName(id, form);
 		String before = describe(unit);
@@ -127,15 +132,15 @@ class UnitDirectory {
 			unit = units.save(unit);
 		}
 		catch (OptimisticLockingFailureException e) {
-			throw Rejected.stale();
+			throw Refusal.stale();
 		}
-		audit.record("UNIT_CHANGED", "unit", unit.getName(), "修改单位", before, describe(unit));
+		audit.record("UNIT_CHANGED", "unit", unit.getName(), refusals.message("organisation.audit.unitChanged"), before, describe(unit));
 		return unit;
 	}
 
 	private void checkName(Long self, UnitForm form) {
 		units.findByName(form.trimmedName()).filter(u -> !u.getId().equals(self)).ifPresent(u -> {
-			throw new Rejected("name", "unit.name.taken", form.trimmedName());
+			throw Refusal.onField("name", "unit.name.taken", form.trimmedName());
 		});
 	}
 
@@ -143,15 +148,15 @@ class UnitDirectory {
 	private Set<Long> knownDomains(UnitForm form) {
 		Set<Long> catalogue = domains.findAll().stream().map(Domain::getId).collect(Collectors.toSet());
 		if (!catalogue.containsAll(form.domainIds())) {
-			throw new Rejected("domainIds", "unit.domains.unknown");
+			throw Refusal.onField("domainIds", "unit.domains.unknown");
 		}
 		return form.domainIds();
 	}
 
 	private String describe(Unit u) {
-		String managed = u.managesAllByDefault() ? "默认：全部领域"
+		String managed = u.managesAllByDefault() ? refusals.message("organisation.audit.unit.allDomains")
 				: configuredDomains(u).stream().map(Domain::getName).collect(Collectors.joining("、"));
-		return "名称=" + u.getName() + "\n类型=" + u.getType().label() + "\n管理领域=" + managed;
+		return refusals.message("organisation.audit.unit", u.getName(), u.getType().label(), managed);
 	}
 
 }

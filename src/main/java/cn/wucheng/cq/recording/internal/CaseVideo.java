@@ -6,6 +6,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.Refusal;
+
 /** An audio/video record of a case: its number (视频编号), the device and the stage it covers. */
 @Table("case_video")
 public class CaseVideo {
@@ -33,21 +35,21 @@ public class CaseVideo {
 	protected CaseVideo() {
 	}
 
-	/** @throws RecordingRefusal when the number, device or stage is missing or the number too long */
+	/** @throws Refusal when the number, device or stage is missing or the number too long */
 	static CaseVideo record(long caseId, String videoNo, VideoKind kind, RecordingStage stage, LocalDateTime now,
 			String by) {
 		String no = videoNo == null ? "" : videoNo.strip();
 		if (no.isEmpty()) {
-			throw new RecordingRefusal("请填写视频编号");
+			throw Refusal.of("recording.refused.videoNoMissing");
 		}
 		if (no.length() > MAX_NO) {
-			throw new RecordingRefusal("视频编号最长 " + MAX_NO + " 个字符，收到 " + no.length() + " 个");
+			throw Refusal.of("recording.refused.videoNoTooLong", MAX_NO, no.length());
 		}
 		if (kind == null) {
-			throw new RecordingRefusal("请选择视频类型（执法记录仪、固定摄像或询问室录像）");
+			throw Refusal.of("recording.refused.videoKindMissing");
 		}
 		if (stage == null) {
-			throw new RecordingRefusal("请选择录制环节（现场检查、调查询问、告知、送达或全过程）");
+			throw Refusal.of("recording.refused.stageMissing");
 		}
 		CaseVideo v = new CaseVideo();
 		v.caseId = caseId;

@@ -21,6 +21,7 @@ import cn.wucheng.cq.recording.SquadGaps;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * 全过程记录合规 (R-50–R-52): the gaps per squad for a year or a month, each with a link to its case, from each squad's
@@ -41,16 +42,16 @@ class ComplianceController {
 
 	private final Clock clock;
 
-	private final RecordingPages pages;
+	private final Refusals refusals;
 
 	private final LatestPeriods latest;
 
-	ComplianceController(RecordingCompliance compliance, Clock clock, RecordingPages pages,
+	ComplianceController(RecordingCompliance compliance, Clock clock, Refusals refusals,
 			LatestPeriods latest) {
 		this.latest = latest;
 		this.compliance = compliance;
 		this.clock = clock;
-		this.pages = pages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/recording/compliance")
@@ -84,7 +85,7 @@ class ComplianceController {
 		model.addAttribute("kind", k);
 		model.addAttribute("kinds", GapKind.values());
 		model.addAttribute("kindLabels", java.util.Arrays.stream(GapKind.values())
-			.map(g -> pages.msg("recording.gap." + g.name() + ".short"))
+			.map(g -> refusals.message("recording.gap." + g.name() + ".short"))
 			.toList());
 		model.addAttribute("summary", summary);
 		model.addAttribute("totals", totals(summary));
@@ -117,7 +118,8 @@ class ComplianceController {
 		catch (NumberFormatException e) {
 			// the warning below
 		}
-		model.addAttribute("badInput", pages.msg("recording.filter.bad", pages.msg(field), text, min, max));
+		model.addAttribute("badInput",
+				refusals.message("recording.filter.bad", refusals.message(field), text, min, max));
 		return fallback;
 	}
 
@@ -126,7 +128,7 @@ class ComplianceController {
 			return Long.parseLong(text.strip());
 		}
 		catch (NumberFormatException e) {
-			model.addAttribute("badInput", pages.msg("recording.filter.badUnit", text));
+			model.addAttribute("badInput", refusals.message("recording.filter.badUnit", text));
 			return null;
 		}
 	}
@@ -136,7 +138,7 @@ class ComplianceController {
 			return GapKind.valueOf(text.strip());
 		}
 		catch (IllegalArgumentException e) {
-			model.addAttribute("badInput", pages.msg("recording.filter.badKind", text));
+			model.addAttribute("badInput", refusals.message("recording.filter.badKind", text));
 			return null;
 		}
 	}

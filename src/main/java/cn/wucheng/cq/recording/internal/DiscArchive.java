@@ -8,6 +8,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.wucheng.cq.cases.CaseFile;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * R-52 (一案一档): the disc a concluded ordinary case's audio/video was burnt to and archived with the file — its
@@ -35,7 +36,7 @@ public class DiscArchive {
 	protected DiscArchive() {
 	}
 
-	/** @throws RecordingRefusal when the case is no concluded ordinary case or the entry does not fit it */
+	/** @throws Refusal when the case is no concluded ordinary case or the entry does not fit it */
 	static DiscArchive archive(CaseFile c, boolean required, String discNo, LocalDate archivedOn, LocalDate today,
 			LocalDateTime now, String by) {
 		DiscArchive d = new DiscArchive();
@@ -52,27 +53,26 @@ public class DiscArchive {
 	 */
 	void change(CaseFile c, boolean required, String discNo, LocalDate archivedOn, LocalDate today) {
 		if (!required) {
-			throw new RecordingRefusal("光盘归档（一案一档）只适用于普通程序和重大疑难案件，案件 " + c.getCaseNo() + " 是"
-					+ c.getCategory().label() + "案件（实施方案 四（四））");
+			throw Refusal.of("recording.refused.discNotRequired", c.getCaseNo(), c.getCategory().label());
 		}
 		if (c.concludedOnEffective() == null) {
-			throw new RecordingRefusal("案件 " + c.getCaseNo() + " 尚未办结，办结后再刻录光盘归档（一案一档）");
+			throw Refusal.of("recording.refused.discNotConcluded", c.getCaseNo());
 		}
 		String no = discNo == null ? "" : discNo.strip();
 		if (no.isEmpty()) {
-			throw new RecordingRefusal("请填写光盘编号");
+			throw Refusal.of("recording.refused.discNoMissing");
 		}
 		if (no.length() > CaseVideo.MAX_NO) {
-			throw new RecordingRefusal("光盘编号最长 " + CaseVideo.MAX_NO + " 个字符");
+			throw Refusal.of("recording.refused.discNoTooLong", CaseVideo.MAX_NO);
 		}
 		if (archivedOn == null) {
-			throw new RecordingRefusal("请填写归档日期");
+			throw Refusal.of("recording.refused.archivedOnMissing");
 		}
 		if (archivedOn.isBefore(c.concludedOnEffective())) {
-			throw new RecordingRefusal("归档日期 " + archivedOn + " 不能早于办结日期 " + c.concludedOnEffective());
+			throw Refusal.of("recording.refused.archivedBeforeConclusion", archivedOn, c.concludedOnEffective());
 		}
 		if (archivedOn.isAfter(today)) {
-			throw new RecordingRefusal("归档日期 " + archivedOn + " 不能晚于今天（" + today + "）");
+			throw Refusal.of("recording.refused.archivedInFuture", archivedOn, today);
 		}
 		this.discNo = no;
 		this.archivedOn = archivedOn;

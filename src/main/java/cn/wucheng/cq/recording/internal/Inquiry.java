@@ -13,6 +13,8 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.wucheng.cq.cases.CaseFile;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * An inquiry (调查询问) of a case: when, where — the designated inquiry room (调查询问室) or elsewhere — the body-camera
@@ -63,49 +65,48 @@ public class Inquiry {
 	/**
 	 * Records an inquiry of a case.
 	 * @param rulesApply whether R-11 and R-51 apply to the case's squad on the inquiry day (R-71)
-	 * @throws RecordingRefusal naming the field or the person and the rule
+	 * @throws Refusal naming the field or the person and the rule
 	 */
 	static Inquiry record(CaseFile c, Details d, List<Present> present, boolean rulesApply, LocalDate today,
 			LocalDateTime now, String by) {
 		if (d.heldOn() == null) {
-			throw new RecordingRefusal("请填写询问日期");
+			throw Refusal.of("recording.refused.heldOnMissing");
 		}
 		if (d.heldOn().isBefore(c.getFiledOn())) {
-			throw new RecordingRefusal("询问日期 " + d.heldOn() + " 不能早于立案日期 " + c.getFiledOn());
+			throw Refusal.of("recording.refused.heldOnBeforeFiling", d.heldOn(), c.getFiledOn());
 		}
 		if (d.heldOn().isAfter(today)) {
-			throw new RecordingRefusal("询问日期 " + d.heldOn() + " 不能晚于今天（" + today + "）");
+			throw Refusal.of("recording.refused.heldOnInFuture", d.heldOn(), today);
 		}
 		if (d.inInquiryRoom() == null) {
-			throw new RecordingRefusal("请选择询问地点：调查询问室或其他地点");
+			throw Refusal.of("recording.refused.whereMissing");
 		}
 		String place = strip(d.place());
 		String camera = strip(d.bodyCameraNo());
 		if (place != null && place.length() > MAX_PLACE) {
-			throw new RecordingRefusal("询问地点最长 " + MAX_PLACE + " 个字符");
+			throw Refusal.of("recording.refused.placeTooLong", MAX_PLACE);
 		}
 		if (camera != null && camera.length() > MAX_TEXT) {
-			throw new RecordingRefusal("执法记录仪录像编号最长 " + MAX_TEXT + " 个字符");
+			throw Refusal.of("recording.refused.cameraTooLong", MAX_TEXT);
 		}
 		if (!d.inInquiryRoom() && place == null) {
-			throw new RecordingRefusal("在调查询问室以外询问的，请填写询问地点");
+			throw Refusal.of("recording.refused.placeMissing");
 		}
 		if (present.isEmpty()) {
-			throw new RecordingRefusal("请填写在场人员的工号");
+			throw Refusal.of("recording.refused.presentMissing");
 		}
 		if (rulesApply) {
 			if (!d.inInquiryRoom() && c.getCategory().isOrdinary() && camera == null) {
-				throw new RecordingRefusal("在调查询问室以外进行调查询问的，须以执法记录仪全程录像，请填写执法记录仪录像编号（实施方案 四（四））");
+				throw Refusal.of("recording.refused.cameraMissing");
 			}
 			List<Present> auxiliaries = present.stream().filter(p -> !p.formal()).toList();
 			if (d.inInquiryRoom() && !auxiliaries.isEmpty()) {
-				throw new RecordingRefusal("辅助人员 " + auxiliaries.stream().map(Present::label)
-					.collect(Collectors.joining("、")) + " 不得在调查询问室参与询问（任务清单第6项）");
+				throw Refusal.of("recording.refused.auxiliaryInRoom",
+						auxiliaries.stream().map(Present::label).collect(Collectors.joining("、")));
 			}
 			long formal = present.stream().filter(Present::formal).count();
 			if (formal < MIN_FORMAL) {
-				throw new RecordingRefusal("调查询问须由至少 " + MIN_FORMAL + " 名正式执法人员进行，在场人员中只有 " + formal
-						+ " 名（实施方案 四（二）：严禁辅助队员参与案件办理）");
+				throw Refusal.of("recording.refused.tooFewFormal", MIN_FORMAL, formal);
 			}
 		}
 		Inquiry i = new Inquiry();
@@ -124,10 +125,13 @@ public class Inquiry {
 		return s == null || s.isBlank() ? null : s.strip();
 	}
 
-	String describe() {
-		return heldOn + " " + (inInquiryRoom ? "调查询问室" : "其他地点 " + place) + " 执法记录仪 "
-				+ (bodyCameraNo == null ? "无" : bodyCameraNo) + " 在场 " + attendees.stream()
-					.map(a -> String.valueOf(a.personId())).sorted().collect(Collectors.joining(","));
+	/** The inquiry as the audit log keeps it, in the user's words (messages-recording.properties). */
+	String describe(Refusals text) {
+		String where = inInquiryRoom ? text.message("recording.inquiry.room")
+				: text.message("recording.audit.elsewhere", place);
+		String camera = bodyCameraNo == null ? text.message("recording.audit.noCamera") : bodyCameraNo;
+		return text.message("recording.audit.inquiry", heldOn, where, camera,
+				attendees.stream().map(a -> String.valueOf(a.personId())).sorted().collect(Collectors.joining(",")));
 	}
 
 	public Long getId() {

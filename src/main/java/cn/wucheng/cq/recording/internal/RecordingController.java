@@ -3,6 +3,7 @@ package cn.wucheng.cq.recording.internal;
 import java.util.function.Supplier;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,8 @@ import cn.wucheng.cq.recording.GapQuery;
 import cn.wucheng.cq.recording.RecordingCompliance;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * A case's full-process recording (R-50–R-52): its videos, inquiries and disc archive, with the case's open gaps.
@@ -42,15 +45,15 @@ class RecordingController {
 
 	private final JdbcClient jdbc;
 
-	private final RecordingPages pages;
+	private final Refusals refusals;
 
 	RecordingController(RecordingService service, RecordingCompliance compliance, Rollout rollout, JdbcClient jdbc,
-			RecordingPages pages) {
+			Refusals refusals) {
 		this.service = service;
 		this.compliance = compliance;
 		this.rollout = rollout;
 		this.jdbc = jdbc;
-		this.pages = pages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/cases/{id}/recording")
@@ -91,7 +94,7 @@ class RecordingController {
 			RedirectAttributes redirect) {
 		return act(id, binding, redirect, "videoForm", form, () -> {
 			CaseVideo v = service.addVideo(id, form.getVideoNo(), form.getVideoKind(), form.getStage());
-			return pages.msg("recording.video.saved", v.getVideoNo());
+			return refusals.message("recording.video.saved", v.getVideoNo());
 		});
 	}
 
@@ -102,10 +105,10 @@ class RecordingController {
 		return act(id, null, redirect, null, null, () -> {
 			// issue 13 item 7: a delete cannot be undone — only from the second step that says so (holds without script)
 			if (!confirmed) {
-				throw new RecordingRefusal(pages.msg("recording.confirmMissing"));
+				throw Refusal.of("recording.confirmMissing");
 			}
 			service.deleteVideo(id, videoId, version);
-			return pages.msg("recording.video.deleted");
+			return refusals.message("recording.video.deleted");
 		});
 	}
 
@@ -115,7 +118,7 @@ class RecordingController {
 			RedirectAttributes redirect) {
 		return act(id, binding, redirect, "inquiryForm", form, () -> {
 			Inquiry i = service.addInquiry(id, form.toDetails(), form.getPresent());
-			return pages.msg("recording.inquiry.saved", i.getHeldOn());
+			return refusals.message("recording.inquiry.saved", i.getHeldOn());
 		});
 	}
 
@@ -126,10 +129,10 @@ class RecordingController {
 		return act(id, null, redirect, null, null, () -> {
 			// issue 13 item 7: a delete cannot be undone — only from the second step that says so (holds without script)
 			if (!confirmed) {
-				throw new RecordingRefusal(pages.msg("recording.confirmMissing"));
+				throw Refusal.of("recording.confirmMissing");
 			}
 			service.deleteInquiry(id, inquiryId, version);
-			return pages.msg("recording.inquiry.deleted");
+			return refusals.message("recording.inquiry.deleted");
 		});
 	}
 
@@ -139,7 +142,7 @@ class RecordingController {
 			RedirectAttributes redirect) {
 		return act(id, binding, redirect, "discForm", form, () -> {
 			DiscArchive d = service.archiveDisc(id, form.getDiscNo(), form.getArchivedOn(), form.getVersion());
-			return pages.msg("recording.disc.saved", d.getDiscNo());
+			return refusals.message("recording.disc.saved", d.getDiscNo());
 		});
 	}
 
@@ -150,10 +153,10 @@ class RecordingController {
 		return act(id, null, redirect, null, null, () -> {
 			// issue 13 item 7: a delete cannot be undone — only from the second step that says so (holds without script)
 			if (!confirmed) {
-				throw new RecordingRefusal(pages.msg("recording.confirmMissing"));
+				throw Refusal.of("recording.confirmMissing");
 			}
 			service.deleteDisc(id, version);
-			return pages.msg("recording.disc.deleted");
+			return refusals.message("recording.disc.deleted");
 		});
 	}
 
@@ -167,23 +170,25 @@ class RecordingController {
 		if (binding != null && binding.hasErrors()) {
 			service.visibleCase(id);
 			String field = binding.getFieldError() == null ? "" : binding.getFieldError().getField();
-			redirect.addFlashAttribute("flashError", pages.msg("recording.badInput", pages.msg("recording.field." + field)));
+			redirect.addFlashAttribute("flashError",
+					refusals.message("recording.badInput", refusals.message("recording.field." + field)));
 			redirect.addFlashAttribute(formName, form);
 			return back;
 		}
-		try {
-			redirect.addFlashAttribute("flashSuccess", change.get());
-		}
-		catch (RecordingRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-			if (formName != null) {
-				redirect.addFlashAttribute(formName, form);
+		return refusals.act("/cases/" + id + "/recording", redirect, () -> {
+			try {
+				return change.get();
 			}
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("recording.stale"));
-		}
-		return back;
+			catch (Refusal e) {
+				if (formName != null) {
+					redirect.addFlashAttribute(formName, form);
+				}
+				throw e;
+			}
+			catch (OptimisticLockingFailureException e) {
+				throw Refusal.of("recording.stale").withStatus(HttpStatus.CONFLICT);
+			}
+		});
 	}
 
 	private CaseHeader header(long id) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,8 @@ import cn.wucheng.cq.cases.CaseFileRepository;
 import cn.wucheng.cq.recording.RecordingCompliance;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.security.CurrentUser;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Records a case's videos, inquiries and disc archive (R-50–R-52). Who may: the legal section for any case; the
@@ -63,10 +65,14 @@ class RecordingService {
 
 	private final RecordingCompliance compliance;
 
+	/** The audit details' words. */
+	private final Refusals text;
+
 	RecordingService(CaseFileRepository cases, CaseVideoRepository videos, InquiryRepository inquiries,
 			DiscArchiveRepository discs, Rollout rollout, JdbcClient jdbc, AuditLog audit, Clock clock,
-			RecordingCompliance compliance) {
+			RecordingCompliance compliance, Refusals text) {
 		this.compliance = compliance;
+		this.text = text;
 		this.cases = cases;
 		this.videos = videos;
 		this.inquiries = inquiries;
@@ -81,9 +87,9 @@ class RecordingService {
 
 	/** The case if the user may see it, else 404. */
 	CaseFile visibleCase(long caseId) {
-		CaseFile c = cases.findById(caseId).orElseThrow(() -> new NotFoundException("找不到该案件"));
+		CaseFile c = cases.findById(caseId).orElseThrow(() -> notFound("recording.notFound.case"));
 		if (!visible(CurrentUser.get(), c)) {
-			throw new NotFoundException("找不到该案件");
+			throw notFound("recording.notFound.case");
 		}
 		return c;
 	}
@@ -178,7 +184,7 @@ class RecordingService {
 		CaseFile c = recordableCase(caseId);
 		CaseVideo v = videos.findById(videoId)
 			.filter(o -> o.getCaseId() == caseId)
-			.orElseThrow(() -> new NotFoundException("找不到该视频记录"));
+			.orElseThrow(() -> notFound("recording.notFound.video"));
 		requireVersion("case_video", videoId, v.getVersion(), version);
 		videos.delete(v);
 		audit.record("CASE_VIDEO_DELETED", "case_video", key(c, videoId), "R-50", v.describe(), null);
@@ -191,8 +197,9 @@ class RecordingService {
 		boolean rulesApply = details.heldOn() == null || rollout.applies(c.getUnitId(), details.heldOn());
 		Inquiry i = inquiries.save(Inquiry.record(c, details, present, rulesApply, LocalDate.now(clock), LocalDateTime.now(clock),
 				CurrentUser.get().username()));
-		audit.record("CASE_INQUIRY_RECORDED", "case_inquiry", key(c, i.getId()), rulesApply ? "R-51 R-11" : "R-71 推进前",
-				null, i.describe());
+		audit.record("CASE_INQUIRY_RECORDED", "case_inquiry", key(c, i.getId()),
+				rulesApply ? "R-51 R-11" : "R-71 " + text.message("recording.audit.beforeRollout"),
+				null, i.describe(text));
 		return i;
 	}
 
@@ -201,10 +208,10 @@ class RecordingService {
 		CaseFile c = recordableCase(caseId);
 		Inquiry i = inquiries.findById(inquiryId)
 			.filter(o -> o.getCaseId() == caseId)
-			.orElseThrow(() -> new NotFoundException("找不到该调查询问记录"));
+			.orElseThrow(() -> notFound("recording.notFound.inquiry"));
 		requireVersion("case_inquiry", inquiryId, i.getVersion(), version);
 		inquiries.delete(i);
-		audit.record("CASE_INQUIRY_DELETED", "case_inquiry", key(c, inquiryId), "R-51", i.describe(), null);
+		audit.record("CASE_INQUIRY_DELETED", "case_inquiry", key(c, inquiryId), "R-51", i.describe(text), null);
 	}
 
 	/** Records the disc, or changes it when one is recorded (then the version must match the one the user saw). */
@@ -233,7 +240,7 @@ class RecordingService {
 	@Transactional
 	void deleteDisc(long caseId, Integer version) {
 		CaseFile c = recordableCase(caseId);
-		DiscArchive d = discs.findByCaseId(caseId).orElseThrow(() -> new NotFoundException("该案件没有光盘归档记录"));
+		DiscArchive d = discs.findByCaseId(caseId).orElseThrow(() -> notFound("recording.notFound.disc"));
 		requireVersion("case_disc_archive", d.getId(), d.getVersion(), version);
 		discs.delete(d);
 		audit.record("CASE_DISC_DELETED", "case_disc_archive", key(c, d.getId()), "R-52", d.describe(), null);
@@ -241,7 +248,7 @@ class RecordingService {
 
 	/**
 	 * The people named by 工号 (separated by spaces, commas, 、 or semicolons), in one query.
-	 * @throws RecordingRefusal naming every 工号 not found
+	 * @throws Refusal naming every 工号 not found
 	 */
 	List<Present> present(String text) {
 		LinkedHashSet<String> nos = new LinkedHashSet<>();
@@ -260,7 +267,7 @@ class RecordingService {
 			});
 		List<String> unknown = nos.stream().filter(n -> !byNo.containsKey(n)).toList();
 		if (!unknown.isEmpty()) {
-			throw new RecordingRefusal("在场人员：找不到工号为 " + String.join("、", unknown) + " 的人员");
+			throw Refusal.of("recording.refused.unknownPresent", String.join("、", unknown));
 		}
 		return nos.stream().map(byNo::get).toList();
 	}
@@ -272,8 +279,13 @@ class RecordingService {
 		}
 	}
 
-	private static RecordingRefusal duplicateVideo(CaseFile c, CaseVideo v) {
-		return new RecordingRefusal("案件 " + c.getCaseNo() + " 已登记视频编号 " + v.getVideoNo());
+	private static Refusal duplicateVideo(CaseFile c, CaseVideo v) {
+		return Refusal.of("recording.refused.duplicateVideo", c.getCaseNo(), v.getVideoNo());
+	}
+
+	/** Not there, or out of the user's scope (then its existence is not revealed): 404 with what was not found. */
+	private static Refusal notFound(String key) {
+		return Refusal.of(key).withStatus(HttpStatus.NOT_FOUND);
 	}
 
 	private static String key(CaseFile c, Long id) {

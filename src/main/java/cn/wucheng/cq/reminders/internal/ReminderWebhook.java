@@ -109,11 +109,12 @@ class ReminderWebhook {
 		String body = json.writeValueAsString(Map.of("msgtype", "text", "text", Map.of("content", content)));
 		String failure = post(url.strip(), body);
 		if (failure == null) {
-			record(url, "REMINDER_WEBHOOK_SENT", "已发送 " + content.length() + " 字", content);
+			record(url, "REMINDER_WEBHOOK_SENT", text("reminders.webhook.audit.sent", String.valueOf(content.length())),
+					content);
 			return Outcome.SENT;
 		}
 		log.warn("Reminder webhook to {} failed: {} (sent again at the next run)", host(url), failure);
-		record(url, "REMINDER_WEBHOOK_FAILED", "发送失败：" + failure, content);
+		record(url, "REMINDER_WEBHOOK_FAILED", text("reminders.webhook.audit.failed", failure), content);
 		return Outcome.FAILED;
 	}
 

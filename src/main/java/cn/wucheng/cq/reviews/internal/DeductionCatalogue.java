@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.reviews.DeductionItem;
 import cn.wucheng.cq.reviews.DeductionItemRepository;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * The deduction catalogue (案件质量评查标准, R-21): adds and changes items, each change audited in its transaction.
@@ -19,15 +20,6 @@ import cn.wucheng.cq.reviews.DeductionItemRepository;
  */
 @Service
 class DeductionCatalogue {
-
-	/** A code that is already in the catalogue. */
-	static final class DuplicateCode extends RuntimeException {
-
-		DuplicateCode(String code) {
-			super(code);
-		}
-
-	}
 
 	private final DeductionItemRepository items;
 
@@ -49,7 +41,7 @@ class DeductionCatalogue {
 	@Transactional
 	DeductionItem add(String code, String text, BigDecimal points, boolean active) {
 		if (items.findByCode(code.trim()).isPresent()) {
-			throw new DuplicateCode(code);
+			throw Refusal.onField("code", "deductionItems.error.codeTaken", code);
 		}
 		DeductionItem item = new DeductionItem(code, text, points);
 		item.change(text, points, active);

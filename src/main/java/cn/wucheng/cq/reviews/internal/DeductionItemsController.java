@@ -1,7 +1,5 @@
 package cn.wucheng.cq.reviews.internal;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +18,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 
 import cn.wucheng.cq.reviews.DeductionItem;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The deduction catalogue page (评查扣分项, R-21): LEGAL adds and edits items (text, points, in use); SUPERVISION and
@@ -30,11 +30,11 @@ class DeductionItemsController {
 
 	private final DeductionCatalogue catalogue;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
-	DeductionItemsController(DeductionCatalogue catalogue, MessageSource messages) {
+	DeductionItemsController(DeductionCatalogue catalogue, Refusals refusals) {
 		this.catalogue = catalogue;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/deduction-items")
@@ -60,15 +60,16 @@ class DeductionItemsController {
 		}
 		try {
 			DeductionItem item = catalogue.add(form.getCode(), form.getText(), form.getPoints(), form.isActive());
-			redirect.addFlashAttribute("flashSuccess", msg("deductionItems.added", item.getCode()));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("deductionItems.added", item.getCode()));
 			return "redirect:/deduction-items";
 		}
-		catch (DeductionCatalogue.DuplicateCode e) {
-			errors.rejectValue("code", "deductionItems.error.codeTaken", new Object[] { form.getCode() }, null);
-			return "reviews/deduction-item-form";
-		}
-		catch (IllegalArgumentException e) {
-			errors.reject("deductionItems.error.invalid", new Object[] { e.getMessage() }, null);
+		catch (Refusal e) {
+			if (e.field() != null) {
+				e.reportTo(errors); // a code already taken, beside its field
+			}
+			else {
+				errors.reject("deductionItems.error.invalid", new Object[] { refusals.text(e) }, null);
+			}
 			return "reviews/deduction-item-form";
 		}
 	}
@@ -94,7 +95,7 @@ class DeductionItemsController {
 		}
 		try {
 			catalogue.change(id, form.getVersion(), form.getText(), form.getPoints(), form.isActive());
-			redirect.addFlashAttribute("flashSuccess", msg("deductionItems.saved", current.getCode()));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("deductionItems.saved", current.getCode()));
 			return "redirect:/deduction-items";
 		}
 		catch (OptimisticLockingFailureException e) {
@@ -103,14 +104,10 @@ class DeductionItemsController {
 					new Object[] { latest.getText(), latest.getPoints().stripTrailingZeros().toPlainString() }, null);
 			return "reviews/deduction-item-form";
 		}
-		catch (IllegalArgumentException e) {
-			errors.reject("deductionItems.error.invalid", new Object[] { e.getMessage() }, null);
+		catch (Refusal e) {
+			errors.reject("deductionItems.error.invalid", new Object[] { refusals.text(e) }, null);
 			return "reviews/deduction-item-form";
 		}
-	}
-
-	private String msg(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -4,16 +4,15 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusal;
 
-/** What the legal-review and evaluation pages share: messages, the unit selector, month parameters. */
+/** What the legal-review and evaluation pages share: the unit selector, the year and month parameters. */
 @Component
 public class ReviewPages {
 
@@ -30,14 +29,11 @@ public class ReviewPages {
 	public record UnitOption(long id, String name) {
 	}
 
-	private final MessageSource messages;
-
 	private final JdbcClient jdbc;
 
 	private final LatestPeriods latest;
 
-	ReviewPages(MessageSource messages, JdbcClient jdbc, LatestPeriods latest) {
-		this.messages = messages;
+	ReviewPages(JdbcClient jdbc, LatestPeriods latest) {
 		this.jdbc = jdbc;
 		this.latest = latest;
 	}
@@ -45,10 +41,6 @@ public class ReviewPages {
 	/** The year a rates or results page opens on: the latest with cases, the current one once it has any (issue 13). */
 	public Period defaultYear() {
 		return Period.year(latest.year());
-	}
-
-	public String msg(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 	/** The units the user may filter by: all for the sections, his own for a squad role. */
@@ -61,7 +53,7 @@ public class ReviewPages {
 
 	/**
 	 * A month parameter ({@code 2024-03}); null when empty.
-	 * @throws IllegalArgumentException with a Chinese message when malformed
+	 * @throws Refusal when malformed
 	 */
 	public static YearMonth month(String text) {
 		if (text == null || text.isBlank()) {
@@ -71,7 +63,7 @@ public class ReviewPages {
 			return YearMonth.parse(text.strip());
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("月份格式应为 2024-03，收到：" + text);
+			throw Refusal.of("reviews.refused.badMonth", text);
 		}
 	}
 

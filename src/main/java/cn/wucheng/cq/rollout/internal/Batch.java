@@ -8,6 +8,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * A rollout batch (分批推进, R-71) as the legal section edits it: the window in which the squads of one category start
@@ -37,7 +38,7 @@ public class Batch {
 	static Batch of(int year, UnitType type, LocalDate startsOn, LocalDate endsOn) {
 		Objects.requireNonNull(type);
 		if (!type.isSquad()) {
-			throw new RolloutRefusal("分批推进只按中队类别（直属中队、一类中队、二类中队）安排，" + type.label() + "不是中队类别");
+			throw Refusal.of("rollout.refused.notCategory", type.label());
 		}
 		Batch b = new Batch();
 		b.batchYear = year;
@@ -52,13 +53,13 @@ public class Batch {
 	 */
 	void reschedule(LocalDate startsOn, LocalDate endsOn) {
 		if (startsOn == null || endsOn == null) {
-			throw new RolloutRefusal("请填写开始日期和结束日期");
+			throw Refusal.of("rollout.refused.datesRequired");
 		}
 		if (endsOn.isBefore(startsOn)) {
-			throw new RolloutRefusal("结束日期 " + endsOn + " 不能早于开始日期 " + startsOn);
+			throw Refusal.of("rollout.refused.endBeforeStart", endsOn, startsOn);
 		}
 		if (startsOn.getYear() != batchYear) {
-			throw new RolloutRefusal("开始日期 " + startsOn + " 不在 " + batchYear + " 年内");
+			throw Refusal.of("rollout.refused.startOutsideYear", startsOn, batchYear);
 		}
 		this.startsOn = startsOn;
 		this.endsOn = endsOn;

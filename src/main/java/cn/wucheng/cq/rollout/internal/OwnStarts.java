@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.rollout.Rollout;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * R-71: a squad may start earlier than its batch (鼓励第二、三批办案单位提前开展). The legal section records the squad's
@@ -23,28 +24,6 @@ class OwnStarts {
 
 	static final String ENTITY = "unit_rollout_start";
 
-	/** Refused; the message key (messages-rollout.properties) says why. */
-	static final class Refusal extends RuntimeException {
-
-		private final String key;
-
-		private final transient Object[] args;
-
-		Refusal(String key, Object... args) {
-			super(key);
-			this.key = key;
-			this.args = args;
-		}
-
-		String key() {
-			return key;
-		}
-
-		Object[] args() {
-			return args.clone();
-		}
-
-	}
 
 	private final JdbcClient jdbc;
 
@@ -69,10 +48,10 @@ class OwnStarts {
 			.query((rs, n) -> new Unit(rs.getString("name"), UnitType.valueOf(rs.getString("type"))))
 			.optional();
 		if (unit.isEmpty()) {
-			throw new Refusal("rollout.own.refused.unknown");
+			throw Refusal.of("rollout.own.refused.unknown");
 		}
 		if (!unit.get().type().isSquad()) {
-			throw new Refusal("rollout.own.refused.notSquad", unit.get().name());
+			throw Refusal.of("rollout.own.refused.notSquad", unit.get().name());
 		}
 		LocalDate before = jdbc.sql("select starts_on from unit_rollout_start where unit_id = ?")
 			.param(unitId)
@@ -86,11 +65,11 @@ class OwnStarts {
 		}
 		LocalDate batchStart = rollout.startOf(unit.get().type()).orElse(null);
 		if (batchStart != null && !startsOn.isBefore(batchStart)) {
-			throw new Refusal("rollout.own.refused.notEarlier", unit.get().name(), batchStart.toString());
+			throw Refusal.of("rollout.own.refused.notEarlier", unit.get().name(), batchStart.toString());
 		}
 		String text = reason == null || reason.isBlank() ? null : reason.strip();
 		if (text != null && text.length() > 300) {
-			throw new Refusal("rollout.own.refused.reason");
+			throw Refusal.of("rollout.own.refused.reason");
 		}
 		jdbc.sql("delete from unit_rollout_start where unit_id = ?").param(unitId).update();
 		jdbc.sql("""

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -27,6 +24,8 @@ import cn.wucheng.cq.rollout.RolloutBatch;
 import cn.wucheng.cq.rollout.UnitRollout;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * 分批推进 (R-71): the batches per squad category and year and, per unit, the day the rules apply from. Every business
@@ -47,14 +46,14 @@ class RolloutController {
 
 	private final RolloutEditor editor;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final OwnStarts ownStarts;
 
-	RolloutController(Rollout rollout, RolloutEditor editor, MessageSource messages, OwnStarts ownStarts) {
+	RolloutController(Rollout rollout, RolloutEditor editor, Refusals refusals, OwnStarts ownStarts) {
 		this.rollout = rollout;
 		this.editor = editor;
-		this.messages = messages;
+		this.refusals = refusals;
 		this.ownStarts = ownStarts;
 	}
 
@@ -83,7 +82,7 @@ class RolloutController {
 			RedirectAttributes redirect) {
 		return act(binding, redirect, () -> {
 			Batch b = editor.reschedule(id, form.getVersion(), form.getStartsOn(), form.getEndsOn());
-			return msg("rollout.saved", "" + b.getBatchYear(), label(b));
+			return refusals.message("rollout.saved", "" + b.getBatchYear(), label(b));
 		});
 	}
 
@@ -92,10 +91,10 @@ class RolloutController {
 	String add(@ModelAttribute BatchForm form, BindingResult binding, RedirectAttributes redirect) {
 		return act(binding, redirect, () -> {
 			if (form.getYear() == null) {
-				throw new RolloutRefusal("请填写年度");
+				throw Refusal.of("rollout.refused.yearRequired");
 			}
 			Batch b = editor.add(form.getYear(), form.getUnitType(), form.getStartsOn(), form.getEndsOn());
-			return msg("rollout.added", "" + b.getBatchYear(), label(b));
+			return refusals.message("rollout.added", "" + b.getBatchYear(), label(b));
 		});
 	}
 
@@ -104,10 +103,10 @@ class RolloutController {
 	String addYear(@ModelAttribute BatchForm form, BindingResult binding, RedirectAttributes redirect) {
 		return act(binding, redirect, () -> {
 			if (form.getYear() == null) {
-				throw new RolloutRefusal("请填写年度");
+				throw Refusal.of("rollout.refused.yearRequired");
 			}
 			List<Batch> added = editor.addYear(form.getYear());
-			return msg("rollout.yearAdded", "" + form.getYear(), "" + added.size());
+			return refusals.message("rollout.yearAdded", "" + form.getYear(), "" + added.size());
 		});
 	}
 
@@ -116,40 +115,25 @@ class RolloutController {
 	@PreAuthorize(EDITORS)
 	String ownStart(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		try {
+		return refusals.act("/rollout", redirect, () -> {
 			ownStarts.set(id, startsOn, reason, CurrentUser.get().username());
-			redirect.addFlashAttribute("flashSuccess", msg(startsOn == null ? "rollout.own.removed" : "rollout.own.saved"));
-		}
-		catch (OwnStarts.Refusal e) {
-			redirect.addFlashAttribute("flashError", msg(e.key(), e.args()));
-		}
-		return "redirect:/rollout";
+			return refusals.message(startsOn == null ? "rollout.own.removed" : "rollout.own.saved");
+		});
 	}
 
+	/** A form whose date or year did not even convert says which field; anything else is the one {@link Refusals#act}. */
 	private String act(BindingResult binding, RedirectAttributes redirect, Supplier<String> change) {
 		if (binding.hasErrors()) {
 			String field = binding.getFieldError() == null ? "" : binding.getFieldError().getField();
-			redirect.addFlashAttribute("flashError", msg("rollout.badInput", msg("rollout.field." + field)));
+			redirect.addFlashAttribute("flashError", refusals.message("rollout.badInput", refusals.message("rollout.field." + field)));
 			return "redirect:/rollout";
 		}
-		try {
-			redirect.addFlashAttribute("flashSuccess", change.get());
-		}
-		catch (RolloutRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", msg("rollout.stale"));
-		}
-		return "redirect:/rollout";
+		return refusals.act("/rollout", redirect, change);
 	}
 
 	private String label(Batch b) {
-		return msg("rollout.unitType." + b.getUnitType().name());
+		return refusals.message("rollout.unitType." + b.getUnitType().name());
 	}
 
-	private String msg(String key, Object... args) {
-		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-	}
 
 }

@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.organisation.UnitType;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The legal section's edits of the rollout batches (R-71): a batch's dates, a new batch, a new year with the three
@@ -40,18 +41,21 @@ class RolloutEditor {
 
 	private final AuditLog audit;
 
-	RolloutEditor(BatchRepository batches, AuditLog audit) {
+	private final Refusals refusals;
+
+	RolloutEditor(BatchRepository batches, AuditLog audit, Refusals refusals) {
 		this.batches = batches;
 		this.audit = audit;
+		this.refusals = refusals;
 	}
 
 	/** New dates for a batch, if it is still at the version the user saw. */
 	@Transactional
 	Batch reschedule(long id, Integer version, LocalDate startsOn, LocalDate endsOn) {
-		Batch b = batches.findById(id).orElseThrow(() -> new NotFoundException("找不到该推进批次"));
+		Batch b = batches.findById(id).orElseThrow(() -> Refusal.of("rollout.refused.notFound").withStatus(HttpStatus.NOT_FOUND));
 		if (!Objects.equals(version, b.getVersion())) {
-			throw new OptimisticLockingFailureException(
-					"rollout_batch " + id + " is at version " + b.getVersion() + ", form had " + version);
+			// the batch's own words for a stale form (its page says 该批次, not 该记录)
+			throw Refusal.of("rollout.stale").withStatus(HttpStatus.CONFLICT);
 		}
 		String before = b.describe();
 		b.reschedule(startsOn, endsOn);
@@ -65,7 +69,7 @@ class RolloutEditor {
 	Batch add(int year, UnitType type, LocalDate startsOn, LocalDate endsOn) {
 		checkYear(year);
 		if (type == null) {
-			throw new RolloutRefusal("请选择中队类别");
+			throw Refusal.of("rollout.refused.categoryRequired");
 		}
 		if (batches.findByBatchYear(year).stream().anyMatch(b -> b.getUnitType() == type)) {
 			throw duplicate(year, type);
@@ -93,7 +97,7 @@ class RolloutEditor {
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(UnitType.class)));
 		List<UnitType> missing = CATEGORIES.stream().filter(t -> !present.contains(t)).toList();
 		if (missing.isEmpty()) {
-			throw new RolloutRefusal(year + " 年三个中队类别的推进批次都已存在，请直接修改日期");
+			throw Refusal.of("rollout.refused.yearComplete", year);
 		}
 		List<Batch> all = batches.findAll();
 		List<Batch> added = missing.stream().map(type -> {
@@ -112,7 +116,8 @@ class RolloutEditor {
 			return batches.save(Batch.of(year, type, start, end));
 		}).toList();
 		audit.recordAll(added.stream()
-			.map(b -> new AuditLog.Entry("ROLLOUT_BATCH_ADDED", ENTITY, key(b), "R-71 新增年度", null, b.describe()))
+			.map(b -> new AuditLog.Entry("ROLLOUT_BATCH_ADDED", ENTITY, key(b), "R-71 " + refusals.message("rollout.audit.yearAdded"), null,
+					b.describe()))
 			.toList());
 		return added;
 	}
@@ -145,12 +150,12 @@ class RolloutEditor {
 
 	private static void checkYear(int year) {
 		if (year < MIN_YEAR || year > MAX_YEAR) {
-			throw new RolloutRefusal("年度须在 " + MIN_YEAR + "–" + MAX_YEAR + " 之间，收到: " + year);
+			throw Refusal.of("rollout.refused.yearRange", MIN_YEAR, MAX_YEAR, year);
 		}
 	}
 
-	private static RolloutRefusal duplicate(int year, UnitType type) {
-		return new RolloutRefusal(year + " 年" + type.label() + "的推进批次已存在（每个中队类别每年一个批次），请修改其日期");
+	private static Refusal duplicate(int year, UnitType type) {
+		return Refusal.of("rollout.refused.duplicate", year, type.label());
 	}
 
 	private static String key(Batch b) {

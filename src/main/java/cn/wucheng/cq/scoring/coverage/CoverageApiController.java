@@ -5,14 +5,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.wucheng.cq.scoring.standards.ApiErrors;
 import cn.wucheng.cq.security.CurrentUser;
 
 /**
@@ -49,11 +46,6 @@ class CoverageApiController {
 		int y = CoverageParams.year(year);
 		LocalDate until = CoverageParams.asOf(asOf, y, coverage);
 		return coverage.coverage(y, until, CurrentUser.get()).stream().map(CoverageJson::of).toList();
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<ApiErrors> badInput(IllegalArgumentException e) {
-		return ResponseEntity.badRequest().body(ApiErrors.of(e.getMessage()));
 	}
 
 }

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.LatestPeriods;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The coverage page {@code /coverage?year=2024&asOf=2024-09-30} (R-34): a table per squad and a bar chart of covered
@@ -24,9 +26,12 @@ class CoverageController {
 
 	private final LatestPeriods latest;
 
-	CoverageController(DomainCoverage coverage, LatestPeriods latest) {
+	private final Refusals refusals;
+
+	CoverageController(DomainCoverage coverage, LatestPeriods latest, Refusals refusals) {
 		this.coverage = coverage;
 		this.latest = latest;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/coverage")
@@ -39,8 +44,8 @@ class CoverageController {
 			y = year == null || year.isBlank() ? latest.year() : CoverageParams.year(year);
 			until = CoverageParams.asOf(asOf, y, coverage);
 		}
-		catch (IllegalArgumentException e) {
-			model.addAttribute("badInput", e.getMessage());
+		catch (Refusal e) {
+			model.addAttribute("badInput", refusals.text(e));
 			y = latest.year();
 			until = coverage.deadline(y);
 		}

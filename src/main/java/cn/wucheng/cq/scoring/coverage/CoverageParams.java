@@ -3,6 +3,8 @@ package cn.wucheng.cq.scoring.coverage;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import cn.wucheng.cq.shared.Refusal;
+
 /** Reads year and asOf with messages that say what is wrong (shared by the page). */
 final class CoverageParams {
 
@@ -11,7 +13,7 @@ final class CoverageParams {
 
 	static int year(String text) {
 		if (text == null || text.isBlank()) {
-			throw new IllegalArgumentException("缺少参数 year（年份，如 2024）");
+			throw Refusal.of("coverage.refused.yearMissing");
 		}
 		try {
 			int y = Integer.parseInt(text.trim());
@@ -22,7 +24,7 @@ final class CoverageParams {
 		catch (NumberFormatException e) {
 			// fall through to the message below
 		}
-		throw new IllegalArgumentException("参数 year 须为四位年份（如 2024），收到: " + text.trim());
+		throw Refusal.of("coverage.refused.year", text.trim());
 	}
 
 	static LocalDate asOf(String text, int year, DomainCoverage coverage) {
@@ -34,10 +36,10 @@ final class CoverageParams {
 			d = LocalDate.parse(text.trim());
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("参数 asOf 须为日期（如 " + year + "-09-30），收到: " + text.trim());
+			throw Refusal.of("coverage.refused.asOf", year, text.trim());
 		}
 		if (d.getYear() != year) {
-			throw new IllegalArgumentException("参数 asOf 须在 " + year + " 年内，收到: " + text.trim());
+			throw Refusal.of("coverage.refused.asOfYear", year, text.trim());
 		}
 		return d;
 	}

@@ -16,6 +16,7 @@ import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * Domain coverage per squad for a year up to a date (R-34), in one SQL pass: each squad's managed domains (R-03:
@@ -78,7 +79,7 @@ public class DomainCoverage {
 	public List<SquadCoverage> coverage(int year, LocalDate asOf, CurrentUser user) {
 		LocalDate yearStart = LocalDate.of(year, 1, 1);
 		if (asOf.getYear() != year) {
-			throw new IllegalArgumentException("截止日期须在 " + year + " 年内，收到: " + asOf);
+			throw Refusal.of("coverage.refused.deadlineYear", year, asOf);
 		}
 		if (!user.readsAll() && user.unitFilter().isEmpty()) {
 			return List.of();

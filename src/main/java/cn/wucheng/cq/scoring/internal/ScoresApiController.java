@@ -2,16 +2,13 @@ package cn.wucheng.cq.scoring.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,6 +28,7 @@ import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.QuarterOnly;
 import cn.wucheng.cq.shared.Points;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * The JSON API of scores and rankings (API.md). Decimals are strings with two decimals (R-24). Data scope: LEGAL,
@@ -104,18 +102,6 @@ class ScoresApiController {
 	record EntryJson(int rank, String employeeNo, String name, String unit, String total, boolean bestHandler) {
 	}
 
-	/** An answer with an HTTP status and a message in Chinese. */
-	static final class ApiProblem extends RuntimeException {
-
-		private final HttpStatus status;
-
-		ApiProblem(HttpStatus status, String message) {
-			super(message);
-			this.status = status;
-		}
-
-	}
-
 	private final ScoreLedger ledger;
 
 	private final Publications publications;
@@ -127,9 +113,10 @@ class ScoresApiController {
 
 	@GetMapping("/scores")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
-	@Operation(summary = "各人积分（R-20–R-24）", description = "期间内有积分或在排名范围内的每个人，按工号排序；小数为两位小数的字符串。")
-	@ApiResponse(responseCode = "400", description = "期间格式错误：{\"errors\":[{\"message\"}]}")
-	List<ScoreJson> scores(@Parameter(description = "2024-Q1、2024-03 或 2024") @RequestParam(required = false) Period period) {
+	// the texts are message keys springdoc reads from messages-scoring.properties (issue 15 item 3)
+	@Operation(summary = "scoring.api.scores.summary", description = "scoring.api.scores.description")
+	@ApiResponse(responseCode = "400", description = "scoring.api.scores.400")
+	List<ScoreJson> scores(@Parameter(description = "scoring.api.period") @RequestParam(required = false) Period period) {
 		return ledger.scores(required(period), ScoreScope.of(CurrentUser.get(), null))
 			.stream()
 			.map(ScoreJson::of)
@@ -138,27 +125,28 @@ class ScoresApiController {
 
 	@GetMapping("/scores/{employeeNo}")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
-	@Operation(summary = "一人积分明细（R-25）", description = "积分及其每一件案件或优秀案卷的角色与各项分值。")
-	@ApiResponse(responseCode = "404", description = "没有该工号的人员，或不在您的数据范围内")
+	//
+	@Operation(summary = "scoring.api.breakdown.summary", description = "scoring.api.breakdown.description")
+	@ApiResponse(responseCode = "404", description = "scoring.api.breakdown.404")
 	BreakdownJson breakdown(@PathVariable String employeeNo, @RequestParam(required = false) Period period) {
 		Period p = required(period);
 		return ledger.breakdown(employeeNo, p, ScoreScope.of(CurrentUser.get(), null))
 			.map(BreakdownJson::of)
-			.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "找不到工号为 " + employeeNo + " 的人员，或其不在您的数据范围内"));
+			.orElseThrow(() -> Refusal.of("scoring.api.refused.noPerson", employeeNo).withStatus(HttpStatus.NOT_FOUND));
 	}
 
 	@GetMapping("/rankings")
 	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
-	@Operation(summary = "季度排名（R-30、R-31）", description = "按中队类别（直属中队、一类中队、二类中队）排名及最佳办案能手。"
-			+ "执法人员只能查看已公示或已定稿的季度（R-26）；已定稿季度的结果来自定稿时的快照。")
-	@ApiResponse(responseCode = "400", description = "期间不是季度或格式错误：{\"errors\":[{\"message\"}]}")
-	@ApiResponse(responseCode = "403", description = "执法人员查看尚未公示（草稿）的季度排名")
-	RankingJson rankings(@Parameter(description = "季度，如 2024-Q1") @QuarterOnly @RequestParam(required = false) Period period) {
+	// officers see published or final quarters only
+	@Operation(summary = "scoring.api.rankings.summary", description = "scoring.api.rankings.description")
+	@ApiResponse(responseCode = "400", description = "scoring.api.rankings.400")
+	@ApiResponse(responseCode = "403", description = "scoring.api.rankings.403")
+	RankingJson rankings(@Parameter(description = "scoring.api.quarter") @QuarterOnly @RequestParam(required = false) Period period) {
 		Period p = required(period);
 		CurrentUser user = CurrentUser.get();
 		QuarterState state = publications.state(p).orElseThrow();
 		if (!state.visibleToOfficers() && user.role() == Role.OFFICER) {
-			throw new ApiProblem(HttpStatus.FORBIDDEN, p.label() + "的积分和排名尚未公示，执法人员只能查看已公示或已定稿季度的排名");
+			throw Refusal.of("scoring.api.refused.notPublished", p.label()).withStatus(HttpStatus.FORBIDDEN);
 		}
 		Ranking r = ledger.rankings(p, ScoresPageController.rankingScope(user, state));
 		return new RankingJson(p.toString(), r.categories()
@@ -172,15 +160,10 @@ class ScoresApiController {
 			.toList());
 	}
 
-	@ExceptionHandler(ApiProblem.class)
-	ResponseEntity<Map<String, Object>> problem(ApiProblem e) {
-		return ResponseEntity.status(e.status).body(Map.of("errors", List.of(Map.of("message", e.getMessage()))));
-	}
-
 	/** The API has no default period; a bad or (for rankings) non-quarter one was refused by the converter. */
 	private static Period required(Period period) {
 		if (period == null) {
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, "缺少参数 period（期间），如 2024-Q1（季度）、2024-03（月份）或 2024（年度）");
+			throw Refusal.of("scoring.api.refused.noPeriod");
 		}
 		return period;
 	}

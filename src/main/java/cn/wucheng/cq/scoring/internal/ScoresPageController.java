@@ -1,7 +1,6 @@
 package cn.wucheng.cq.scoring.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -133,7 +132,7 @@ class ScoresPageController {
 		if (!canAppeal) {
 			// the rows are the same for every reader of this breakdown (no forms): rendered once per computed
 			// breakdown (province-scale issue; the officer's own appeal forms carry his CSRF token, so inline then)
-			model.addAttribute("itemsHtml", fragments.render(breakdown, new ItemsKey(employeeNo, p), "scoring/breakdown-items",
+			model.addAttribute("itemsHtml", fragments.render(new ItemsKey(employeeNo, p), "scoring/breakdown-items",
 					"items", () -> Map.of("breakdown", breakdown, "period", p, "canAppeal", false, "appealedItems", Map.of())));
 		}
 		return "scoring/breakdown";
@@ -186,7 +185,7 @@ class ScoresPageController {
 		model.addAttribute("activeCategory", active);
 		// the tables are the same for everyone shown this ranking: rendered once per computed ranking, category and
 		// page (province-scale issue: 200 rows through the template engine per view)
-		model.addAttribute("tablesHtml", fragments.render(ranking, new TablesKey(p, scope, active, requestedPage, size, links),
+		model.addAttribute("tablesHtml", fragments.render(new TablesKey(p, scope, active, requestedPage, size, links),
 				"scoring/rankings-tables", "tables", () -> Map.of("categories", ranking.categories()
 					.stream()
 					.map(c -> view(c, p, c.category() == active ? requestedPage : 1, size))
@@ -227,7 +226,8 @@ class ScoresPageController {
 	private record ItemsKey(String employeeNo, Period period) {
 	}
 
-	private record OptionsKey(Period chosen, boolean quartersOnly) {
+	/** The years are part of the key: they depend on the day as well as on the data. */
+	private record OptionsKey(List<Integer> years, Period chosen, boolean quartersOnly) {
 	}
 
 	private record TablesKey(Period period, ScoreScope scope, UnitType active, int page, int size,
@@ -285,9 +285,9 @@ class ScoresPageController {
 		List<Integer> years = ledger.years();
 		PeriodChoices choices = PeriodChoices.of(years, quartersOnly);
 		model.addAttribute("choices", choices);
-		// up to 170 options per view: rendered once per list of years (the same instance while cases are unchanged)
+		// up to 170 options per view: rendered once per list of years and chosen period (while the data is unchanged)
 		Period chosen = p;
-		model.addAttribute("periodOptionsHtml", fragments.render(years, new OptionsKey(chosen, quartersOnly),
+		model.addAttribute("periodOptionsHtml", fragments.renderIndependentOfData(new OptionsKey(years, chosen, quartersOnly),
 				"scoring/period-form", "periodOptions", () -> Map.of("choices", choices, "period", chosen)));
 		return p;
 	}

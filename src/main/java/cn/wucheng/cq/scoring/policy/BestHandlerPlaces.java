@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import cn.wucheng.cq.organisation.UnitType;
-import cn.wucheng.cq.settings.RuleSetting;
 
 /**
  * R-31 最佳办案能手: in 直属中队 and 一类中队 the top 10%, in 二类中队 the top 5% of the category's formal officers. The
@@ -31,15 +30,6 @@ public final class BestHandlerPlaces implements ScoringPolicy {
 		this.rates.put(UnitType.CLASS2_SQUAD, Objects.requireNonNull(class2Rate));
 		this.rounding = Objects.requireNonNull(rounding);
 		this.minPlaces = minPlaces;
-	}
-
-	/** The defaults of RULES.md: 10%, 10%, 5%, half up, at least 1. */
-	public static BestHandlerPlaces defaults() {
-		return new BestHandlerPlaces(new BigDecimal(RuleSetting.BEST_RATE_DIRECT.defaultValue()),
-				new BigDecimal(RuleSetting.BEST_RATE_CLASS1.defaultValue()),
-				new BigDecimal(RuleSetting.BEST_RATE_CLASS2.defaultValue()),
-				RoundingMode.valueOf(RuleSetting.BEST_PLACES_ROUNDING.defaultValue()),
-				Integer.parseInt(RuleSetting.BEST_MIN_PLACES.defaultValue()));
 	}
 
 	@Override

@@ -2,7 +2,7 @@ package cn.wucheng.cq.scoring.policy;
 
 import java.math.BigDecimal;
 
-import cn.wucheng.cq.scoring.HandlerRole;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 
 /** the lead gets each component in full, the co-handler half of each (协办人员计分减半). */
 public final class CoHandlerHalf implements ScoringPolicy {

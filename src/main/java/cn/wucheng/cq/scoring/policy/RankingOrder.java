@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * R-30: within a squad category, formal officers are ranked by total score, descending; equal totals share a rank and
- * the next rank skips (1, 2, 2, 4 — what SQL's {@code RANK()} gives). Entries of equal rank are listed by 工号.
+ * R-30: within a squad category, formal officers are ranked by exact total score, descending; equal totals share a
+ * rank and the next rank skips (1, 2, 2, 4 — what SQL's {@code RANK()} would give). Entries of equal total keep the
+ * order they are given in: the ledger gives each pool in 工号 order as the database sorts it.
+ * <p>
+ * The one ranking of the system: the ledger ranks a quarter's scores — computed in one set-based SQL pass, live or
+ * from a final quarter's snapshot — with this policy; there is no second ranking in SQL.
  */
 public final class RankingOrder implements ScoringPolicy {
 
@@ -22,9 +26,10 @@ public final class RankingOrder implements ScoringPolicy {
 	}
 
 	/** Ranks the pool of one category. */
-	public <T> List<Ranked<T>> rank(List<T> pool, Function<T, BigDecimal> total, Function<T, String> employeeNo) {
+	public <T> List<Ranked<T>> rank(List<T> pool, Function<T, BigDecimal> total) {
 		List<T> sorted = new ArrayList<>(pool);
-		sorted.sort(Comparator.comparing(total, Comparator.reverseOrder()).thenComparing(employeeNo));
+		// List.sort is stable: equal totals keep the order given
+		sorted.sort(Comparator.comparing(total, Comparator.reverseOrder()));
 		List<Ranked<T>> ranked = new ArrayList<>(sorted.size());
 		for (int i = 0; i < sorted.size(); i++) {
 			boolean tie = i > 0 && total.apply(sorted.get(i)).compareTo(total.apply(sorted.get(i - 1))) == 0;

@@ -6,6 +6,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.BundledText;
+import cn.wucheng.cq.shared.Refusal;
+
 /**
  * An officer's appeal (申诉) against one item of his own score — a case line or an award line of his breakdown — or
  * about a case missing from it, named by its 案件编号, with a reason (R-26). The legal section upholds it with a note (and corrects the data through the usual means: the
@@ -65,7 +68,7 @@ public class Appeal {
 		a.caseId = caseId;
 		a.awardId = awardId;
 		a.itemLabel = itemLabel;
-		a.reason = text(reason, "申诉须填写理由，说明该项积分哪里有误");
+		a.reason = text(reason, "publication.refused.appealNoReason");
 		a.filedOn = today;
 		a.filedBy = by;
 		a.status = AppealStatus.OPEN;
@@ -88,7 +91,7 @@ public class Appeal {
 		a.itemLabel = itemLabel;
 		String why = reason == null ? "" : reason.strip();
 		if (why.isEmpty()) {
-			throw PublicationRefusal.of("publication.appeal.missing.noReason");
+			throw Refusal.of("publication.appeal.missing.noReason");
 		}
 		a.reason = text(why, null);
 		a.filedOn = today;
@@ -100,7 +103,7 @@ public class Appeal {
 	/** 申诉成立, with a note saying what will be corrected. */
 	void uphold(String note, String by, LocalDate on) {
 		requireOpen();
-		this.decisionNote = text(note, "认定申诉成立须填写处理意见，说明如何更正");
+		this.decisionNote = text(note, "publication.refused.upholdNoNote");
 		this.status = AppealStatus.UPHELD;
 		this.decidedBy = by;
 		this.decidedOn = on;
@@ -109,7 +112,7 @@ public class Appeal {
 	/** 申诉不成立, with the reason. */
 	void reject(String why, String by, LocalDate on) {
 		requireOpen();
-		this.decisionNote = text(why, "驳回申诉须填写理由");
+		this.decisionNote = text(why, "publication.refused.rejectNoReason");
 		this.status = AppealStatus.REJECTED;
 		this.decidedBy = by;
 		this.decidedOn = on;
@@ -117,26 +120,28 @@ public class Appeal {
 
 	private void requireOpen() {
 		if (status != AppealStatus.OPEN) {
-			throw new PublicationRefusal("该申诉已于 " + decidedOn + " 处理（" + (status == AppealStatus.UPHELD ? "申诉成立" : "申诉不成立")
-					+ "），不能再次处理");
+			throw Refusal.of("publication.refused.appealDecided", decidedOn,
+					BundledText.of("messages-publication", "publication.appeal.status." + status.name()));
 		}
 	}
 
-	private static String text(String raw, String whenMissing) {
+	/** @param missingKey the message of the refusal when the text is empty */
+	private static String text(String raw, String missingKey) {
 		String t = raw == null ? "" : raw.strip();
 		if (t.isEmpty()) {
-			throw new PublicationRefusal(whenMissing);
+			throw Refusal.of(missingKey);
 		}
 		if (t.length() > MAX_TEXT) {
-			throw new PublicationRefusal("内容不能超过 " + MAX_TEXT + " 个字，收到 " + t.length() + " 个字");
+			throw Refusal.of("publication.refused.textTooLong", MAX_TEXT, t.length());
 		}
 		return t;
 	}
 
 	/** For the audit log. */
 	String describe() {
-		return "项目 " + itemLabel + "；状态 " + status + "；理由 " + reason
-				+ (decisionNote == null ? "" : "；处理意见 " + decisionNote);
+		return BundledText.of("messages-publication", "publication.audit.appeal", itemLabel, status, reason)
+				+ (decisionNote == null ? ""
+						: BundledText.of("messages-publication", "publication.audit.appealDecision", decisionNote));
 	}
 
 	public Long getId() {

@@ -6,7 +6,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.BundledText;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * The publication of a quarter's scores and ranking (R-26): a draft is published by the legal section for a notice
@@ -41,7 +43,7 @@ public class Publication {
 	/** A quarter not yet published (its row is written when it is). */
 	public static Publication draft(Period quarter) {
 		if (!quarter.isQuarter()) {
-			throw new PublicationRefusal("公示按季度进行，期间须为季度（如 2024-Q1），收到: " + quarter);
+			throw Refusal.of("publication.refused.notQuarter", quarter);
 		}
 		Publication p = new Publication();
 		p.periodCode = quarter.toString();
@@ -55,13 +57,13 @@ public class Publication {
 	 */
 	void publish(String by, LocalDate today, LocalDate noticeEndsOn) {
 		if (status != PublicationState.DRAFT) {
-			throw new PublicationRefusal(label() + "已公示（当前状态：" + describeState(today) + "），不能重复公示");
+			throw Refusal.of("publication.refused.alreadyPublished", label(), describeState(today));
 		}
 		if (!today.isAfter(quarter().end())) {
-			throw new PublicationRefusal(label() + "尚未结束（至 " + quarter().end() + "），季度结束后才能公示积分和排名");
+			throw Refusal.of("publication.refused.quarterRunning", label(), quarter().end());
 		}
 		if (!noticeEndsOn.isAfter(today)) {
-			throw new PublicationRefusal("公示期须至少 1 个工作日");
+			throw Refusal.of("publication.refused.noticeTooShort");
 		}
 		this.status = PublicationState.PUBLISHED;
 		this.publishedOn = today;
@@ -72,13 +74,13 @@ public class Publication {
 	/** An officer may appeal only while the quarter is published and its notice period runs. */
 	void requireOpenForAppeal(LocalDate today) {
 		if (status != PublicationState.PUBLISHED) {
-			throw new PublicationRefusal(label() + "当前" + describeState(today) + "，不在公示期内，不能申诉");
+			throw Refusal.of("publication.refused.appealNotInNotice", label(), describeState(today));
 		}
 		if (today.isAfter(noticeEndsOn)) {
-			throw new PublicationRefusal(label() + "的公示期已于 " + noticeEndsOn + " 结束，不能再申诉");
+			throw Refusal.of("publication.refused.appealNoticeOver", label(), noticeEndsOn);
 		}
 		if (today.isBefore(publishedOn)) {
-			throw new PublicationRefusal(label() + "自 " + publishedOn + " 起公示，公示开始后才能申诉");
+			throw Refusal.of("publication.refused.appealBeforeNotice", label(), publishedOn);
 		}
 	}
 
@@ -88,11 +90,11 @@ public class Publication {
 	 */
 	void finalise(LocalDate today, long openAppeals) {
 		switch (status) {
-			case DRAFT -> throw new PublicationRefusal(label() + "尚未公示，须先公示并经过公示期后才能定稿");
-			case FINAL -> throw new PublicationRefusal(label() + "已定稿，不能重复定稿");
+			case DRAFT -> throw Refusal.of("publication.refused.finaliseDraft", label());
+			case FINAL -> throw Refusal.of("publication.refused.finaliseTwice", label());
 			case PUBLISHED -> {
 				if (!today.isAfter(noticeEndsOn)) {
-					throw new PublicationRefusal(label() + "的公示期至 " + noticeEndsOn + " 结束，公示期满后才能定稿");
+					throw Refusal.of("publication.refused.finaliseInNotice", label(), noticeEndsOn);
 				}
 			}
 			case REOPENED -> {
@@ -100,7 +102,7 @@ public class Publication {
 			}
 		}
 		if (openAppeals > 0) {
-			throw new PublicationRefusal(label() + "还有 " + openAppeals + " 件申诉未处理，处理完毕后才能定稿");
+			throw Refusal.of("publication.refused.finaliseOpenAppeals", label(), openAppeals);
 		}
 		this.status = PublicationState.FINAL;
 	}
@@ -119,14 +121,14 @@ public class Publication {
 	 */
 	long reopen(String reason) {
 		if (status != PublicationState.FINAL) {
-			throw new PublicationRefusal(label() + "当前" + describeState(null) + "，只有已定稿的季度可以重新开放");
+			throw Refusal.of("publication.refused.reopenNotFinal", label(), describeState(null));
 		}
 		String r = reason == null ? "" : reason.strip();
 		if (r.isEmpty()) {
-			throw new PublicationRefusal("重新开放须填写原因");
+			throw Refusal.of("publication.refused.reopenNoReason");
 		}
 		if (r.length() > 500) {
-			throw new PublicationRefusal("重新开放的原因不能超过 500 个字");
+			throw Refusal.of("publication.refused.reopenReasonTooLong", 500);
 		}
 		long ended = freezeId;
 		this.status = PublicationState.REOPENED;
@@ -139,14 +141,13 @@ public class Publication {
 		return new QuarterState(quarter(), status, publishedOn, noticeEndsOn, today);
 	}
 
+	/** The state as a refusal names it (为草稿, 公示中（至 …）…): an argument of its message, so read here. */
 	private String describeState(LocalDate today) {
-		return switch (status) {
-			case DRAFT -> "为草稿";
-			case PUBLISHED -> today == null || !today.isAfter(noticeEndsOn) ? "公示中（至 " + noticeEndsOn + "）"
-					: "公示期已满（" + noticeEndsOn + "）";
-			case FINAL -> "已定稿";
-			case REOPENED -> "已重新开放";
+		String key = switch (status) {
+			case DRAFT, FINAL, REOPENED -> status.name();
+			case PUBLISHED -> today == null || !today.isAfter(noticeEndsOn) ? "inNotice" : "noticeOver";
 		};
+		return text("publication.refused.state." + key, noticeEndsOn);
 	}
 
 	private String label() {
@@ -155,9 +156,15 @@ public class Publication {
 
 	/** For the audit log. */
 	String describe() {
-		return "状态 " + status + (publishedOn == null ? "" : "；公示 " + publishedOn + "（" + publishedBy + "）")
-				+ (noticeEndsOn == null ? "" : "；公示期至 " + noticeEndsOn)
-				+ (freezeId == null ? "" : "；定稿快照 " + freezeId);
+		return text("publication.audit.state", status)
+				+ (publishedOn == null ? "" : text("publication.audit.published", publishedOn, publishedBy))
+				+ (noticeEndsOn == null ? "" : text("publication.audit.noticeEndsOn", noticeEndsOn))
+				+ (freezeId == null ? "" : text("publication.audit.freeze", freezeId));
+	}
+
+	/** An entity has no message source at hand: the bundle's text (issue 15 item 3). */
+	private static String text(String key, Object... args) {
+		return BundledText.of("messages-publication", key, args);
 	}
 
 	public Period quarter() {

@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +24,8 @@ import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.QuarterOnly;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Publication and appeals (R-26): {@code /publication?period=} shows a quarter's state, its appeals and its
@@ -41,14 +42,13 @@ class PublicationController {
 
 	private final RuleSettings settings;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
-	PublicationController(Publications publications, ScoreLedger ledger, RuleSettings settings,
-			MessageSource messages) {
+	PublicationController(Publications publications, ScoreLedger ledger, RuleSettings settings, Refusals refusals) {
 		this.publications = publications;
 		this.ledger = ledger;
 		this.settings = settings;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/publication")
@@ -81,10 +81,10 @@ class PublicationController {
 			// issue 13 item 7: publishing cannot be undone (everyone sees the ranking, the notice period starts) —
 			// only with the box ticked that says so, checked here too so that it holds without the browser's check
 			if (!confirmed) {
-				throw PublicationRefusal.of("publication.confirmMissing");
+				throw Refusal.of("publication.confirmMissing");
 			}
 			Publication p = publications.publish(quarter, version);
-			return msg("publication.published", quarter.label(), p.getNoticeEndsOn());
+			return refusals.message("publication.published", quarter.label(), p.getNoticeEndsOn());
 		});
 	}
 
@@ -95,10 +95,10 @@ class PublicationController {
 		return act(quarter, redirect, () -> {
 			// finalising freezes the quarter: confirmed like publishing (re-opening needs a reason and is audited)
 			if (!confirmed) {
-				throw PublicationRefusal.of("publication.confirmMissing");
+				throw Refusal.of("publication.confirmMissing");
 			}
 			publications.finalise(quarter, version);
-			return msg("publication.finalised", quarter.label());
+			return refusals.message("publication.finalised", quarter.label());
 		});
 	}
 
@@ -108,7 +108,7 @@ class PublicationController {
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		return act(quarter, redirect, () -> {
 			publications.reopen(quarter, version, reason);
-			return msg("publication.reopened", quarter.label());
+			return refusals.message("publication.reopened", quarter.label());
 		});
 	}
 
@@ -118,7 +118,7 @@ class PublicationController {
 			@RequestParam(required = false) String note, @RequestParam("period") @QuarterOnly Period quarter, RedirectAttributes redirect) {
 		return act(quarter, redirect, () -> {
 			publications.uphold(id, version, note);
-			return msg("publication.appeal.upheldDone");
+			return refusals.message("publication.appeal.upheldDone");
 		});
 	}
 
@@ -128,7 +128,7 @@ class PublicationController {
 			@RequestParam(required = false) String reason, @RequestParam("period") @QuarterOnly Period quarter, RedirectAttributes redirect) {
 		return act(quarter, redirect, () -> {
 			publications.reject(id, version, reason);
-			return msg("publication.appeal.rejectedDone");
+			return refusals.message("publication.appeal.rejectedDone");
 		});
 	}
 
@@ -138,14 +138,10 @@ class PublicationController {
 	String appeal(@PathVariable String employeeNo, @RequestParam("period") @QuarterOnly Period quarter, @RequestParam String caseNo,
 			@RequestParam(required = false) String awardLevel, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
-		try {
+		return refusals.act(breakdownPage(employeeNo, quarter), redirect, () -> {
 			publications.appeal(employeeNo, quarter, caseNo, awardLevel, reason);
-			redirect.addFlashAttribute("flashSuccess", msg("publication.appeal.filed", caseNo));
-		}
-		catch (PublicationRefusal e) {
-			redirect.addFlashAttribute("flashError", e.text(messages, LocaleContextHolder.getLocale()));
-		}
-		return breakdownPage(employeeNo, quarter);
+			return refusals.message("publication.appeal.filed", caseNo);
+		});
 	}
 
 	/**
@@ -159,33 +155,35 @@ class PublicationController {
 			RedirectAttributes redirect) {
 		try {
 			Appeal a = publications.appealMissingCase(employeeNo, quarter, caseNo, reason);
-			redirect.addFlashAttribute("flashSuccess", msg("publication.appeal.missing.filed", a.getMissingCaseNo()));
+			redirect.addFlashAttribute("flashSuccess",
+					refusals.message("publication.appeal.missing.filed", a.getMissingCaseNo()));
 		}
-		catch (PublicationRefusal e) {
-			redirect.addFlashAttribute("flashError", e.text(messages, LocaleContextHolder.getLocale()));
+		catch (Refusal e) {
+			redirect.addFlashAttribute("flashError", refusals.text(e));
 			redirect.addFlashAttribute("missingCaseNo", caseNo);
 			redirect.addFlashAttribute("missingReason", reason);
 		}
-		return breakdownPage(employeeNo, quarter);
+		return "redirect:" + breakdownPage(employeeNo, quarter);
 	}
 
 	private static String breakdownPage(String employeeNo, Period quarter) {
-		return "redirect:/scores/" + UriUtils.encodePathSegment(employeeNo, java.nio.charset.StandardCharsets.UTF_8)
+		return "/scores/" + UriUtils.encodePathSegment(employeeNo, java.nio.charset.StandardCharsets.UTF_8)
 				+ "?period=" + quarter;
 	}
 
-	/** Runs a change; a refusal or a stale version comes back as the flash error, in Chinese. */
+	/**
+	 * Runs a change through the one {@link Refusals#act}; a save that lost a race with another one says so in the
+	 * publication's own words (该季度或申诉), as a stale form does.
+	 */
 	private String act(Period quarter, RedirectAttributes redirect, Supplier<String> change) {
-		try {
-			redirect.addFlashAttribute("flashSuccess", change.get());
-		}
-		catch (PublicationRefusal e) {
-			redirect.addFlashAttribute("flashError", e.text(messages, LocaleContextHolder.getLocale()));
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", msg("publication.stale"));
-		}
-		return "redirect:/publication?period=" + quarter;
+		return refusals.act("/publication?period=" + quarter, redirect, () -> {
+			try {
+				return change.get();
+			}
+			catch (OptimisticLockingFailureException e) {
+				throw Refusal.of("publication.stale").withStatus(HttpStatus.CONFLICT);
+			}
+		});
 	}
 
 	/** The quarters to choose from: those of the ledger's years, newest first, up to today's. */
@@ -200,10 +198,6 @@ class PublicationController {
 			}
 		}
 		return list;
-	}
-
-	private String msg(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
 	}
 
 }

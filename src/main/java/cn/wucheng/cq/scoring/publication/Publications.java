@@ -9,9 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -26,14 +24,16 @@ import cn.wucheng.cq.scoring.Breakdown;
 import cn.wucheng.cq.scoring.BreakdownItem;
 import cn.wucheng.cq.scoring.ScoreLedger;
 import cn.wucheng.cq.scoring.ScoreScope;
-import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
 import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Publication and appeals (公示与申诉, R-26). The rules are the methods of {@link Publication} and {@link Appeal}; this
@@ -92,8 +92,6 @@ public class Publications {
 
 	private final ScoreLedger ledger;
 
-	private final QuarterSnapshots snapshots;
-
 	private final CaseStandards standards;
 
 	private final AuditLog audit;
@@ -102,24 +100,23 @@ public class Publications {
 
 	private final DataStamp stamp;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final ApplicationEventPublisher events;
 
 	Publications(PublicationRepository publications, AppealRepository appeals, JdbcClient jdbc,
-			WorkingDays workingDays, RuleSettings settings, ScoreLedger ledger, QuarterSnapshots snapshots,
-			CaseStandards standards, AuditLog audit, Clock clock, DataStamp stamp, MessageSource messages,
+			WorkingDays workingDays, RuleSettings settings, ScoreLedger ledger,
+			CaseStandards standards, AuditLog audit, Clock clock, DataStamp stamp, Refusals refusals,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.stamp = stamp;
-		this.messages = messages;
+		this.refusals = refusals;
 		this.publications = publications;
 		this.appeals = appeals;
 		this.jdbc = jdbc;
 		this.workingDays = workingDays;
 		this.settings = settings;
 		this.ledger = ledger;
-		this.snapshots = snapshots;
 		this.standards = standards;
 		this.audit = audit;
 		this.clock = clock;
@@ -138,7 +135,7 @@ public class Publications {
 		}
 		LocalDate today = LocalDate.now(clock);
 		// read by every scoring page view: kept until a publication (or anything else DataStamp watches) changes
-		return Optional.of(stamp.cached(new StateKey(period, today),
+		return Optional.of(stamp.cached(DataCache.QUARTER_STATES, new StateKey(period, today),
 				() -> find(period).map(p -> p.state(today)).orElseGet(() -> QuarterState.draft(period, today))));
 	}
 
@@ -180,7 +177,7 @@ public class Publications {
 			return List.of();
 		}
 		// read by every view of a breakdown: kept per quarter and data scope until an appeal (or anything) changes
-		return stamp.cached(new AppealsKey(quarter, user.readsAll(), user.unitFilter().orElse(null),
+		return stamp.cached(DataCache.APPEALS, new AppealsKey(quarter, user.readsAll(), user.unitFilter().orElse(null),
 				user.personFilter().orElse(null)), () -> readAppeals(quarter, user));
 	}
 
@@ -265,8 +262,10 @@ public class Publications {
 			.filter(i -> i.caseNo().equals(caseNo) && Objects.equals(i.awardLevel(), level)
 					&& (level == null) == (i.kind() == BreakdownItem.Kind.CASE))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException(
-					"在您" + quarter.label() + "的积分明细中找不到案件 " + caseNo + (level == null ? "" : " 的" + level.label() + "优秀案卷")));
+			// not found (404), not refused: another's item is not revealed
+			.orElseThrow(() -> new NotFoundException(level == null
+					? refusals.message("publication.refused.noItem", quarter.label(), caseNo)
+					: refusals.message("publication.refused.noAwardItem", quarter.label(), caseNo, level.label())));
 		Publication publication = publicationOf(quarter);
 		publication.requireOpenForAppeal(LocalDate.now(clock));
 		long caseId = jdbc.sql("select id from case_file where case_no = ?").param(caseNo).query(Long.class).single();
@@ -282,10 +281,11 @@ public class Publications {
 			.query(Long.class)
 			.single();
 		if (earlier > 0) {
-			throw new PublicationRefusal("您已对该项提出过申诉，请等待法制科处理结果");
+			throw Refusal.of("publication.refused.appealedTwice");
 		}
-		String label = level == null ? "案件 " + caseNo + "（" + item.role().label() + "，" + item.category().label() + "）"
-				: level.label() + "优秀案卷 " + caseNo + "（" + item.role().label() + "）";
+		String label = level == null
+				? refusals.message("publication.appeal.item.case", caseNo, item.role().label(), item.category().label())
+				: refusals.message("publication.appeal.item.award", level.label(), caseNo, item.role().label());
 		Appeal appeal = appeals.save(Appeal.file(publication, breakdown.score().personId(), caseId, awardId, label,
 				reason, user.username(), LocalDate.now(clock)));
 		audit.record("SCORE_APPEAL_FILED", APPEAL, publication.getPeriodCode() + " " + employeeNo + " " + label, "R-26",
@@ -308,13 +308,13 @@ public class Publications {
 		Breakdown breakdown = ownBreakdown(user, employeeNo, quarter);
 		String number = caseNo == null ? "" : caseNo.strip();
 		if (number.isEmpty()) {
-			throw PublicationRefusal.of("publication.appeal.missing.noCaseNo");
+			throw Refusal.of("publication.appeal.missing.noCaseNo");
 		}
 		if (number.length() > MAX_CASE_NO) {
-			throw PublicationRefusal.of("publication.appeal.missing.caseNoTooLong", MAX_CASE_NO, number.length());
+			throw Refusal.of("publication.appeal.missing.caseNoTooLong", MAX_CASE_NO, number.length());
 		}
 		if (breakdown.items().stream().anyMatch(i -> i.caseNo().equalsIgnoreCase(number))) {
-			throw PublicationRefusal.of("publication.appeal.missing.inBreakdown", number);
+			throw Refusal.of("publication.appeal.missing.inBreakdown", number);
 		}
 		Publication publication = publicationOf(quarter);
 		publication.requireOpenForAppeal(LocalDate.now(clock));
@@ -326,15 +326,14 @@ public class Publications {
 			.query(Long.class)
 			.single();
 		if (earlier > 0) {
-			throw PublicationRefusal.of("publication.appeal.missing.twice", number);
+			throw Refusal.of("publication.appeal.missing.twice", number);
 		}
 		Long caseId = jdbc.sql("select id from case_file where case_no = ?")
 			.param(number)
 			.query(Long.class)
 			.optional()
 			.orElse(null);
-		String label = messages.getMessage("publication.appeal.missing.label", new Object[] { number },
-				LocaleContextHolder.getLocale());
+		String label = refusals.message("publication.appeal.missing.label", number);
 		Appeal appeal = appeals.save(Appeal.fileMissingCase(publication, breakdown.score().personId(), caseId, number,
 				label, reason, user.username(), LocalDate.now(clock)));
 		audit.record("SCORE_APPEAL_FILED", APPEAL, publication.getPeriodCode() + " " + employeeNo + " " + label, "R-26",
@@ -346,7 +345,7 @@ public class Publications {
 	private Breakdown ownBreakdown(CurrentUser user, String employeeNo, Period quarter) {
 		return ledger.breakdown(employeeNo, quarter, ScoreScope.of(user, null))
 			.filter(b -> user.personId() != null && user.personId() == b.score().personId())
-			.orElseThrow(() -> new NotFoundException("找不到工号为 " + employeeNo + " 的积分明细，或其不是您本人的积分"));
+			.orElseThrow(() -> new NotFoundException(refusals.message("publication.refused.noBreakdown", employeeNo)));
 	}
 
 	/** 申诉成立: the legal section upholds an appeal with a note. */
@@ -392,7 +391,7 @@ public class Publications {
 					settings.integer(RuleSetting.ORGAN_ORDINARY_MIN))
 			.update(key, "id");
 		long freezeId = key.getKey().longValue();
-		snapshots.freezeScores(freezeId, quarter);
+		ledger.freeze(freezeId, quarter);
 		standards.freeze(freezeId, quarter);
 		p.frozenAs(freezeId);
 		p = publications.save(p);
@@ -415,10 +414,10 @@ public class Publications {
 	}
 
 	private Appeal appealToDecide(long appealId, Integer version) {
-		Appeal a = appeals.findById(appealId).orElseThrow(() -> new NotFoundException("找不到该申诉"));
+		Appeal a = appeals.findById(appealId).orElseThrow(() -> new NotFoundException(refusals.message("publication.refused.noAppeal")));
 		if (!Objects.equals(version, a.getVersion())) {
-			throw new OptimisticLockingFailureException(
-					"score_appeal " + a.getId() + " is at version " + a.getVersion() + ", form had " + version);
+			// the publication's own words for a stale form (a quarter or an appeal, not 该记录)
+			throw Refusal.of("publication.stale").withStatus(HttpStatus.CONFLICT);
 		}
 		return a;
 	}
@@ -426,8 +425,7 @@ public class Publications {
 	/** The version the user saw must still be the publication's (null for a quarter never published). */
 	private static Publication checked(Publication p, Integer version) {
 		if (!Objects.equals(version, p.getVersion())) {
-			throw new OptimisticLockingFailureException(
-					"quarter_publication " + p.getPeriodCode() + " is at version " + p.getVersion() + ", form had " + version);
+			throw Refusal.of("publication.stale").withStatus(HttpStatus.CONFLICT);
 		}
 		return p;
 	}
@@ -451,7 +449,7 @@ public class Publications {
 		return code + " #" + a.getId() + " " + a.getItemLabel();
 	}
 
-	private static AwardLevel level(String text) {
+	private AwardLevel level(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -459,7 +457,7 @@ public class Publications {
 			return AwardLevel.valueOf(text.strip());
 		}
 		catch (IllegalArgumentException e) {
-			throw new NotFoundException("没有“" + text + "”这一优秀案卷级别");
+			throw new NotFoundException(refusals.message("publication.refused.noAwardLevel", text));
 		}
 	}
 

@@ -10,7 +10,7 @@ public record CaseCounts(int simple, int ordinary) {
 
 	public CaseCounts {
 		if (simple < 0 || ordinary < 0) {
-			throw new IllegalArgumentException("案件件数不能为负数: 简易 " + simple + "，普通 " + ordinary);
+			throw new IllegalArgumentException("case counts cannot be negative: simple " + simple + ", ordinary " + ordinary);
 		}
 	}
 

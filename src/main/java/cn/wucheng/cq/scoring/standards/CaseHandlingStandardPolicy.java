@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import cn.wucheng.cq.organisation.Sex;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * R-32 全员办案: each formal officer of a squad handles (as lead or co-handler) at least the year's minimum of cases
@@ -78,7 +79,7 @@ public final class CaseHandlingStandardPolicy implements cn.wucheng.cq.scoring.p
 	 */
 	public StandardOutcome assess(Sex sex, LocalDate birthDate, Period quarter, CaseCounts done) {
 		if (!quarter.isQuarter()) {
-			throw new IllegalArgumentException("办案标准按季度考核，收到的期间不是季度: " + quarter);
+			throw Refusal.of("standards.quarterOnly", quarter);
 		}
 		Band band = bandOf(sex, ageOn(birthDate, quarter.start()));
 		CaseCounts required = requiredOf(band);

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.organisation.Sex;
 import cn.wucheng.cq.organisation.UnitType;
-import cn.wucheng.cq.scoring.internal.QuarterSnapshots;
+import cn.wucheng.cq.scoring.QuarterSnapshots;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
@@ -127,7 +127,7 @@ public class CaseStandards {
 	@Transactional(readOnly = true)
 	public List<OfficerStandard> forQuarter(Period quarter, CurrentUser user) {
 		if (!quarter.isQuarter()) {
-			throw new IllegalArgumentException("办案标准按季度考核，期间须为季度（如 2024-Q1），收到: " + quarter);
+			throw new IllegalArgumentException("the standard is assessed per quarter (2024-Q1), not per " + quarter);
 		}
 		Optional<QuarterSnapshots.Freeze> frozen = snapshots.frozen(quarter);
 		CaseHandlingStandardPolicy squads = frozen

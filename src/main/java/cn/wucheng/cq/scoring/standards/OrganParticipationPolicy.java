@@ -12,7 +12,7 @@ public final class OrganParticipationPolicy implements cn.wucheng.cq.scoring.pol
 
 	public OrganParticipationPolicy(int ordinaryMinimum) {
 		if (ordinaryMinimum < 0) {
-			throw new IllegalArgumentException("机关参与办案的最低件数不能为负数: " + ordinaryMinimum);
+			throw new IllegalArgumentException("the organ minimum cannot be negative: " + ordinaryMinimum);
 		}
 		this.ordinaryMinimum = ordinaryMinimum;
 	}

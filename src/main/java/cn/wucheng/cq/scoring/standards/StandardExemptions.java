@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * R-32 "原则上": the legal section exempts one formal officer from the case-handling standard for one quarter with a
@@ -31,28 +32,6 @@ public class StandardExemptions {
 			String createdBy) {
 	}
 
-	/** What the legal section asked is refused; the message key says why (messages-standards.properties). */
-	public static final class Refusal extends IllegalArgumentException {
-
-		private final String key;
-
-		private final transient Object[] args;
-
-		Refusal(String key, Object... args) {
-			super(key);
-			this.key = key;
-			this.args = args;
-		}
-
-		public String key() {
-			return key;
-		}
-
-		public Object[] args() {
-			return args.clone();
-		}
-
-	}
 
 	private final JdbcClient jdbc;
 
@@ -70,14 +49,14 @@ public class StandardExemptions {
 	@Transactional
 	public long grant(String employeeNo, Period quarter, ExemptionReason kind, String reason, String username) {
 		if (quarter == null || !quarter.isQuarter()) {
-			throw new Refusal("standards.exemption.refused.quarter");
+			throw Refusal.of("standards.exemption.refused.quarter");
 		}
 		if (kind == null) {
-			throw new Refusal("standards.exemption.refused.kind");
+			throw Refusal.of("standards.exemption.refused.kind");
 		}
 		String text = reason == null ? "" : reason.strip();
 		if (text.isEmpty() || text.length() > MAX_REASON) {
-			throw new Refusal("standards.exemption.refused.reason", MAX_REASON);
+			throw Refusal.of("standards.exemption.refused.reason", MAX_REASON);
 		}
 		String no = employeeNo == null ? "" : employeeNo.strip();
 		Optional<PersonRow> person = jdbc.sql("select id, category from person where employee_no = ?")
@@ -85,10 +64,10 @@ public class StandardExemptions {
 			.query((rs, n) -> new PersonRow(rs.getLong("id"), rs.getString("category")))
 			.optional();
 		if (person.isEmpty()) {
-			throw new Refusal("standards.exemption.refused.unknown", no);
+			throw Refusal.of("standards.exemption.refused.unknown", no);
 		}
 		if (!"FORMAL".equals(person.get().category())) {
-			throw new Refusal("standards.exemption.refused.notFormal", no);
+			throw Refusal.of("standards.exemption.refused.notFormal", no);
 		}
 		boolean exists = jdbc.sql("""
 				select exists (select 1 from standard_exemption
@@ -97,7 +76,7 @@ public class StandardExemptions {
 			.query(Boolean.class)
 			.single();
 		if (exists) {
-			throw new Refusal("standards.exemption.refused.twice", no, quarter.label());
+			throw Refusal.of("standards.exemption.refused.twice", no, quarter.label());
 		}
 		jdbc.sql("""
 				insert into standard_exemption (person_id, quarter_year, quarter_no, reason_kind, reason, created_by,
@@ -120,7 +99,7 @@ public class StandardExemptions {
 		Exemption e = all().stream()
 			.filter(x -> x.id() == id)
 			.findFirst()
-			.orElseThrow(() -> new Refusal("standards.exemption.refused.missing"));
+			.orElseThrow(() -> Refusal.of("standards.exemption.refused.missing"));
 		jdbc.sql("delete from standard_exemption where id = ?").param(id).update();
 		audit.record("STANDARD_EXEMPTION_WITHDRAWN", ENTITY, e.employeeNo() + "@" + e.quarter(), "R-32",
 				e.kind().name() + ": " + e.reason(), null);

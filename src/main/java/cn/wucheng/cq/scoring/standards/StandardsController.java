@@ -38,6 +38,7 @@ import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.QuarterOnly;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The standards page {@code /standards?period=2024-Q1&unit=&status=}: every officer's rule, requirement, cases done
@@ -69,8 +70,11 @@ class StandardsController {
 
 	private final LatestPeriods latest;
 
+	private final Refusals refusals;
+
 	StandardsController(CaseStandards standards, RuleSettings settings, MessageSource messages,
-			StandardExemptions exemptions, LatestPeriods latest) {
+			StandardExemptions exemptions, LatestPeriods latest, Refusals refusals) {
+		this.refusals = refusals;
 		this.latest = latest;
 		this.standards = standards;
 		this.settings = settings;
@@ -81,38 +85,36 @@ class StandardsController {
 	/** R-32 "原则上": the legal section exempts one person for one quarter with a reason; audited. */
 	@PostMapping("/standards/exemptions")
 	@PreAuthorize("hasRole('LEGAL')")
-	String grantExemption(@RequestParam(required = false) String period, @RequestParam(required = false) String employeeNo,
+	String grantExemption(@QuarterOnly @RequestParam(required = false) Period period,
+			@RequestParam(required = false) String employeeNo,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String reason,
 			RedirectAttributes redirect) {
 		Period quarter = backTo(period);
-		try {
+		return refusals.act(standardsPage(quarter), redirect, () -> {
 			// parsed here, not bound: a bad value must not answer 400 before the role check does 403
 			ExemptionReason k = java.util.Arrays.stream(ExemptionReason.values())
 				.filter(r -> r.name().equals(kind))
 				.findFirst()
 				.orElse(null);
 			exemptions.grant(employeeNo, quarter, k, reason, CurrentUser.get().username());
-			redirect.addFlashAttribute("flashSuccess", msg("standards.exemption.granted", employeeNo, quarter.label()));
-		}
-		catch (StandardExemptions.Refusal e) {
-			redirect.addFlashAttribute("flashError", msg(e.key(), e.args()));
-		}
-		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
+			return refusals.message("standards.exemption.granted", employeeNo, quarter.label());
+		});
 	}
 
 	/** Withdraws an exemption: the person is assessed again that quarter; audited. */
 	@PostMapping("/standards/exemptions/{id}/withdraw")
 	@PreAuthorize("hasRole('LEGAL')")
-	String withdrawExemption(@PathVariable long id, @RequestParam(required = false) String period, RedirectAttributes redirect) {
+	String withdrawExemption(@PathVariable long id, @QuarterOnly @RequestParam(required = false) Period period,
+			RedirectAttributes redirect) {
 		Period quarter = backTo(period);
-		try {
+		return refusals.act(standardsPage(quarter), redirect, () -> {
 			exemptions.withdraw(id);
-			redirect.addFlashAttribute("flashSuccess", msg("standards.exemption.withdrawn"));
-		}
-		catch (StandardExemptions.Refusal e) {
-			redirect.addFlashAttribute("flashError", msg(e.key(), e.args()));
-		}
-		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
+			return refusals.message("standards.exemption.withdrawn");
+		});
+	}
+
+	private static String standardsPage(Period quarter) {
+		return UriComponentsBuilder.fromPath("/standards").queryParam("period", quarter).toUriString();
 	}
 
 	@GetMapping("/standards")
@@ -135,7 +137,7 @@ class StandardsController {
 			RedirectAttributes redirect) {
 		Period back = backTo(form.getPeriod());
 		if (errors.hasErrors()) {
-			model.addAttribute("formError", msg("standards.form.invalid"));
+			model.addAttribute("formError", refusals.message("standards.form.invalid"));
 			fill(model, back, null, null);
 			return "standards/standards";
 		}
@@ -143,12 +145,12 @@ class StandardsController {
 			standards.changeYearlyStandard(form.getYear(), form.shownMinimumOfSavedYear(), form.toMinimum(),
 					CurrentUser.get().username());
 			redirect.addFlashAttribute("flashSuccess",
-					msg("standards.form.saved", form.getYear(), form.getSimpleMin(), form.getOrdinaryMin()));
+					refusals.message("standards.form.saved", form.getYear(), form.getSimpleMin(), form.getOrdinaryMin()));
 		}
 		catch (CaseStandards.StaleStandardException e) {
 			RuleSettings.YearlyStandard now = e.current();
 			redirect.addFlashAttribute("flashError",
-					msg("standards.form.stale", now.year(), now.simpleMin(), now.ordinaryMin()));
+					refusals.message("standards.form.stale", now.year(), now.simpleMin(), now.ordinaryMin()));
 		}
 		return "redirect:" + UriComponentsBuilder.fromPath("/standards").queryParam("period", back).toUriString();
 	}
@@ -162,7 +164,7 @@ class StandardsController {
 		List<OfficerStandard> rows = filter(standards.forQuarter(quarter, CurrentUser.get()), unit, parse(status));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new StandardsWorkbook(messages, locale()).write(quarter, rows, out);
-		String file = msg("standards.export.file") + "-" + quarter + ".xlsx";
+		String file = refusals.message("standards.export.file") + "-" + quarter + ".xlsx";
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
@@ -228,11 +230,18 @@ class StandardsController {
 		}
 	}
 
+	/** The quarter the form was on (read and checked by the web shell's period converter), else the latest. */
+	private Period backTo(Period period) {
+		return period == null ? latest.quarter() : period;
+	}
+
+	/** The quarter a bound form's hidden field names, only to go back to it; anything else goes to the latest. */
 	private Period backTo(String period) {
 		try {
-			return Quarters.parse(period);
+			Period p = period == null || period.isBlank() ? null : Period.parse(period.strip());
+			return p != null && p.isQuarter() ? p : latest.quarter();
 		}
-		catch (IllegalArgumentException e) {
+		catch (RuntimeException e) {
 			return latest.quarter();
 		}
 	}
@@ -258,12 +267,6 @@ class StandardsController {
 				.thenComparing(OfficerStandard::unitId))
 			.map(s -> new UnitOption(s.unitId(), s.unitName()))
 			.toList();
-	}
-
-	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
-	private String msg(String key, Object... args) {
-		Object[] text = java.util.Arrays.stream(args).map(String::valueOf).toArray();
-		return messages.getMessage(key, text, locale());
 	}
 
 	private static Locale locale() {

@@ -3,8 +3,6 @@ package cn.wucheng.cq.security.internal;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * 账号管理. 三员分立: the system administrator (ADMIN) creates accounts with business roles, enables/disables,
@@ -33,18 +32,20 @@ import cn.wucheng.cq.security.Role;
 @PreAuthorize("hasAnyRole('ADMIN','SECURITY_ADMIN')")
 class AccountAdminController {
 
-	private static final String LIST = "redirect:/admin/users";
+	private static final String USERS = "/admin/users";
+
+	private static final String LIST = "redirect:" + USERS;
 
 	private final AccountService accounts;
 
 	private final SecondFactorService factors;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
-	AccountAdminController(AccountService accounts, SecondFactorService factors, MessageSource messages) {
+	AccountAdminController(AccountService accounts, SecondFactorService factors, Refusals refusals) {
 		this.accounts = accounts;
 		this.factors = factors;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	/** Every role, for the list's filter and the security administrator's form. */
@@ -79,7 +80,7 @@ class AccountAdminController {
 			return form(model, null);
 		}
 		redirect.addFlashAttribute("issued", issued.get());
-		redirect.addFlashAttribute("flashSuccess", msg("admin.users.created", issued.get().username()));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("admin.users.created", issued.get().username()));
 		return LIST;
 	}
 
@@ -101,10 +102,10 @@ class AccountAdminController {
 			}
 		}
 		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", msg("error.conflict"));
+			redirect.addFlashAttribute("flashError", refusals.message("error.conflict"));
 			return "redirect:/admin/users/" + id + "/edit";
 		}
-		redirect.addFlashAttribute("flashSuccess", msg("admin.users.updated", account.username()));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("admin.users.updated", account.username()));
 		return LIST;
 	}
 
@@ -112,7 +113,7 @@ class AccountAdminController {
 	@PostMapping("/{id}/enable")
 	String enable(@PathVariable long id, RedirectAttributes redirect) {
 		accounts.setEnabled(id, true);
-		redirect.addFlashAttribute("flashSuccess", msg("admin.users.enabled", accounts.get(id).username()));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("admin.users.enabled", accounts.get(id).username()));
 		return LIST;
 	}
 
@@ -122,17 +123,13 @@ class AccountAdminController {
 			RedirectAttributes redirect) {
 		// issue 13 item 7: the person can no longer sign in — only with the box ticked that says so (without script too)
 		if (!confirmed) {
-			redirect.addFlashAttribute("flashError", msg("admin.users.confirmMissing"));
+			redirect.addFlashAttribute("flashError", refusals.message("admin.users.confirmMissing"));
 			return LIST;
 		}
-		try {
+		return refusals.act(USERS, redirect, () -> {
 			accounts.setEnabled(id, false);
-			redirect.addFlashAttribute("flashSuccess", msg("admin.users.disabled", accounts.get(id).username()));
-		}
-		catch (IllegalArgumentException e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		return LIST;
+			return refusals.message("admin.users.disabled", accounts.get(id).username());
+		});
 	}
 
 	/**
@@ -143,7 +140,7 @@ class AccountAdminController {
 	@PostMapping("/{id}/unlock")
 	String unlock(@PathVariable long id, RedirectAttributes redirect) {
 		accounts.unlock(id);
-		redirect.addFlashAttribute("flashSuccess", msg("admin.users.unlocked", accounts.get(id).username()));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("admin.users.unlocked", accounts.get(id).username()));
 		return LIST;
 	}
 
@@ -152,7 +149,7 @@ class AccountAdminController {
 	String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
 		var issued = accounts.resetPassword(id);
 		redirect.addFlashAttribute("issued", issued);
-		redirect.addFlashAttribute("flashSuccess", msg("admin.users.passwordReset", issued.username()));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("admin.users.passwordReset", issued.username()));
 		return LIST;
 	}
 
@@ -160,14 +157,10 @@ class AccountAdminController {
 	@PreAuthorize("hasRole('SECURITY_ADMIN')")
 	@PostMapping("/{id}/reset-totp")
 	String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
-		try {
+		return refusals.act(USERS, redirect, () -> {
 			accounts.resetSecondFactor(id, factors);
-			redirect.addFlashAttribute("flashSuccess", msg("admin.users.secondFactorReset", accounts.get(id).username()));
-		}
-		catch (IllegalArgumentException e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		return LIST;
+			return refusals.message("admin.users.secondFactorReset", accounts.get(id).username());
+		});
 	}
 
 	/** 为人员开通账号; the initial passwords are shown once, on the page this redirects to. */
@@ -177,7 +170,7 @@ class AccountAdminController {
 		AccountService.Provisioned result = accounts.provisionOfficers();
 		redirect.addFlashAttribute("provisioned", result);
 		redirect.addFlashAttribute("flashSuccess",
-				msg("admin.users.provisioned", result.created().size(), result.skipped()));
+				refusals.message("admin.users.provisioned", result.created().size(), result.skipped()));
 		return "redirect:/admin/users/provisioned";
 	}
 
@@ -203,8 +196,5 @@ class AccountAdminController {
 		return "admin/users/form";
 	}
 
-	private String msg(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-	}
 
 }

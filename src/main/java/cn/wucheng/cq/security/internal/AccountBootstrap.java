@@ -75,24 +75,26 @@ class AccountBootstrap implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		Integer users = jdbc.sql("select count(*) from app_user").query(Integer.class).single();
 		if (users == 0) {
-			create("admin", "系统管理员", Role.ADMIN, env.getProperty("CQ_ADMIN_PASSWORD"));
-			create("legal", "法制科", Role.LEGAL, env.getProperty("CQ_LEGAL_PASSWORD"));
+			// each account's display name is its role's (系统管理员, 法制科…)
+			create("admin", Role.ADMIN, env.getProperty("CQ_ADMIN_PASSWORD"));
+			create("legal", Role.LEGAL, env.getProperty("CQ_LEGAL_PASSWORD"));
 		}
-		createIfNoneHolds("security", "安全管理员", Role.SECURITY_ADMIN, env.getProperty("CQ_SECURITY_PASSWORD"));
-		createIfNoneHolds("audit", "审计管理员", Role.AUDIT_ADMIN, env.getProperty("CQ_AUDIT_PASSWORD"));
+		createIfNoneHolds("security", Role.SECURITY_ADMIN, env.getProperty("CQ_SECURITY_PASSWORD"));
+		createIfNoneHolds("audit", Role.AUDIT_ADMIN, env.getProperty("CQ_AUDIT_PASSWORD"));
 	}
 
-	private void createIfNoneHolds(String username, String displayName, Role role, String given) {
+	private void createIfNoneHolds(String username, Role role, String given) {
 		long holders = jdbc.sql("select count(*) from app_user where role = ? or lower(username) = ?")
 			.params(role.name(), username)
 			.query(Long.class)
 			.single();
 		if (holders == 0) {
-			create(username, displayName, role, given);
+			create(username, role, given);
 		}
 	}
 
-	private void create(String username, String displayName, Role role, String given) {
+	private void create(String username, Role role, String given) {
+		String displayName = messages.getMessage("role." + role.name(), null, LocaleContextHolder.getLocale());
 		boolean generated = given == null || given.isBlank();
 		String password = generated ? Accounts.generatePassword() : given;
 		LocalDateTime now = LocalDateTime.now(clock);
@@ -102,18 +104,21 @@ class AccountBootstrap implements ApplicationRunner {
 			.params(username, encoder.encode(password), displayName, role.name(), generated, now, now)
 			.update();
 		audit.record("ACCOUNT_CREATED", "app_user", username,
-				"首次启动创建账号 " + messages.getMessage("role." + role.name(), null, LocaleContextHolder.getLocale()), null,
-				null);
+				messages.getMessage("security.audit.bootstrapCreated", new Object[] { displayName },
+						LocaleContextHolder.getLocale()),
+				null, null);
 		if (generated) {
 			// The password goes to an owner-only file, not to the log: 等保 (数据保密性, 安全审计) wants no secret in
 			// logs, which are shipped, rotated and read by people who operate the server but should not sign in as
 			// admin. The log says where the file is (issue 13: the log alone was hard to find and kept the secret).
 			writePassword(username, password);
-			log.warn("首次启动：已创建账号 {}，初始密码已写入 {}（仅文件所有者可读；首次登录须修改，之后请删除该文件）", username,
-					passwordFile);
+			// the operator of a Chinese installation reads it: the words are in messages-security.properties
+			log.warn(messages.getMessage("security.log.createdWithFile", new Object[] { username, passwordFile },
+					LocaleContextHolder.getLocale()));
 		}
 		else {
-			log.info("首次启动：已创建账号 {}（密码取自环境变量）", username);
+			log.info(messages.getMessage("security.log.createdFromEnvironment", new Object[] { username },
+					LocaleContextHolder.getLocale()));
 		}
 	}
 

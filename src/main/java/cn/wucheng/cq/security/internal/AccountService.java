@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -34,6 +32,8 @@ import cn.wucheng.cq.security.Accounts;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Accounts: the admin's list and changes, an officer's own password, and opening accounts for every formal officer.
@@ -83,7 +83,7 @@ class AccountService {
 
 	private final Clock clock;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final PasswordPolicy policy = PasswordPolicy.standard();
 
@@ -92,14 +92,14 @@ class AccountService {
 	private final SecurityProperties properties;
 
 	AccountService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordEncoder encoder, AuditLog audit,
-			Clock clock, MessageSource messages, SessionTerminator sessions, SecurityProperties properties) {
+			Clock clock, Refusals refusals, SessionTerminator sessions, SecurityProperties properties) {
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.clock = clock;
-		this.messages = messages;
+		this.refusals = refusals;
 		this.sessions = sessions;
 	}
 
@@ -137,7 +137,7 @@ class AccountService {
 	}
 
 	Account get(long id) {
-		return find(id).orElseThrow(() -> new NotFoundException(msg("admin.users.error.notFound", String.valueOf(id))));
+		return find(id).orElseThrow(() -> new NotFoundException(refusals.message("admin.users.error.notFound", String.valueOf(id))));
 	}
 
 	List<UnitOption> units() {
@@ -175,7 +175,7 @@ class AccountService {
 					links.get().unitId(), links.get().personId(), now)
 			.update();
 		Account created = jdbc.sql(SELECT + " where u.username = ?").param(username).query(this::account).single();
-		audit.record("ACCOUNT_CREATED", ENTITY, username, "新建账号", null, describe(created));
+		audit.record("ACCOUNT_CREATED", ENTITY, username, refusals.message("security.audit.accountCreated"), null, describe(created));
 		return Optional.of(new Issued(username, created.displayName(), password));
 	}
 
@@ -204,7 +204,7 @@ class AccountService {
 		}
 		else if (form.getRole() != null && form.getRole() != before.role() && isLastEnabledAdministrator(before)) {
 			errors.rejectValue("role", "admin.users.error.lastOfRole",
-					new Object[] { msg("role." + before.role().name()) }, null);
+					new Object[] { refusals.message("role." + before.role().name()) }, null);
 		}
 		Optional<Links> links = validateDetails(form, id, errors);
 		if (errors.hasErrors() || links.isEmpty()) {
@@ -220,12 +220,13 @@ class AccountService {
 			throw new OptimisticLockingFailureException("app_user " + id + " changed since version " + form.getVersion());
 		}
 		Account after = get(id);
-		String detail = "修改账号";
+		String detail = refusals.message("security.audit.accountUpdated");
 		if (after.role() != before.role() || !Objects.equals(after.unitId(), before.unitId())
 				|| !Objects.equals(after.personId(), before.personId())) {
 			// The sessions carry the old role and data scope: they end, the user signs in again with the new ones.
 			int ended = sessions.endAll(before.username());
-			detail = "修改账号（角色、单位或人员变更" + (ended > 0 ? "，结束其 " + ended + " 个会话" : "") + "）";
+			detail = refusals.message("security.audit.accountUpdated.scope",
+					ended > 0 ? refusals.message("security.audit.sessionsEnded", ended) : "");
 		}
 		audit.record("ACCOUNT_UPDATED", ENTITY, before.username(), detail, describe(before), describe(after));
 		return true;
@@ -236,10 +237,10 @@ class AccountService {
 	void setEnabled(long id, boolean enabled) {
 		Account before = get(id);
 		if (!enabled && isSelf(before)) {
-			throw new IllegalArgumentException(msg("admin.users.error.ownDisable"));
+			throw Refusal.of("admin.users.error.ownDisable");
 		}
 		if (!enabled && isLastEnabledAdministrator(before)) {
-			throw new IllegalArgumentException(msg("admin.users.error.lastOfRole", msg("role." + before.role().name())));
+			throw Refusal.of("admin.users.error.lastOfRole", refusals.message("role." + before.role().name()));
 		}
 		if (before.enabled() == enabled) {
 			return;
@@ -247,7 +248,9 @@ class AccountService {
 		jdbc.sql("update app_user set enabled = ?, version = version + 1 where id = ?").params(enabled, id).update();
 		int ended = enabled ? 0 : sessions.endAll(before.username());
 		audit.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", ENTITY, before.username(),
-				enabled ? "启用账号" : "停用账号" + (ended > 0 ? "，结束其 " + ended + " 个会话" : ""), describe(before),
+				enabled ? refusals.message("security.audit.accountEnabled")
+						: refusals.message("security.audit.accountDisabled", ended > 0 ? refusals.message("security.audit.sessionsEnded", ended) : ""),
+				describe(before),
 				describe(get(id)));
 	}
 
@@ -259,7 +262,7 @@ class AccountService {
 	void resetSecondFactor(long id, SecondFactorService factors) {
 		Account account = get(id);
 		if (isSelf(account)) {
-			throw new IllegalArgumentException(msg("admin.users.error.ownSecondFactor"));
+			throw Refusal.of("admin.users.error.ownSecondFactor");
 		}
 		factors.reset(account.username());
 	}
@@ -271,7 +274,7 @@ class AccountService {
 		jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, version = version + 1 where id = ?")
 			.param(id)
 			.update();
-		audit.record("ACCOUNT_UNLOCKED", ENTITY, before.username(), "解除锁定", describe(before), describe(get(id)));
+		audit.record("ACCOUNT_UNLOCKED", ENTITY, before.username(), refusals.message("security.audit.accountUnlocked"), describe(before), describe(get(id)));
 	}
 
 	/** A new generated password, to be changed at next login; also lifts a lock. */
@@ -285,7 +288,7 @@ class AccountService {
 				  locked_until = null, version = version + 1
 				where id = ?""").params(encoder.encode(password), id).update();
 		sessions.endAll(before.username());
-		audit.record("PASSWORD_RESET", ENTITY, before.username(), "重置密码（须在下次登录时修改）", describe(before),
+		audit.record("PASSWORD_RESET", ENTITY, before.username(), refusals.message("security.audit.passwordReset"), describe(before),
 				describe(get(id)));
 		return new Issued(before.username(), before.displayName(), password);
 	}
@@ -325,7 +328,7 @@ class AccountService {
 			Role role = roleForPost(c.post());
 			rows.add(new Object[] { c.employeeNo(), hashes.get(i), c.name(), role.name(), c.unitId(), c.personId(),
 					Timestamp.valueOf(now) });
-			entries.add(new AuditLog.Entry("ACCOUNT_CREATED", ENTITY, c.employeeNo(), "为人员开通账号", null,
+			entries.add(new AuditLog.Entry("ACCOUNT_CREATED", ENTITY, c.employeeNo(), refusals.message("security.audit.accountProvisioned"), null,
 					describe(c.employeeNo(), c.name(), role, c.unitName(), c.employeeNo() + " " + c.name(), true)));
 			issued.add(new Issued(c.employeeNo(), c.name(), passwords.get(i)));
 		}
@@ -362,7 +365,7 @@ class AccountService {
 			.param(username)
 			.query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("password_hash")))
 			.optional()
-			.orElseThrow(() -> new NotFoundException(msg("admin.users.error.notFound", username)));
+			.orElseThrow(() -> new NotFoundException(refusals.message("admin.users.error.notFound", username)));
 		String current = Objects.requireNonNullElse(form.getCurrentPassword(), "");
 		String next = Objects.requireNonNullElse(form.getNewPassword(), "");
 		boolean currentOk = !current.isEmpty() && encoder.matches(current, stored.hash());
@@ -397,7 +400,7 @@ class AccountService {
 				update app_user set password_hash = ?, must_change_password = false, password_changed_at = ?,
 				  version = version + 1
 				where id = ?""").params(encoder.encode(next), LocalDateTime.now(clock), stored.id()).update();
-		audit.record("PASSWORD_CHANGED", ENTITY, username, "修改本人密码", null, null);
+		audit.record("PASSWORD_CHANGED", ENTITY, username, refusals.message("security.audit.passwordChanged"), null, null);
 		return true;
 	}
 
@@ -549,22 +552,18 @@ class AccountService {
 
 	/** Before/after text for the audit log: one "字段=值" line per field, never a password or hash. */
 	private String describe(Account a) {
-		return describe(a.username(), a.displayName(), a.role(), a.unitName(),
-				a.employeeNo() == null ? null : a.employeeNo() + " " + a.personName(), a.enabled())
-				+ "\n锁定=" + (a.locked() ? msg("common.yes") : msg("common.no")) + "\n须改密码="
-				+ (a.mustChangePassword() ? msg("common.yes") : msg("common.no"));
+		return refusals.message("security.audit.account.more", describe(a.username(), a.displayName(), a.role(), a.unitName(),
+				a.employeeNo() == null ? null : a.employeeNo() + " " + a.personName(), a.enabled()),
+				a.locked() ? refusals.message("common.yes") : refusals.message("common.no"),
+				a.mustChangePassword() ? refusals.message("common.yes") : refusals.message("common.no"));
 	}
 
 	private String describe(String username, String displayName, Role role, String unit, String person,
 			boolean enabled) {
-		return "用户名=" + username + "\n姓名=" + displayName + "\n角色=" + msg("role." + role.name()) + "\n单位="
-				+ Objects.requireNonNullElse(unit, "") + "\n人员=" + Objects.requireNonNullElse(person, "") + "\n启用="
-				+ (enabled ? msg("common.yes") : msg("common.no"));
+		return refusals.message("security.audit.account", username, displayName, refusals.message("role." + role.name()), unit, person,
+				enabled ? refusals.message("common.yes") : refusals.message("common.no"));
 	}
 
-	private String msg(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-	}
 
 	private static String escapeLike(String s) {
 		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

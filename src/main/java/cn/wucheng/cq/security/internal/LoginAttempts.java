@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Login lockout: {@code cq.security.lockout-max-failures} (5) consecutive wrong passwords lock an account for
@@ -34,13 +35,16 @@ class LoginAttempts {
 
 	private final AuditLog audit;
 
+	private final Refusals refusals;
+
 	private final Clock clock;
 
 	private final int maxFailures;
 
 	private final Duration lockDuration;
 
-	LoginAttempts(JdbcClient jdbc, AuditLog audit, Clock clock, SecurityProperties properties) {
+	LoginAttempts(JdbcClient jdbc, AuditLog audit, Clock clock, SecurityProperties properties, Refusals refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -75,8 +79,8 @@ class LoginAttempts {
 	 */
 	@Transactional
 	public boolean secondFactorFailed(String username) {
-		audit.recordAs(username, "SECOND_FACTOR_FAILURE", ENTITY, username, "两步验证码错误");
-		return countFailure(username, "次验证码错误");
+		audit.recordAs(username, "SECOND_FACTOR_FAILURE", ENTITY, username, refusals.message("security.audit.secondFactorFailed"));
+		return countFailure(username, "security.audit.lockedAfterCodes");
 	}
 
 	// Not when the database gave no connection in time: that is no failed attempt, and recording it would wait for
@@ -90,10 +94,10 @@ class LoginAttempts {
 		if (!(event instanceof AuthenticationFailureBadCredentialsEvent)) {
 			return; // locked or disabled accounts: the attempt does not extend the lock
 		}
-		countFailure(username, "次密码错误");
+		countFailure(username, "security.audit.lockedAfterPasswords");
 	}
 
-	private boolean countFailure(String username, String what) {
+	private boolean countFailure(String username, String lockedKey) {
 		int updated = jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = ?")
 			.param(username)
 			.update();
@@ -111,8 +115,7 @@ class LoginAttempts {
 				.params(until, username)
 				.update();
 			audit.recordAs(username, "ACCOUNT_LOCKED", ENTITY, username,
-					"连续 " + failures + " " + what + "，锁定至 "
-							+ until.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+					refusals.message(lockedKey, failures, until.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
 			log.warn("Account {} locked until {} after {} failed logins", username, until, failures);
 			return true;
 		}

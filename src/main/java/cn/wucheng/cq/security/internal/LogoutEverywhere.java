@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Logging out ends every session of the user, not only this browser's (a forgotten session on another desk goes
@@ -21,9 +22,12 @@ class LogoutEverywhere implements LogoutHandler {
 
 	private final AuditLog audit;
 
+	private final Refusals refusals;
+
 	private final TransactionTemplate tx;
 
-	LogoutEverywhere(SessionTerminator sessions, AuditLog audit, TransactionTemplate tx) {
+	LogoutEverywhere(SessionTerminator sessions, AuditLog audit, TransactionTemplate tx, Refusals refusals) {
+		this.refusals = refusals;
 		this.sessions = sessions;
 		this.audit = audit;
 		this.tx = tx;
@@ -38,7 +42,8 @@ class LogoutEverywhere implements LogoutHandler {
 		String username = authentication.getName();
 		int ended = sessions.endAll(username);
 		tx.executeWithoutResult(status -> audit.recordAs(username, "LOGOUT", "app_user", username,
-				ended > 1 ? "退出登录，同时结束该用户的其他 " + (ended - 1) + " 个会话" : "退出登录"));
+				ended > 1 ? refusals.message("security.audit.logoutEverywhere", ended - 1)
+						: refusals.message("security.audit.logout")));
 	}
 
 }

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -17,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.AccountPrincipal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * 两步验证 (TOTP): right after the password, one of the three administrators without a second factor enrols one here
@@ -37,17 +36,17 @@ class SecondFactorController {
 
 	private final AccountDetailsService details;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final SignInFailureHandler failures;
 
 	SecondFactorController(SecondFactorService factors, LoginAttempts attempts, AccountDetailsService details,
-			MessageSource messages, SignInFailureHandler failures) {
+			Refusals refusals, SignInFailureHandler failures) {
 		this.failures = failures;
 		this.factors = factors;
 		this.attempts = attempts;
 		this.details = details;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping
@@ -63,10 +62,10 @@ class SecondFactorController {
 			secret = Totp.newSecret();
 			session.setAttribute(ENROLLING, secret); // a reload shows the same secret
 		}
-		String uri = Totp.uri(SecondFactorService.ISSUER, me.getUsername(), secret);
+		String uri = Totp.uri(refusals.message("app.shortName"), me.getUsername(), secret);
 		model.addAttribute("mode", "enrol");
 		model.addAttribute("required", me.getCurrentUser().role().administrative());
-		model.addAttribute("secret", Base32.encode(secret).replaceAll("(.{4})(?!$)", "$1 "));
+		model.addAttribute("secret", Totp.base32(secret).replaceAll("(.{4})(?!$)", "$1 "));
 		model.addAttribute("uri", uri);
 		model.addAttribute("qr", QrCodes.svgDataUri(uri));
 		return "account/totp";
@@ -89,7 +88,7 @@ class SecondFactorController {
 		switch (factors.verify(me.getUsername(), code)) {
 			case ALREADY_USED -> {
 				// no failed attempt: the user has the app, he only has to wait for its next code
-				redirect.addFlashAttribute("flashError", msg("account.secondFactor.codeUsed"));
+				redirect.addFlashAttribute("flashError", refusals.message("account.secondFactor.codeUsed"));
 				return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL;
 			}
 			case WRONG -> {
@@ -99,7 +98,7 @@ class SecondFactorController {
 					redirect.addFlashAttribute(SignInFailureHandler.PROBLEM, failures.problem(me.getUsername()));
 					return "redirect:/login?error";
 				}
-				redirect.addFlashAttribute("flashError", msg("account.secondFactor.wrongCode",
+				redirect.addFlashAttribute("flashError", refusals.message("account.secondFactor.wrongCode",
 						attempts.standing(me.getUsername()).map(LoginAttempts.Standing::triesLeft).orElse(0)));
 				return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL;
 			}
@@ -119,14 +118,14 @@ class SecondFactorController {
 		HttpSession session = request.getSession();
 		byte[] secret = (byte[]) session.getAttribute(ENROLLING);
 		if (secret == null || !factors.enrol(me.getUsername(), secret, code)) {
-			redirect.addFlashAttribute("flashError", msg("account.secondFactor.wrongEnrolCode"));
+			redirect.addFlashAttribute("flashError", refusals.message("account.secondFactor.wrongEnrolCode"));
 			return "redirect:" + SignInStepsFilter.SECOND_FACTOR_URL;
 		}
 		session.removeAttribute(ENROLLING);
 		attempts.secondFactorPassed(me.getUsername());
 		AccountPrincipal fresh = details.load(me.getUsername()).orElseThrow().withSecondFactorVerified();
 		SignedInContext.replace(fresh, request, response);
-		redirect.addFlashAttribute("flashSuccess", msg("account.secondFactor.enrolled"));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("account.secondFactor.enrolled"));
 		return "redirect:/";
 	}
 
@@ -138,8 +137,5 @@ class SecondFactorController {
 		SecurityContextHolder.clearContext();
 	}
 
-	private String msg(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The TOTP second factor of an account (等保 2.0 "两种或两种以上组合的鉴别技术", ASVS 6.5/6.6): enrolment with a fresh
@@ -17,8 +18,6 @@ import cn.wucheng.cq.shared.NotFoundException;
  */
 @Service
 class SecondFactorService {
-
-	static final String ISSUER = "执法办案提质增效";
 
 	private static final String ENTITY = "app_user";
 
@@ -30,10 +29,13 @@ class SecondFactorService {
 
 	private final AuditLog audit;
 
+	private final Refusals refusals;
+
 	private final SessionTerminator sessions;
 
 	SecondFactorService(JdbcClient jdbc, SecondFactorSecrets secrets, Clock clock, AuditLog audit,
-			SessionTerminator sessions) {
+			SessionTerminator sessions, Refusals refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.clock = clock;
@@ -59,7 +61,7 @@ class SecondFactorService {
 		if (updated == 0) {
 			return false;
 		}
-		audit.record("SECOND_FACTOR_ENROLLED", ENTITY, username, "启用两步验证（TOTP）", null, null);
+		audit.record("SECOND_FACTOR_ENROLLED", ENTITY, username, refusals.message("security.audit.secondFactorEnrolled"), null, null);
 		return true;
 	}
 
@@ -125,7 +127,7 @@ class SecondFactorService {
 				where username = ? and totp_enabled""").param(username).update();
 		if (updated == 1) {
 			sessions.endAll(username);
-			audit.record("SECOND_FACTOR_RESET", ENTITY, username, "重置两步验证（须重新绑定）", null, null);
+			audit.record("SECOND_FACTOR_RESET", ENTITY, username, refusals.message("security.audit.secondFactorReset"), null, null);
 		}
 	}
 

@@ -7,8 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
@@ -18,6 +16,7 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import cn.wucheng.cq.shared.DatabaseBusy;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * A failed sign-in goes back to the login page ({@code /login?error}) saying what the user can do: a locked account
@@ -42,13 +41,13 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 
 	private final LoginAttempts attempts;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final SessionFlashMapManager flash = new SessionFlashMapManager();
 
-	SignInFailureHandler(LoginAttempts attempts, MessageSource messages) {
+	SignInFailureHandler(LoginAttempts attempts, Refusals refusals) {
 		this.attempts = attempts;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -59,16 +58,16 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 		}
 		String username = request.getParameter("username");
 		String problem = username == null || !(e instanceof LockedException || e instanceof BadCredentialsException)
-				? msg("login.failed") : problem(username.trim());
+				? refusals.message("login.failed") : problem(username.trim());
 		backToLogin(request, response, problem);
 	}
 
 	/** The message for a failed sign-in of this username: locked until, tries left, or the plain one. */
 	String problem(String username) {
 		return attempts.standing(username)
-			.map(s -> s.locked() ? msg("login.locked", s.lockedUntil().format(HH_MM))
-					: msg("login.triesLeft", s.triesLeft()))
-			.orElseGet(() -> msg("login.failed"));
+			.map(s -> s.locked() ? refusals.message("login.locked", s.lockedUntil().format(HH_MM))
+					: refusals.message("login.triesLeft", s.triesLeft()))
+			.orElseGet(() -> refusals.message("login.failed"));
 	}
 
 	/** To the login page with that message once (a flash attribute: a reload shows it no more). */
@@ -80,8 +79,5 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 		response.sendRedirect(request.getContextPath() + "/login?error");
 	}
 
-	private String msg(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-	}
 
 }

@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.commons.codec.binary.Base32;
+
 /**
  * Time-based one-time passwords, RFC 6238 (TOTP) over RFC 4226 (HOTP): HMAC-SHA1 of the number of 30-second steps
  * since the epoch, dynamically truncated to 6 digits — what authenticator apps show. Verification accepts the
@@ -32,6 +34,9 @@ final class Totp {
 	static final int SECRET_BYTES = 20;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** RFC 4648 base32 (A–Z, 2–7), commons-codec's (thread-safe). */
+	private static final Base32 BASE32 = new Base32();
 
 	private Totp() {
 	}
@@ -99,8 +104,13 @@ final class Totp {
 	/** The otpauth:// URI authenticator apps read (Google Authenticator key URI format). */
 	static String uri(String issuer, String account, byte[] secret) {
 		String label = encode(issuer) + ":" + encode(account);
-		return "otpauth://totp/" + label + "?secret=" + Base32.encode(secret) + "&issuer=" + encode(issuer)
+		return "otpauth://totp/" + label + "?secret=" + base32(secret) + "&issuer=" + encode(issuer)
 				+ "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP_SECONDS;
+	}
+
+	/** The secret as authenticator apps take it: RFC 4648 base32 without padding. */
+	static String base32(byte[] secret) {
+		return BASE32.encodeToString(secret).replace("=", "");
 	}
 
 	private static String encode(String s) {

@@ -3,9 +3,6 @@ package cn.wucheng.cq.settings.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,6 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The rule settings page (规则参数): every default of RULES.md the legal section may change, with its rule id, current
@@ -35,11 +34,11 @@ class SettingsController {
 
 	private final RuleSettings settings;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
-	SettingsController(RuleSettings settings, MessageSource messages) {
+	SettingsController(RuleSettings settings, Refusals refusals) {
 		this.settings = settings;
-		this.messages = messages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/settings")
@@ -60,13 +59,11 @@ class SettingsController {
 		String label = label(setting);
 		try {
 			settings.set(setting, value, was, CurrentUser.get().username());
-			redirect.addFlashAttribute("flashSuccess", msg("settings.saved", label, shown(setting, settings.get(setting))));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("settings.saved", label, shown(setting, settings.get(setting))));
 		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", msg("settings.conflict", label, e.getMessage()));
-		}
-		catch (IllegalArgumentException e) {
-			redirect.addFlashAttribute("flashError", msg("settings.invalid", label, e.getMessage()));
+		catch (Refusal e) {
+			redirect.addFlashAttribute("flashError", refusals.message(e.status() == HttpStatus.CONFLICT ? "settings.conflict"
+					: "settings.invalid", label, refusals.text(e)));
 		}
 		return "redirect:/settings#" + setting.name();
 	}
@@ -77,7 +74,7 @@ class SettingsController {
 		RuleSetting setting = setting(name);
 		settings.reset(setting);
 		redirect.addFlashAttribute("flashSuccess",
-				msg("settings.resetDone", label(setting), shown(setting, setting.defaultValue())));
+				refusals.message("settings.resetDone", label(setting), shown(setting, setting.defaultValue())));
 		return "redirect:/settings#" + setting.name();
 	}
 
@@ -92,15 +89,12 @@ class SettingsController {
 
 	/** A value as people read it: the label of a choice, or the number as stored. */
 	private String shown(RuleSetting setting, String value) {
-		return setting.options().isEmpty() ? value : msg("settings.option." + value);
+		return setting.options().isEmpty() ? value : refusals.message("settings.option." + value);
 	}
 
 	private String label(RuleSetting setting) {
-		return msg("setting." + setting.name());
+		return refusals.message("setting." + setting.name());
 	}
 
-	private String msg(String key, Object... args) {
-		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-	}
 
 }

@@ -13,11 +13,12 @@ import cn.wucheng.cq.scoring.coverage.SquadCoverage;
 import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.scoring.standards.OfficerStandard;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.supervision.TaskEvidence;
 import cn.wucheng.cq.supervision.TaskStatus;
 import cn.wucheng.cq.supervision.TaskStatusSource;
-import cn.wucheng.cq.training.TrainingOverview;
 import cn.wucheng.cq.training.TrainingOverview.SquadPlan;
+import cn.wucheng.cq.training.TrainingOverview;
 
 /**
  * The task statuses the system can tell from what is on main today (R-70, 系统抓取): the case-handling standard of
@@ -37,8 +38,12 @@ class BuiltInStatusSources implements TaskStatusSource {
 
 	private final MeetingRepository meetings;
 
+	/** The notes' words. */
+	private final Refusals text;
+
 	BuiltInStatusSources(CaseStandards standards, DomainCoverage coverage, TrainingOverview training,
-			MeetingRepository meetings) {
+			MeetingRepository meetings, Refusals text) {
+		this.text = text;
 		this.standards = standards;
 		this.coverage = coverage;
 		this.training = training;
@@ -62,7 +67,7 @@ class BuiltInStatusSources implements TaskStatusSource {
 	private Optional<TaskEvidence> standard(LocalDate today, boolean squads) {
 		Period current = Period.quarterOf(today);
 		if (current.number() == 1) {
-			return Optional.of(new TaskEvidence(TaskStatus.IN_PROGRESS, "本年度尚无已结束的季度，按季度考核。"));
+			return Optional.of(new TaskEvidence(TaskStatus.IN_PROGRESS, text.message("supervision.evidence.noQuarterYet")));
 		}
 		Period quarter = Period.quarter(today.getYear(), current.number() - 1);
 		List<OfficerStandard> rows = standards.forQuarter(quarter, SystemReader.BUREAU)
@@ -74,8 +79,7 @@ class BuiltInStatusSources implements TaskStatusSource {
 			return Optional.empty();
 		}
 		long met = rows.stream().filter(s -> s.status().isMet()).count();
-		String note = quarter.label() + "：应考核 " + rows.size() + " 人，达标 " + met + " 人，未达标 " + (rows.size() - met)
-				+ " 人。";
+		String note = text.message("supervision.evidence.standard", quarter.label(), rows.size(), met, rows.size() - met);
 		return Optional.of(new TaskEvidence(met == rows.size() ? TaskStatus.DONE : TaskStatus.IN_PROGRESS, note));
 	}
 
@@ -86,7 +90,7 @@ class BuiltInStatusSources implements TaskStatusSource {
 			return Optional.empty();
 		}
 		long met = squads.stream().filter(s -> s.outcome().met()).count();
-		String note = "截至 " + today + "：领域覆盖率达标中队 " + met + " / " + squads.size() + "。";
+		String note = text.message("supervision.evidence.coverage", today, met, squads.size());
 		return Optional.of(new TaskEvidence(met == squads.size() ? TaskStatus.DONE : TaskStatus.IN_PROGRESS, note));
 	}
 
@@ -99,8 +103,9 @@ class BuiltInStatusSources implements TaskStatusSource {
 		LocalDate due = training.deadlines(year).submitBy();
 		long submitted = plans.stream().filter(p -> p.firstSubmittedOn() != null).count();
 		long late = plans.stream().filter(p -> p.firstSubmittedOn() != null && p.firstSubmittedOn().isAfter(due)).count();
-		String note = year + " 年度：" + submitted + " / " + plans.size() + " 个直属中队已报送培训计划（截止 " + due + "）"
-				+ (late > 0 ? "，其中 " + late + " 个逾期报送" : "") + "。";
+		String note = late > 0
+				? text.message("supervision.evidence.plansSubmittedLate", year, submitted, plans.size(), due, late)
+				: text.message("supervision.evidence.plansSubmitted", year, submitted, plans.size(), due);
 		TaskStatus status = submitted == plans.size() ? TaskStatus.DONE
 				: submitted > 0 ? TaskStatus.IN_PROGRESS : TaskStatus.NOT_STARTED;
 		return Optional.of(new TaskEvidence(status, note));
@@ -113,8 +118,8 @@ class BuiltInStatusSources implements TaskStatusSource {
 			return Optional.empty();
 		}
 		long coordinated = plans.stream().filter(p -> p.coordinatedOn() != null).count();
-		String note = year + " 年度：已统筹培训计划 " + coordinated + " / " + plans.size() + "（截止 "
-				+ training.deadlines(year).coordinateBy() + "）。";
+		String note = text.message("supervision.evidence.plansCoordinated", year, coordinated, plans.size(),
+				training.deadlines(year).coordinateBy());
 		TaskStatus status = coordinated == plans.size() ? TaskStatus.DONE
 				: coordinated > 0 ? TaskStatus.IN_PROGRESS : TaskStatus.NOT_STARTED;
 		return Optional.of(new TaskEvidence(status, note));
@@ -124,10 +129,10 @@ class BuiltInStatusSources implements TaskStatusSource {
 		YearMonth month = YearMonth.from(today);
 		Optional<LocalDate> held = meetings.firstHeldIn(month.atDay(1), month.atEndOfMonth());
 		return Optional.of(held
-			.map(d -> new TaskEvidence(TaskStatus.DONE, month.getYear() + "年" + month.getMonthValue() + "月研判会商已于 " + d
-					+ " 召开。"))
+			.map(d -> new TaskEvidence(TaskStatus.DONE,
+					text.message("supervision.evidence.meetingHeld", month.getYear(), month.getMonthValue(), d)))
 			.orElseGet(() -> new TaskEvidence(TaskStatus.NOT_STARTED,
-					month.getYear() + "年" + month.getMonthValue() + "月尚未记录研判会商。")));
+					text.message("supervision.evidence.noMeeting", month.getYear(), month.getMonthValue()))));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Downloads and deletes evidence files (R-70, R-72). A download is always an attachment with the type detected at
@@ -29,11 +31,11 @@ class FileController {
 
 	private final SupervisionFiles files;
 
-	private final SupervisionPages pages;
+	private final Refusals refusals;
 
-	FileController(SupervisionFiles files, SupervisionPages pages) {
+	FileController(SupervisionFiles files, Refusals refusals) {
+		this.refusals = refusals;
 		this.files = files;
-		this.pages = pages;
 	}
 
 	@GetMapping("/supervision/files/{id}")
@@ -42,7 +44,7 @@ class FileController {
 		EvidenceFile f = files.get(id, CurrentUser.get());
 		Path path = files.path(f);
 		if (!Files.isRegularFile(path)) {
-			throw new NotFoundException("证明材料的文件已不存在。");
+			throw Refusal.of("supervision.notFound.fileContent").withStatus(HttpStatus.NOT_FOUND);
 		}
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -60,9 +62,10 @@ class FileController {
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		CurrentUser user = CurrentUser.get();
 		EvidenceFile f = files.get(id, user);
-		String owner = f.taskId() != null ? "任务证明材料" : "会议照片";
+		String owner = refusals
+			.message(f.taskId() != null ? "supervision.audit.taskEvidence" : "supervision.audit.meetingPhoto");
 		files.delete(id, user, owner);
-		redirect.addFlashAttribute("flashSuccess", pages.msg("supervision.files.deleted", f.originalName()));
+		redirect.addFlashAttribute("flashSuccess", refusals.message("supervision.files.deleted", f.originalName()));
 		return f.taskId() != null ? "redirect:/supervision/tasks/" + f.taskId()
 				: "redirect:/supervision/meetings/" + f.meetingId();
 	}

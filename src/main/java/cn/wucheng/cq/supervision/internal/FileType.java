@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import cn.wucheng.cq.shared.BundledText;
+
 /**
  * The evidence files accepted (R-70): photos, PDF, Word and Excel documents — recognised by their content (magic
  * bytes), not by their name. A .docx/.xlsx is a ZIP whose entries include {@code word/document.xml} /
@@ -16,11 +18,11 @@ import java.util.zip.ZipInputStream;
  */
 public enum FileType {
 
-	JPEG("JPEG 图片", "image/jpeg", "jpg", "jpeg"),
-	PNG("PNG 图片", "image/png", "png"),
-	PDF("PDF 文档", "application/pdf", "pdf"),
-	DOCX("Word 文档", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-	XLSX("Excel 表格", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+	JPEG("image/jpeg", "jpg", "jpeg"),
+	PNG("image/png", "png"),
+	PDF("application/pdf", "pdf"),
+	DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+	XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 
 	private static final byte[] JPEG_MAGIC = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
 
@@ -33,20 +35,18 @@ public enum FileType {
 	/** Entries read at most to tell a .docx from an .xlsx (a document lists its main part among the first few). */
 	private static final int MAX_ENTRIES = 2000;
 
-	private final String label;
-
 	private final String mediaType;
 
 	private final List<String> extensions;
 
-	FileType(String label, String mediaType, String... extensions) {
-		this.label = label;
+	FileType(String mediaType, String... extensions) {
 		this.mediaType = mediaType;
 		this.extensions = List.of(extensions);
 	}
 
+	/** The kind of file as users read it (messages-supervision.properties, supervision.fileType.*). */
 	public String label() {
-		return label;
+		return BundledText.of("messages-supervision", "supervision.fileType." + name());
 	}
 
 	public String mediaType() {

@@ -7,6 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.Refusal;
+
 /** A monthly review meeting (研判会商, R-72): its date, who attended and the minutes; photos are files of it. */
 @Table("supervision_meeting")
 public class Meeting {
@@ -33,16 +35,16 @@ public class Meeting {
 	/** Records a meeting; refuses a date after today and empty attendees or minutes. */
 	static Meeting record(LocalDate heldOn, String attendees, String minutes, String by, LocalDateTime now) {
 		if (heldOn == null) {
-			throw new TaskRefusal("请填写会议日期。");
+			throw Refusal.of("supervision.refused.meetingDateMissing");
 		}
 		if (heldOn.isAfter(now.toLocalDate())) {
-			throw new TaskRefusal("会议日期 " + heldOn + " 晚于今天，只能记录已召开的会议。");
+			throw Refusal.of("supervision.refused.meetingInFuture", heldOn);
 		}
 		if (attendees == null || attendees.isBlank()) {
-			throw new TaskRefusal("请填写参会人员。");
+			throw Refusal.of("supervision.refused.attendeesMissing");
 		}
 		if (minutes == null || minutes.isBlank()) {
-			throw new TaskRefusal("请填写会议纪要。");
+			throw Refusal.of("supervision.refused.minutesMissing");
 		}
 		Meeting m = new Meeting();
 		m.heldOn = heldOn;

@@ -16,6 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The monthly review meetings (研判会商, R-72): {@code /supervision/meetings?year=} lists each month with its
@@ -31,9 +33,12 @@ class MeetingController {
 
 	private final SupervisionPages pages;
 
+	private final Refusals refusals;
+
 	private final Clock clock;
 
-	MeetingController(Meetings meetings, SupervisionFiles files, SupervisionPages pages, Clock clock) {
+	MeetingController(Meetings meetings, SupervisionFiles files, SupervisionPages pages, Refusals refusals, Clock clock) {
+		this.refusals = refusals;
 		this.meetings = meetings;
 		this.files = files;
 		this.pages = pages;
@@ -65,12 +70,12 @@ class MeetingController {
 					CurrentUser.get().username());
 			Meetings.MeetingView v = meetings.view(m);
 			redirect.addFlashAttribute("flashSuccess", v.late()
-					? pages.msg("supervision.meeting.recordedLate", m.getHeldOn(), v.due())
-					: pages.msg("supervision.meeting.recorded", m.getHeldOn()));
+					? refusals.message("supervision.meeting.recordedLate", m.getHeldOn(), v.due())
+					: refusals.message("supervision.meeting.recorded", m.getHeldOn()));
 			return "redirect:/supervision/meetings/" + m.getId();
 		}
-		catch (TaskRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
+		catch (Refusal e) {
+			redirect.addFlashAttribute("flashError", refusals.text(e));
 			redirect.addFlashAttribute("meetingForm", form);
 			return "redirect:/supervision/meetings";
 		}
@@ -90,14 +95,11 @@ class MeetingController {
 	@PreAuthorize(SupervisionPages.MANAGERS)
 	String photo(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) {
 		Meetings.MeetingView m = meetings.get(id);
-		try {
-			EvidenceFile f = files.upload(null, id, null, file, "研判会商 " + m.meeting().getHeldOn());
-			redirect.addFlashAttribute("flashSuccess", pages.msg("supervision.files.uploaded", f.originalName()));
-		}
-		catch (TaskRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		return "redirect:/supervision/meetings/" + id;
+		return refusals.act("/supervision/meetings/" + id, redirect, () -> {
+			EvidenceFile f = files.upload(null, id, null, file,
+					refusals.message("supervision.audit.meeting", m.meeting().getHeldOn()));
+			return refusals.message("supervision.files.uploaded", f.originalName());
+		});
 	}
 
 	private static boolean mayManage() {

@@ -6,11 +6,13 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /** The monthly review meetings (研判会商, R-72): recorded by the legal section or supervision, each flagged when late. */
 @Service
@@ -30,9 +32,12 @@ class Meetings {
 
 	private final AuditLog audit;
 
+	private final Refusals refusals;
+
 	private final Clock clock;
 
-	Meetings(MeetingRepository repository, TaskDeadlines deadlines, AuditLog audit, Clock clock) {
+	Meetings(MeetingRepository repository, TaskDeadlines deadlines, AuditLog audit, Refusals refusals, Clock clock) {
+		this.refusals = refusals;
 		this.repository = repository;
 		this.deadlines = deadlines;
 		this.audit = audit;
@@ -44,13 +49,14 @@ class Meetings {
 		Meeting m = repository.save(Meeting.record(heldOn, attendees, minutes, by, LocalDateTime.now(clock)));
 		MeetingView v = view(m);
 		audit.record("SUPERVISION_MEETING_RECORDED", "supervision_meeting", String.valueOf(m.getId()),
-				"研判会商 " + heldOn + (v.late() ? "（晚于 " + v.due() + "）" : ""), null,
+				v.late() ? refusals.message("supervision.audit.meetingLate", heldOn, v.due())
+						: refusals.message("supervision.audit.meeting", heldOn), null,
 				"heldOn=" + heldOn + "\nattendees=" + m.getAttendees());
 		return m;
 	}
 
 	MeetingView get(long id) {
-		return repository.findById(id).map(this::view).orElseThrow(() -> new NotFoundException("找不到该会议记录。"));
+		return repository.findById(id).map(this::view).orElseThrow(() -> Refusal.of("supervision.notFound.meeting").withStatus(HttpStatus.NOT_FOUND));
 	}
 
 	/** The meetings of a year (one query), by month up to today's month. */

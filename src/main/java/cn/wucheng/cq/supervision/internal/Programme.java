@@ -19,6 +19,8 @@ import cn.wucheng.cq.calendar.WorkingDays;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.rollout.RolloutBatch;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.supervision.TaskStatus;
 
 /**
@@ -66,16 +68,16 @@ class Programme {
 
 	private final AuditLog audit;
 
-	private final SupervisionPages pages;
+	private final Refusals refusals;
 
 	Programme(JdbcClient jdbc, Rollout rollout, TaskDeadlines deadlines, WorkingDays workingDays, AuditLog audit,
-			SupervisionPages pages) {
+			Refusals refusals) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.rollout = rollout;
 		this.deadlines = deadlines;
 		this.workingDays = workingDays;
 		this.audit = audit;
-		this.pages = pages;
 	}
 
 	@Transactional(readOnly = true)
@@ -89,16 +91,16 @@ class Programme {
 
 	/**
 	 * R-74: replaces the year's leading group (a 组长 and the office are required), audited with before and after.
-	 * @throws TaskRefusal when the 组长 or the office is missing
+	 * @throws Refusal when the 组长 or the office is missing
 	 */
 	@Transactional
 	LeadingGroup replaceGroup(int year, LeadingGroupForm form, CurrentUser user) {
 		List<Member> members = form.members();
 		if (members.stream().noneMatch(m -> m.position() == LeadingGroupPosition.LEADER)) {
-			throw new TaskRefusal(pages.msg("supervision.programme.leaderRequired"));
+			throw Refusal.of("supervision.programme.leaderRequired");
 		}
 		if (members.stream().noneMatch(m -> m.position() == LeadingGroupPosition.OFFICE)) {
-			throw new TaskRefusal(pages.msg("supervision.programme.officeRequired"));
+			throw Refusal.of("supervision.programme.officeRequired");
 		}
 		LeadingGroup before = group(year);
 		jdbc.sql("delete from programme_leading_group where group_year = :year").param("year", year).update();
@@ -115,7 +117,7 @@ class Programme {
 		}
 		LeadingGroup after = group(year);
 		audit.record("PROGRAMME_LEADING_GROUP", "programme_leading_group", String.valueOf(year),
-				pages.msg("supervision.programme.audit", year), text(before), text(after));
+				refusals.message("supervision.programme.audit", year), text(before), text(after));
 		return after;
 	}
 
@@ -178,7 +180,7 @@ class Programme {
 	void setStatus(int year, MilestoneKind kind, int shownVersion, TaskStatus status, String note,
 			CurrentUser user, LocalDate today) {
 		if (status == null || status == TaskStatus.OVERDUE) {
-			throw new TaskRefusal(pages.msg("supervision.milestone.badStatus"));
+			throw Refusal.of("supervision.milestone.badStatus");
 		}
 		String cleanNote = note == null || note.isBlank() ? null : note.strip();
 		Optional<String> before = jdbc.sql("""
@@ -207,7 +209,7 @@ class Programme {
 			throw new OptimisticLockingFailureException("milestone " + year + " " + kind + " changed meanwhile");
 		}
 		audit.record("PROGRAMME_MILESTONE_STATUS", "programme_milestone", year + "-" + kind.name(),
-				pages.msg("supervision.milestone.audit", year, pages.msg(kind.messageKey()), status.label()),
+				refusals.message("supervision.milestone.audit", year, refusals.message(kind.messageKey()), status.label()),
 				before.orElse(null), status.name() + (cleanNote == null ? "" : " " + cleanNote));
 	}
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.supervision.TaskStatus;
 
 /**
@@ -38,9 +40,12 @@ class ProgrammeController {
 
 	private final SupervisionPages pages;
 
+	private final Refusals refusals;
+
 	private final Clock clock;
 
-	ProgrammeController(Programme programme, SupervisionPages pages, Clock clock) {
+	ProgrammeController(Programme programme, SupervisionPages pages, Refusals refusals, Clock clock) {
+		this.refusals = refusals;
 		this.programme = programme;
 		this.pages = pages;
 		this.clock = clock;
@@ -75,10 +80,10 @@ class ProgrammeController {
 		int y = pages.year(year);
 		try {
 			programme.replaceGroup(y, form, CurrentUser.get());
-			redirect.addFlashAttribute("flashSuccess", pages.msg("supervision.programme.saved", y));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("supervision.programme.saved", y));
 		}
-		catch (TaskRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
+		catch (Refusal e) {
+			redirect.addFlashAttribute("flashError", refusals.text(e));
 			redirect.addFlashAttribute("groupForm", form);
 		}
 		return "redirect:/supervision/programme?year=" + y;
@@ -90,21 +95,18 @@ class ProgrammeController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String note,
 			@RequestParam(defaultValue = "-1") String version, RedirectAttributes redirect) {
 		MilestoneKind k = parse(MilestoneKind.class, kind)
-			.orElseThrow(() -> new NotFoundException(pages.msg("supervision.milestone.notFound")));
+			.orElseThrow(() -> Refusal.of("supervision.milestone.notFound").withStatus(HttpStatus.NOT_FOUND));
 		int y = pages.year(year);
-		try {
+		return refusals.act("/supervision/programme?year=" + y, redirect, () -> {
 			TaskStatus s = parse(TaskStatus.class, status).orElse(null);
-			programme.setStatus(y, k, parseInt(version), s, note, CurrentUser.get(), LocalDate.now(clock));
-			redirect.addFlashAttribute("flashSuccess",
-					pages.msg("supervision.milestone.saved", pages.msg(k.messageKey()), s.label()));
-		}
-		catch (TaskRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("supervision.task.stale"));
-		}
-		return "redirect:/supervision/programme?year=" + y;
+			try {
+				programme.setStatus(y, k, parseInt(version), s, note, CurrentUser.get(), LocalDate.now(clock));
+			}
+			catch (OptimisticLockingFailureException e) {
+				throw Refusal.of("supervision.task.stale").withStatus(HttpStatus.CONFLICT);
+			}
+			return refusals.message("supervision.milestone.saved", refusals.message(k.messageKey()), s.label());
+		});
 	}
 
 	private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.supervision.ReportKind;
 import cn.wucheng.cq.supervision.ReportSection;
 
@@ -19,13 +20,13 @@ class ProgrammeReportSection implements ReportSection {
 
 	private final Programme programme;
 
-	private final SupervisionPages pages;
+	private final Refusals refusals;
 
 	private final Clock clock;
 
-	ProgrammeReportSection(Programme programme, SupervisionPages pages, Clock clock) {
+	ProgrammeReportSection(Programme programme, Refusals refusals, Clock clock) {
+		this.refusals = refusals;
 		this.programme = programme;
-		this.pages = pages;
 		this.clock = clock;
 	}
 
@@ -45,24 +46,24 @@ class ProgrammeReportSection implements ReportSection {
 		Programme.LeadingGroup g = programme.group(year);
 		List<String> paragraphs = new ArrayList<>();
 		if (g.isEmpty() || g.leader().isEmpty()) {
-			paragraphs.add(pages.msg("supervision.programme.report.noGroup", year));
+			paragraphs.add(refusals.message("supervision.programme.report.noGroup", year));
 		}
 		else {
 			String deputies = String.join("、", g.of(LeadingGroupPosition.DEPUTY));
 			String members = String.join("、", g.of(LeadingGroupPosition.MEMBER));
-			paragraphs.add(pages.msg("supervision.programme.report.group", g.leader().get(),
-					deputies.isEmpty() ? pages.msg("supervision.programme.none") : deputies,
-					members.isEmpty() ? pages.msg("supervision.programme.none") : members,
+			paragraphs.add(refusals.message("supervision.programme.report.group", g.leader().get(),
+					deputies.isEmpty() ? refusals.message("supervision.programme.none") : deputies,
+					members.isEmpty() ? refusals.message("supervision.programme.none") : members,
 					String.join("、", g.of(LeadingGroupPosition.OFFICE))));
 		}
 		List<List<String>> table = new ArrayList<>();
-		table.add(List.of(pages.msg("supervision.milestone.col.stage"), pages.msg("supervision.milestone.col.window"),
-				pages.msg("supervision.milestone.col.status")));
+		table.add(List.of(refusals.message("supervision.milestone.col.stage"), refusals.message("supervision.milestone.col.window"),
+				refusals.message("supervision.milestone.col.status")));
 		for (Programme.Milestone m : programme.milestones(year, LocalDate.now(clock))) {
-			table.add(List.of(pages.msg(m.kind().messageKey()),
-					m.from() == null ? m.due().toString() : pages.msg("supervision.milestone.window", m.from(), m.due()), m.status().label()));
+			table.add(List.of(refusals.message(m.kind().messageKey()),
+					m.from() == null ? m.due().toString() : refusals.message("supervision.milestone.window", m.from(), m.due()), m.status().label()));
 		}
-		return new Content(pages.msg("supervision.programme.report.heading"), paragraphs, table);
+		return new Content(refusals.message("supervision.programme.report.heading"), paragraphs, table);
 	}
 
 }

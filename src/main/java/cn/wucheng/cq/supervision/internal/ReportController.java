@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.supervision.ReportKind;
 
 /**
@@ -40,10 +41,13 @@ class ReportController {
 
 	private final SupervisionPages pages;
 
+	private final Refusals refusals;
+
 	private final Clock clock;
 
-	ReportController(ReportDrafter drafter, Assessment assessment, TaskDeadlines deadlines, SupervisionPages pages,
+	ReportController(ReportDrafter drafter, Assessment assessment, TaskDeadlines deadlines, SupervisionPages pages, Refusals refusals,
 			Clock clock) {
+		this.refusals = refusals;
 		this.drafter = drafter;
 		this.assessment = assessment;
 		this.deadlines = deadlines;
@@ -68,11 +72,12 @@ class ReportController {
 	@PreAuthorize(SupervisionPages.READERS)
 	ResponseEntity<byte[]> report(@PathVariable String kind, @RequestParam(required = false) String year)
 			throws IOException {
-		ReportKind k = ReportKind.fromSlug(kind).orElseThrow(() -> new NotFoundException("没有这种报告：" + kind));
+		ReportKind k = ReportKind.fromSlug(kind)
+			.orElseThrow(() -> Refusal.of("supervision.notFound.report", kind).withStatus(HttpStatus.NOT_FOUND));
 		int y = pages.year(year);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		drafter.write(k, y, LocalDate.now(clock), out);
-		return file(y + "年" + k.label() + "（草稿）.docx", DOCX, out.toByteArray());
+		return file(refusals.message("supervision.file.report", y, k.label()), DOCX, out.toByteArray());
 	}
 
 	@GetMapping("/supervision/assessment/officers")
@@ -80,8 +85,8 @@ class ReportController {
 	ResponseEntity<byte[]> officers(@RequestParam(required = false) String year) throws IOException {
 		int y = pages.year(year);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		AssessmentWorkbooks.officers(assessment.year(y, LocalDate.now(clock)), pages::msg, out);
-		return file(y + "年度执法人员考核汇总.xlsx", XLSX, out.toByteArray());
+		AssessmentWorkbooks.officers(assessment.year(y, LocalDate.now(clock)), refusals::message, out);
+		return file(refusals.message("supervision.file.officers", y), XLSX, out.toByteArray());
 	}
 
 	@GetMapping("/supervision/assessment/units")
@@ -89,8 +94,8 @@ class ReportController {
 	ResponseEntity<byte[]> units(@RequestParam(required = false) String year) throws IOException {
 		int y = pages.year(year);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		AssessmentWorkbooks.units(assessment.year(y, LocalDate.now(clock)), pages::msg, out);
-		return file(y + "年度单位考核汇总.xlsx", XLSX, out.toByteArray());
+		AssessmentWorkbooks.units(assessment.year(y, LocalDate.now(clock)), refusals::message, out);
+		return file(refusals.message("supervision.file.units", y), XLSX, out.toByteArray());
 	}
 
 	private static ResponseEntity<byte[]> file(String name, String type, byte[] body) {

@@ -46,6 +46,7 @@ import cn.wucheng.cq.scoring.standards.CaseStandards;
 import cn.wucheng.cq.scoring.standards.OfficerStandard;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
+import cn.wucheng.cq.shared.ReportProse;
 import cn.wucheng.cq.supervision.ReportKind;
 import cn.wucheng.cq.supervision.ReportSection;
 import cn.wucheng.cq.training.TrainingOverview;
@@ -60,6 +61,7 @@ import cn.wucheng.cq.training.TrainingOverview;
  * 【待接入】 paragraph. A4 portrait (GB/T 9704 margins), 仿宋 body, 黑体 headings, 宋体 tables.
  */
 @Service
+@ReportProse("the drafted mid-term assessment report and annual summary (.docx)")
 class ReportDrafter {
 
 	static final String BODY_FONT = "仿宋";

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.security.CurrentUser;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Evidence files of tasks and photos of meetings (R-70, R-72): checked by size and by content before anything is
@@ -41,9 +43,12 @@ class SupervisionFiles {
 
 	private final AuditLog audit;
 
+	private final Refusals refusals;
+
 	private final Clock clock;
 
-	SupervisionFiles(JdbcClient jdbc, EvidenceStore store, AuditLog audit, Clock clock) {
+	SupervisionFiles(JdbcClient jdbc, EvidenceStore store, AuditLog audit, Refusals refusals, Clock clock) {
+		this.refusals = refusals;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.audit = audit;
@@ -80,7 +85,7 @@ class SupervisionFiles {
 	/** A file the user may see, or 404. */
 	EvidenceFile get(long id, CurrentUser user) {
 		Optional<EvidenceFile> f = jdbc.sql(SELECT + " where f.id = :id").param("id", id).query(SupervisionFiles::row).optional();
-		return f.filter(e -> visible(e, user)).orElseThrow(() -> new NotFoundException("找不到该证明材料。"));
+		return f.filter(e -> visible(e, user)).orElseThrow(() -> Refusal.of("supervision.notFound.file").withStatus(HttpStatus.NOT_FOUND));
 	}
 
 	Path path(EvidenceFile file) {
@@ -95,15 +100,15 @@ class SupervisionFiles {
 	@Transactional
 	EvidenceFile upload(Long taskId, Long meetingId, Long unitId, MultipartFile file, String owner) {
 		if (file == null) {
-			throw new TaskRefusal("未选择文件，请选择要上传的文件。");
+			throw Refusal.of("supervision.refused.noFile");
 		}
 		String name = safeName(file.getOriginalFilename());
 		if (file.isEmpty()) {
-			throw new TaskRefusal("文件“" + name + "”为空，请选择要上传的文件。");
+			throw Refusal.of("supervision.refused.emptyFile", name);
 		}
 		long limit = store.maxSize().toBytes();
 		if (file.getSize() > limit) {
-			throw new TaskRefusal("文件“" + name + "”大小 " + mb(file.getSize()) + " 超过上限 " + mb(limit) + "，未上传。");
+			throw Refusal.of("supervision.refused.tooLarge", name, mb(file.getSize()), mb(limit));
 		}
 		byte[] content;
 		try {
@@ -113,18 +118,16 @@ class SupervisionFiles {
 			throw new UncheckedIOException(e);
 		}
 		if (content.length > limit) {
-			throw new TaskRefusal("文件“" + name + "”大小 " + mb(content.length) + " 超过上限 " + mb(limit) + "，未上传。");
+			throw Refusal.of("supervision.refused.tooLarge", name, mb(content.length), mb(limit));
 		}
 		FileType type = FileType.detect(content)
-			.orElseThrow(() -> new TaskRefusal("文件“" + name
-					+ "”的内容不是 JPEG/PNG 图片、PDF、Word（.docx）或 Excel（.xlsx）文件，未上传（按文件内容判断，不看扩展名）。"));
+			.orElseThrow(() -> Refusal.of("supervision.refused.unknownType", name));
 		Optional<FileType> claimed = FileType.ofName(name);
 		if (claimed.isEmpty() || claimed.get() != type) {
-			throw new TaskRefusal("文件“" + name + "”的扩展名与内容（" + type.label() + "）不符，未上传；请使用扩展名 ."
-					+ type.extensions().get(0) + "。");
+			throw Refusal.of("supervision.refused.extensionMismatch", name, type.label(), type.extensions().get(0));
 		}
 		if (meetingId != null && !type.isPhoto()) {
-			throw new TaskRefusal("会议照片须为 JPEG 或 PNG 图片，“" + name + "”是" + type.label() + "。");
+			throw Refusal.of("supervision.refused.notAPhoto", name, type.label());
 		}
 		EvidenceStore.Stored stored = store.write(content);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -157,7 +160,7 @@ class SupervisionFiles {
 			.query(SupervisionFiles::row)
 			.single();
 		audit.record("SUPERVISION_FILE_UPLOADED", "supervision_file", String.valueOf(saved.id()),
-				owner + "：" + name + "（" + type.label() + "，" + content.length + " 字节，SHA-256 " + stored.sha256() + "）",
+				refusals.message("supervision.audit.fileUploaded", owner, name, type.label(), content.length, stored.sha256()),
 				null, "file=" + name);
 		return saved;
 	}

@@ -2,16 +2,13 @@ package cn.wucheng.cq.supervision.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import cn.wucheng.cq.shared.LatestPeriods;
 
-/** Who may do what on the supervision pages, and message lookup. */
+/** Who may do what on the supervision pages, and the year parameter. */
 @Component
 class SupervisionPages {
 
@@ -31,14 +28,11 @@ class SupervisionPages {
 
 	static final int MAX_YEAR = 2100;
 
-	private final MessageSource messages;
-
 	private final Clock clock;
 
 	private final LatestPeriods latest;
 
-	SupervisionPages(MessageSource messages, Clock clock, LatestPeriods latest) {
-		this.messages = messages;
+	SupervisionPages(Clock clock, LatestPeriods latest) {
 		this.clock = clock;
 		this.latest = latest;
 	}
@@ -65,12 +59,6 @@ class SupervisionPages {
 	List<Integer> years(int shown) {
 		int now = LocalDate.now(clock).getYear();
 		return latest.newestFirst(List.of(now, now - 1, now - 2, shown));
-	}
-
-	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
-	String msg(String key, Object... args) {
-		Object[] text = Arrays.stream(args).map(String::valueOf).toArray();
-		return messages.getMessage(key, text, LocaleContextHolder.getLocale());
 	}
 
 }

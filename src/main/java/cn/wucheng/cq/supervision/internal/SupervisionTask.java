@@ -11,6 +11,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.shared.Refusal;
 import cn.wucheng.cq.supervision.TaskStatus;
 import cn.wucheng.cq.supervision.TaskStatusSource;
 
@@ -68,16 +69,16 @@ public class SupervisionTask {
 	 */
 	void setStatus(TaskStatus status, String note, String by, LocalDate on) {
 		if (status == null) {
-			throw new TaskRefusal("请选择任务状态。");
+			throw Refusal.of("supervision.refused.statusMissing");
 		}
 		if (status == TaskStatus.OVERDUE) {
-			throw new TaskRefusal("“逾期”由系统根据完成时限判定，不能手工设置；请选择未开始、进行中或已完成。");
+			throw Refusal.of("supervision.refused.overdueByHand");
 		}
 		if (note == null || note.isBlank()) {
-			throw new TaskRefusal("设置任务状态须填写说明（核查情况）。");
+			throw Refusal.of("supervision.refused.noteMissing");
 		}
 		if (note.strip().length() > 500) {
-			throw new TaskRefusal("说明不能超过 500 个字。");
+			throw Refusal.of("supervision.refused.noteTooLong", 500);
 		}
 		this.manualStatus = status;
 		this.statusNote = note.strip();

@@ -2,6 +2,7 @@ package cn.wucheng.cq.supervision.internal;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.BundledText;
 
 /**
  * The reader the system uses to compute a task's status, the reports and the exports from other modules' APIs: the
@@ -9,7 +10,8 @@ import cn.wucheng.cq.security.Role;
  */
 final class SystemReader {
 
-	static final CurrentUser BUREAU = new CurrentUser(null, "system", "系统", Role.LEGAL, null, null);
+	static final CurrentUser BUREAU = new CurrentUser(null, "system",
+			BundledText.of("messages-supervision", "supervision.systemReader"), Role.LEGAL, null, null);
 
 	private SystemReader() {
 	}

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,8 @@ import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.rollout.RolloutBatch;
 import cn.wucheng.cq.security.CurrentUser;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.supervision.TaskEvidence;
 import cn.wucheng.cq.supervision.TaskStatus;
 import cn.wucheng.cq.supervision.TaskStatusSource;
@@ -54,10 +56,13 @@ public class TaskBoard {
 
 	private final AuditLog audit;
 
+	private final Refusals refusals;
+
 	private final JdbcClient jdbc;
 
 	TaskBoard(SupervisionTaskRepository tasks, ObjectProvider<TaskStatusSource> sources, TaskDeadlines deadlines,
-			Rollout rollout, SupervisionFiles files, AuditLog audit, JdbcClient jdbc) {
+			Rollout rollout, SupervisionFiles files, AuditLog audit, Refusals refusals, JdbcClient jdbc) {
+		this.refusals = refusals;
 		this.tasks = tasks;
 		this.sources = sources;
 		this.deadlines = deadlines;
@@ -85,7 +90,7 @@ public class TaskBoard {
 	TaskView one(long id, CurrentUser user, LocalDate today) {
 		SupervisionTask t = tasks.findById(id)
 			.filter(task -> visible(task, user, squadTypeOf(user)))
-			.orElseThrow(() -> new NotFoundException("找不到该重点任务。"));
+			.orElseThrow(TaskBoard::noSuchTask);
 		return view(t, today, rollout.batches(), files.countsPerTask(user).getOrDefault(t.getId(), 0));
 	}
 
@@ -93,26 +98,31 @@ public class TaskBoard {
 	@Transactional
 	TaskView setStatus(long id, Integer shownVersion, TaskStatus status, String note, CurrentUser user,
 			LocalDate today) {
-		SupervisionTask t = tasks.findById(id).orElseThrow(() -> new NotFoundException("找不到该重点任务。"));
+		SupervisionTask t = tasks.findById(id).orElseThrow(TaskBoard::noSuchTask);
 		if (shownVersion != null && !shownVersion.equals(t.getVersion())) {
 			throw new OptimisticLockingFailureException("task " + id + " changed");
 		}
 		if (computed(t.code(), today).isPresent()) {
-			throw new TaskRefusal("第 " + t.getTaskNo() + " 项任务的状态由系统根据数据计算（系统抓取），不能手工设置。");
+			throw Refusal.of("supervision.refused.computedStatus", t.getTaskNo());
 		}
 		String before = statusText(t);
 		t.setStatus(status, note, user.username(), today);
 		SupervisionTask saved = tasks.save(t);
 		audit.record("SUPERVISION_TASK_STATUS", "supervision_task", t.code(),
-				"第 " + t.getTaskNo() + " 项：" + status.label(), before,
+				refusals.message("supervision.audit.taskStatus", t.getTaskNo(), status.label()), before,
 				statusText(saved));
 		return view(saved, today, rollout.batches(), 0);
 	}
 
 	/** The audit log's before/after of a task's status, in the bureau's words (the audit page shows it as written). */
-	private static String statusText(SupervisionTask t) {
-		return "状态=" + (t.getManualStatus() == null ? "" : t.getManualStatus().label()) + "\n说明="
-				+ Objects.toString(t.getStatusNote(), "");
+	private String statusText(SupervisionTask t) {
+		return refusals.message("supervision.audit.taskStatusText",
+				t.getManualStatus() == null ? "" : t.getManualStatus().label(), Objects.toString(t.getStatusNote(), ""));
+	}
+
+	/** Not there, or not the user's to see (404). */
+	static Refusal noSuchTask() {
+		return Refusal.of("supervision.notFound.task").withStatus(HttpStatus.NOT_FOUND);
 	}
 
 	/** Whether the user may see the task: readers of all see every task, a squad role those of his category. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,8 +18,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
-import cn.wucheng.cq.shared.LatestPeriods;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.LatestPeriods;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.supervision.TaskStatus;
 
 /**
@@ -33,18 +36,18 @@ class TaskController {
 
 	private final SupervisionFiles files;
 
-	private final SupervisionPages pages;
+	private final Refusals refusals;
 
 	private final Clock clock;
 
 	private final LatestPeriods latest;
 
-	TaskController(TaskBoard board, SupervisionFiles files, SupervisionPages pages, Clock clock,
+	TaskController(TaskBoard board, SupervisionFiles files, Refusals refusals, Clock clock,
 			LatestPeriods latest) {
+		this.refusals = refusals;
 		this.latest = latest;
 		this.board = board;
 		this.files = files;
-		this.pages = pages;
 		this.clock = clock;
 	}
 
@@ -93,20 +96,20 @@ class TaskController {
 	@PreAuthorize(SupervisionPages.MANAGERS)
 	String setStatus(@PathVariable long id, @ModelAttribute("statusForm") TaskStatusForm form,
 			RedirectAttributes redirect) {
-		try {
-			TaskBoard.TaskView v = board.setStatus(id, form.getVersion(), form.getStatus(), form.getNote(),
-					CurrentUser.get(), LocalDate.now(clock));
-			redirect.addFlashAttribute("flashSuccess",
-					pages.msg("supervision.task.statusSaved", v.task().getTaskNo(), form.getStatus().label()));
-		}
-		catch (TaskRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-			redirect.addFlashAttribute("statusForm", form);
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("supervision.task.stale"));
-		}
-		return "redirect:/supervision/tasks/" + id;
+		return refusals.act("/supervision/tasks/" + id, redirect, () -> {
+			try {
+				TaskBoard.TaskView v = board.setStatus(id, form.getVersion(), form.getStatus(), form.getNote(),
+						CurrentUser.get(), LocalDate.now(clock));
+				return refusals.message("supervision.task.statusSaved", v.task().getTaskNo(), form.getStatus().label());
+			}
+			catch (Refusal e) {
+				redirect.addFlashAttribute("statusForm", form); // as typed
+				throw e;
+			}
+			catch (OptimisticLockingFailureException e) {
+				throw Refusal.of("supervision.task.stale").withStatus(HttpStatus.CONFLICT);
+			}
+		});
 	}
 
 	@PostMapping("/supervision/tasks/{id}/files")
@@ -115,17 +118,13 @@ class TaskController {
 		CurrentUser user = CurrentUser.get();
 		TaskBoard.TaskView view = board.one(id, user, boardDay());
 		if (user.role() != Role.LEGAL && user.role() != Role.SUPERVISION && !board.squadMayUpload(view, user)) {
-			throw new cn.wucheng.cq.shared.NotFoundException("找不到该重点任务。");
+			throw TaskBoard.noSuchTask();
 		}
-		try {
+		return refusals.act("/supervision/tasks/" + id, redirect, () -> {
 			EvidenceFile f = files.upload(id, null, user.unitFilter().orElse(null), file,
-					"第 " + view.task().getTaskNo() + " 项任务");
-			redirect.addFlashAttribute("flashSuccess", pages.msg("supervision.files.uploaded", f.originalName()));
-		}
-		catch (TaskRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		return "redirect:/supervision/tasks/" + id;
+					refusals.message("supervision.audit.taskOwner", view.task().getTaskNo()));
+			return refusals.message("supervision.files.uploaded", f.originalName());
+		});
 	}
 
 }

@@ -19,12 +19,19 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.NumberToTextConverter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.wucheng.cq.shared.InputVocabulary;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
+
 /**
  * Reads a session's attendance sheet (.xlsx, first sheet): a header row with 工号, 姓名, 是否签到, 考试成绩, 代替人工号 in
  * any order (工号 and 是否签到 required), then one row per person. Checks what can be checked without the database and
  * reports every problem with its row and column; the service checks people and the session's rules. Small files, so
- * the whole workbook is read (no streaming), with POI's zip-bomb limits.
+ * the whole workbook is read (no streaming), with POI's zip-bomb limits. The Chinese words here are the sheet's own
+ * (its headers and 是/否), read from the file and written into the template; what it says to users is in
+ * messages-training.properties.
  */
+@InputVocabulary("the attendance sheet: its column headers and its sign-in words")
 final class AttendanceSheet {
 
 	static final String EMPLOYEE_NO = "工号";
@@ -41,47 +48,73 @@ final class AttendanceSheet {
 
 	static final int MAX_ROWS = 2000;
 
-	private static final Set<String> YES = Set.of("是", "y", "yes", "true", "1", "√", "✓", "已签到");
+	/** 是否签到 as the template writes it. */
+	static final String YES_WORD = "是";
 
-	private static final Set<String> NO = Set.of("", "否", "n", "no", "false", "0", "×", "x", "未签到");
+	static final String NO_WORD = "否";
+
+	private static final Set<String> YES = Set.of(YES_WORD, "y", "yes", "true", "1", "√", "✓", "已签到");
+
+	private static final Set<String> NO = Set.of("", NO_WORD, "n", "no", "false", "0", "×", "x", "未签到");
 
 	/** One data row, as read; {@code row} is the spreadsheet's row number (the header is row 1). */
 	record Line(int row, String employeeNo, String name, boolean signedIn, BigDecimal score, String replacesNo) {
 	}
 
-	record Parsed(List<Line> lines, List<String> errors) {
+	record Parsed(List<Line> lines, List<Problem> errors) {
+	}
+
+	/**
+	 * A problem of the file: its spreadsheet row (0 for the file as a whole), its column header (null for the whole
+	 * row) and what is wrong.
+	 */
+	record Problem(int row, String column, Refusal what) {
+
+		static Problem ofFile(String key, Object... args) {
+			return new Problem(0, null, Refusal.of(key, args));
+		}
+
+		/** "第 3 行「是否签到」列：…" in the user's words. */
+		String text(Refusals refusals) {
+			String what = refusals.text(this.what);
+			if (column != null) {
+				return refusals.message("training.import.atCell", row, column, what);
+			}
+			return row > 0 ? refusals.message("training.import.atRow", row, what) : what;
+		}
+
 	}
 
 	private AttendanceSheet() {
 	}
 
-	static String at(int row, String column, String message) {
-		return "第 " + row + " 行「" + column + "」列：" + message;
+	static Problem at(int row, String column, String key, Object... args) {
+		return new Problem(row, column, Refusal.of(key, args));
 	}
 
 	static Parsed read(InputStream in) {
 		ZipSecureFile.setMinInflateRatio(0.01);
 		ZipSecureFile.setMaxEntrySize(50L * 1024 * 1024);
-		List<String> errors = new ArrayList<>();
+		List<Problem> errors = new ArrayList<>();
 		List<Line> lines = new ArrayList<>();
 		try (XSSFWorkbook wb = new XSSFWorkbook(in)) {
 			Sheet sheet = wb.getNumberOfSheets() == 0 ? null : wb.getSheetAt(0);
 			Row header = sheet == null ? null : sheet.getRow(sheet.getFirstRowNum());
 			if (header == null) {
-				return new Parsed(List.of(), List.of("文件是空的：第一行应为表头 " + String.join("、", COLUMNS)));
+				return new Parsed(List.of(), List.of(Problem.ofFile("training.import.emptyFile", String.join("、", COLUMNS))));
 			}
 			Map<String, Integer> columns = new HashMap<>();
 			for (Cell c : header) {
 				String name = text(c).replace(" ", "").replace("\u3000", "");
 				if (COLUMNS.contains(name)) {
 					if (columns.putIfAbsent(name, c.getColumnIndex()) != null) {
-						errors.add("表头中「" + name + "」列出现了两次");
+						errors.add(Problem.ofFile("training.import.columnTwice", name));
 					}
 				}
 			}
 			for (String required : List.of(EMPLOYEE_NO, SIGNED_IN)) {
 				if (!columns.containsKey(required)) {
-					errors.add("缺少「" + required + "」列：第一行应为表头 " + String.join("、", COLUMNS));
+					errors.add(Problem.ofFile("training.import.columnMissing", required, String.join("、", COLUMNS)));
 				}
 			}
 			if (!errors.isEmpty()) {
@@ -95,7 +128,7 @@ final class AttendanceSheet {
 				}
 				int n = r + 1;
 				if (lines.size() + 1 > MAX_ROWS) {
-					errors.add("数据行超过 " + MAX_ROWS + " 行，请分批导入");
+					errors.add(Problem.ofFile("training.import.tooManyRows", MAX_ROWS));
 					break;
 				}
 				String no = cell(row, columns.get(EMPLOYEE_NO));
@@ -105,10 +138,10 @@ final class AttendanceSheet {
 				String replaces = cell(row, columns.get(REPLACES));
 				int before = errors.size();
 				if (no.isEmpty()) {
-					errors.add(at(n, EMPLOYEE_NO, "不能为空"));
+					errors.add(at(n, EMPLOYEE_NO, "training.import.cellEmpty"));
 				}
 				else if (seen.containsKey(no)) {
-					errors.add(at(n, EMPLOYEE_NO, "工号 " + no + " 与第 " + seen.get(no) + " 行重复"));
+					errors.add(at(n, EMPLOYEE_NO, "training.import.duplicateNo", no, seen.get(no)));
 				}
 				else {
 					seen.put(no, n);
@@ -122,7 +155,7 @@ final class AttendanceSheet {
 					signedIn = false;
 				}
 				else {
-					errors.add(at(n, SIGNED_IN, "应为“是”或“否”，收到“" + signed + "”"));
+					errors.add(at(n, SIGNED_IN, "training.import.badSignedIn", signed));
 				}
 				BigDecimal value = null;
 				if (!score.isEmpty()) {
@@ -130,11 +163,11 @@ final class AttendanceSheet {
 						value = new BigDecimal(score);
 						if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0
 								|| value.stripTrailingZeros().scale() > 2) {
-							errors.add(at(n, SCORE, "应为 0–100 之间的数，最多两位小数，收到“" + score + "”"));
+							errors.add(at(n, SCORE, "training.import.badScoreScale", score));
 						}
 					}
 					catch (NumberFormatException e) {
-						errors.add(at(n, SCORE, "应为 0–100 之间的数，收到“" + score + "”"));
+						errors.add(at(n, SCORE, "training.import.badScore", score));
 					}
 				}
 				if (errors.size() == before) {
@@ -143,11 +176,11 @@ final class AttendanceSheet {
 				}
 			}
 			if (lines.isEmpty() && errors.isEmpty()) {
-				errors.add("文件中没有数据行：表头下每行一名参训人员");
+				errors.add(Problem.ofFile("training.import.noRows"));
 			}
 		}
 		catch (IOException | RuntimeException e) {
-			return new Parsed(List.of(), List.of("无法读取文件：请上传 Excel 的 .xlsx 文件（可用 Excel 或 WPS 另存为 .xlsx）"));
+			return new Parsed(List.of(), List.of(Problem.ofFile("training.import.unreadable")));
 		}
 		return new Parsed(lines, errors);
 	}
@@ -173,7 +206,7 @@ final class AttendanceSheet {
 			case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
 					? new DataFormatter().formatCellValue(cell) : NumberToTextConverter.toText(cell.getNumericCellValue());
 			case STRING -> cell.getRichStringCellValue().getString().strip();
-			case BOOLEAN -> cell.getBooleanCellValue() ? "是" : "否";
+			case BOOLEAN -> cell.getBooleanCellValue() ? YES_WORD : NO_WORD;
 			default -> "";
 		};
 	}

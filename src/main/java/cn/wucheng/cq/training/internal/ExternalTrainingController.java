@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
+
 /**
  * External training (外部培训, R-62) {@code /training/external?year=}: the legal section enters one record by hand
  * (audited) or removes one entered by mistake; lists come in through the 培训学时 import. Officers see theirs on the
@@ -25,9 +28,12 @@ class ExternalTrainingController {
 
 	private final TrainingPages pages;
 
-	ExternalTrainingController(ExternalTrainingService external, TrainingPages pages) {
+	private final Refusals refusals;
+
+	ExternalTrainingController(ExternalTrainingService external, TrainingPages pages, Refusals refusals) {
 		this.external = external;
 		this.pages = pages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/training/external")
@@ -48,14 +54,14 @@ class ExternalTrainingController {
 			try {
 				external.create(form.toEntry());
 				redirect.addFlashAttribute("flashSuccess",
-						pages.msg("training.external.saved", form.getEmployeeNo().strip(), form.getTitle().strip()));
+						refusals.message("training.external.saved", form.getEmployeeNo().strip(), form.getTitle().strip()));
 				return "redirect:/training/external?year=" + form.getTrainedOn().getYear();
 			}
-			catch (ExternalTrainingService.Refused e) {
-				errors.rejectValue(e.field, e.messageKey);
+			catch (Refusal e) {
+				e.reportTo(errors);
 			}
 		}
-		model.addAttribute("formError", pages.msg("training.form.invalid"));
+		model.addAttribute("formError", refusals.message("training.form.invalid"));
 		fill(form.getTrainedOn() == null ? pages.today().getYear() : form.getTrainedOn().getYear(), model);
 		return "training/external";
 	}
@@ -67,10 +73,10 @@ class ExternalTrainingController {
 		// issue 13 item 7: the record and its hours are gone — only from the second step that says so (without script)
 		if (confirmed) {
 			external.delete(id);
-			redirect.addFlashAttribute("flashSuccess", pages.msg("training.external.deleted"));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("training.external.deleted"));
 		}
 		else {
-			redirect.addFlashAttribute("flashError", pages.msg("training.confirmMissing"));
+			redirect.addFlashAttribute("flashError", refusals.message("training.confirmMissing"));
 		}
 		return "redirect:/training/external" + (year == null ? "" : "?year=" + pages.year(year, null));
 	}

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * External training (外部培训, R-62): 上级培训, 网络学院, certificates — entered one by one by the legal section here, or
@@ -36,21 +37,6 @@ class ExternalTrainingService {
 	/** A record in the list. */
 	record Row(long id, String employeeNo, String name, String unitName, LocalDate trainedOn, String title,
 			BigDecimal hours, String organiser, String certificateNo) {
-	}
-
-	/** Why an entry was not saved: a message key for the field named. */
-	static final class Refused extends RuntimeException {
-
-		final String field;
-
-		final String messageKey;
-
-		Refused(String field, String messageKey) {
-			super(messageKey);
-			this.field = field;
-			this.messageKey = messageKey;
-		}
-
 	}
 
 	private final JdbcClient jdbc;
@@ -81,7 +67,7 @@ class ExternalTrainingService {
 
 	/**
 	 * Records one external training (R-62). The legal section only.
-	 * @throws Refused for an unknown 工号 or a record with the same 工号, date and name
+	 * @throws Refusal on the field, for an unknown 工号 or a record with the same 工号, date and name
 	 */
 	@Transactional
 	long create(Entry e) {
@@ -91,7 +77,7 @@ class ExternalTrainingService {
 			.query(Long.class)
 			.optional();
 		if (person.isEmpty()) {
-			throw new Refused("employeeNo", "training.external.unknownPerson");
+			throw Refusal.onField("employeeNo", "training.external.unknownPerson");
 		}
 		boolean exists = jdbc.sql("""
 				select count(*) from external_training where person_id = ? and trained_on = ? and title = ?""")
@@ -99,7 +85,7 @@ class ExternalTrainingService {
 			.query(Integer.class)
 			.single() > 0;
 		if (exists) {
-			throw new Refused("title", "training.external.duplicate");
+			throw Refusal.onField("title", "training.external.duplicate");
 		}
 		long id = jdbc.sql("""
 				insert into external_training (person_id, trained_on, title, hours, organiser, certificate_no)

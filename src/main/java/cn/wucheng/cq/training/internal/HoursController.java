@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.training.TrainingOverview;
 import cn.wucheng.cq.training.TrainingSource;
 
@@ -46,10 +47,13 @@ class HoursController {
 
 	private final TrainingPages pages;
 
-	HoursController(TrainingOverview overview, SessionService sessions, TrainingPages pages) {
+	private final Refusals refusals;
+
+	HoursController(TrainingOverview overview, SessionService sessions, TrainingPages pages, Refusals refusals) {
 		this.overview = overview;
 		this.sessions = sessions;
 		this.pages = pages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/training/hours")
@@ -83,10 +87,10 @@ class HoursController {
 		int y = pages.year(year, null);
 		TrainingOverview.HoursReport report = overview.hours(y, CurrentUser.get(), pages.today());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		TrainingWorkbooks.hours(report, pages.msg("training.hours.heading", y) + " "
-				+ pages.msg("training.hours.asOf", report.asOf(), report.expected(), report.required()),
-				key -> pages.msg(key), out);
-		return TrainingWorkbooks.download(out.toByteArray(), pages.msg("training.hours.export.file") + "-" + y + ".xlsx");
+		TrainingWorkbooks.hours(report, refusals.message("training.hours.heading", y) + " "
+				+ refusals.message("training.hours.asOf", report.asOf(), report.expected(), report.required()),
+				key -> refusals.message(key), out);
+		return TrainingWorkbooks.download(out.toByteArray(), refusals.message("training.hours.export.file") + "-" + y + ".xlsx");
 	}
 
 	/** Per unit, in the order of the officers (squads first). */

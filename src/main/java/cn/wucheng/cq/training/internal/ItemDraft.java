@@ -2,6 +2,8 @@ package cn.wucheng.cq.training.internal;
 
 import java.math.BigDecimal;
 
+import cn.wucheng.cq.shared.Refusal;
+
 /**
  * The values of a plan item as entered, checked at construction (the form checks first and says which field; this
  * is the last line of defence with the same limits).
@@ -12,17 +14,17 @@ record ItemDraft(String topic, String content, int month, BigDecimal hours, Stri
 	static final BigDecimal MAX_HOURS = new BigDecimal("200");
 
 	ItemDraft {
-		topic = text(topic, 100, "培训主题", true);
-		content = text(content, 1000, "培训内容", false);
-		trainer = text(trainer, 50, "授课人", false);
-		trainees = text(trainees, 200, "参训对象", false);
-		assessment = text(assessment, 200, "考核方式", false);
+		topic = text(topic, 100, "topic", true);
+		content = text(content, 1000, "content", false);
+		trainer = text(trainer, 50, "trainer", false);
+		trainees = text(trainees, 200, "trainees", false);
+		assessment = text(assessment, 200, "assessment", false);
 		if (month < 1 || month > 12) {
-			throw new TrainingRefusal("培训月份须为 1–12，收到: " + month);
+			throw Refusal.of("training.refused.month", month);
 		}
 		if (hours == null || hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0
 				|| hours.stripTrailingZeros().scale() > 2) {
-			throw new TrainingRefusal("学时须大于 0、不超过 200，最多两位小数，收到: " + (hours == null ? "空" : hours));
+			throw hours(hours);
 		}
 		hours = plain(hours);
 	}
@@ -36,13 +38,18 @@ record ItemDraft(String topic, String content, int month, BigDecimal hours, Stri
 		return v.scale() < 0 ? v.setScale(0) : v;
 	}
 
+	/** Hours that are none, not above 0, above 200 or with more than two decimals. */
+	static Refusal hours(BigDecimal hours) {
+		return hours == null ? Refusal.of("training.refused.hoursMissing") : Refusal.of("training.refused.hours", hours);
+	}
+
 	private static String text(String value, int max, String field, boolean required) {
 		String v = value == null ? "" : value.strip();
 		if (required && v.isEmpty()) {
-			throw new TrainingRefusal("请填写" + field);
+			throw Refusal.of("training.refused.fieldMissing", Refusal.label("training.item.field." + field));
 		}
 		if (v.length() > max) {
-			throw new TrainingRefusal(field + "不能超过 " + max + " 个字");
+			throw Refusal.of("training.refused.fieldTooLong", Refusal.label("training.item.field." + field), max);
 		}
 		return v.isEmpty() ? null : v;
 	}

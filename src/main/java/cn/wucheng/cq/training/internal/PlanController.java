@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.training.PlanDeadlinePolicy;
 import cn.wucheng.cq.training.TrainingOverview;
 
@@ -41,11 +44,15 @@ class PlanController {
 
 	private final TrainingPages pages;
 
-	PlanController(PlanService plans, SessionService sessions, TrainingOverview overview, TrainingPages pages) {
+	private final Refusals refusals;
+
+	PlanController(PlanService plans, SessionService sessions, TrainingOverview overview, TrainingPages pages,
+			Refusals refusals) {
 		this.plans = plans;
 		this.sessions = sessions;
 		this.overview = overview;
 		this.pages = pages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/training/plans")
@@ -66,11 +73,14 @@ class PlanController {
 	String create(@RequestParam long unitId, @RequestParam int year, RedirectAttributes redirect) {
 		try {
 			TrainingPlan plan = plans.create(unitId, year);
-			redirect.addFlashAttribute("flashSuccess", pages.msg("training.plan.created", year));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("training.plan.created", year));
 			return "redirect:/training/plans/" + plan.getId();
 		}
-		catch (TrainingRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
+		catch (Refusal e) {
+			if (e.status() == HttpStatus.NOT_FOUND) {
+				throw e;
+			}
+			redirect.addFlashAttribute("flashError", refusals.text(e));
 			return "redirect:/training/plans?year=" + year;
 		}
 	}
@@ -110,7 +120,7 @@ class PlanController {
 			RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
 			PlanItem removed = plans.removeItem(id, version, itemNo);
-			return pages.msg("training.item.removed", removed.topic());
+			return refusals.message("training.item.removed", removed.topic());
 		});
 	}
 
@@ -121,13 +131,13 @@ class PlanController {
 		return act(id, redirect, () -> {
 			// issue 13 item 7: a submitted plan is the legal section's — only with the box ticked (holds without script)
 			if (!confirmed) {
-				throw new TrainingRefusal(pages.msg("training.confirmMissing"));
+				throw Refusal.of("training.confirmMissing");
 			}
 			TrainingPlan plan = plans.submit(id, version);
 			PlanDeadlinePolicy deadlines = overview.deadlines(plan.getPlanYear());
 			return plan.getFirstSubmittedOn().isAfter(deadlines.submitBy())
-					? pages.msg("training.plan.submittedLate", plan.getFirstSubmittedOn(), deadlines.submitBy())
-					: pages.msg("training.plan.submitted");
+					? refusals.message("training.plan.submittedLate", plan.getFirstSubmittedOn(), deadlines.submitBy())
+					: refusals.message("training.plan.submitted");
 		});
 	}
 
@@ -137,7 +147,7 @@ class PlanController {
 			RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
 			plans.backToDraft(id, version);
-			return pages.msg("training.plan.backToDraftDone");
+			return refusals.message("training.plan.backToDraftDone");
 		});
 	}
 
@@ -147,7 +157,7 @@ class PlanController {
 			RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
 			plans.coordinate(id, version);
-			return pages.msg("training.plan.coordinatedDone");
+			return refusals.message("training.plan.coordinatedDone");
 		});
 	}
 
@@ -157,7 +167,7 @@ class PlanController {
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
 			plans.requestChanges(id, version, reason);
-			return pages.msg("training.plan.changesRequestedDone");
+			return refusals.message("training.plan.changesRequestedDone");
 		});
 	}
 
@@ -165,7 +175,7 @@ class PlanController {
 			RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			TrainingPlan plan = plans.get(id);
-			model.addAttribute("formError", pages.msg("training.form.invalid"));
+			model.addAttribute("formError", refusals.message("training.form.invalid"));
 			model.addAttribute("editingItem", itemNo);
 			fill(model, plan);
 			return "training/plan";
@@ -173,22 +183,13 @@ class PlanController {
 		return act(id, redirect, () -> {
 			PlanItem item = itemNo == null ? plans.addItem(id, form.getVersion(), form.toDraft())
 					: plans.changeItem(id, form.getVersion(), itemNo, form.toDraft());
-			return pages.msg("training.item.saved", item.topic());
+			return refusals.message("training.item.saved", item.topic());
 		});
 	}
 
 	/** Runs a change; a refusal or a stale version comes back as the flash error, in Chinese. */
-	private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<String> change) {
-		try {
-			redirect.addFlashAttribute("flashSuccess", change.get());
-		}
-		catch (TrainingRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("training.stale"));
-		}
-		return "redirect:/training/plans/" + id;
+	private String act(long id, RedirectAttributes redirect, Supplier<String> change) {
+		return refusals.act("/training/plans/" + id, redirect, () -> TrainingPages.staleAsRefusal(change));
 	}
 
 	private void fill(Model model, TrainingPlan plan) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.Refusals;
+
 /**
  * One line of a training plan (attachment 3): 培训主题, 培训内容, month, hours (学时, exact decimal such as 2.5), trainer,
  * trainees and assessment method. {@code itemNo} is fixed when the item is added and never reused.
@@ -18,10 +20,8 @@ public record PlanItem(int itemNo, String topic, String content, int itemMonth, 
 	}
 
 	/** For the audit log. */
-	String describe() {
-		return "第" + itemNo + "项 " + topic + "；" + itemMonth + "月；" + hours.toPlainString() + "学时；授课人 "
-				+ (trainer == null ? "" : trainer) + "；对象 " + (trainees == null ? "" : trainees) + "；考核 "
-				+ (assessment == null ? "" : assessment);
+	String describe(Refusals text) {
+		return text.message("training.audit.item", itemNo, topic, itemMonth, hours, trainer, trainees, assessment);
 	}
 
 }

@@ -8,13 +8,15 @@ import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.security.CurrentUser;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.training.TrainingPlanReturned;
 
 /**
@@ -41,8 +43,12 @@ class PlanService {
 
 	private final ApplicationEventPublisher events;
 
+	/** The audit details' words. */
+	private final Refusals text;
+
 	PlanService(TrainingPlanRepository plans, JdbcClient jdbc, AuditLog audit, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Refusals text) {
+		this.text = text;
 		this.events = events;
 		this.plans = plans;
 		this.jdbc = jdbc;
@@ -52,8 +58,8 @@ class PlanService {
 
 	/** A plan the user may see, else 404. */
 	TrainingPlan get(long id) {
-		TrainingPlan plan = plans.findById(id).orElseThrow(() -> new NotFoundException("找不到该培训计划"));
-		TrainingScope.requireVisible(plan.getUnitId(), "培训计划");
+		TrainingPlan plan = plans.findById(id).orElseThrow(() -> notFound("plan"));
+		TrainingScope.requireVisible(plan.getUnitId(), "plan");
 		return plan;
 	}
 
@@ -76,23 +82,23 @@ class PlanService {
 
 	@Transactional
 	TrainingPlan create(long unitId, int year) {
-		TrainingScope.requireActorFor(unitId, "单位");
+		TrainingScope.requireActorFor(unitId, "unit");
 		String type = jdbc.sql("select type from unit where id = ?")
 			.param(unitId)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("找不到该单位"));
+			.orElseThrow(() -> notFound("unit"));
 		if (!"DIRECT_SQUAD".equals(type)) {
-			throw new TrainingRefusal("只有直属中队报送年度培训计划（任务清单第13项），" + unitName(unitId) + " 不是直属中队");
+			throw Refusal.of("training.refused.notDirectSquad", unitName(unitId));
 		}
 		if (year < 2000 || year > 2100) {
-			throw new TrainingRefusal("计划年度须在 2000–2100 之间，收到: " + year);
+			throw Refusal.of("training.refused.planYear", year);
 		}
 		if (plans.findByUnitIdAndPlanYear(unitId, year).isPresent()) {
-			throw new TrainingRefusal(unitName(unitId) + " 已有 " + year + " 年度培训计划，请在原计划上修改");
+			throw Refusal.of("training.refused.planExists", unitName(unitId), year);
 		}
 		TrainingPlan plan = plans.save(new TrainingPlan(unitId, year, LocalDateTime.now(clock)));
-		audit.record("TRAINING_PLAN_CREATED", ENTITY, key(plan), "R-60", null, plan.describe());
+		audit.record("TRAINING_PLAN_CREATED", ENTITY, key(plan), "R-60", null, plan.describe(text));
 		return plan;
 	}
 
@@ -101,17 +107,17 @@ class PlanService {
 		TrainingPlan plan = forSquad(planId, version);
 		PlanItem item = plan.addItem(draft);
 		plans.save(plan);
-		audit.record("TRAINING_PLAN_ITEM_ADDED", ENTITY, key(plan), "R-60", null, item.describe());
+		audit.record("TRAINING_PLAN_ITEM_ADDED", ENTITY, key(plan), "R-60", null, item.describe(text));
 		return item;
 	}
 
 	@Transactional
 	PlanItem changeItem(long planId, Integer version, int itemNo, ItemDraft draft) {
 		TrainingPlan plan = forSquad(planId, version);
-		String before = plan.item(itemNo).map(PlanItem::describe).orElse(null);
+		String before = plan.item(itemNo).map(i -> i.describe(text)).orElse(null);
 		PlanItem item = plan.changeItem(itemNo, draft);
 		plans.save(plan);
-		audit.record("TRAINING_PLAN_ITEM_CHANGED", ENTITY, key(plan), "R-60", before, item.describe());
+		audit.record("TRAINING_PLAN_ITEM_CHANGED", ENTITY, key(plan), "R-60", before, item.describe(text));
 		return item;
 	}
 
@@ -120,47 +126,47 @@ class PlanService {
 		TrainingPlan plan = forSquad(planId, version);
 		PlanItem item = plan.removeItem(itemNo);
 		plans.save(plan);
-		audit.record("TRAINING_PLAN_ITEM_REMOVED", ENTITY, key(plan), "R-60", item.describe(), null);
+		audit.record("TRAINING_PLAN_ITEM_REMOVED", ENTITY, key(plan), "R-60", item.describe(text), null);
 		return item;
 	}
 
 	@Transactional
 	TrainingPlan submit(long planId, Integer version) {
 		TrainingPlan plan = forSquad(planId, version);
-		String before = plan.describe();
+		String before = plan.describe(text);
 		plan.submit(CurrentUser.get().username(), LocalDate.now(clock));
 		plans.save(plan);
-		audit.record("TRAINING_PLAN_SUBMITTED", ENTITY, key(plan), "R-60", before, plan.describe());
+		audit.record("TRAINING_PLAN_SUBMITTED", ENTITY, key(plan), "R-60", before, plan.describe(text));
 		return plan;
 	}
 
 	@Transactional
 	TrainingPlan backToDraft(long planId, Integer version) {
 		TrainingPlan plan = forSquad(planId, version);
-		String before = plan.describe();
+		String before = plan.describe(text);
 		plan.backToDraft();
 		plans.save(plan);
-		audit.record("TRAINING_PLAN_BACK_TO_DRAFT", ENTITY, key(plan), "R-60", before, plan.describe());
+		audit.record("TRAINING_PLAN_BACK_TO_DRAFT", ENTITY, key(plan), "R-60", before, plan.describe(text));
 		return plan;
 	}
 
 	@Transactional
 	TrainingPlan coordinate(long planId, Integer version) {
 		TrainingPlan plan = forLegalSection(planId, version);
-		String before = plan.describe();
+		String before = plan.describe(text);
 		plan.coordinate(CurrentUser.get().username(), LocalDate.now(clock));
 		plans.save(plan);
-		audit.record("TRAINING_PLAN_COORDINATED", ENTITY, key(plan), "R-60", before, plan.describe());
+		audit.record("TRAINING_PLAN_COORDINATED", ENTITY, key(plan), "R-60", before, plan.describe(text));
 		return plan;
 	}
 
 	@Transactional
 	TrainingPlan requestChanges(long planId, Integer version, String reason) {
 		TrainingPlan plan = forLegalSection(planId, version);
-		String before = plan.describe();
+		String before = plan.describe(text);
 		plan.requestChanges(reason);
 		plans.save(plan);
-		audit.record("TRAINING_PLAN_CHANGES_REQUESTED", ENTITY, key(plan), "R-60", before, plan.describe());
+		audit.record("TRAINING_PLAN_CHANGES_REQUESTED", ENTITY, key(plan), "R-60", before, plan.describe(text));
 		// the squad's leaders hear of it in the message centre (same transaction: a message iff the return committed)
 		events.publishEvent(new TrainingPlanReturned(plan.getId(), plan.getUnitId(), unitName(plan.getUnitId()),
 				plan.getPlanYear(), plan.getChangeReason()));
@@ -169,7 +175,7 @@ class PlanService {
 
 	private TrainingPlan forSquad(long planId, Integer version) {
 		TrainingPlan plan = get(planId);
-		TrainingScope.requireActorFor(plan.getUnitId(), "培训计划");
+		TrainingScope.requireActorFor(plan.getUnitId(), "plan");
 		return checked(plan, version);
 	}
 
@@ -190,6 +196,11 @@ class PlanService {
 
 	private String key(TrainingPlan plan) {
 		return unitName(plan.getUnitId()) + " " + plan.getPlanYear();
+	}
+
+	/** Not there or out of the user's scope: 404 ({@code training.notFound.<what>}). */
+	static Refusal notFound(String what) {
+		return Refusal.of("training.notFound." + what).withStatus(HttpStatus.NOT_FOUND);
 	}
 
 }

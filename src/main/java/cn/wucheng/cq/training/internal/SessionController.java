@@ -7,7 +7,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,7 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.security.CurrentUser;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.training.QuestionBankPolicy;
 import cn.wucheng.cq.training.TrainingSource;
 
@@ -41,10 +42,13 @@ class SessionController {
 
 	private final TrainingPages pages;
 
-	SessionController(SessionService sessions, PlanService plans, TrainingPages pages) {
+	private final Refusals refusals;
+
+	SessionController(SessionService sessions, PlanService plans, TrainingPages pages, Refusals refusals) {
 		this.sessions = sessions;
 		this.plans = plans;
 		this.pages = pages;
+		this.refusals = refusals;
 	}
 
 	@GetMapping("/training/sessions")
@@ -62,13 +66,13 @@ class SessionController {
 	@PreAuthorize(TrainingPages.ACTORS)
 	String newSession(@RequestParam long plan, @RequestParam int item, Model model) {
 		TrainingPlan p = plans.get(plan);
-		PlanItem i = p.item(item).orElseThrow(() -> new NotFoundException("计划中没有该培训项目"));
+		PlanItem i = p.item(item).orElseThrow(SessionController::noSuchItem);
 		if (!model.containsAttribute("sessionForm")) {
 			model.addAttribute("sessionForm", SessionForm.forItem(p.getId(), i));
 		}
 		if (p.getStatus() != cn.wucheng.cq.training.PlanStatus.COORDINATED) {
 			// say so before the user fills in the form; saving would be refused anyway
-			model.addAttribute("formError", pages.msg("training.session.notCoordinated"));
+			model.addAttribute("formError", refusals.message("training.session.notCoordinated"));
 		}
 		fillNew(model, p, i);
 		return "training/session-new";
@@ -79,22 +83,25 @@ class SessionController {
 	String create(@Valid @ModelAttribute("sessionForm") SessionForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		if (form.getPlanId() == null || form.getItemNo() == null) {
-			throw new NotFoundException("请从已统筹的培训计划的项目安排培训场次");
+			throw Refusal.of("training.notFound.noPlanItem").withStatus(HttpStatus.NOT_FOUND);
 		}
 		TrainingPlan p = plans.get(form.getPlanId());
-		PlanItem i = p.item(form.getItemNo()).orElseThrow(() -> new NotFoundException("计划中没有该培训项目"));
+		PlanItem i = p.item(form.getItemNo()).orElseThrow(SessionController::noSuchItem);
 		if (!errors.hasErrors()) {
 			try {
 				TrainingSession s = sessions.create(form.getPlanId(), form.getItemNo(), form.toDetails());
-				redirect.addFlashAttribute("flashSuccess", pages.msg("training.session.created", s.getTopic()));
+				redirect.addFlashAttribute("flashSuccess", refusals.message("training.session.created", s.getTopic()));
 				return "redirect:/training/sessions/" + s.getId();
 			}
-			catch (TrainingRefusal e) {
-				model.addAttribute("formError", e.getMessage());
+			catch (Refusal e) {
+				if (e.status() == HttpStatus.NOT_FOUND) {
+					throw e;
+				}
+				model.addAttribute("formError", refusals.text(e));
 			}
 		}
 		else {
-			model.addAttribute("formError", pages.msg("training.form.invalid"));
+			model.addAttribute("formError", refusals.message("training.form.invalid"));
 		}
 		fillNew(model, p, i);
 		return "training/session-new";
@@ -124,15 +131,18 @@ class SessionController {
 		if (!errors.hasErrors()) {
 			try {
 				TrainingSession s = sessions.createOpen(form.getOrganiser(), form.getTopic(), form.toDetails());
-				redirect.addFlashAttribute("flashSuccess", pages.msg("training.session.created", s.getTopic()));
+				redirect.addFlashAttribute("flashSuccess", refusals.message("training.session.created", s.getTopic()));
 				return "redirect:/training/sessions/" + s.getId();
 			}
-			catch (TrainingRefusal e) {
-				model.addAttribute("formError", e.getMessage());
+			catch (Refusal e) {
+				if (e.status() == HttpStatus.NOT_FOUND) {
+					throw e;
+				}
+				model.addAttribute("formError", refusals.text(e));
 			}
 		}
 		else {
-			model.addAttribute("formError", pages.msg("training.form.invalid"));
+			model.addAttribute("formError", refusals.message("training.form.invalid"));
 		}
 		fillOpen(model);
 		return "training/session-open";
@@ -161,14 +171,14 @@ class SessionController {
 			BindingResult errors, Model model, RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			TrainingSession s = sessions.get(id);
-			model.addAttribute("sessionError", pages.msg("training.form.invalid"));
+			model.addAttribute("sessionError", refusals.message("training.form.invalid"));
 			model.addAttribute("attendeeForm", emptyAttendee(s));
 			fill(model, s);
 			return "training/session";
 		}
 		return act(id, redirect, () -> {
 			sessions.reschedule(id, form.getVersion(), form.toDetails());
-			return pages.msg("training.session.saved");
+			return refusals.message("training.session.saved");
 		});
 	}
 
@@ -178,14 +188,14 @@ class SessionController {
 			BindingResult errors, Model model, RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			TrainingSession s = sessions.get(id);
-			model.addAttribute("attendeeError", pages.msg("training.form.invalid"));
+			model.addAttribute("attendeeError", refusals.message("training.form.invalid"));
 			model.addAttribute("sessionForm", SessionForm.of(s));
 			fill(model, s);
 			return "training/session";
 		}
 		return act(id, redirect, () -> {
 			sessions.record(id, form.getVersion(), form.toInput());
-			return pages.msg("training.attendee.saved", form.getEmployeeNo().strip());
+			return refusals.message("training.attendee.saved", form.getEmployeeNo().strip());
 		});
 	}
 
@@ -195,7 +205,7 @@ class SessionController {
 			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
 		return act(id, redirect, () -> {
 			sessions.removeAttendee(id, version, personId);
-			return pages.msg("training.attendee.removed");
+			return refusals.message("training.attendee.removed");
 		});
 	}
 
@@ -204,28 +214,23 @@ class SessionController {
 	String importSheet(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(required = false) Integer version, RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("flashError", pages.msg("training.import.noFile"));
+			redirect.addFlashAttribute("flashError", refusals.message("training.import.noFile"));
 			return "redirect:/training/sessions/" + id;
 		}
 		if (file.getSize() > MAX_UPLOAD) {
-			redirect.addFlashAttribute("flashError", pages.msg("training.import.tooLarge", MAX_UPLOAD / 1024 / 1024));
+			redirect.addFlashAttribute("flashError", refusals.message("training.import.tooLarge", MAX_UPLOAD / 1024 / 1024));
 			return "redirect:/training/sessions/" + id;
 		}
 		try (InputStream in = file.getInputStream()) {
-			int rows = sessions.importSheet(id, version, in);
-			redirect.addFlashAttribute("flashSuccess", pages.msg("training.import.done", rows));
+			return act(id, redirect, () -> {
+				SessionService.Imported imported = sessions.importSheet(id, version, in);
+				if (imported.errors().isEmpty()) {
+					return refusals.message("training.import.done", imported.rows());
+				}
+				redirect.addFlashAttribute("importErrors", imported.errors());
+				throw Refusal.of("training.import.rejected", imported.errors().size());
+			});
 		}
-		catch (AttendanceRejected e) {
-			redirect.addFlashAttribute("flashError", pages.msg("training.import.rejected", e.errors().size()));
-			redirect.addFlashAttribute("importErrors", e.errors());
-		}
-		catch (TrainingRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("training.stale"));
-		}
-		return "redirect:/training/sessions/" + id;
 	}
 
 	/** An .xlsx with the import columns, filled with the attendees recorded so far. */
@@ -234,22 +239,17 @@ class SessionController {
 	ResponseEntity<byte[]> template(@PathVariable long id) throws IOException {
 		TrainingSession s = sessions.get(id);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		TrainingWorkbooks.attendanceTemplate(sessions.attendees(id), out);
-		String file = pages.msg("training.import.templateFile") + "-" + s.getHeldOn() + ".xlsx";
+		TrainingWorkbooks.attendanceTemplate(sessions.attendees(id), refusals.message("training.import.sheet"), out);
+		String file = refusals.message("training.import.templateFile") + "-" + s.getHeldOn() + ".xlsx";
 		return TrainingWorkbooks.download(out.toByteArray(), file);
 	}
 
 	private String act(long id, RedirectAttributes redirect, java.util.function.Supplier<String> change) {
-		try {
-			redirect.addFlashAttribute("flashSuccess", change.get());
-		}
-		catch (TrainingRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("training.stale"));
-		}
-		return "redirect:/training/sessions/" + id;
+		return refusals.act("/training/sessions/" + id, redirect, () -> TrainingPages.staleAsRefusal(change));
+	}
+
+	private static Refusal noSuchItem() {
+		return Refusal.of("training.notFound.item").withStatus(HttpStatus.NOT_FOUND);
 	}
 
 	private static AttendeeForm emptyAttendee(TrainingSession s) {
@@ -275,7 +275,7 @@ class SessionController {
 		List<SessionService.AttendeeRow> attendees = sessions.attendees(s.getId());
 		model.addAttribute("trainingSession", s);
 		// a session of the bureau or 法制科 has no squad: the page names its organiser instead
-		model.addAttribute("unitName", s.isOpen() ? pages.msg(s.getOrganiser().labelKey()) : plans.unitName(s.getUnitId()));
+		model.addAttribute("unitName", s.isOpen() ? refusals.message(s.getOrganiser().labelKey()) : plans.unitName(s.getUnitId()));
 		model.addAttribute("flags", s.flags(sessions.today()));
 		model.addAttribute("bankDays", s.getBankReleasedOn() == null ? null
 				: QuestionBankPolicy.daysBefore(s.getBankReleasedOn(), s.getHeldOn()));

@@ -15,13 +15,15 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.security.CurrentUser;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.training.SessionFlag;
 import cn.wucheng.cq.training.TrainingSource;
 
@@ -36,6 +38,10 @@ class SessionService {
 	static final String ENTITY = "training_session";
 
 	static final int MAX_ERRORS_SHOWN = 50;
+
+	/** An attendance import: the rows imported, or the problems that kept the whole file out (issue 15 item 3). */
+	record Imported(int rows, List<String> errors) {
+	}
 
 	/** A session in the list, with its attendance counts and flags. */
 	/** unitId, unitName, planId and itemNo are null for a session of the bureau or 法制科. */
@@ -81,8 +87,12 @@ class SessionService {
 
 	private final Clock clock;
 
+	/** The words of the audit details and of an import's problems. */
+	private final Refusals text;
+
 	SessionService(TrainingSessionRepository sessions, TrainingPlanRepository plans, JdbcClient jdbc, AuditLog audit,
-			Clock clock) {
+			Clock clock, Refusals text) {
+		this.text = text;
 		this.sessions = sessions;
 		this.plans = plans;
 		this.jdbc = jdbc;
@@ -117,8 +127,8 @@ class SessionService {
 
 	/** A session the user may see, else 404. */
 	TrainingSession get(long id) {
-		TrainingSession s = sessions.findById(id).orElseThrow(() -> new NotFoundException("找不到该培训场次"));
-		TrainingScope.requireVisible(s.getUnitId(), "培训场次");
+		TrainingSession s = sessions.findById(id).orElseThrow(() -> PlanService.notFound("session"));
+		TrainingScope.requireVisible(s.getUnitId(), "session");
 		return s;
 	}
 
@@ -209,10 +219,10 @@ class SessionService {
 	/** a session only from an item of a coordinated plan of a squad the user acts for. */
 	@Transactional
 	TrainingSession create(long planId, int itemNo, SessionDetails details) {
-		TrainingPlan plan = plans.findById(planId).orElseThrow(() -> new NotFoundException("找不到该培训计划"));
-		TrainingScope.requireActorFor(plan.getUnitId(), "培训计划");
+		TrainingPlan plan = plans.findById(planId).orElseThrow(() -> PlanService.notFound("plan"));
+		TrainingScope.requireActorFor(plan.getUnitId(), "plan");
 		TrainingSession s = sessions.save(TrainingSession.fromPlan(plan, itemNo, details, LocalDateTime.now(clock)));
-		audit.record("TRAINING_SESSION_CREATED", ENTITY, key(s), "R-60 R-61", null, s.describe());
+		audit.record("TRAINING_SESSION_CREATED", ENTITY, key(s), "R-60 R-61", null, s.describe(text));
 		return s;
 	}
 
@@ -221,17 +231,17 @@ class SessionService {
 	TrainingSession createOpen(TrainingSource organiser, String topic, SessionDetails details) {
 		TrainingScope.requireLegalSection();
 		TrainingSession s = sessions.save(TrainingSession.forUnits(organiser, topic, details, LocalDateTime.now(clock)));
-		audit.record("TRAINING_SESSION_CREATED", ENTITY, key(s), "R-61 R-62 " + organiser, null, s.describe());
+		audit.record("TRAINING_SESSION_CREATED", ENTITY, key(s), "R-61 R-62 " + organiser, null, s.describe(text));
 		return s;
 	}
 
 	@Transactional
 	TrainingSession reschedule(long id, Integer version, SessionDetails details) {
 		TrainingSession s = forSquad(id, version);
-		String before = s.describe();
+		String before = s.describe(text);
 		s.reschedule(details);
 		sessions.save(s);
-		audit.record("TRAINING_SESSION_CHANGED", ENTITY, key(s), "R-61", before, s.describe());
+		audit.record("TRAINING_SESSION_CHANGED", ENTITY, key(s), "R-61", before, s.describe(text));
 		return s;
 	}
 
@@ -245,7 +255,7 @@ class SessionService {
 		String before = s.attendee(person.id()).map(a -> describe(a, person, replaced)).orElse(null);
 		Attendee a = s.record(person, input.signedIn(), input.score(), replaced);
 		sessions.save(s);
-		audit.record("TRAINING_ATTENDEE_RECORDED", ENTITY, key(s), a.isSubstitution() ? "R-61 代替参会" : "R-61", before,
+		audit.record("TRAINING_ATTENDEE_RECORDED", ENTITY, key(s), a.isSubstitution() ? "R-61 " + text.message("training.audit.substitution") : "R-61", before,
 				describe(a, person, replaced));
 		return a;
 	}
@@ -253,10 +263,11 @@ class SessionService {
 	@Transactional
 	void removeAttendee(long id, Integer version, long personId) {
 		TrainingSession s = forSquad(id, version);
-		Attendee a = s.remove(personId).orElseThrow(() -> new NotFoundException("该人员不在本场培训的参训名单中"));
+		Attendee a = s.remove(personId)
+			.orElseThrow(() -> Refusal.of("training.notFound.attendee").withStatus(HttpStatus.NOT_FOUND));
 		sessions.save(s);
-		audit.record("TRAINING_ATTENDEE_REMOVED", ENTITY, key(s), "R-61", "person " + a.personId() + " 签到 "
-				+ a.signedIn() + " 成绩 " + a.score() + " 代替 " + a.replacesId(), null);
+		audit.record("TRAINING_ATTENDEE_REMOVED", ENTITY, key(s), "R-61",
+				text.message("training.audit.removedAttendee", a.personId(), a.signedIn(), a.score(), a.replacesId()), null);
 	}
 
 	/**
@@ -264,13 +275,13 @@ class SessionService {
 	 * rules) and any error rejects the whole file with every error found. Rows update attendees by 工号 or add them;
 	 * attendees not in the file stay. Rows without a substitution are applied first, so a substitution row is judged
 	 * against the final sign-ins.
-	 * @throws AttendanceRejected with the errors, nothing saved
+	 * @return the rows imported, or the problems found (then nothing is saved)
 	 */
 	@Transactional
-	int importSheet(long id, Integer version, InputStream in) {
+	Imported importSheet(long id, Integer version, InputStream in) {
 		TrainingSession s = forSquad(id, version);
 		AttendanceSheet.Parsed parsed = AttendanceSheet.read(in);
-		List<String> errors = new ArrayList<>(parsed.errors());
+		List<AttendanceSheet.Problem> errors = new ArrayList<>(parsed.errors());
 		List<String> nos = new ArrayList<>();
 		parsed.lines().forEach(l -> {
 			nos.add(l.employeeNo());
@@ -287,36 +298,36 @@ class SessionService {
 			Trainee replaced = l.replacesNo() == null ? null : people.get(l.replacesNo());
 			boolean ok = true;
 			if (person == null) {
-				errors.add(AttendanceSheet.at(l.row(), AttendanceSheet.EMPLOYEE_NO, "找不到工号为 " + l.employeeNo() + " 的人员"));
+				errors.add(AttendanceSheet.at(l.row(), AttendanceSheet.EMPLOYEE_NO, "training.refused.unknownPerson", l.employeeNo()));
 				ok = false;
 			}
 			else if (l.name() != null && !l.name().equals(person.name())) {
-				errors.add(AttendanceSheet.at(l.row(), AttendanceSheet.NAME,
-						"工号 " + l.employeeNo() + " 的姓名是“" + person.name() + "”，表中为“" + l.name() + "”"));
+				errors.add(AttendanceSheet.at(l.row(), AttendanceSheet.NAME, "training.import.otherName", l.employeeNo(),
+						person.name(), l.name()));
 				ok = false;
 			}
 			if (l.replacesNo() != null && replaced == null) {
-				errors.add(AttendanceSheet.at(l.row(), AttendanceSheet.REPLACES, "找不到工号为 " + l.replacesNo() + " 的人员"));
+				errors.add(AttendanceSheet.at(l.row(), AttendanceSheet.REPLACES, "training.refused.unknownPerson", l.replacesNo()));
 				ok = false;
 			}
 			if (ok) {
 				try {
 					s.record(person, l.signedIn(), l.score(), replaced);
 				}
-				catch (TrainingRefusal e) {
-					errors.add("第 " + l.row() + " 行：" + e.getMessage());
+				catch (Refusal e) {
+					errors.add(new AttendanceSheet.Problem(l.row(), null, e));
 				}
 			}
 		}
-		errors.sort(java.util.Comparator.comparingInt(SessionService::rowOf));
+		errors.sort(java.util.Comparator.comparingInt(AttendanceSheet.Problem::row));
 		if (!errors.isEmpty()) {
-			throw new AttendanceRejected(shown(errors));
+			return new Imported(0, shown(errors.stream().map(e -> e.text(text)).toList()));
 		}
 		sessions.save(s);
 		long substitutions = ordered.stream().filter(l -> l.replacesNo() != null).count();
 		audit.record("TRAINING_ATTENDANCE_IMPORTED", ENTITY, key(s), "R-61",
-				null, "导入 " + ordered.size() + " 行；代替参会 " + substitutions + " 行");
-		return ordered.size();
+				null, text.message("training.audit.imported", ordered.size(), substitutions));
+		return new Imported(ordered.size(), List.of());
 	}
 
 	/** People by 工号, in one query. */
@@ -337,14 +348,14 @@ class SessionService {
 	private static Trainee known(Map<String, Trainee> people, String employeeNo) {
 		Trainee t = people.get(employeeNo);
 		if (t == null) {
-			throw new TrainingRefusal("找不到工号为 " + employeeNo + " 的人员");
+			throw Refusal.of("training.refused.unknownPerson", employeeNo);
 		}
 		return t;
 	}
 
 	private TrainingSession forSquad(long id, Integer version) {
 		TrainingSession s = get(id);
-		TrainingScope.requireActorFor(s.getUnitId(), "培训场次");
+		TrainingScope.requireActorFor(s.getUnitId(), "session");
 		if (!Objects.equals(version, s.getVersion())) {
 			throw new OptimisticLockingFailureException(
 					"training_session " + id + " is at version " + s.getVersion() + ", form had " + version);
@@ -356,23 +367,19 @@ class SessionService {
 		return s.getId() + " " + s.getHeldOn() + " " + s.getTopic();
 	}
 
-	private static String describe(Attendee a, Trainee person, Trainee replaced) {
-		return person.label() + " 签到 " + (a.signedIn() ? "是" : "否") + " 成绩 "
-				+ (a.score() == null ? "无" : a.score().toPlainString())
-				+ (replaced == null ? "" : " 代替 " + replaced.label());
+	private String describe(Attendee a, Trainee person, Trainee replaced) {
+		return text.message("training.audit.attendee", person.label(),
+				text.message(a.signedIn() ? "training.audit.yes" : "training.audit.no"),
+				a.score() == null ? text.message("training.audit.noScore") : a.score())
+				+ (replaced == null ? "" : text.message("training.audit.replaces", replaced.label()));
 	}
 
-	private static int rowOf(String error) {
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^第 (\\d+) 行").matcher(error);
-		return m.find() ? Integer.parseInt(m.group(1)) : 0;
-	}
-
-	private static List<String> shown(List<String> errors) {
+	private List<String> shown(List<String> errors) {
 		if (errors.size() <= MAX_ERRORS_SHOWN) {
 			return errors;
 		}
 		List<String> first = new ArrayList<>(errors.subList(0, MAX_ERRORS_SHOWN));
-		first.add("……另有 " + (errors.size() - MAX_ERRORS_SHOWN) + " 处错误");
+		first.add(text.message("training.import.moreErrors", errors.size() - MAX_ERRORS_SHOWN));
 		return first;
 	}
 

@@ -2,17 +2,19 @@ package cn.wucheng.cq.training.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import cn.wucheng.cq.shared.LatestPeriods;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
-/** What the training pages share: who may do what, the year parameter and message lookup. */
+/** What the training pages share: who may do what, the year parameter, a stale version's words. */
 @Component
 class TrainingPages {
 
@@ -32,14 +34,14 @@ class TrainingPages {
 
 	static final int MAX_YEAR = 2100;
 
-	private final MessageSource messages;
+	private final Refusals refusals;
 
 	private final Clock clock;
 
 	private final LatestPeriods latest;
 
-	TrainingPages(MessageSource messages, Clock clock, LatestPeriods latest) {
-		this.messages = messages;
+	TrainingPages(Refusals refusals, Clock clock, LatestPeriods latest) {
+		this.refusals = refusals;
 		this.clock = clock;
 		this.latest = latest;
 	}
@@ -63,7 +65,7 @@ class TrainingPages {
 			// the warning below
 		}
 		if (model != null) {
-			model.addAttribute("badYear", msg("training.badYear", text, MIN_YEAR, MAX_YEAR));
+			model.addAttribute("badYear", refusals.message("training.badYear", text, MIN_YEAR, MAX_YEAR));
 		}
 		return now;
 	}
@@ -78,10 +80,17 @@ class TrainingPages {
 		return LocalDate.now(clock);
 	}
 
-	/** Arguments as text: MessageFormat would write the year 2024 as "2,024". */
-	String msg(String key, Object... args) {
-		Object[] text = Arrays.stream(args).map(String::valueOf).toArray();
-		return messages.getMessage(key, text, LocaleContextHolder.getLocale());
+	/**
+	 * Runs a change for {@link Refusals#act}: a record someone else saved meanwhile is refused in the training pages'
+	 * own words ("未保存：…", training.stale).
+	 */
+	static String staleAsRefusal(Supplier<String> change) {
+		try {
+			return change.get();
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw Refusal.of("training.stale").withStatus(HttpStatus.CONFLICT);
+		}
 	}
 
 }

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 import cn.wucheng.cq.training.PlanStatus;
 
 /**
@@ -66,7 +69,7 @@ public class TrainingPlan {
 	// ------------------------------------------------------------------ items
 
 	PlanItem addItem(ItemDraft draft) {
-		requireEditable("新增培训项目");
+		requireEditable("add");
 		int next = items.stream().mapToInt(PlanItem::itemNo).max().orElse(0) + 1;
 		PlanItem item = PlanItem.of(next, draft);
 		items.add(item);
@@ -74,7 +77,7 @@ public class TrainingPlan {
 	}
 
 	PlanItem changeItem(int itemNo, ItemDraft draft) {
-		requireEditable("修改培训项目");
+		requireEditable("change");
 		PlanItem old = requireItem(itemNo);
 		items.remove(old);
 		PlanItem item = PlanItem.of(itemNo, draft);
@@ -83,7 +86,7 @@ public class TrainingPlan {
 	}
 
 	PlanItem removeItem(int itemNo) {
-		requireEditable("删除培训项目");
+		requireEditable("remove");
 		PlanItem old = requireItem(itemNo);
 		items.remove(old);
 		return old;
@@ -94,10 +97,10 @@ public class TrainingPlan {
 	/** The squad (or the legal section for it) submits the plan; the first submission date counts for lateness. */
 	void submit(String by, LocalDate on) {
 		if (!status.isEditable()) {
-			throw new TrainingRefusal("只有草稿或被退回修改的计划可以报送，该计划当前状态为“" + label(status) + "”");
+			throw Refusal.of("training.refused.submit", label(status));
 		}
 		if (items.isEmpty()) {
-			throw new TrainingRefusal("培训计划还没有培训项目，不能报送");
+			throw Refusal.of("training.refused.submitEmpty");
 		}
 		status = PlanStatus.SUBMITTED;
 		submittedOn = on;
@@ -110,7 +113,7 @@ public class TrainingPlan {
 	/** The legal section coordinates (统筹) a submitted plan; sessions may then be held from its items. */
 	void coordinate(String by, LocalDate on) {
 		if (status != PlanStatus.SUBMITTED) {
-			throw new TrainingRefusal("只有已报送的计划可以统筹，该计划当前状态为“" + label(status) + "”");
+			throw Refusal.of("training.refused.coordinate", label(status));
 		}
 		status = PlanStatus.COORDINATED;
 		coordinatedOn = on;
@@ -121,14 +124,14 @@ public class TrainingPlan {
 	/** The legal section sends a submitted plan back, saying what to change. */
 	void requestChanges(String reason) {
 		if (status != PlanStatus.SUBMITTED) {
-			throw new TrainingRefusal("只有已报送的计划可以退回修改，该计划当前状态为“" + label(status) + "”");
+			throw Refusal.of("training.refused.requestChanges", label(status));
 		}
 		String r = reason == null ? "" : reason.strip();
 		if (r.isEmpty()) {
-			throw new TrainingRefusal("退回修改须填写原因，说明需要修改什么");
+			throw Refusal.of("training.refused.reasonMissing");
 		}
 		if (r.length() > 500) {
-			throw new TrainingRefusal("退回原因不能超过 500 个字");
+			throw Refusal.of("training.refused.reasonTooLong", 500);
 		}
 		status = PlanStatus.CHANGES_REQUESTED;
 		changeReason = r;
@@ -137,36 +140,36 @@ public class TrainingPlan {
 	/** The squad takes a plan that was sent back to a draft again (the reason stays visible until coordination). */
 	void backToDraft() {
 		if (status != PlanStatus.CHANGES_REQUESTED) {
-			throw new TrainingRefusal("只有被退回修改的计划可以改回草稿，该计划当前状态为“" + label(status) + "”");
+			throw Refusal.of("training.refused.backToDraft", label(status));
 		}
 		status = PlanStatus.DRAFT;
 	}
 
 	private void requireEditable(String what) {
 		if (!status.isEditable()) {
-			throw new TrainingRefusal("计划" + label(status) + "，不能" + what + "；只有草稿或被退回修改的计划可以修改");
+			throw Refusal.of("training.refused.notEditable", label(status), Refusal.label("training.refused.itemChange." + what));
 		}
 	}
 
 	private PlanItem requireItem(int itemNo) {
-		return item(itemNo).orElseThrow(() -> new TrainingRefusal("计划中没有第 " + itemNo + " 项培训项目"));
+		return item(itemNo).orElseThrow(() -> noItem(itemNo));
 	}
 
-	static String label(PlanStatus status) {
-		return switch (status) {
-			case DRAFT -> "草稿";
-			case SUBMITTED -> "已报送";
-			case CHANGES_REQUESTED -> "退回修改";
-			case COORDINATED -> "已统筹";
-		};
+	static Refusal noItem(int itemNo) {
+		return Refusal.of("training.refused.noItem", itemNo);
+	}
+
+	/** The status as users read it (training.status.*), an argument of a refusal's message. */
+	static MessageSourceResolvable label(PlanStatus status) {
+		return Refusal.label("training.status." + status.name());
 	}
 
 	/** For the audit log. */
-	String describe() {
-		return "状态 " + status + "；项目 " + items.size() + " 项"
-				+ (firstSubmittedOn == null ? "" : "；首次报送 " + firstSubmittedOn)
-				+ (coordinatedOn == null ? "" : "；统筹 " + coordinatedOn)
-				+ (changeReason == null ? "" : "；退回原因 " + changeReason);
+	String describe(Refusals text) {
+		return text.message("training.audit.plan", status, items.size())
+				+ (firstSubmittedOn == null ? "" : text.message("training.audit.plan.firstSubmitted", firstSubmittedOn))
+				+ (coordinatedOn == null ? "" : text.message("training.audit.plan.coordinated", coordinatedOn))
+				+ (changeReason == null ? "" : text.message("training.audit.plan.reason", changeReason));
 	}
 
 	// ------------------------------------------------------------------ reads

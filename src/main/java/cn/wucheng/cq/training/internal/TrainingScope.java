@@ -1,10 +1,11 @@
 package cn.wucheng.cq.training.internal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * Who may see and act on a squad's training records: the legal section, supervision and leaders read all; a squad
@@ -17,12 +18,13 @@ final class TrainingScope {
 	}
 
 	/**
-	 * 404 for a record of a unit the user may not see. A record of no unit (a session of the bureau or 法制科, R-62)
+	 * 404 for a record of a unit the user may not see ({@code what}: plan, session or unit, its message
+	 * {@code training.notFound.<what>}). A record of no unit (a session of the bureau or 法制科, R-62)
 	 * is seen by those who read every unit.
 	 */
 	static void requireVisible(Long unitId, String what) {
 		if (!CurrentUser.get().canSeeUnit(unitId)) {
-			throw new NotFoundException("找不到该" + what);
+			throw Refusal.of("training.notFound." + what).withStatus(HttpStatus.NOT_FOUND);
 		}
 	}
 

@@ -14,6 +14,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
+
 import cn.wucheng.cq.training.PlanStatus;
 import cn.wucheng.cq.training.SessionFlag;
 import cn.wucheng.cq.training.TrainingSource;
@@ -66,15 +69,14 @@ public class TrainingSession {
 
 	/**
 	 * R-60: a session may only be held from a coordinated plan, within the plan's year.
-	 * @throws TrainingRefusal when the plan is not coordinated, has no such item, or the date is outside its year
+	 * @throws Refusal when the plan is not coordinated, has no such item, or the date is outside its year
 	 */
 	static TrainingSession fromPlan(TrainingPlan plan, int itemNo, SessionDetails details, LocalDateTime now) {
 		if (plan.getStatus() != PlanStatus.COORDINATED) {
-			throw new TrainingRefusal("该培训计划尚未经法制科统筹（当前状态：" + TrainingPlan.label(plan.getStatus())
-					+ "），不能据此安排培训场次");
+			throw Refusal.of("training.refused.notCoordinated", TrainingPlan.label(plan.getStatus()));
 		}
 		PlanItem item = plan.item(itemNo)
-			.orElseThrow(() -> new TrainingRefusal("计划中没有第 " + itemNo + " 项培训项目"));
+			.orElseThrow(() -> TrainingPlan.noItem(itemNo));
 		TrainingSession s = new TrainingSession();
 		s.organiser = TrainingSource.SQUAD;
 		s.planId = plan.getId();
@@ -116,7 +118,7 @@ public class TrainingSession {
 
 	void reschedule(SessionDetails d) {
 		if (d.heldOn().getYear() != planYear) {
-			throw new TrainingRefusal("培训日期 " + d.heldOn() + " 不在计划年度 " + planYear + " 年内");
+			throw Refusal.of("training.refused.heldOnOutsideYear", d.heldOn(), planYear);
 		}
 		heldOn = d.heldOn();
 		place = d.place();
@@ -127,38 +129,37 @@ public class TrainingSession {
 	/**
 	 * Records (or changes) one person's attendance.
 	 * @param replaced the formal officer an auxiliary attended in place of, or null
-	 * @throws TrainingRefusal when the record contradicts the rules or the other attendees
+	 * @throws Refusal when the record contradicts the rules or the other attendees
 	 */
 	Attendee record(Trainee person, boolean signedIn, BigDecimal score, Trainee replaced) {
 		if (score != null) {
 			if (score.signum() < 0 || score.compareTo(MAX_SCORE) > 0 || score.stripTrailingZeros().scale() > 2) {
-				throw new TrainingRefusal(person.label() + " 的考试成绩须在 0–100 之间、最多两位小数，收到: "
-						+ score.toPlainString());
+				throw Refusal.of("training.refused.score", person.label(), score);
 			}
 			if (!signedIn) {
-				throw new TrainingRefusal(person.label() + " 未签到，不能录入考试成绩");
+				throw Refusal.of("training.refused.scoreWithoutSignIn", person.label());
 			}
 		}
 		if (replaced != null) {
 			if (person.formal()) {
-				throw new TrainingRefusal("代替人工号只用于登记辅助人员代替正式队员参会，" + person.label() + " 是正式执法人员");
+				throw Refusal.of("training.refused.formalReplaces", person.label());
 			}
 			if (!replaced.formal()) {
-				throw new TrainingRefusal("被代替的 " + replaced.label() + " 不是正式执法人员");
+				throw Refusal.of("training.refused.replacedNotFormal", replaced.label());
 			}
 			if (!signedIn) {
-				throw new TrainingRefusal("代替他人参会的 " + person.label() + " 须已签到");
+				throw Refusal.of("training.refused.substituteNotSignedIn", person.label());
 			}
 			if (attendee(replaced.id()).filter(Attendee::signedIn).isPresent()) {
-				throw new TrainingRefusal(replaced.label() + " 本人已签到，不能再登记由 " + person.label() + " 代替参会");
+				throw Refusal.of("training.refused.replacedSignedIn", replaced.label(), person.label());
 			}
 			if (attendees.stream()
 				.anyMatch(a -> Long.valueOf(replaced.id()).equals(a.replacesId()) && a.personId() != person.id())) {
-				throw new TrainingRefusal(replaced.label() + " 已登记由他人代替参会");
+				throw Refusal.of("training.refused.alreadyReplaced", replaced.label());
 			}
 		}
 		if (signedIn && attendees.stream().anyMatch(a -> a.replacesId() != null && a.replacesId() == person.id())) {
-			throw new TrainingRefusal(person.label() + " 已登记由他人代替参会，不能再登记本人签到；请先修改代替记录");
+			throw Refusal.of("training.refused.signInWhileReplaced", person.label());
 		}
 		attendees.removeIf(a -> a.personId() == person.id());
 		Attendee a = new Attendee(person.id(), signedIn, score == null ? null : score.stripTrailingZeros(),
@@ -181,9 +182,9 @@ public class TrainingSession {
 	}
 
 	/** For the audit log. */
-	String describe() {
-		return topic + "；" + heldOn + "；" + place + "；" + hours.toPlainString() + "学时；题库下发 "
-				+ (bankReleasedOn == null ? "未录入" : bankReleasedOn);
+	String describe(Refusals text) {
+		return text.message("training.audit.session", topic, heldOn, place, hours,
+				bankReleasedOn == null ? text.message("training.audit.session.noBank") : bankReleasedOn);
 	}
 
 	public Optional<Attendee> attendee(long personId) {

@@ -33,9 +33,10 @@ final class TrainingWorkbooks {
 	}
 
 	/** The import columns, with the session's attendees so far (signed in as 是/否, the score as a number). */
-	static void attendanceTemplate(List<SessionService.AttendeeRow> attendees, OutputStream out) throws IOException {
+	static void attendanceTemplate(List<SessionService.AttendeeRow> attendees, String sheetName, OutputStream out)
+			throws IOException {
 		try (XSSFWorkbook wb = new XSSFWorkbook()) {
-			Sheet sheet = wb.createSheet("签到与成绩");
+			Sheet sheet = wb.createSheet(sheetName);
 			CellStyle bold = boldStyle(wb);
 			SpreadsheetText cells = SpreadsheetText.of(wb);
 			Row head = sheet.createRow(0);
@@ -50,7 +51,7 @@ final class TrainingWorkbooks {
 				Row row = sheet.createRow(r++);
 				cells.text(row.createCell(0), a.employeeNo());
 				cells.text(row.createCell(1), a.name());
-				cells.text(row.createCell(2), a.signedIn() ? "是" : "否");
+				cells.text(row.createCell(2), a.signedIn() ? AttendanceSheet.YES_WORD : AttendanceSheet.NO_WORD);
 				if (a.score() != null) {
 					SpreadsheetText.exactNumber(row.createCell(3), a.score());
 				}

@@ -11,12 +11,14 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import cn.wucheng.cq.casework.ListDeadlineStatus;
-import cn.wucheng.cq.casework.ReviewListStatus;
 import cn.wucheng.cq.cases.CaseCategory;
 import cn.wucheng.cq.cases.CaseFile;
 import cn.wucheng.cq.cases.HandlerCandidate;
-import cn.wucheng.cq.cases.HandlerRefusal;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.support.RefusalText;
+import cn.wucheng.cq.casework.ListDeadlineStatus;
+import cn.wucheng.cq.casework.ReviewListStatus;
+import cn.wucheng.cq.support.RefusalText;
 
 /** The casework rules without Spring: R-11 on the aggregate, R-13's share, R-41's states and deadline status. */
 @Tag("nodb")
@@ -29,19 +31,20 @@ class CaseworkRulesTests {
 	@Test
 	void r11_theAggregateRefusesEachIllegalPairNamingTheField() {
 		CaseFile c = new CaseFile("C-1", CaseCategory.SIMPLE, 1L, 10L, LocalDate.of(2024, 3, 1));
-		assertThatThrownBy(() -> c.assignHandlers(LEAD, null)).isInstanceOf(HandlerRefusal.class)
-			.satisfies(e -> assertThat(((HandlerRefusal) e).field()).isEqualTo("coId"));
-		assertThatThrownBy(() -> c.assignHandlers(LEAD, new HandlerCandidate(3L, "辅", 10L, false)))
-			.hasMessageContaining("辅 是辅助人员");
+		assertThatThrownBy(() -> c.assignHandlers(LEAD, null)).isInstanceOf(Refusal.class)
+			.satisfies(e -> assertThat(((Refusal) e).field()).isEqualTo("coId"));
+		assertThat(RefusalText.thrownBy(() -> c.assignHandlers(LEAD, new HandlerCandidate(3L, "辅", 10L, false))))
+			.isEqualTo("协办人（第二承办人）：辅 是辅助人员，辅助人员不得作为案件承办人（实施方案 四（二））");
 		assertThatThrownBy(() -> c.assignHandlers(new HandlerCandidate(4L, "外", 11L, true), CO))
-			.hasMessageContaining("不是本中队人员")
-			.satisfies(e -> assertThat(((HandlerRefusal) e).field()).isEqualTo("leadId"));
-		assertThatThrownBy(() -> c.assignHandlers(LEAD, LEAD)).hasMessageContaining("不能与主办人是同一人");
+			.satisfies(e -> assertThat(((Refusal) e).field()).isEqualTo("leadId"));
+		assertThat(RefusalText.thrownBy(() -> c.assignHandlers(new HandlerCandidate(4L, "外", 11L, true), CO)))
+			.isEqualTo("主办人（第一承办人）：外 不是本中队人员，只能指派本中队的正式执法人员");
+		assertThat(RefusalText.thrownBy(() -> c.assignHandlers(LEAD, LEAD))).contains("不能与主办人是同一人");
 		c.assignHandlers(LEAD, CO);
 		assertThat(c.getLeadId()).isEqualTo(1L);
-		assertThatThrownBy(() -> c.reassign(LEAD, new HandlerCandidate(5L, "丙", 10L, true), " "))
-			.hasMessageContaining("变更原因");
-		assertThatThrownBy(() -> c.reassign(LEAD, CO, "无变化")).hasMessageContaining("承办人与原指派相同");
+		assertThat(RefusalText.thrownBy(() -> c.reassign(LEAD, new HandlerCandidate(5L, "丙", 10L, true), " ")))
+			.startsWith("变更原因");
+		assertThat(RefusalText.thrownBy(() -> c.reassign(LEAD, CO, "无变化"))).contains("承办人与原指派相同");
 		assertThat(c.reassign(LEAD, new HandlerCandidate(5L, "丙", 10L, true), "调岗").previousCoId()).isEqualTo(2L);
 		assertThat(c.getCoId()).isEqualTo(5L);
 	}
@@ -60,15 +63,15 @@ class CaseworkRulesTests {
 	void r41_aListGoesFromDraftToSignedToSubmittedAndRefusesEverythingElse() {
 		ReviewList list = new ReviewList(10L, YearMonth.of(2024, 3));
 		LocalDateTime at = LocalDateTime.of(2024, 4, 2, 9, 0);
-		assertThatThrownBy(() -> list.submit("l", at)).hasMessage("审核清单须先由中队长签字，才能报送法制科");
-		assertThatThrownBy(() -> list.sign("l", "队长", at, 2, 5))
-			.hasMessage("本月还有 2 起简易程序案件未经法制员审核，审核完毕后才能签字");
+		assertThat(RefusalText.thrownBy(() -> list.submit("l", at))).isEqualTo("审核清单须先由中队长签字，才能报送法制科");
+		assertThat(RefusalText.thrownBy(() -> list.sign("l", "队长", at, 2, 5)))
+			.isEqualTo("本月还有 2 起简易程序案件未经法制员审核，审核完毕后才能签字");
 		list.sign("l", "队长", at, 0, 5);
 		assertThat(list.getStatus()).isEqualTo(ReviewListStatus.SIGNED);
-		assertThatThrownBy(() -> list.sign("l", "队长", at, 0, 5)).hasMessage("审核清单已签字，不能再次签字");
+		assertThat(RefusalText.thrownBy(() -> list.sign("l", "队长", at, 0, 5))).isEqualTo("审核清单已签字，不能再次签字");
 		list.submit("l", at);
 		assertThat(list.getStatus()).isEqualTo(ReviewListStatus.SUBMITTED);
-		assertThatThrownBy(() -> list.submit("l", at)).hasMessage("审核清单已报送法制科，不能重复报送");
+		assertThat(RefusalText.thrownBy(() -> list.submit("l", at))).isEqualTo("审核清单已报送法制科，不能重复报送");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.supervision.TaskEvidence;
@@ -20,6 +21,7 @@ import cn.wucheng.cq.support.Bureau;
  * the dashboard tests of this context use 2024 only).
  */
 @SpringBootTest(properties = "cq.test.context=dashboard")
+@AutoConfigureMockMvc // unused here: the same context as the dashboard page's tests (issue 15)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgrammeFromDataTests {
 

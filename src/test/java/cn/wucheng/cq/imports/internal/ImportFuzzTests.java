@@ -21,6 +21,7 @@ import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
 import cn.wucheng.cq.imports.Imports;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Fuzz tests of each list's row checks (Jazzer): the fuzzed bytes are the rows of a CSV below the list's correct
@@ -44,7 +45,7 @@ class ImportFuzzTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	ImportMessages messages;
+	Refusals messages;
 
 	@BeforeEach
 	void theExampleBureauIsThere() {
@@ -100,8 +101,8 @@ class ImportFuzzTests {
 			return;
 		}
 		assertThat(result.errors()).as("a refused file says why").isNotEmpty();
-		String databaseRefused = messages.get("imports.error.database");
-		String more = messages.get("imports.error.more", "", "").substring(0, 2);
+		String databaseRefused = messages.message("imports.error.database");
+		String more = messages.message("imports.error.more", "", "").substring(0, 2);
 		for (ImportProblem problem : result.errors()) {
 			assertThat(problem.message()).as(problem.toString()).matches("(?s).*\\p{IsHan}.*");
 			assertThat(problem.message()).as("the checks, not the database, refuse bad rows").isNotEqualTo(databaseRefused);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.scoring.policy.RankingOrder.Ranked;
+import cn.wucheng.cq.settings.RuleSetting;
 
 /** R-30 ranking order and R-31 best-handler places, including the worked example's quarter totals. */
 @Tag("nodb")
@@ -21,10 +22,16 @@ class RankingPolicyTests {
 
 	private final RankingOrder order = new RankingOrder();
 
-	private final BestHandlerPlaces places = BestHandlerPlaces.defaults();
+	/** The defaults of RULES.md: 10%, 10%, 5%, half up, at least 1. */
+	private final BestHandlerPlaces places = new BestHandlerPlaces(
+			new BigDecimal(RuleSetting.BEST_RATE_DIRECT.defaultValue()),
+			new BigDecimal(RuleSetting.BEST_RATE_CLASS1.defaultValue()),
+			new BigDecimal(RuleSetting.BEST_RATE_CLASS2.defaultValue()),
+			RoundingMode.valueOf(RuleSetting.BEST_PLACES_ROUNDING.defaultValue()),
+			Integer.parseInt(RuleSetting.BEST_MIN_PLACES.defaultValue()));
 
 	private List<Ranked<Officer>> rank(Officer... officers) {
-		return order.rank(List.of(officers), Officer::total, Officer::employeeNo);
+		return order.rank(List.of(officers), Officer::total);
 	}
 
 	@Test
@@ -37,10 +44,19 @@ class RankingPolicyTests {
 
 	@Test
 	void r30_equalTotalsShareARankAndTheNextRankSkips() {
-		List<Ranked<Officer>> ranked = rank(new Officer("A4", new BigDecimal("1")), new Officer("A3", new BigDecimal("7.5")),
-				new Officer("A2", new BigDecimal("7.50")), new Officer("A1", new BigDecimal("10")));
+		List<Ranked<Officer>> ranked = rank(new Officer("A1", new BigDecimal("10")), new Officer("A2", new BigDecimal("7.50")),
+				new Officer("A3", new BigDecimal("7.5")), new Officer("A4", new BigDecimal("1")));
 		assertThat(ranked).extracting(Ranked::rank).containsExactly(1, 2, 2, 4);
 		assertThat(ranked).extracting(r -> r.entry().employeeNo()).containsExactly("A1", "A2", "A3", "A4");
+	}
+
+	@Test
+	void r30_equalTotalsKeepTheOrderTheyAreGivenIn() {
+		// the ledger gives each pool in 工号 order as the database sorts it; the ranking must not re-sort ties
+		List<Ranked<Officer>> ranked = rank(new Officer("B-2", new BigDecimal("3")), new Officer("b1", new BigDecimal("3")),
+				new Officer("B10", new BigDecimal("5")), new Officer("B2", new BigDecimal("3.00")));
+		assertThat(ranked).extracting(r -> r.rank() + " " + r.entry().employeeNo())
+			.containsExactly("1 B10", "2 B-2", "2 b1", "2 B2");
 	}
 
 	@Test

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import cn.wucheng.cq.cases.CaseCategory;
+import cn.wucheng.cq.cases.QualityPoints;
 import cn.wucheng.cq.reviews.AwardLevel;
-import cn.wucheng.cq.scoring.HandlerRole;
+import cn.wucheng.cq.scoring.policy.HandlerRole;
 import cn.wucheng.cq.scoring.policy.ExcellencePoints.Award;
 import cn.wucheng.cq.settings.RuleSetting.AwardMode;
 
@@ -20,8 +21,6 @@ import cn.wucheng.cq.settings.RuleSetting.AwardMode;
 class WorkedExamplePolicyTests {
 
 	private final QuantityPoints quantity = new QuantityPoints();
-
-	private final QualityPoints quality = new QualityPoints();
 
 	private final CoHandlerHalf half = new CoHandlerHalf();
 
@@ -46,19 +45,19 @@ class WorkedExamplePolicyTests {
 
 	@Test
 	void r21_aCaseNeverReturnedKeepsItsTwoQualityPoints() {
-		assertThat(quality.of(List.of())).isEqualByComparingTo("2");
+		assertThat(QualityPoints.of(List.of()).exact()).isEqualByComparingTo("2");
 	}
 
 	@Test
 	void r21_caseBLosesPc02AndPc03ButItsQualityStopsAtZero() {
-		assertThat(quality.of(List.of(new BigDecimal("1"), new BigDecimal("1.5")))).isEqualByComparingTo("0");
-		assertThat(quality.of(List.of(new BigDecimal("1.5")))).isEqualByComparingTo("0.5");
+		assertThat(QualityPoints.of(List.of(new BigDecimal("1"), new BigDecimal("1.5"))).exact()).isEqualByComparingTo("0");
+		assertThat(QualityPoints.of(List.of(new BigDecimal("1.5"))).exact()).isEqualByComparingTo("0.5");
 	}
 
 	@Test
 	void r23_caseAGivesZhangSanTwoFiftyAndLiSiHalfOfEachComponent() {
 		BigDecimal quantityA = quantity.of(CaseCategory.SIMPLE);
-		BigDecimal qualityA = quality.of(List.of());
+		BigDecimal qualityA = QualityPoints.of(List.of()).exact();
 		assertThat(half.share(quantityA, HandlerRole.LEAD).add(half.share(qualityA, HandlerRole.LEAD)))
 			.isEqualByComparingTo("2.50");
 		assertThat(half.share(quantityA, HandlerRole.CO)).isEqualByComparingTo("0.25");
@@ -91,19 +90,10 @@ class WorkedExamplePolicyTests {
 
 	@Test
 	void r22_r23_wangWuGetsTwelvePlusOneInQ2AndZhangSanHalfOfIt() {
-		BigDecimal caseC = quantity.of(CaseCategory.MAJOR).add(quality.of(List.of()));
+		BigDecimal caseC = quantity.of(CaseCategory.MAJOR).add(QualityPoints.of(List.of()).exact());
 		BigDecimal award = highestOnly.credit(BUREAU_Q2, CASE_C);
 		assertThat(half.share(caseC.add(award), HandlerRole.LEAD)).isEqualByComparingTo("13.00");
 		assertThat(half.share(caseC.add(award), HandlerRole.CO)).isEqualByComparingTo("6.50");
-	}
-
-	@Test
-	void theRegistryListsEveryPointsAndRankingRuleWithItsId() {
-		assertThat(ScoringPolicies.all()).extracting(ScoringPolicy::ruleId)
-			.contains("R-20", "R-21", "R-22", "R-23", "R-30", "R-31");
-		assertThat(ScoringPolicies.all()).extracting(ScoringPolicy::name)
-			.contains("QuantityPoints", "QualityPoints", "ExcellencePoints", "CoHandlerHalf", "RankingOrder",
-					"BestHandlerPlaces");
 	}
 
 }

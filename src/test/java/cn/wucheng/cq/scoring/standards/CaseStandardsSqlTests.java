@@ -20,6 +20,7 @@ import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusal;
 import cn.wucheng.cq.support.Bureau;
 
 /**
@@ -164,7 +165,7 @@ class CaseStandardsSqlTests {
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> tx.executeWithoutResult(
 					t -> exemptions.grant("SQL-02", q4, ExemptionReason.SICK_LEAVE, "病假", "legal")))
-			.isInstanceOf(StandardExemptions.Refusal.class);
+			.isInstanceOf(Refusal.class);
 	}
 
 	@Test

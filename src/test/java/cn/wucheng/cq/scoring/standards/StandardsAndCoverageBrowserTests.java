@@ -5,21 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 
 /**
  * The legal section's journey in a real browser at 1366×768: sign in, read the standards of a quarter, filter the
@@ -27,32 +23,17 @@ import cn.wucheng.cq.support.Browser;
  * error). Screenshots go to target/screenshots/ for review. Skipped when no Chromium is installed unless
  * CQ_BROWSER_REQUIRED=true.
  */
-@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=standards-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StandardsAndCoverageBrowserTests {
-
-	@LocalServerPort
-	int port;
+class StandardsAndCoverageBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	WebDriver browser;
-
 	@BeforeAll
 	void start() throws Exception {
-		browser = Browser.start();
 		SmallBureauLoader.loadSmall(jdbc);
 		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-1");
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
 	}
 
 	@Test
@@ -82,14 +63,6 @@ class StandardsAndCoverageBrowserTests {
 
 	private List<String> severeConsoleMessages() {
 		return Browser.severeConsoleMessages(browser);
-	}
-
-	private void screenshot(String name) {
-		Browser.screenshot(browser, name);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
 	}
 
 }

@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
+import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 
 /**
  * The administrator's journey in a real browser (CSP on, scripts from files only): sign in, create an account, see
@@ -26,29 +23,11 @@ import cn.wucheng.cq.support.Browser;
  * password first, then works; the audit administrator sees it all in the audit log. Screenshots at 1366x768 go to
  * target/screenshots.
  */
-@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "CQ_ADMIN_PASSWORD=Br0wser!Admin#1", "CQ_LEGAL_PASSWORD=Br0wser!Legal#1",
 				"CQ_AUDIT_PASSWORD=Br0wser!Audit#1",
 				"cq.security.totp-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" })
-class AccountsBrowserTests {
-
-	static WebDriver browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class AccountsBrowserTests extends BrowserTest {
 
 	@Test
 	void theAdministratorCreatesAnAccountWhoseUserMustChooseHisOwnPasswordFirst() throws Exception {
@@ -104,11 +83,11 @@ class AccountsBrowserTests {
 	 * An administrator's first sign-in leads to the second factor: read the secret off the page as an authenticator
 	 * app would, and confirm its current code.
 	 */
-	private static void enrolSecondFactor(String screenshot) throws Exception {
+	private void enrolSecondFactor(String screenshot) throws Exception {
 		assertThat(browser.getCurrentUrl()).endsWith("/account/totp");
 		assertThat(browser.findElement(By.id("totp-qr")).getAttribute("src")).startsWith("data:image/svg+xml");
 		screenshot(screenshot);
-		byte[] secret = Base32.decode(browser.findElement(By.id("totp-secret")).getText());
+		byte[] secret = new Base32().decode(browser.findElement(By.id("totp-secret")).getText());
 		browser.findElement(By.id("enrol-code")).sendKeys(Totp.code(secret, Totp.step(java.time.Instant.now())));
 		click(By.cssSelector("form[action$='/account/totp/enrol'] button[type=submit]"));
 		pageShows("两步验证已启用。");
@@ -118,12 +97,12 @@ class AccountsBrowserTests {
 	 * A form's submit returns before the next page has loaded (the home page it redirects to computes the user's
 	 * reminders): wait for the text rather than reading the page that is still there.
 	 */
-	private static void pageShows(String text) {
+	private void pageShows(String text) {
 		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getPageSource().contains(text));
 	}
 
 	/** Scrolls the element to the middle first: at 1366x768 a long form's button may sit below the fold. */
-	private static void click(By by) {
+	private void click(By by) {
 		WebElement element = browser.findElement(by);
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'});", element);
 		element.click();
@@ -131,14 +110,6 @@ class AccountsBrowserTests {
 
 	private void signIn(String username, String password) {
 		Browser.logIn(browser, url(""), username, password);
-	}
-
-	private String url(String path) {
-		return "http://127.0.0.1:" + port + path;
-	}
-
-	private static void screenshot(String name) {
-		Browser.screenshot(browser, name);
 	}
 
 }

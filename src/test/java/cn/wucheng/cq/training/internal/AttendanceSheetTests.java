@@ -6,12 +6,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import cn.wucheng.cq.support.RefusalText;
 
 /** Reading the attendance .xlsx: row and column in every error, numbers without binary rounding. */
 @Tag("nodb")
@@ -63,7 +66,7 @@ class AttendanceSheetTests {
 				new Object[] { "A1", "甲", "也许", 80.0, null }, new Object[] { "A2", "乙", "是", 101.0, null },
 				new Object[] { "A1", "甲", "是", "八十", null }, new Object[] { null, "丙", "是", null, null })));
 
-		assertThat(p.errors()).containsExactly("第 2 行「是否签到」列：应为“是”或“否”，收到“也许”",
+		assertThat(texts(p)).containsExactly("第 2 行「是否签到」列：应为“是”或“否”，收到“也许”",
 				"第 3 行「考试成绩」列：应为 0–100 之间的数，最多两位小数，收到“101”",
 				"第 4 行「工号」列：工号 A1 与第 2 行重复", "第 4 行「考试成绩」列：应为 0–100 之间的数，收到“八十”",
 				"第 5 行「工号」列：不能为空");
@@ -73,14 +76,19 @@ class AttendanceSheetTests {
 	void aMissingRequiredColumnOrAFileThatIsNoXlsxIsRefused() throws IOException {
 		AttendanceSheet.Parsed p = AttendanceSheet
 			.read(new ByteArrayInputStream(xlsx(new Object[] { "工号", "姓名" }, new Object[] { "A1", "甲" })));
-		assertThat(p.errors()).singleElement().asString().contains("缺少「是否签到」列");
+		assertThat(texts(p)).singleElement().asString().contains("缺少「是否签到」列");
 
 		AttendanceSheet.Parsed csv = AttendanceSheet
 			.read(new ByteArrayInputStream("工号,是否签到\nA1,是\n".getBytes(StandardCharsets.UTF_8)));
-		assertThat(csv.errors()).singleElement().asString().contains(".xlsx");
+		assertThat(texts(csv)).singleElement().asString().contains(".xlsx");
 
 		AttendanceSheet.Parsed empty = AttendanceSheet.read(new ByteArrayInputStream(xlsx(HEADER)));
-		assertThat(empty.errors()).singleElement().asString().contains("没有数据行");
+		assertThat(texts(empty)).singleElement().asString().contains("没有数据行");
+	}
+
+	/** The problems as the user reads them. */
+	static List<String> texts(AttendanceSheet.Parsed parsed) {
+		return parsed.errors().stream().map(e -> e.text(RefusalText.refusals())).toList();
 	}
 
 }

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.Users;
+import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.training.TrainingFixture;
 
 /**
@@ -26,6 +28,7 @@ import cn.wucheng.cq.training.TrainingFixture;
  */
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
+@Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingSessionStaleEditTests {
 

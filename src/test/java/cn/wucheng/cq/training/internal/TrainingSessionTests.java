@@ -1,7 +1,6 @@
 package cn.wucheng.cq.training.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,6 +9,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import cn.wucheng.cq.support.RefusalText;
 import cn.wucheng.cq.training.SessionFlag;
 
 /** R-60 (sessions only from coordinated plans) and R-61 (attendance, substitution, exam scores, question bank). */
@@ -43,15 +43,14 @@ class TrainingSessionTests {
 	@Test
 	void r60_aSessionFromAnUncoordinatedPlanIsRefused() {
 		TrainingPlan draft = TrainingPlanTests.draftWithOneItem();
-		assertThatThrownBy(() -> TrainingSession.fromPlan(draft, 1, on(LocalDate.of(2024, 3, 16), null),
-				LocalDateTime.now()))
-			.isInstanceOf(TrainingRefusal.class)
-			.hasMessageContaining("尚未经法制科统筹")
-			.hasMessageContaining("草稿");
+		assertThat(RefusalText.thrownBy(() -> TrainingSession.fromPlan(draft, 1, on(LocalDate.of(2024, 3, 16), null),
+				LocalDateTime.now())))
+			.contains("尚未经法制科统筹")
+			.contains("草稿");
 		draft.submit("squad", LocalDate.of(2024, 1, 20));
-		assertThatThrownBy(() -> TrainingSession.fromPlan(draft, 1, on(LocalDate.of(2024, 3, 16), null),
-				LocalDateTime.now()))
-			.hasMessageContaining("已报送");
+		assertThat(RefusalText.thrownBy(() -> TrainingSession.fromPlan(draft, 1, on(LocalDate.of(2024, 3, 16), null),
+				LocalDateTime.now())))
+			.contains("已报送");
 	}
 
 	@Test
@@ -59,12 +58,12 @@ class TrainingSessionTests {
 		TrainingSession s = session();
 		assertThat(s.getTopic()).isEqualTo("行政处罚法");
 		assertThat(s.getPlanYear()).isEqualTo(2024);
-		assertThatThrownBy(() -> TrainingSession.fromPlan(coordinated(), 1, on(LocalDate.of(2025, 1, 5), null),
-				LocalDateTime.now()))
-			.hasMessageContaining("不在计划年度 2024 年内");
-		assertThatThrownBy(() -> TrainingSession.fromPlan(coordinated(), 7, on(LocalDate.of(2024, 3, 1), null),
-				LocalDateTime.now()))
-			.hasMessageContaining("没有第 7 项");
+		assertThat(RefusalText.thrownBy(() -> TrainingSession.fromPlan(coordinated(), 1, on(LocalDate.of(2025, 1, 5), null),
+				LocalDateTime.now())))
+			.contains("不在计划年度 2024 年内");
+		assertThat(RefusalText.thrownBy(() -> TrainingSession.fromPlan(coordinated(), 7, on(LocalDate.of(2024, 3, 1), null),
+				LocalDateTime.now())))
+			.contains("没有第 7 项");
 	}
 
 	@Test
@@ -91,22 +90,22 @@ class TrainingSessionTests {
 	void r61_substitutionsThatCannotBeAreRefused() {
 		TrainingSession s = session();
 		s.record(ZHANG, true, null, null);
-		assertThatThrownBy(() -> s.record(WANG, true, null, ZHANG)).hasMessageContaining("本人已签到");
-		assertThatThrownBy(() -> s.record(LI, true, null, ZHANG)).hasMessageContaining("只用于登记辅助人员代替正式队员");
-		assertThatThrownBy(() -> s.record(WANG, true, null, ZHAO)).hasMessageContaining("不是正式执法人员");
-		assertThatThrownBy(() -> s.record(WANG, false, null, LI)).hasMessageContaining("须已签到");
+		assertThat(RefusalText.thrownBy(() -> s.record(WANG, true, null, ZHANG))).contains("本人已签到");
+		assertThat(RefusalText.thrownBy(() -> s.record(LI, true, null, ZHANG))).contains("只用于登记辅助人员代替正式队员");
+		assertThat(RefusalText.thrownBy(() -> s.record(WANG, true, null, ZHAO))).contains("不是正式执法人员");
+		assertThat(RefusalText.thrownBy(() -> s.record(WANG, false, null, LI))).contains("须已签到");
 		s.record(WANG, true, null, LI);
-		assertThatThrownBy(() -> s.record(ZHAO, true, null, LI)).hasMessageContaining("已登记由他人代替");
-		assertThatThrownBy(() -> s.record(LI, true, null, null)).hasMessageContaining("不能再登记本人签到");
+		assertThat(RefusalText.thrownBy(() -> s.record(ZHAO, true, null, LI))).contains("已登记由他人代替");
+		assertThat(RefusalText.thrownBy(() -> s.record(LI, true, null, null))).contains("不能再登记本人签到");
 	}
 
 	@Test
 	void r61_scoresAreBetween0And100WithTwoDecimalsAndOnlyForThoseWhoSignedIn() {
 		TrainingSession s = session();
-		assertThatThrownBy(() -> s.record(ZHANG, true, new BigDecimal("100.5"), null)).hasMessageContaining("0–100");
-		assertThatThrownBy(() -> s.record(ZHANG, true, new BigDecimal("-1"), null)).hasMessageContaining("0–100");
-		assertThatThrownBy(() -> s.record(ZHANG, true, new BigDecimal("90.125"), null)).hasMessageContaining("两位小数");
-		assertThatThrownBy(() -> s.record(ZHANG, false, new BigDecimal("90"), null)).hasMessageContaining("未签到");
+		assertThat(RefusalText.thrownBy(() -> s.record(ZHANG, true, new BigDecimal("100.5"), null))).contains("0–100");
+		assertThat(RefusalText.thrownBy(() -> s.record(ZHANG, true, new BigDecimal("-1"), null))).contains("0–100");
+		assertThat(RefusalText.thrownBy(() -> s.record(ZHANG, true, new BigDecimal("90.125"), null))).contains("两位小数");
+		assertThat(RefusalText.thrownBy(() -> s.record(ZHANG, false, new BigDecimal("90"), null))).contains("未签到");
 		assertThat(s.record(ZHANG, true, new BigDecimal("86.50"), null).score()).isEqualByComparingTo("86.5");
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 import cn.wucheng.cq.reviews.EvaluationGrade;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * One evaluator's evaluation of one drawn file (R-43). A peer evaluator is a person of ANOTHER unit than the file's;
@@ -65,11 +66,10 @@ public class Evaluation {
 	static Evaluation peer(EvaluationRound round, DrawnFile file, long personId, String personName,
 			long evaluatorUnitId, String fileUnitName) {
 		if (round.getKind() != RoundKind.PEER_REVIEW) {
-			throw new EvaluationRefusal("第三方抽查的评查人按姓名登记，不选人员");
+			throw Refusal.of("evaluation.refused.spotCheckByName");
 		}
 		if (file.unitId() == evaluatorUnitId) {
-			throw new EvaluationRefusal("评查人 " + personName + " 与被评案卷同属 " + fileUnitName
-					+ "，案卷互评须由其他单位人员评查（任务清单第9项）");
+			throw Refusal.of("evaluation.refused.sameUnit", personName, fileUnitName);
 		}
 		Evaluation e = new Evaluation(round, file);
 		e.evaluatorPersonId = personId;
@@ -80,13 +80,13 @@ public class Evaluation {
 	/** a spot check's third-party evaluator, recorded by name. */
 	static Evaluation spotCheck(EvaluationRound round, DrawnFile file, String name) {
 		if (round.getKind() != RoundKind.SPOT_CHECK) {
-			throw new EvaluationRefusal("案卷互评的评查人须从人员中选择（按工号），并且来自其他单位");
+			throw Refusal.of("evaluation.refused.peerByPerson");
 		}
 		if (name == null || name.isBlank()) {
-			throw new EvaluationRefusal("请填写第三方评查人姓名");
+			throw Refusal.of("evaluation.refused.nameMissing");
 		}
 		if (name.strip().length() > 100) {
-			throw new EvaluationRefusal("评查人姓名不能超过 100 字");
+			throw Refusal.of("evaluation.refused.nameTooLong", 100);
 		}
 		Evaluation e = new Evaluation(round, file);
 		e.evaluatorName = name.strip();
@@ -103,14 +103,14 @@ public class Evaluation {
 	/**
 	 * Scores the file against the standard and submits (R-43).
 	 * @param failed the items found failed: deduction items and veto items, each of the active standard
-	 * @throws EvaluationRefusal when already submitted
+	 * @throws Refusal when already submitted
 	 */
 	void submit(Collection<EvaluationItem> failed, String remark, LocalDate today, EvaluationGrade.Thresholds thresholds) {
 		if (status == EvaluationStatus.SUBMITTED) {
-			throw new EvaluationRefusal("该案卷的评查结果已于 " + submittedOn + " 提交，不能再修改");
+			throw Refusal.of("evaluation.refused.submitted", submittedOn);
 		}
 		if (remark != null && remark.strip().length() > 500) {
-			throw new EvaluationRefusal("评查意见不能超过 500 字");
+			throw Refusal.of("evaluation.refused.remarkTooLong", 500);
 		}
 		deductions.clear();
 		BigDecimal off = BigDecimal.ZERO;

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,8 @@ import cn.wucheng.cq.reviews.internal.ReviewPages;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusals;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * Case-file evaluation pages (案卷评查, R-43): rounds (法制科 opens them and assigns evaluators; 督查科 and 局领导 read),
@@ -38,7 +41,10 @@ class EvaluationController {
 
 	private final ReviewPages pages;
 
-	EvaluationController(Evaluations evaluations, EvaluationResults results, ReviewPages pages) {
+	private final Refusals refusals;
+
+	EvaluationController(Evaluations evaluations, EvaluationResults results, ReviewPages pages, Refusals refusals) {
+		this.refusals = refusals;
 		this.evaluations = evaluations;
 		this.results = results;
 		this.pages = pages;
@@ -66,15 +72,15 @@ class EvaluationController {
 				EvaluationRound r = evaluations.open(form.getKind(), ReviewPages.month(form.getMonth()),
 						form.getPerSquad(), form.getSeed(), CurrentUser.get());
 				redirect.addFlashAttribute("flashSuccess",
-						pages.msg("evaluation.round.opened", r.getFiles().size(), Long.toString(r.getSeed())));
+						refusals.message("evaluation.round.opened", r.getFiles().size(), Long.toString(r.getSeed())));
 				return "redirect:/evaluations/rounds/" + r.getId();
 			}
-			catch (IllegalArgumentException e) {
-				model.addAttribute("formError", e.getMessage());
+			catch (Refusal e) {
+				model.addAttribute("formError", refusals.text(e));
 			}
 		}
 		else {
-			model.addAttribute("formError", pages.msg("evaluation.invalid"));
+			model.addAttribute("formError", refusals.message("evaluation.invalid"));
 		}
 		model.addAttribute("rounds", evaluations.rounds());
 		model.addAttribute("kinds", RoundKind.values());
@@ -95,27 +101,17 @@ class EvaluationController {
 	@PreAuthorize("hasRole('LEGAL')")
 	String assign(@PathVariable long id, @RequestParam long caseId, @RequestParam(required = false) String employeeNo,
 			@RequestParam(required = false) String evaluatorName, RedirectAttributes redirect) {
-		try {
-			Evaluation e = evaluations.assign(id, caseId, employeeNo, evaluatorName, CurrentUser.get());
-			redirect.addFlashAttribute("flashSuccess", pages.msg("evaluation.assigned", e.getEvaluatorName()));
-		}
-		catch (EvaluationRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		return "redirect:/evaluations/rounds/" + id;
+		return refusals.act("/evaluations/rounds/" + id, redirect, () -> refusals.message("evaluation.assigned",
+				evaluations.assign(id, caseId, employeeNo, evaluatorName, CurrentUser.get()).getEvaluatorName()));
 	}
 
 	@PostMapping("/evaluations/rounds/{id}/award")
 	@PreAuthorize("hasRole('LEGAL')")
 	String award(@PathVariable long id, @RequestParam long caseId, RedirectAttributes redirect) {
-		try {
+		return refusals.act("/evaluations/rounds/" + id, redirect, () -> {
 			evaluations.award(id, caseId, CurrentUser.get());
-			redirect.addFlashAttribute("flashSuccess", pages.msg("evaluation.awarded"));
-		}
-		catch (EvaluationRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		return "redirect:/evaluations/rounds/" + id;
+			return refusals.message("evaluation.awarded");
+		});
 	}
 
 	@GetMapping("/evaluations/mine")
@@ -142,14 +138,17 @@ class EvaluationController {
 		try {
 			Evaluation e = evaluations.submit(id, version, itemIds, remark, CurrentUser.get());
 			redirect.addFlashAttribute("flashSuccess",
-					pages.msg("evaluation.submitted", e.getScore().toPlainString(), e.getGrade().label()));
+					refusals.message("evaluation.submitted", e.getScore().toPlainString(), e.getGrade().label()));
 			return "redirect:/evaluations/" + id;
 		}
-		catch (EvaluationRefusal e) {
-			model.addAttribute("formError", e.getMessage());
+		catch (Refusal e) {
+			if (e.status() == HttpStatus.NOT_FOUND) {
+				throw e;
+			}
+			model.addAttribute("formError", refusals.text(e));
 		}
 		catch (OptimisticLockingFailureException e) {
-			model.addAttribute("formError", pages.msg("evaluation.stale"));
+			model.addAttribute("formError", refusals.message("evaluation.stale"));
 		}
 		fill(id, model);
 		model.addAttribute("checked", itemIds == null ? Set.of() : Set.copyOf(itemIds));

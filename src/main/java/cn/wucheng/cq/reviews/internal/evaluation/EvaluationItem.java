@@ -6,6 +6,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * An item of the case-file evaluation standard (评查标准, R-43): a deduction item (points off the 100) or a veto item
@@ -40,7 +41,7 @@ public class EvaluationItem {
 
 	EvaluationItem(String code, String text, BigDecimal points, boolean veto, int sortOrder) {
 		if (code == null || code.isBlank()) {
-			throw new EvaluationRefusal("评查项编码不能为空");
+			throw Refusal.of("evaluation.refused.itemCodeMissing");
 		}
 		this.code = code.strip();
 		change(text, points, veto, true, sortOrder);
@@ -48,14 +49,14 @@ public class EvaluationItem {
 
 	void change(String text, BigDecimal points, boolean veto, boolean active, int sortOrder) {
 		if (text == null || text.isBlank()) {
-			throw new EvaluationRefusal("评查项内容不能为空");
+			throw Refusal.of("evaluation.refused.itemTextMissing");
 		}
 		BigDecimal p = points == null ? BigDecimal.ZERO : points;
 		if (!veto && (p.signum() <= 0 || p.compareTo(MAX) > 0)) {
-			throw new EvaluationRefusal("扣分项的扣分须大于 0、不超过 100");
+			throw Refusal.of("evaluation.refused.itemPoints");
 		}
 		if (p.signum() < 0 || p.stripTrailingZeros().scale() > 2) {
-			throw new EvaluationRefusal("扣分须为不小于 0、最多两位小数的数值");
+			throw Refusal.of("evaluation.refused.itemPointsScale");
 		}
 		this.text = text.strip();
 		this.points = veto ? BigDecimal.ZERO : p;

@@ -17,6 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.wucheng.cq.reviews.internal.ReviewPages;
 import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusals;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * The evaluation standard page (评查标准, R-43): 法制科 adds and edits items; SUPERVISION and LEADER read it. A stale
@@ -27,11 +29,11 @@ class EvaluationItemsController {
 
 	private final EvaluationStandard standard;
 
-	private final ReviewPages pages;
+	private final Refusals refusals;
 
-	EvaluationItemsController(EvaluationStandard standard, ReviewPages pages) {
+	EvaluationItemsController(EvaluationStandard standard, Refusals refusals) {
+		this.refusals = refusals;
 		this.standard = standard;
-		this.pages = pages;
 	}
 
 	@GetMapping("/evaluation-items")
@@ -58,11 +60,11 @@ class EvaluationItemsController {
 		try {
 			EvaluationItem item = standard.add(form.getCode(), form.getText(), form.getPoints(), form.isVeto(),
 					form.isActive(), form.getSortOrder());
-			redirect.addFlashAttribute("flashSuccess", pages.msg("evaluationItems.added", item.getCode()));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("evaluationItems.added", item.getCode()));
 			return "redirect:/evaluation-items";
 		}
-		catch (EvaluationRefusal e) {
-			model.addAttribute("formError", e.getMessage());
+		catch (Refusal e) {
+			model.addAttribute("formError", refusals.text(e));
 			return "reviews/evaluation-item-form";
 		}
 	}
@@ -89,15 +91,15 @@ class EvaluationItemsController {
 		try {
 			standard.change(id, form.getVersion(), form.getText(), form.getPoints(), form.isVeto(), form.isActive(),
 					form.getSortOrder());
-			redirect.addFlashAttribute("flashSuccess", pages.msg("evaluationItems.saved", current.getCode()));
+			redirect.addFlashAttribute("flashSuccess", refusals.message("evaluationItems.saved", current.getCode()));
 			return "redirect:/evaluation-items";
 		}
 		catch (OptimisticLockingFailureException e) {
-			model.addAttribute("formError", pages.msg("evaluationItems.stale"));
+			model.addAttribute("formError", refusals.message("evaluationItems.stale"));
 			return "reviews/evaluation-item-form";
 		}
-		catch (EvaluationRefusal e) {
-			model.addAttribute("formError", e.getMessage());
+		catch (Refusal e) {
+			model.addAttribute("formError", refusals.text(e));
 			return "reviews/evaluation-item-form";
 		}
 	}

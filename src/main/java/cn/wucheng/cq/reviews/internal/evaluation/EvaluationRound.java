@@ -12,6 +12,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * An evaluation round (R-43): a month's peer evaluation (案卷互评) or a third-party spot check (抽查), with the seed of
@@ -48,25 +49,25 @@ public class EvaluationRound {
 
 	/**
 	 * Opens a round and draws its files.
-	 * @throws EvaluationRefusal when the month is in the future, n is out of range or there is nothing to draw
+	 * @throws Refusal when the month is in the future, n is out of range or there is nothing to draw
 	 */
 	static EvaluationRound open(RoundKind kind, YearMonth month, int perSquad, long seed,
 			List<FileDraw.Candidate> candidates, LocalDate today, String openedBy) {
 		if (kind == null) {
-			throw new EvaluationRefusal("请选择评查类型（案卷互评或第三方抽查）");
+			throw Refusal.of("evaluation.refused.kindMissing");
 		}
 		if (month == null) {
-			throw new EvaluationRefusal("请选择评查月份");
+			throw Refusal.of("evaluation.refused.monthMissing");
 		}
 		if (month.isAfter(YearMonth.from(today))) {
-			throw new EvaluationRefusal("评查月份 " + month + " 还未到，不能抽取案卷");
+			throw Refusal.of("evaluation.refused.monthInFuture", month);
 		}
 		if (perSquad < 1 || perSquad > MAX_PER_SQUAD) {
-			throw new EvaluationRefusal("每个中队抽取的案卷数须在 1 到 " + MAX_PER_SQUAD + " 之间");
+			throw Refusal.of("evaluation.refused.perSquad", MAX_PER_SQUAD);
 		}
 		List<DrawnFile> drawn = FileDraw.draw(candidates, perSquad, seed);
 		if (drawn.isEmpty()) {
-			throw new EvaluationRefusal(month + " 没有中队办结的普通程序案件，无可抽取的案卷");
+			throw Refusal.of("evaluation.refused.nothingToDraw", month);
 		}
 		EvaluationRound r = new EvaluationRound();
 		r.kind = kind;

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * The editable evaluation standard (评查标准, R-43): 法制科 adds and changes items; each change is audited. Changing an
@@ -46,7 +47,7 @@ class EvaluationStandard {
 	@Transactional
 	EvaluationItem add(String code, String text, BigDecimal points, boolean veto, boolean active, int sortOrder) {
 		if (items.findByCode(code.strip()).isPresent()) {
-			throw new EvaluationRefusal("编码 " + code.strip() + " 已在评查标准中");
+			throw Refusal.of("evaluation.refused.codeTaken", code.strip());
 		}
 		EvaluationItem item = new EvaluationItem(code, text, points, veto, sortOrder);
 		item.change(text, points, veto, active, sortOrder);

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,8 @@ import cn.wucheng.cq.reviews.AwardLevel;
 import cn.wucheng.cq.reviews.EvaluationGrade;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Case-file evaluation (案卷评查, R-43): 法制科 opens a round (peer evaluation or spot check) whose files are drawn
@@ -78,6 +80,8 @@ public class Evaluations {
 
 	private final AuditLog audit;
 
+	private final Refusals text;
+
 	private final Clock clock;
 
 	private final cn.wucheng.cq.settings.RuleSettings settings;
@@ -85,7 +89,8 @@ public class Evaluations {
 	private final SecureRandom seeds = new SecureRandom();
 
 	Evaluations(EvaluationRoundRepository rounds, EvaluationRepository evaluations, EvaluationStandard standard,
-			JdbcClient jdbc, AuditLog audit, Clock clock, cn.wucheng.cq.settings.RuleSettings settings) {
+			JdbcClient jdbc, AuditLog audit, Refusals text, Clock clock, cn.wucheng.cq.settings.RuleSettings settings) {
+		this.text = text;
 		this.settings = settings;
 		this.rounds = rounds;
 		this.evaluations = evaluations;
@@ -147,7 +152,7 @@ public class Evaluations {
 
 	@Transactional(readOnly = true)
 	public EvaluationRound round(long id) {
-		return rounds.findById(id).orElseThrow(() -> new NotFoundException("找不到该评查批次"));
+		return rounds.findById(id).orElseThrow(() -> notFound("evaluation.notFound.round"));
 	}
 
 	/** The round's files with their evaluations, results and awards; scores masked where the viewer must not see. */
@@ -200,7 +205,7 @@ public class Evaluations {
 	@Transactional
 	public Evaluation assign(long roundId, long caseId, String employeeNo, String evaluatorName, CurrentUser user) {
 		EvaluationRound round = round(roundId);
-		DrawnFile file = round.file(caseId).orElseThrow(() -> new NotFoundException("该批次没有抽取这份案卷"));
+		DrawnFile file = round.file(caseId).orElseThrow(() -> notFound("evaluation.notFound.file"));
 		List<Evaluation> existing = evaluations.findByRoundIdAndCaseId(roundId, caseId);
 		String fileUnit = jdbc.sql("select name from unit where id = ?").param(file.unitId()).query(String.class)
 			.single();
@@ -208,7 +213,7 @@ public class Evaluations {
 		if (round.getKind() == RoundKind.PEER_REVIEW) {
 			String no = employeeNo == null ? "" : employeeNo.strip();
 			if (no.isEmpty()) {
-				throw new EvaluationRefusal("请填写评查人工号");
+				throw Refusal.of("evaluation.refused.employeeNoMissing");
 			}
 			record P(long id, String name, long unitId) {
 			}
@@ -216,16 +221,16 @@ public class Evaluations {
 				.param(no)
 				.query((rs, n) -> new P(rs.getLong("id"), rs.getString("name"), rs.getLong("unit_id")))
 				.optional()
-				.orElseThrow(() -> new EvaluationRefusal("评查人工号：找不到工号为 " + no + " 的人员"));
+				.orElseThrow(() -> Refusal.of("evaluation.refused.unknownPerson", no));
 			if (existing.stream().anyMatch(x -> Objects.equals(x.getEvaluatorPersonId(), p.id()))) {
-				throw new EvaluationRefusal(p.name() + " 已是这份案卷的评查人");
+				throw Refusal.of("evaluation.refused.alreadyEvaluator", p.name());
 			}
 			e = Evaluation.peer(round, file, p.id(), p.name(), p.unitId(), fileUnit);
 		}
 		else {
 			if (evaluatorName != null && existing.stream()
 				.anyMatch(x -> x.getEvaluatorName().equals(evaluatorName.strip()))) {
-				throw new EvaluationRefusal(evaluatorName.strip() + " 已是这份案卷的评查人");
+				throw Refusal.of("evaluation.refused.alreadyEvaluator", evaluatorName.strip());
 			}
 			e = Evaluation.spotCheck(round, file, evaluatorName);
 		}
@@ -282,20 +287,20 @@ public class Evaluations {
 
 	/**
 	 * An evaluation the user may open: his own, or any for 法制科/督查科/局领导.
-	 * @throws NotFoundException otherwise
+	 * @throws Refusal otherwise (404)
 	 */
 	@Transactional(readOnly = true)
 	public Evaluation evaluation(long id, CurrentUser user) {
-		Evaluation e = evaluations.findById(id).orElseThrow(() -> new NotFoundException("找不到该评查任务"));
+		Evaluation e = evaluations.findById(id).orElseThrow(() -> notFound("evaluation.notFound.evaluation"));
 		boolean own = e.getEvaluatorPersonId() != null && e.getEvaluatorPersonId().equals(user.personId());
 		if (!own && !organiser(user)) {
-			throw new NotFoundException("找不到该评查任务");
+			throw notFound("evaluation.notFound.evaluation");
 		}
 		if (!own && user.personId() != null && evaluations.findByRoundIdAndCaseId(e.getRoundId(), e.getCaseId())
 			.stream()
 			.anyMatch(x -> user.personId().equals(x.getEvaluatorPersonId()) && !x.isSubmitted())) {
 			// an evaluator sees no other evaluator's score of the file before submitting his own
-			throw new EvaluationRefusal("您也是这份案卷的评查人：提交本人的评查结果后才能查看其他评查人的评分");
+			throw Refusal.of("evaluation.refused.ownFirst");
 		}
 		return e;
 	}
@@ -362,7 +367,7 @@ public class Evaluations {
 
 	/**
 	 * Scores and submits an evaluation (R-43).
-	 * @throws EvaluationRefusal when the user may not score it, it is already submitted or an item is not in use
+	 * @throws Refusal when the user may not score it, it is already submitted or an item is not in use
 	 * @throws OptimisticLockingFailureException when it changed since {@code seenVersion}
 	 */
 	@Transactional
@@ -373,11 +378,11 @@ public class Evaluations {
 			throw new OptimisticLockingFailureException("evaluation " + id + " changed");
 		}
 		if (e.isSubmitted()) {
-			throw new EvaluationRefusal("该案卷的评查结果已于 " + e.getSubmittedOn() + " 提交，不能再修改");
+			throw Refusal.of("evaluation.refused.submitted", e.getSubmittedOn());
 		}
 		if (!canScore(e, round.getKind(), user)) {
-			throw new EvaluationRefusal(round.getKind() == RoundKind.SPOT_CHECK ? "第三方抽查结果由法制科录入"
-					: "只有被指派的评查人本人才能提交评查结果");
+			throw Refusal.of(round.getKind() == RoundKind.SPOT_CHECK ? "evaluation.refused.spotCheckByLegal"
+					: "evaluation.refused.notTheEvaluator");
 		}
 		Map<Long, EvaluationItem> active = standard.active()
 			.stream()
@@ -386,7 +391,7 @@ public class Evaluations {
 		for (Long itemId : new LinkedHashSet<>(itemIds == null ? List.<Long>of() : itemIds)) {
 			EvaluationItem item = itemId == null ? null : active.get(itemId);
 			if (item == null) {
-				throw new EvaluationRefusal("所选评查项不在现行评查标准中（可能已停用），请重新选择");
+				throw Refusal.of("evaluation.refused.itemInactive");
 			}
 			failed.add(item);
 		}
@@ -410,19 +415,18 @@ public class Evaluations {
 		FileRow file = files(round, user).stream()
 			.filter(f -> f.caseId() == caseId)
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("该批次没有抽取这份案卷"));
+			.orElseThrow(() -> notFound("evaluation.notFound.file"));
 		if (file.grade() != EvaluationGrade.EXCELLENT) {
-			throw new EvaluationRefusal("案卷 " + file.caseNo() + " 的评查结果"
-					+ (file.result() == null ? "尚未提交" : "为 " + file.result().toPlainString() + " 分（"
-							+ file.grade().label() + "）")
-					+ "，只有评为优秀（" + EvaluationGrade.Thresholds.of(settings).excellentFrom().stripTrailingZeros().toPlainString() + " 分及以上）的案卷才能推荐为局级优秀案卷");
+			BigDecimal from = EvaluationGrade.Thresholds.of(settings).excellentFrom().stripTrailingZeros();
+			throw file.result() == null ? Refusal.of("evaluation.refused.awardNotRated", file.caseNo(), from)
+					: Refusal.of("evaluation.refused.awardNotExcellent", file.caseNo(), file.result(),
+							file.grade().label(), from);
 		}
 		if (file.awarded()) {
-			throw new EvaluationRefusal("案卷 " + file.caseNo() + " 已是局级优秀案卷");
+			throw Refusal.of("evaluation.refused.alreadyAwarded", file.caseNo());
 		}
 		LocalDate today = LocalDate.now(clock);
-		String title = round.getKind().label() + " " + round.getMonth() + " 评为优秀（" + file.result().toPlainString()
-				+ " 分）";
+		String title = text.message("evaluation.award.title", round.getKind().label(), round.getMonth(), file.result());
 		jdbc.sql("insert into excellent_award (case_id, award_level, rated_on, title) values (?, ?, ?, ?)")
 			.params(caseId, AwardLevel.BUREAU.name(), today, title)
 			.update();
@@ -464,6 +468,11 @@ public class Evaluations {
 				EvaluationStatus.valueOf(rs.getString("status")), score == null ? null : score.setScale(2),
 				grade == null ? null : EvaluationGrade.valueOf(grade), rs.getBoolean("vetoed"),
 				rs.getObject("submitted_on", LocalDate.class));
+	}
+
+	/** Not there, or not the user's to open: 404, its existence not revealed. */
+	private static Refusal notFound(String key) {
+		return Refusal.of(key).withStatus(HttpStatus.NOT_FOUND);
 	}
 
 }

@@ -1,21 +1,18 @@
 package cn.wucheng.cq.reviews.internal.evaluation;
 
+import cn.wucheng.cq.shared.BundledText;
+
 /** The kind of an evaluation round. */
 public enum RoundKind {
 
 	/** 案卷互评: monthly peer evaluation by evaluators of other units, organised by 法制科. */
-	PEER_REVIEW("案卷互评"),
+	PEER_REVIEW,
 	/** 抽查: a spot check by a third party, recorded by name and entered by 法制科. */
-	SPOT_CHECK("第三方抽查");
+	SPOT_CHECK;
 
-	private final String label;
-
-	RoundKind(String label) {
-		this.label = label;
-	}
-
+	/** As users read it (messages-legalreview.properties, evaluation.roundKind.*). */
 	public String label() {
-		return label;
+		return BundledText.of("messages-legalreview", "evaluation.roundKind." + name());
 	}
 
 }

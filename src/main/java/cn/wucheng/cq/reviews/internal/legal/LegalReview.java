@@ -11,6 +11,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * The legal review (法制审核, R-42) of one ordinary case with its history of rounds. The workflow is:
@@ -51,8 +53,8 @@ public class LegalReview {
 	 */
 	ReviewRound review(LocalDate concludedOn, Reviewer reviewer, LocalDate on, ReviewOutcome outcome, String reason) {
 		switch (status) {
-			case PASSED -> throw new LegalReviewRefusal("该案件已通过法制审核，不能再次审核");
-			case RETURNED -> throw new LegalReviewRefusal("该案件已退卷，须待中队重新报送后才能再次审核");
+			case PASSED -> throw Refusal.of("legalReview.refused.passed");
+			case RETURNED -> throw Refusal.of("legalReview.refused.returned");
 			case RESUBMITTED -> {
 				// the only state from which a new review is allowed
 			}
@@ -63,11 +65,11 @@ public class LegalReview {
 	/** The squad resubmitted the corrected file (重新报送) after a 退卷. */
 	void resubmit(LocalDate on) {
 		if (status != LegalReviewStatus.RETURNED) {
-			throw new LegalReviewRefusal("只有已退卷的案件才能登记重新报送（当前状态：" + status.label() + "）");
+			throw Refusal.of("legalReview.refused.resubmitNotReturned", status.label());
 		}
 		ReviewRound last = last().orElseThrow();
 		if (on.isBefore(last.reviewedOn())) {
-			throw new LegalReviewRefusal("重新报送日期 " + on + " 不能早于退卷日期 " + last.reviewedOn());
+			throw Refusal.of("legalReview.refused.resubmitBeforeReturn", on, last.reviewedOn());
 		}
 		rounds.remove(last);
 		rounds.add(last.resubmitted(on));
@@ -77,24 +79,24 @@ public class LegalReview {
 	private ReviewRound add(LocalDate concludedOn, Reviewer reviewer, LocalDate on, ReviewOutcome outcome,
 			String reason) {
 		if (on == null) {
-			throw new LegalReviewRefusal("请填写审核日期");
+			throw Refusal.of("legalReview.refused.dateMissing");
 		}
 		if (outcome == null) {
-			throw new LegalReviewRefusal("请选择审核结果（通过或退卷）");
+			throw Refusal.of("legalReview.refused.outcomeMissing");
 		}
 		if (concludedOn == null) {
-			throw new LegalReviewRefusal("案件尚未办结，不能进行法制审核");
+			throw Refusal.of("legalReview.refused.notConcluded");
 		}
 		Optional<ReviewRound> last = last();
 		if (last.isPresent()) {
 			LocalDate after = last.get().resubmittedOn() != null ? last.get().resubmittedOn() : last.get().reviewedOn();
 			if (on.isBefore(after)) {
-				throw new LegalReviewRefusal("审核日期 " + on + " 不能早于上一次退卷或重新报送的日期 " + after);
+				throw Refusal.of("legalReview.refused.dateBeforeLast", on, after);
 			}
 		}
 		String why = reason == null || reason.isBlank() ? null : reason.strip();
 		if (outcome == ReviewOutcome.RETURNED && why == null) {
-			throw new LegalReviewRefusal("退卷须填写退卷理由");
+			throw Refusal.of("legalReview.refused.reasonMissing");
 		}
 		ReviewRound round = new ReviewRound(rounds.size() + 1, on, reviewer.userId(), reviewer.name(), outcome, why,
 				null);
@@ -108,10 +110,10 @@ public class LegalReview {
 	}
 
 	/** For the audit log. */
-	String describe() {
+	String describe(Refusals text) {
 		return "status=" + status + "\nrounds=" + getRounds().stream()
 			.map(r -> r.roundNo() + ":" + r.reviewedOn() + " " + r.outcome().label() + " " + r.reviewerName()
-					+ (r.resubmittedOn() == null ? "" : " 重新报送 " + r.resubmittedOn()))
+					+ (r.resubmittedOn() == null ? "" : text.message("legalReview.audit.resubmittedOn", r.resubmittedOn())))
 			.toList();
 	}
 

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +31,8 @@ import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.shared.PageSize;
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.Refusals;
+import cn.wucheng.cq.shared.Refusal;
 
 /**
  * Legal review pages (法制审核, R-42): the queue and lists of ordinary cases, a case's review page with its history
@@ -45,7 +48,10 @@ class LegalReviewController {
 
 	private final ReviewPages pages;
 
-	LegalReviewController(LegalReviews reviews, ReviewRates rates, ReviewPages pages) {
+	private final Refusals refusals;
+
+	LegalReviewController(LegalReviews reviews, ReviewRates rates, ReviewPages pages, Refusals refusals) {
+		this.refusals = refusals;
 		this.reviews = reviews;
 		this.rates = rates;
 		this.pages = pages;
@@ -112,22 +118,25 @@ class LegalReviewController {
 				LegalReview saved = reviews.record(caseId, form.getVersions().get(caseId),
 						new LegalReviews.ReviewInput(reviews.today(), ReviewOutcome.PASSED, List.of(), null), user);
 				ReviewRound last = saved.getRounds().get(saved.getRounds().size() - 1);
-				passed.put(caseId, pages.msg("legalReview.recorded", last.roundNo(), last.outcome().label()));
+				passed.put(caseId, refusals.message("legalReview.recorded", last.roundNo(), last.outcome().label()));
 			}
-			catch (LegalReviewRefusal e) {
-				refused.put(caseId, e.getMessage());
+			catch (Refusal e) {
+				if (e.status() == HttpStatus.NOT_FOUND) {
+					throw e;
+				}
+				refused.put(caseId, refusals.text(e));
 			}
 			catch (OptimisticLockingFailureException e) {
-				refused.put(caseId, pages.msg("legalReview.stale"));
+				refused.put(caseId, refusals.message("legalReview.stale"));
 			}
 		}
-		String summary = form.getCaseIds().isEmpty() ? pages.msg("legalReview.batch.none")
-				: pages.msg("legalReview.batch.summary", passed.size(), refused.size());
+		String summary = form.getCaseIds().isEmpty() ? refusals.message("legalReview.batch.none")
+				: refusals.message("legalReview.batch.summary", passed.size(), refused.size());
 		if (htmx == null) {
 			redirect.addFlashAttribute(refused.isEmpty() && !passed.isEmpty() ? "flashSuccess" : "flashError",
 					refused.isEmpty() ? summary : summary + " " + refused.entrySet()
 						.stream()
-						.map(e -> pages.msg("legalReview.batch.refusedCase", reviews.row(e.getKey(), user).caseNo(),
+						.map(e -> refusals.message("legalReview.batch.refusedCase", reviews.row(e.getKey(), user).caseNo(),
 								e.getValue()))
 						.collect(java.util.stream.Collectors.joining(" ")));
 			return "redirect:/legal-reviews";
@@ -163,23 +172,26 @@ class LegalReviewController {
 			try {
 				LegalReview saved = reviews.record(caseId, form.getVersion(), form.toInput(), CurrentUser.get());
 				ReviewRound last = saved.getRounds().get(saved.getRounds().size() - 1);
-				String done = pages.msg("legalReview.recorded", last.roundNo(), last.outcome().label());
+				String done = refusals.message("legalReview.recorded", last.roundNo(), last.outcome().label());
 				if (htmx != null) {
 					return queueRow(caseId, done, null, model);
 				}
 				redirect.addFlashAttribute("flashSuccess", done);
 				return "redirect:/legal-reviews/cases/" + caseId;
 			}
-			catch (LegalReviewRefusal e) {
-				model.addAttribute("formError", e.getMessage());
+			catch (Refusal e) {
+				if (e.status() == HttpStatus.NOT_FOUND) {
+					throw e;
+				}
+				model.addAttribute("formError", refusals.text(e));
 			}
 			catch (OptimisticLockingFailureException e) {
-				model.addAttribute("formError", pages.msg("legalReview.stale"));
+				model.addAttribute("formError", refusals.message("legalReview.stale"));
 				form.setVersion(reviews.review(caseId).map(LegalReview::getVersion).orElse(null));
 			}
 		}
 		else {
-			model.addAttribute("formError", pages.msg("legalReview.invalid"));
+			model.addAttribute("formError", refusals.message("legalReview.invalid"));
 		}
 		if (htmx != null) {
 			// in the row, the field's own message (the row has no field to mark), else the refusal
@@ -196,17 +208,15 @@ class LegalReviewController {
 	String resubmit(@PathVariable long caseId, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate resubmittedOn,
 			RedirectAttributes redirect) {
-		try {
-			reviews.resubmit(caseId, version, resubmittedOn, CurrentUser.get());
-			redirect.addFlashAttribute("flashSuccess", pages.msg("legalReview.resubmitted"));
-		}
-		catch (LegalReviewRefusal e) {
-			redirect.addFlashAttribute("flashError", e.getMessage());
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("flashError", pages.msg("legalReview.stale"));
-		}
-		return "redirect:/legal-reviews/cases/" + caseId;
+		return refusals.act("/legal-reviews/cases/" + caseId, redirect, () -> {
+			try {
+				reviews.resubmit(caseId, version, resubmittedOn, CurrentUser.get());
+			}
+			catch (OptimisticLockingFailureException e) {
+				throw Refusal.of("legalReview.stale").withStatus(HttpStatus.CONFLICT);
+			}
+			return refusals.message("legalReview.resubmitted");
+		});
 	}
 
 	@GetMapping("/legal-reviews/rates")

@@ -1,5 +1,7 @@
 package cn.wucheng.cq.reviews.internal.legal;
 
+import cn.wucheng.cq.shared.Refusal;
+
 /**
  * Which ordinary cases a legal-review list shows (R-42, R-71). "Counted" cases are those concluded from the unit's
  * rollout start; the others are 未纳入.
@@ -42,7 +44,7 @@ public enum LegalReviewFilter {
 				return f;
 			}
 		}
-		throw new IllegalArgumentException("审核状态筛选无效：" + text);
+		throw Refusal.of("legalReview.refused.badFilter", text);
 	}
 
 }

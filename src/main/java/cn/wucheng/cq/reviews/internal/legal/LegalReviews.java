@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,7 +28,8 @@ import cn.wucheng.cq.reviews.DeductionItem;
 import cn.wucheng.cq.reviews.DeductionItemRepository;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.shared.ListPage;
-import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Refusal;
+import cn.wucheng.cq.shared.Refusals;
 
 /**
  * Legal review of ordinary cases (法制审核, R-42): the 法制科 queue and lists (one SQL pass per page), the review of a
@@ -88,12 +90,15 @@ public class LegalReviews {
 
 	private final AuditLog audit;
 
+	private final Refusals text;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	LegalReviews(LegalReviewRepository reviews, DeductionItemRepository items, JdbcClient jdbc, AuditLog audit,
+	LegalReviews(LegalReviewRepository reviews, DeductionItemRepository items, JdbcClient jdbc, AuditLog audit, Refusals text,
 			Clock clock, ApplicationEventPublisher events) {
+		this.text = text;
 		this.events = events;
 		this.reviews = reviews;
 		this.items = items;
@@ -201,9 +206,9 @@ public class LegalReviews {
 						starts == null || !concluded.isBefore(starts), starts);
 			})
 			.optional()
-			.orElseThrow(() -> new NotFoundException("找不到该已办结的普通程序案件"));
+			.orElseThrow(LegalReviews::noSuchCase);
 		if (!user.canSeeUnit(c.unitId())) {
-			throw new NotFoundException("找不到该已办结的普通程序案件");
+			throw noSuchCase();
 		}
 		return c;
 	}
@@ -240,14 +245,14 @@ public class LegalReviews {
 	/**
 	 * Records a review of the case by the signed-in 法制科 user: 通过, or 退卷 with its deduction items (R-21, R-42).
 	 * @param seenVersion the version of the review the user saw; null when the case had none
-	 * @throws LegalReviewRefusal when the workflow or the input does not allow it
+	 * @throws Refusal when the workflow or the input does not allow it
 	 * @throws OptimisticLockingFailureException when someone reviewed the case since
 	 */
 	@Transactional
 	public LegalReview record(long caseId, Integer seenVersion, ReviewInput in, CurrentUser user) {
 		CaseInfo c = caseInfo(caseId, user);
 		if (in.reviewedOn() != null && in.reviewedOn().isAfter(LocalDate.now(clock))) {
-			throw new LegalReviewRefusal("审核日期 " + in.reviewedOn() + " 不能晚于今天");
+			throw Refusal.of("legalReview.refused.dateInFuture", in.reviewedOn());
 		}
 		List<DeductionItem> chosen = chosenItems(in);
 		Optional<LegalReview> existing = reviews.findByCaseId(caseId);
@@ -255,7 +260,7 @@ public class LegalReviews {
 			throw new OptimisticLockingFailureException("legal review of case " + c.caseNo() + " changed");
 		}
 		LegalReview.Reviewer reviewer = new LegalReview.Reviewer(user.userId(), user.displayName());
-		String before = existing.map(LegalReview::describe).orElse(null);
+		String before = existing.map(r -> r.describe(text)).orElse(null);
 		LegalReview review;
 		ReviewRound round;
 		if (existing.isEmpty()) {
@@ -267,10 +272,10 @@ public class LegalReviews {
 			round = review.review(c.concludedOn(), reviewer, in.reviewedOn(), in.outcome(), in.reason());
 		}
 		if (round.outcome() == ReviewOutcome.RETURNED && chosen.isEmpty()) {
-			throw new LegalReviewRefusal("退卷须从案件质量评查标准中选择至少一项扣分项（附件1 积分制“质量分”）");
+			throw Refusal.of("legalReview.refused.itemsMissing");
 		}
 		if (round.outcome() == ReviewOutcome.PASSED && !chosen.isEmpty()) {
-			throw new LegalReviewRefusal("审核通过时不能选择扣分项；扣分项只随退卷记录");
+			throw Refusal.of("legalReview.refused.itemsOnPass");
 		}
 		LegalReview saved;
 		try {
@@ -282,10 +287,11 @@ public class LegalReviews {
 		if (round.outcome() == ReviewOutcome.RETURNED) {
 			writeReturns(c, saved.getId(), round, chosen);
 		}
-		String detail = round.outcome() == ReviewOutcome.PASSED ? "R-42 通过"
-				: "R-42 退卷，R-21 扣分项 " + chosen.stream().map(DeductionItem::getCode).collect(Collectors.joining("、"));
+		String detail = round.outcome() == ReviewOutcome.PASSED ? "R-42 " + ReviewOutcome.PASSED.label()
+				: "R-42 " + text.message("legalReview.audit.returned", "R-21",
+						chosen.stream().map(DeductionItem::getCode).collect(Collectors.joining("、")));
 		audit.record(round.outcome() == ReviewOutcome.PASSED ? "LEGAL_REVIEW_PASSED" : "LEGAL_REVIEW_RETURNED",
-				"legal_review", c.caseNo(), detail, before, saved.describe());
+				"legal_review", c.caseNo(), detail, before, saved.describe(text));
 		if (round.outcome() == ReviewOutcome.RETURNED) {
 			// the squad hears of it in the message centre (same transaction: a message iff the 退卷 committed)
 			events.publishEvent(new CaseReturned(c.id(), c.caseNo(), c.unitId(),
@@ -299,19 +305,19 @@ public class LegalReviews {
 	public LegalReview resubmit(long caseId, Integer seenVersion, LocalDate on, CurrentUser user) {
 		CaseInfo c = caseInfo(caseId, user);
 		LegalReview review = reviews.findByCaseId(caseId)
-			.orElseThrow(() -> new LegalReviewRefusal("该案件尚未经法制审核，无需重新报送"));
+			.orElseThrow(() -> Refusal.of("legalReview.refused.notReviewed"));
 		if (!Objects.equals(review.getVersion(), seenVersion)) {
 			throw new OptimisticLockingFailureException("legal review of case " + c.caseNo() + " changed");
 		}
 		LocalDate day = on == null ? LocalDate.now(clock) : on;
 		if (day.isAfter(LocalDate.now(clock))) {
-			throw new LegalReviewRefusal("重新报送日期 " + day + " 不能晚于今天");
+			throw Refusal.of("legalReview.refused.resubmitInFuture", day);
 		}
-		String before = review.describe();
+		String before = review.describe(text);
 		review.resubmit(day);
 		LegalReview saved = reviews.save(review);
-		audit.record("LEGAL_REVIEW_RESUBMITTED", "legal_review", c.caseNo(), "R-42 重新报送 " + day, before,
-				saved.describe());
+		audit.record("LEGAL_REVIEW_RESUBMITTED", "legal_review", c.caseNo(), "R-42 " + text.message("legalReview.audit.resubmitted", day), before,
+				saved.describe(text));
 		return saved;
 	}
 
@@ -328,7 +334,7 @@ public class LegalReviews {
 		for (Long id : ids) {
 			DeductionItem item = found.get(id);
 			if (item == null || !item.isActive()) {
-				throw new LegalReviewRefusal("所选扣分项不在现行案件质量评查标准中（可能已停用），请重新选择");
+				throw Refusal.of("legalReview.refused.itemInactive");
 			}
 			chosen.add(item);
 		}
@@ -346,8 +352,7 @@ public class LegalReviews {
 			.query(String.class)
 			.list();
 		if (!taken.isEmpty()) {
-			throw new LegalReviewRefusal("扣分项 " + String.join("、", taken) + " 已于 " + round.reviewedOn()
-					+ " 对本案记录，同一天不能重复扣分");
+			throw Refusal.of("legalReview.refused.itemTwice", String.join("、", taken), round.reviewedOn());
 		}
 		for (DeductionItem item : chosen) {
 			jdbc.sql("""
@@ -362,6 +367,11 @@ public class LegalReviews {
 				.param("round", round.roundNo())
 				.update();
 		}
+	}
+
+	/** Not a concluded ordinary case, or not the user's to see: 404, its existence not revealed. */
+	private static Refusal noSuchCase() {
+		return Refusal.of("legalReview.notFound.case").withStatus(HttpStatus.NOT_FOUND);
 	}
 
 }

@@ -3,7 +3,6 @@ package cn.wucheng.cq.reviews.internal.evaluation;
 import static cn.wucheng.cq.reviews.EvaluationGrade.Thresholds.DEFAULT;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import cn.wucheng.cq.reviews.EvaluationGrade;
+import cn.wucheng.cq.support.RefusalText;
 
 /** R-43 on the aggregate: 100 minus deductions never below 0, a veto makes 0, own-unit evaluators and reruns refused. */
 @Tag("nodb")
@@ -73,18 +73,16 @@ class EvaluationTests {
 	void aSubmittedEvaluationCannotBeSubmittedAgain() {
 		Evaluation e = peerOfUnit2(round(RoundKind.PEER_REVIEW));
 		e.submit(List.of(), null, TODAY, DEFAULT);
-		assertThatThrownBy(() -> e.submit(List.of(item("E1", "10", false)), null, TODAY, DEFAULT))
-			.isInstanceOf(EvaluationRefusal.class)
-			.hasMessage("该案卷的评查结果已于 2024-04-02 提交，不能再修改");
+		assertThat(RefusalText.thrownBy(() -> e.submit(List.of(item("E1", "10", false)), null, TODAY, DEFAULT)))
+			.isEqualTo("该案卷的评查结果已于 2024-04-02 提交，不能再修改");
 	}
 
 	@Test
 	void aPeerEvaluatorOfTheFilesOwnUnitIsRefused() {
 		EvaluationRound r = round(RoundKind.PEER_REVIEW);
 		DrawnFile file = r.getFiles().get(0); // unit 1
-		assertThatThrownBy(() -> Evaluation.peer(r, file, 7L, "张三", 1L, "一中队"))
-			.isInstanceOf(EvaluationRefusal.class)
-			.hasMessage("评查人 张三 与被评案卷同属 一中队，案卷互评须由其他单位人员评查（任务清单第9项）");
+		assertThat(RefusalText.thrownBy(() -> Evaluation.peer(r, file, 7L, "张三", 1L, "一中队")))
+			.isEqualTo("评查人 张三 与被评案卷同属 一中队，案卷互评须由其他单位人员评查（任务清单第9项）");
 	}
 
 	@Test
@@ -92,25 +90,25 @@ class EvaluationTests {
 		EvaluationRound spot = round(RoundKind.SPOT_CHECK);
 		DrawnFile file = spot.getFiles().get(0);
 		assertThat(Evaluation.spotCheck(spot, file, " 王专家 ").getEvaluatorName()).isEqualTo("王专家");
-		assertThatThrownBy(() -> Evaluation.spotCheck(spot, file, " ")).hasMessage("请填写第三方评查人姓名");
-		assertThatThrownBy(() -> Evaluation.peer(spot, file, 7L, "张三", 2L, "一中队"))
-			.hasMessage("第三方抽查的评查人按姓名登记，不选人员");
+		assertThat(RefusalText.thrownBy(() -> Evaluation.spotCheck(spot, file, " "))).isEqualTo("请填写第三方评查人姓名");
+		assertThat(RefusalText.thrownBy(() -> Evaluation.peer(spot, file, 7L, "张三", 2L, "一中队")))
+			.isEqualTo("第三方抽查的评查人按姓名登记，不选人员");
 		EvaluationRound peer = round(RoundKind.PEER_REVIEW);
-		assertThatThrownBy(() -> Evaluation.spotCheck(peer, peer.getFiles().get(0), "王专家"))
-			.hasMessageContaining("案卷互评的评查人须从人员中选择");
+		assertThat(RefusalText.thrownBy(() -> Evaluation.spotCheck(peer, peer.getFiles().get(0), "王专家")))
+			.contains("案卷互评的评查人须从人员中选择");
 	}
 
 	@Test
 	void aRoundOfAFutureMonthOrWithNothingToDrawIsRefused() {
-		assertThatThrownBy(() -> EvaluationRound.open(RoundKind.PEER_REVIEW, YearMonth.of(2024, 5), 1, 1L,
-				List.of(new FileDraw.Candidate(1, "C", 1)), TODAY, "法制科"))
-			.hasMessage("评查月份 2024-05 还未到，不能抽取案卷");
-		assertThatThrownBy(() -> EvaluationRound.open(RoundKind.PEER_REVIEW, YearMonth.of(2024, 3), 1, 1L, List.of(),
-				TODAY, "法制科"))
-			.hasMessage("2024-03 没有中队办结的普通程序案件，无可抽取的案卷");
-		assertThatThrownBy(() -> EvaluationRound.open(RoundKind.PEER_REVIEW, YearMonth.of(2024, 3), 0, 1L,
-				List.of(new FileDraw.Candidate(1, "C", 1)), TODAY, "法制科"))
-			.hasMessage("每个中队抽取的案卷数须在 1 到 50 之间");
+		assertThat(RefusalText.thrownBy(() -> EvaluationRound.open(RoundKind.PEER_REVIEW, YearMonth.of(2024, 5), 1, 1L,
+				List.of(new FileDraw.Candidate(1, "C", 1)), TODAY, "法制科")))
+			.isEqualTo("评查月份 2024-05 还未到，不能抽取案卷");
+		assertThat(RefusalText.thrownBy(() -> EvaluationRound.open(RoundKind.PEER_REVIEW, YearMonth.of(2024, 3), 1, 1L, List.of(),
+				TODAY, "法制科")))
+			.isEqualTo("2024-03 没有中队办结的普通程序案件，无可抽取的案卷");
+		assertThat(RefusalText.thrownBy(() -> EvaluationRound.open(RoundKind.PEER_REVIEW, YearMonth.of(2024, 3), 0, 1L,
+				List.of(new FileDraw.Candidate(1, "C", 1)), TODAY, "法制科")))
+			.isEqualTo("每个中队抽取的案卷数须在 1 到 50 之间");
 	}
 
 }
