@@ -163,7 +163,8 @@ final class PointsSql {
 		}
 	}
 
-	private static String scopeCondition(ScoreScope scope, String unitColumn, String personColumn) {
+	/** The scope's conditions on the given columns, as bind parameters {@code :unit} and {@code :person}. */
+	static String scopeCondition(ScoreScope scope, String unitColumn, String personColumn) {
 		StringBuilder sb = new StringBuilder();
 		if (scope.unitId() != null) {
 			sb.append("\n  and ").append(unitColumn).append(" = :unit");

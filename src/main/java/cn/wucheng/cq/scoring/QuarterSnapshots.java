@@ -137,7 +137,7 @@ public class QuarterSnapshots {
 				select person_id, employee_no, name, staff_category, unit_id, unit_name, unit_type, quantity, quality,
 				  excellence, lead_cases, co_cases
 				from frozen_score
-				where freeze_id = :freeze""" + (everyone ? "" : " and listed = true") + scope(scope, "unit_id", "person_id")
+				where freeze_id = :freeze""" + (everyone ? "" : " and listed = true") + PointsSql.scopeCondition(scope, "unit_id", "person_id")
 				+ "\norder by employee_no";
 	}
 
@@ -159,17 +159,6 @@ public class QuarterSnapshots {
 				where d.freeze_id = :freeze
 				  and d.case_id in (select i.case_id from frozen_item i where i.freeze_id = :freeze and i.person_id = :person)
 				order by d.case_id, d.returned_on, d.code""";
-	}
-
-	private static String scope(ScoreScope scope, String unitColumn, String personColumn) {
-		StringBuilder sb = new StringBuilder();
-		if (scope.unitId() != null) {
-			sb.append("\n  and ").append(unitColumn).append(" = :unit");
-		}
-		if (scope.personId() != null) {
-			sb.append("\n  and ").append(personColumn).append(" = :person");
-		}
-		return sb.toString();
 	}
 
 }
