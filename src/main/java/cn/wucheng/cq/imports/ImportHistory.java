@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,7 +73,7 @@ public class ImportHistory {
 	private final Clock clock;
 
 	ImportHistory(JdbcClient jdbc, AuditLog audit,
-			@Value("${cq.imports.history.dir:${cq.data-dir:./data}/imports}") Path dir,
+			@Value("${cq.imports.history.dir:${cq.shared-dir:${cq.data-dir:./data}}/imports}") Path dir,
 			@Value("${cq.imports.history.retention-days:180}") int retentionDays, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -162,8 +164,17 @@ public class ImportHistory {
 		return Optional.of(dir.resolve(stored.get()));
 	}
 
-	/** Removes the files older than the retention (every night at 3:15); the rows stay, marked as without file. */
+	/**
+	 * Every night at 3:15, once per cluster (issue 16: the kept files are in the shared directory); void because
+	 * ShedLock cannot lock a method that returns a primitive.
+	 */
 	@Scheduled(cron = "${cq.imports.history.cleanup-cron:0 15 3 * * *}")
+	@SchedulerLock(name = "import-history-cleanup", lockAtLeastFor = "PT30S", lockAtMostFor = "PT2M")
+	public void removeExpiredFilesNightly() {
+		removeExpiredFiles();
+	}
+
+	/** Removes the files older than the retention; the rows stay, marked as without file. */
 	public int removeExpiredFiles() {
 		LocalDateTime before = LocalDateTime.now(clock).minusDays(retentionDays);
 		List<String> names = jdbc.sql("""

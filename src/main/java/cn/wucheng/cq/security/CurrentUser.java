@@ -10,7 +10,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@link #unitFilter()} / {@link #personFilter()} give the restriction to put in the query, and
  * {@link #canSeeUnit(Long)} / {@link #canSeePerson(Long, Long)} check one record.
  */
-public record CurrentUser(Long userId, String username, String displayName, Role role, Long unitId, Long personId) {
+// Serializable: it is the signed-in principal's, kept in the session, which lives in the database (issue 16)
+public record CurrentUser(Long userId, String username, String displayName, Role role, Long unitId, Long personId)
+		implements java.io.Serializable {
 
 	/** The user of the current request. */
 	public static CurrentUser get() {

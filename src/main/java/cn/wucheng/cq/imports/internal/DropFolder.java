@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -102,6 +104,8 @@ public class DropFolder {
 	}
 
 	@Scheduled(fixedDelayString = "${cq.imports.inbox-poll:60s}", initialDelayString = "${cq.imports.inbox-poll:60s}")
+	// one instance at a time (issue 16): a file is imported by one of them, then moved out of the folder
+	@SchedulerLock(name = "drop-folder", lockAtMostFor = "PT2M")
 	void onSchedule() {
 		try {
 			poll();

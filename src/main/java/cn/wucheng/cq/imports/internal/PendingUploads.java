@@ -64,7 +64,7 @@ class PendingUploads {
 
 	private final Clock clock;
 
-	PendingUploads(@Value("${cq.imports.history.dir:${cq.data-dir:./data}/imports}") Path imports,
+	PendingUploads(@Value("${cq.imports.history.dir:${cq.shared-dir:${cq.data-dir:./data}}/imports}") Path imports,
 			@Value("${cq.imports.mapping.pending-ttl:30m}") Duration ttl, Clock clock) {
 		this.clock = clock;
 		this.dir = imports.toAbsolutePath().normalize().resolve("pending");
@@ -141,7 +141,11 @@ class PendingUploads {
 		return waiting.size();
 	}
 
-	/** Every five minutes: expired uploads, and files of a previous run older than the time an upload may wait. */
+	/**
+	 * Every five minutes: expired uploads, and files of a previous run older than the time an upload may wait. On
+	 * every instance, without a cluster lock (issue 16): the waiting uploads it drops are the ones this instance
+	 * holds; a file older than the wait is nobody's.
+	 */
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
 	synchronized void cleanUp() {
 		removeExpired();

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -56,6 +58,8 @@ class ReminderMessages {
 	}
 
 	@Scheduled(cron = "${cq.notifications.reminders.cron:0 20 8 * * *}")
+	// once per cluster (issue 16); a second run the same day would write nothing anyway (the dedupe key)
+	@SchedulerLock(name = "reminder-messages", lockAtLeastFor = "PT30S", lockAtMostFor = "PT2M")
 	void onSchedule() {
 		try {
 			deliver(reminders.today());

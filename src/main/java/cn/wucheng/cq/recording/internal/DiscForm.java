@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The disc archive of a case: number, date, and the version the user saw when changing it. */
-public class DiscForm {
+public class DiscForm implements java.io.Serializable {
+
+	// flashed across the redirect when refused, so kept in the session, which lives in the database (issue 16)
+	private static final long serialVersionUID = 1L;
 
 	private String discNo;
 

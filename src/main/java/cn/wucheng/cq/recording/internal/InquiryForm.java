@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** A new inquiry of a case: date, place (the inquiry room or elsewhere), body camera, who was present. */
-public class InquiryForm {
+public class InquiryForm implements java.io.Serializable {
+
+	// flashed across the redirect when refused, so kept in the session, which lives in the database (issue 16)
+	private static final long serialVersionUID = 1L;
 
 	/** Where the inquiry was held: {@code ROOM} (调查询问室) or {@code ELSEWHERE}. */
 	public enum Where {

@@ -1,7 +1,10 @@
 package cn.wucheng.cq.recording.internal;
 
 /** A new audio/video record of a case. */
-public class VideoForm {
+public class VideoForm implements java.io.Serializable {
+
+	// flashed across the redirect when refused, so kept in the session, which lives in the database (issue 16)
+	private static final long serialVersionUID = 1L;
 
 	private String videoNo;
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,6 +80,8 @@ class ReminderWebhook {
 	}
 
 	@Scheduled(cron = "${cq.reminders.webhook.cron:0 30 8 * * MON-FRI}")
+	// once per cluster (issue 16): one message to the robot however many instances run
+	@SchedulerLock(name = "reminder-webhook", lockAtLeastFor = "PT30S", lockAtMostFor = "PT2M")
 	void onSchedule() {
 		try {
 			send(reminders.today());

@@ -59,12 +59,15 @@ class AccountService {
 			left join person p on p.id = u.person_id
 			""";
 
-	/** A password made by the system, shown to the admin once. */
-	public record Issued(String username, String displayName, String password) {
+	/**
+	 * A password made by the system, shown to the admin once (a flash attribute: in the database's session table
+	 * until the page after the redirect has shown it).
+	 */
+	public record Issued(String username, String displayName, String password) implements java.io.Serializable {
 	}
 
 	/** The result of opening accounts for officers: who got one, and how many were skipped (username taken). */
-	public record Provisioned(List<Issued> created, int skipped) {
+	public record Provisioned(List<Issued> created, int skipped) implements java.io.Serializable {
 	}
 
 	public record UnitOption(long id, String name) {

@@ -3,6 +3,7 @@ package cn.wucheng.cq.security.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Second-factor secrets are stored encrypted (AES-256-GCM, the username as associated data so a secret copied to
  * another row does not decrypt): a copy of the database alone does not give the codes. The key is
  * {@code cq.security.totp-key} (env CQ_TOTP_KEY, base64 of 32 bytes); without it, a key file {@code totp.key} in the
- * data directory, created on first use, readable by the owner only. Losing the key means every user enrols again.
+ * shared directory ({@code cq.shared-dir}, by default the data directory), created on first use, readable by the owner
+ * only. Losing the key means every user enrols again.
  */
 @Component
 class SecondFactorSecrets {
@@ -43,7 +45,7 @@ class SecondFactorSecrets {
 
 	private volatile SecretKey key;
 
-	SecondFactorSecrets(SecurityProperties properties, @Value("${cq.data-dir:./data}") Path dataDir) {
+	SecondFactorSecrets(SecurityProperties properties, @Value("${cq.shared-dir:${cq.data-dir:./data}}") Path dataDir) {
 		this.configuredKey = properties.totpKey();
 		this.keyFile = dataDir.resolve("totp.key");
 	}
@@ -107,12 +109,24 @@ class SecondFactorSecrets {
 			byte[] fresh = new byte[32];
 			RANDOM.nextBytes(fresh);
 			Files.createDirectories(keyFile.toAbsolutePath().getParent());
-			Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh));
+			// written whole under another name, then linked into place only if no other instance sharing the directory
+			// (issue 16) created it meanwhile: theirs then wins, and both use the same key
+			Path written = Files.createTempFile(keyFile.toAbsolutePath().getParent(), "totp-", ".part");
 			try {
-				Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+				try {
+					Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+				}
+				catch (UnsupportedOperationException e) {
+					// not a POSIX file system: the directory's protection has to do
+				}
+				Files.writeString(written, Base64.getEncoder().encodeToString(fresh));
+				Files.createLink(keyFile, written);
 			}
-			catch (UnsupportedOperationException e) {
-				// not a POSIX file system: the directory's protection has to do
+			catch (FileAlreadyExistsException other) {
+				return checked(Base64.getDecoder().decode(Files.readString(keyFile).trim()), keyFile.toString());
+			}
+			finally {
+				Files.deleteIfExists(written);
 			}
 			log.warn("Created the key for second-factor secrets in {}: back it up with the database", keyFile);
 			return fresh;

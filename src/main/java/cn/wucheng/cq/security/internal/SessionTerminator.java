@@ -9,13 +9,13 @@ import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 
-import cn.wucheng.cq.security.AccountPrincipal;
 
 /**
- * Ends a user's sessions: every signed-in session is registered in Spring Security's {@link SessionRegistry}
- * (concurrency control with unlimited sessions), and an expired one is refused at its next request by the
- * ConcurrentSessionFilter. Used at logout, when an account is disabled, its role/unit/person changes or its password
- * is reset. The registry lives in this JVM: one application instance (the deployment of this system).
+ * Ends a user's sessions: every signed-in session is in the database's session table (Spring Session JDBC) under its
+ * username, which Spring Security's {@link SessionRegistry} reads (concurrency control with unlimited sessions); an
+ * ended one is marked expired there and refused at its next request by the ConcurrentSessionFilter, on whichever
+ * instance that request arrives (issue 16: several instances on one PostgreSQL). Used at logout, when an account is
+ * disabled, its role/unit/person changes or its password is reset.
  */
 @Component
 class SessionTerminator {
@@ -41,14 +41,11 @@ class SessionTerminator {
 	/** Ends every session of the user except {@code keepSessionId} (his current one). */
 	int endAllBut(String username, String keepSessionId) {
 		int ended = 0;
-		for (Object principal : registry.getAllPrincipals()) {
-			if (principal instanceof AccountPrincipal p && p.getUsername().equalsIgnoreCase(username)) {
-				for (SessionInformation session : registry.getAllSessions(principal, false)) {
-					if (!Objects.equals(session.getSessionId(), keepSessionId)) {
-						session.expireNow();
-						ended++;
-					}
-				}
+		// the table keeps the principal's username, which is the account's own (sign-in matches it exactly)
+		for (SessionInformation session : registry.getAllSessions(username, false)) {
+			if (!Objects.equals(session.getSessionId(), keepSessionId)) {
+				session.expireNow();
+				ended++;
 			}
 		}
 		return ended;

@@ -22,13 +22,15 @@ import org.springframework.stereotype.Component;
  * can fall behind the code (province-scale issue: caches invalidated correctly).
  * <p>
  * Not watched: the audit trail (written on every change, and by sign-ins), accounts and their password history
- * (sign-ins and lock-outs are not business data), the stamp itself and Flyway's history.
+ * (sign-ins and lock-outs are not business data), the stamp itself and Flyway's history, and the tables of several
+ * instances on one database (issue 16): the sessions, written by every request, and the scheduled jobs' locks.
  */
 @Component
 class DataStampTriggers implements Callback {
 
 	static final Set<String> NOT_WATCHED = Set.of("audit_log", "audit_chain", "audit_retention", "app_user",
-			"password_history", "data_stamp", "flyway_schema_history");
+			"password_history", "data_stamp", "flyway_schema_history", "spring_session", "spring_session_attributes",
+			"shedlock");
 
 	@Override
 	public boolean supports(Event event, Context context) {

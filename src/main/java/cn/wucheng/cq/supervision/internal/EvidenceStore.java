@@ -33,7 +33,7 @@ class EvidenceStore {
 
 	private final DataSize maxSize;
 
-	EvidenceStore(@Value("${cq.supervision.files-dir:${cq.data-dir:./data}/supervision-files}") Path dir,
+	EvidenceStore(@Value("${cq.supervision.files-dir:${cq.shared-dir:${cq.data-dir:./data}}/supervision-files}") Path dir,
 			@Value("${cq.supervision.evidence-max-size:20MB}") DataSize maxSize) {
 		this.dir = dir.toAbsolutePath().normalize();
 		this.maxSize = maxSize;

@@ -8,7 +8,10 @@ import java.util.List;
  * The leading group as the legal section edits it (R-74): the 组长, the 副组长 and members one per line (or separated
  * by 、 as the programme writes them), the office.
  */
-class LeadingGroupForm {
+class LeadingGroupForm implements java.io.Serializable {
+
+	// flashed across the redirect when refused, so kept in the session, which lives in the database (issue 16)
+	private static final long serialVersionUID = 1L;
 
 	private String leader = "";
 

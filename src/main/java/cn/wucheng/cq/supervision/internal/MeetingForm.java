@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The form that records a review meeting. */
-class MeetingForm {
+class MeetingForm implements java.io.Serializable {
+
+	// flashed across the redirect when refused, so kept in the session, which lives in the database (issue 16)
+	private static final long serialVersionUID = 1L;
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate heldOn;

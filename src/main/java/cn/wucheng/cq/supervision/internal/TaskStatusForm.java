@@ -3,7 +3,10 @@ package cn.wucheng.cq.supervision.internal;
 import cn.wucheng.cq.supervision.TaskStatus;
 
 /** The form that sets a task's status by hand with a note. */
-class TaskStatusForm {
+class TaskStatusForm implements java.io.Serializable {
+
+	// flashed across the redirect when refused, so kept in the session, which lives in the database (issue 16)
+	private static final long serialVersionUID = 1L;
 
 	private TaskStatus status;
 
