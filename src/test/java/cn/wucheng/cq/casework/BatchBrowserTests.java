@@ -3,7 +3,6 @@ package cn.wucheng.cq.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +44,9 @@ class BatchBrowserTests extends BrowserTest {
 	void start() {
 		today = LocalDate.now();
 		squad = new CaseworkFixture(jdbc, "BB", "批量浏览中队", "直属中队", true);
-		account("bb-legal", "LEGAL_OFFICER", squad.unit, squad.legalOfficer);
-		account("bb-leader", "SQUAD_LEADER", squad.unit, squad.leader);
-		account("bb-section", "LEGAL", null, null);
+		account(jdbc, encoder.encode(PASSWORD), "bb-legal", "LEGAL_OFFICER", squad.unit, squad.legalOfficer);
+		account(jdbc, encoder.encode(PASSWORD), "bb-leader", "SQUAD_LEADER", squad.unit, squad.leader);
+		account(jdbc, encoder.encode(PASSWORD), "bb-section", "LEGAL", null, null);
 	}
 
 	/** Each journey signs in afresh: a journey that failed midway must not leave its user signed in for the next. */
@@ -201,21 +200,6 @@ class BatchBrowserTests extends BrowserTest {
 
 	private boolean pageNotReloaded() {
 		return "kept".equals(((JavascriptExecutor) browser).executeScript("return window.__batchMark;"));
-	}
-
-	private void click(WebElement element) {
-		((JavascriptExecutor) browser).executeScript(
-				"arguments[0].scrollIntoView({behavior: 'instant', block: 'center'}); arguments[0].click();", element);
-	}
-
-	private void account(String username, String role, Long unitId, Long personId) {
-		jdbc.sql("""
-				insert into app_user (username, password_hash, display_name, role, unit_id, person_id,
-				  must_change_password, password_changed_at, created_at)
-				values (?, ?, ?, ?, ?, ?, false, ?, ?)""")
-			.params(username, encoder.encode(PASSWORD), username, role, unitId, personId, LocalDateTime.now(),
-					LocalDateTime.now())
-			.update();
 	}
 
 }

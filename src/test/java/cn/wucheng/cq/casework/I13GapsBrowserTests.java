@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,7 +40,7 @@ class I13GapsBrowserTests extends BrowserTest {
 	@BeforeAll
 	void start() {
 		squad = new CaseworkFixture(jdbc, "GB", "浏览退回中队", "直属中队", true);
-		account("gb-leader", "SQUAD_LEADER", squad.unit, squad.leader);
+		account(jdbc, encoder.encode(PASSWORD), "gb-leader", "SQUAD_LEADER", squad.unit, squad.leader);
 		for (String month : List.of("2024-04", "2024-05")) {
 			String[] ym = month.split("-");
 			jdbc.sql("""
@@ -130,21 +128,6 @@ class I13GapsBrowserTests extends BrowserTest {
 
 	private WebElement row(String caseNo) {
 		return browser.findElement(By.cssSelector("tr[data-case-no='" + caseNo + "']"));
-	}
-
-	private void click(WebElement element) {
-		((JavascriptExecutor) browser).executeScript(
-				"arguments[0].scrollIntoView({behavior: 'instant', block: 'center'}); arguments[0].click();", element);
-	}
-
-	private void account(String username, String role, Long unitId, Long personId) {
-		jdbc.sql("""
-				insert into app_user (username, password_hash, display_name, role, unit_id, person_id,
-				  must_change_password, password_changed_at, created_at)
-				values (?, ?, ?, ?, ?, ?, false, ?, ?)""")
-			.params(username, encoder.encode(PASSWORD), username, role, unitId, personId, LocalDateTime.now(),
-					LocalDateTime.now())
-			.update();
 	}
 
 }

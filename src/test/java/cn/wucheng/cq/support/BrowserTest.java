@@ -1,13 +1,17 @@
 package cn.wucheng.cq.support;
 
+import java.time.LocalDateTime;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The base of the browser tests (issue 15): the application on a random port in the browser tests' shared context
@@ -59,6 +63,26 @@ public abstract class BrowserTest {
 	/** Saves target/screenshots/{@code name}.png. */
 	protected void screenshot(String name) {
 		Browser.screenshot(browser, name);
+	}
+
+	/**
+	 * Clicks {@code element} after scrolling it instantly to the middle of the window: under smooth scrolling a native
+	 * click landed where the element was still moving to.
+	 */
+	protected void click(WebElement element) {
+		((JavascriptExecutor) browser).executeScript(
+				"arguments[0].scrollIntoView({behavior: 'instant', block: 'center'}); arguments[0].click();", element);
+	}
+
+	/** An account of the journey's own, signed in with the password whose hash is given, no change of it required. */
+	protected static void account(JdbcClient jdbc, String passwordHash, String username, String role, Long unitId,
+			Long personId) {
+		jdbc.sql("""
+				insert into app_user (username, password_hash, display_name, role, unit_id, person_id,
+				  must_change_password, password_changed_at, created_at)
+				values (?, ?, ?, ?, ?, ?, false, ?, ?)""")
+			.params(username, passwordHash, username, role, unitId, personId, LocalDateTime.now(), LocalDateTime.now())
+			.update();
 	}
 
 }
