@@ -3,10 +3,13 @@ package cn.wucheng.cq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.wucheng.cq.support.SharedContextLock;
 
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest
 class ApplicationStartsTests {
 

@@ -1,8 +1,11 @@
 package cn.wucheng.cq.acceptance;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /** The example bureau delivered as XLSX: the same answers (examples/README.md). */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "CQ_LEGAL_PASSWORD=" + ExampleBureauAcceptance.PASSWORD, "cq.test.files=XLSX" })
 class ExampleBureauAsInXlsxTests extends ExampleBureauAcceptance {

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -32,6 +34,7 @@ import cn.wucheng.cq.support.Users;
  * is found, at the first row that no longer fits; concurrent writers keep one unbroken chain. (Own context: other
  * tests insert rows by SQL without hashes, which the verification would rightly report.)
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=audit-chain")
 @AutoConfigureMockMvc
 class AuditChainTests {

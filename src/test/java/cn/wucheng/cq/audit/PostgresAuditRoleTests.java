@@ -15,13 +15,16 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * scripts/postgres-roles.sql on real PostgreSQL: the application role it creates reads and writes the tables and
  * appends to the audit log, but an UPDATE, DELETE or TRUNCATE of audit_log fails with "permission denied".
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=postgres-roles")
 class PostgresAuditRoleTests {
 

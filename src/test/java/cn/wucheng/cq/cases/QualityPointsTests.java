@@ -7,16 +7,19 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.shared.Points;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * R-21 is computed in one place, {@link QualityPoints}: the case page calls it in Java, the scoring ledger's set-based
  * SQL takes its expression from it. On PostgreSQL the expression gives what the Java gives on every branch.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest
 class QualityPointsTests {
 

@@ -17,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -30,6 +31,7 @@ import cn.wucheng.cq.reminders.DueItem;
 import cn.wucheng.cq.reminders.DueItemSource;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
@@ -37,6 +39,7 @@ import cn.wucheng.cq.support.Users;
  * The second reading of R-12 (the squad reviewer's 规范审核意见 on each case), R-40 (a legal officer never reviews a
  * case he handled; the squad leader reviews it then) and R-41 (a 否 always with a note, shown in the list).
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=casework")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -16,12 +17,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.wucheng.cq.scoring.SmallBureauCsv;
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.BrowserTest;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The leadership dashboard in a real browser at 1366×768 on the small example bureau: the charts are drawn, a click
  * on the first points leader's bar opens his breakdown (drill-down), the quarter picker works, the page fits the
  * window and logs no error. Skipped without Chromium unless CQ_BROWSER_REQUIRED=true.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=dashboard-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-2" })
 class DashboardBrowserTests extends BrowserTest {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -28,6 +30,7 @@ import cn.wucheng.cq.support.Users;
  * and training hours (R-62), each linking to the records behind it; roles; and the kept figures following a change.
  * The context is its own, so the quarter 2024-Q1 holds only this class's data.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=dashboard")
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -26,6 +27,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * what it acknowledged, also when the JVM that ran it is killed with -9, and comes back at the next start.
  */
 @Tag("nodb")
+@ResourceLock("cq.embedded-server") // the library shares prepared binaries between servers of one JVM
 class EmbeddedPostgresServerTests {
 
 	@TempDir

@@ -24,6 +24,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +38,7 @@ import cn.wucheng.cq.support.TestDatabaseInitializer;
  * by {@link ScheduledJobLocks} — firing the same job at the same moment, or a little apart as clocks differ, run it
  * once.
  */
+@Isolated // timing or process-wide state (loggers, the pool, the clock): runs alone
 class ScheduledJobLocksTests {
 
 	/** Jobs that tidy what only their own instance holds, and why: they run on every instance. */

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.BrowserTest;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 
 /**
@@ -26,6 +28,7 @@ import cn.wucheng.cq.support.TestClock;
  * and an officer of the demo sees his points and his rank (the quarter is 公示) on his phone. Screenshots
  * i13-demo-*.png in target/screenshots/.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=demo-browser", "CQ_LEGAL_PASSWORD=Demo-Browser-Pass-1" })
 @Import(TestClock.Config.class)

@@ -14,15 +14,18 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 
 /** The newcomer's first step: an empty system offers the demo bureau, loads it once through the importers. */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=demo-loader")
 @org.springframework.context.annotation.Import(cn.wucheng.cq.support.TestClock.Config.class)
 @AutoConfigureMockMvc

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -34,6 +36,7 @@ import cn.wucheng.cq.support.Users;
  * message key ({@code ??key??}), no "null" or "NaN" as text, and its main content is not the "no data" state of its
  * default period. The menu is read from the page, not listed here, so a new menu entry is walked too.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = { "cq.test.context=every-menu-page", "logging.level.cn.wucheng.cq.demo=INFO" })
 @org.springframework.context.annotation.Import(cn.wucheng.cq.support.TestClock.Config.class)
 @AutoConfigureMockMvc

@@ -21,6 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.database.EmbeddedPostgresServer;
@@ -34,6 +35,7 @@ import cn.wucheng.cq.support.Bureau;
  * dumps with Debian's pg_dump/pg_restore 15 (skipped where those are not installed). Needs no Spring context.
  */
 @Tag("nodb")
+@ResourceLock("cq.embedded-server") // the library shares prepared binaries between servers of one JVM
 class BackupRestoreTests {
 
 	private static final Path SCRIPTS = Path.of("scripts").toAbsolutePath();

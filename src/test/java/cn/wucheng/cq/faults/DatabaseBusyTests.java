@@ -16,10 +16,13 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.WebUser;
 
 /**
@@ -29,6 +32,7 @@ import cn.wucheng.cq.support.WebUser;
  * password) and the login form with a correct password — never a hang, never "用户名或密码错误" or 401 (issue 11). Once
  * the connection is free again the same sign-in succeeds.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=faults-busy", "CQ_LEGAL_PASSWORD=" + DatabaseBusyTests.PASSWORD,
 				"spring.datasource.hikari.maximum-pool-size=1", "spring.datasource.hikari.minimum-idle=1",
@@ -36,6 +40,7 @@ import cn.wucheng.cq.support.WebUser;
 				// Flyway needs more than one connection at start: it gets its own, outside the pool under test
 				"spring.flyway.url=${spring.datasource.url}", "spring.flyway.user=${spring.datasource.username}",
 				"spring.flyway.password=${spring.datasource.password}" })
+@Isolated // timing or process-wide state (loggers, the pool, the clock): runs alone
 class DatabaseBusyTests {
 
 	static final String PASSWORD = "Busy-Database-Test-1";

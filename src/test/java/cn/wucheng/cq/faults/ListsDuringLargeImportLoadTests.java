@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.wucheng.cq.demo.BureauSpec;
 import cn.wucheng.cq.demo.DemoBureau;
 import cn.wucheng.cq.demo.DemoLoader;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.WebUser;
 
 /**
@@ -48,10 +51,12 @@ import cn.wucheng.cq.support.WebUser;
  * <pre>./mvnw -o test -Dtest=ListsDuringLargeImportLoadTests -Dcq.heavy.tags=none -Dcq.test.db=postgres [-Dcq.load.seconds=45]</pre>
  */
 @Tag("load")
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=faults-lists-import",
 				"CQ_LEGAL_PASSWORD=" + ListsDuringLargeImportLoadTests.PASSWORD,
 				"spring.datasource.hikari.maximum-pool-size=10" })
+@Isolated // timing or process-wide state (loggers, the pool, the clock): runs alone
 class ListsDuringLargeImportLoadTests {
 
 	static final String PASSWORD = "Lists-During-Import-1";

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.Imports;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * Load run (not part of {@code ./mvnw verify}: tag {@code load}): 50 concurrent users on 127.0.0.1 for
@@ -45,9 +48,11 @@ import cn.wucheng.cq.imports.Imports;
  * <pre>./mvnw -o test -Dtest=LoadRunTests -Dcq.heavy.tags=none [-Dcq.load.seconds=60]</pre>
  */
 @Tag("load")
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=faults-load", "CQ_LEGAL_PASSWORD=" + LoadRunTests.PASSWORD,
 				"spring.datasource.hikari.maximum-pool-size=10" })
+@Isolated // timing or process-wide state (loggers, the pool, the clock): runs alone
 class LoadRunTests {
 
 	static final String PASSWORD = "Load-Run-Legal-1";

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +30,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.wucheng.cq.demo.DemoLoader;
 import cn.wucheng.cq.support.HeldConnections;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.WebUser;
 
 /**
@@ -38,6 +41,7 @@ import cn.wucheng.cq.support.WebUser;
  * 5xx (a request that got no connection in time) or a leak warning (a connection held for seconds); and
  * {@link HeldConnections} names any request thread that asked for a second connection while it held one.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=faults-pool", "CQ_LEGAL_PASSWORD=" + OneConnectionPerRequestTests.PASSWORD,
 				"CQ_ADMIN_PASSWORD=" + OneConnectionPerRequestTests.PASSWORD,
@@ -51,6 +55,7 @@ import cn.wucheng.cq.support.WebUser;
 				"spring.flyway.password=${spring.datasource.password}" })
 @Import(HeldConnections.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Isolated // timing or process-wide state (loggers, the pool, the clock): runs alone
 class OneConnectionPerRequestTests {
 
 	static final String PASSWORD = "Pool-Of-Two-Test-1";

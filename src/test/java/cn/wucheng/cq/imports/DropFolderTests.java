@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -30,11 +31,13 @@ import cn.wucheng.cq.reminders.DueItem;
 import cn.wucheng.cq.reminders.Reminders;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The drop folder (issue 14, item 4): files put in {@code cq.imports.inbox} are imported once and moved with their
  * result beside them. The poll is called directly; the scheduler's first run is an hour away.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = { "cq.imports.inbox-poll=1h", "cq.imports.inbox-settle=2s" })
 class DropFolderTests {
 

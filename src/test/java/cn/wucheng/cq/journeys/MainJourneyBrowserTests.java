@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -18,12 +19,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.BrowserTest;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The legal section's main journey of issue 2 in a real browser at 1366x768: log in, import the example bureau's six
  * lists from the import page, open the quarter's ranking, and open one officer's breakdown from it — the points on
  * the ranking are the points the breakdown explains (R-25).
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=main-journey", "CQ_LEGAL_PASSWORD=" + MainJourneyBrowserTests.PASSWORD })
 class MainJourneyBrowserTests extends BrowserTest {

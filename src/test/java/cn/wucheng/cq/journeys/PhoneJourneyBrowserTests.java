@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -31,6 +32,7 @@ import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * Issue 13 items 6 and 7 in Chromium at 390×844 (a phone) and 1366×768: every menu page of the six business roles
@@ -42,6 +44,7 @@ import cn.wucheng.cq.support.Bureau;
  * Dates are relative to today (sign-in follows the real clock): the officer's cases are in the last quarter, the
  * latest with data, which the home and the scoring pages show by default.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=phone-browser", "CQ_LEGAL_PASSWORD=" + PhoneJourneyBrowserTests.PASSWORD })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

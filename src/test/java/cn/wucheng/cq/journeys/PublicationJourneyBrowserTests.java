@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,6 +23,7 @@ import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 
 /**
@@ -30,6 +32,7 @@ import cn.wucheng.cq.support.TestClock;
  * the quarter. Days are relative to today (passwords and sessions follow the real clock too); each step signs in
  * afresh since the clock moves. No console errors (CSP: no inline scripts). Screenshots in target/screenshots/.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=publication-browser", "CQ_LEGAL_PASSWORD=" + PublicationJourneyBrowserTests.PASSWORD })
 @Import(TestClock.Config.class)

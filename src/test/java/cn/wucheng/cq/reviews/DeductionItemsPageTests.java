@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -22,12 +23,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 
 /**
  * The deduction catalogue page (R-21): LEGAL adds and edits items with validation in Chinese and an optimistic-lock
  * conflict message; SUPERVISION and LEADER read; every change is audited. Each test uses its own item codes.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=rule-pages")
 @AutoConfigureMockMvc
 class DeductionItemsPageTests {

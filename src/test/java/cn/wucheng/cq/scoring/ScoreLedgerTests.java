@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,12 +29,14 @@ import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The ledger's set-based SQL on a real database (PostgreSQL) with the Bureau fixture. Each scenario uses its
  * own year, and its officers belong to their squad only during that scenario, so the scenarios share one database
  * without filling each other's ranking pools.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=score-ledger")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScoreLedgerTests {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.BrowserTest;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The legal section's journey through the points pages in a real browser at 1366×768, on the small example bureau:
@@ -23,6 +25,7 @@ import cn.wucheng.cq.support.BrowserTest;
  * every tab, the settings and deduction catalogue pages — no console error, no CSP violation, no page wider than the
  * window. Screenshots go to target/screenshots/. Skipped when no Chromium is installed unless CQ_BROWSER_REQUIRED=true.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=scoring-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-2" })
 class ScoringBrowserTests extends BrowserTest {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.support.SharedContextLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The small bureau of examples/small (all defaults): loads its CSV files straight into the tables (the importer is
  * another module's job) and checks the ledger against expected.json — every score of every period, every ranking.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=small-bureau")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmallBureauExpectedTests {

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.shared.internal.ComputedOnce;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The cache's wait that lets concurrent callers compute a result once must not close a circle with the pool: a thread
@@ -24,6 +26,7 @@ import cn.wucheng.cq.shared.internal.ComputedOnce;
  * gives up waiting after {@link ComputedOnce#HOLDING_WAIT}, computes alone, and so frees the connection; both finish
  * (issue 11: each waited for the other until the pool's timeout, then one failed).
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = { "cq.test.context=datastamp-lock", "spring.datasource.hikari.maximum-pool-size=1",
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.connection-timeout=4000",
 		"spring.flyway.url=${spring.datasource.url}", "spring.flyway.user=${spring.datasource.username}",

@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Policy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cache.CacheManager;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.scoring.ScoreLedger;
 import cn.wucheng.cq.shared.internal.ComputedOnce;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * Issue 15 item 4: one cache abstraction — Spring's cache with Caffeine, every cache named in {@link DataCache} and
@@ -29,6 +31,7 @@ import cn.wucheng.cq.shared.internal.ComputedOnce;
  * fresh result without any invalidation in this JVM (what another instance on the same database relies on, issue 16).
  * Keys here are strings of this class: they cannot meet the keys of the system's own results.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest
 class OneCacheTests {
 

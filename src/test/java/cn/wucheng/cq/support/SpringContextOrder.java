@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 public final class SpringContextOrder implements ClassOrderer {
 
-	private static final Object NO_SPRING = new Object();
+	static final Object NO_SPRING = new Object();
 
 	@Override
 	public void orderClasses(ClassOrdererContext context) {

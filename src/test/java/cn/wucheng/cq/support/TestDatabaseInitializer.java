@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -59,13 +61,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		String settings = flywaySettings(context.getEnvironment());
 		Template template = template(settings);
 		EmbeddedPostgres pg = postgres();
-		try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-			s.execute("create database " + name
-					+ (template != null ? " template " + template.name : " encoding 'UTF8' template template0"));
-		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
+		createDatabase(pg, name, template);
 		long created = System.nanoTime();
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cq-test-db",
 				Map.of("spring.datasource.url", pg.getJdbcUrl("postgres", name), "spring.datasource.username",
@@ -107,6 +103,17 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		flyway.migrate();
 	}
 
+	/** One copy at a time: test classes run two at a time, and a template being copied cannot be copied again. */
+	private static synchronized void createDatabase(EmbeddedPostgres pg, String name, Template template) {
+		try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+			s.execute("create database " + name
+					+ (template != null ? " template " + template.name : " encoding 'UTF8' template template0"));
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	private static synchronized Template template(String settings) {
 		return templates.get(settings);
 	}
@@ -115,7 +122,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		if (templates.containsKey(settings)) {
 			return;
 		}
-		String name = "cq_template_" + (templates.size() + 1);
+		String name = "cq_template_" + (templates.size() + 1) + "_" + UUID.randomUUID().toString().substring(0, 8);
 		EmbeddedPostgres pg = postgres();
 		try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
 			s.execute("create database " + name + " encoding 'UTF8' template template0");
@@ -172,7 +179,14 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 	public static synchronized EmbeddedPostgres postgres() {
 		if (postgres == null) {
 			try {
-				postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+				// binaries of its own: the library keeps the first prepared directory per resolver for the whole JVM,
+				// and tests of the default database's server prepare theirs in temporary directories they delete
+				PgBinaryResolver own = DefaultPostgresBinaryResolver.INSTANCE::getPgBinary;
+				postgres = EmbeddedPostgres.builder()
+					.setPgBinaryResolver(own)
+					.setOverrideWorkingDirectory(Path.of("target", "embedded-pg-tests").toAbsolutePath().toFile())
+					.setServerConfig("max_connections", "300")
+					.start();
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);

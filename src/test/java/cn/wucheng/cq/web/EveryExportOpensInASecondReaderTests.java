@@ -23,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGridCol;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.SecondReader;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.training.TrainingFixture;
@@ -45,6 +47,7 @@ import cn.wucheng.cq.training.TrainingFixture;
  * users complained of is checked in both: the 附件2 list's year and row heights, the ranking's numeric ranks and totals,
  * the report's styles part and table grids.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

@@ -24,6 +24,7 @@ import org.attoparser.config.ParseConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -38,6 +39,7 @@ import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.security.AccountPrincipal;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -47,6 +49,7 @@ import cn.wucheng.cq.support.Users;
  * placeholder, title, alt and aria-label attributes. The rule id is allowed in one place only: the title tooltip the
  * legal section (法制科) gets on a programme reference. Its own context and database: it loads the demo.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=bureau-words")
 @org.springframework.context.annotation.Import(cn.wucheng.cq.support.TestClock.Config.class)
 @AutoConfigureMockMvc

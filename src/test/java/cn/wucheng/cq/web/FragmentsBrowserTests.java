@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The form, filter and card fragments (issue 15 item 6) in a real browser at 1366×768 and 390×844: a refused field of
@@ -25,6 +27,7 @@ import cn.wucheng.cq.support.Bureau;
  * the case filter and the dashboard's cards fit the phone. Screenshots i15-frags-*.png in target/screenshots/.
  */
 @Tag("browser")
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=words-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -19,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -26,6 +28,7 @@ import cn.wucheng.cq.support.Users;
  * where a quarter is needed (rankings R-30, standards R-32), gets one Chinese message and a 400, on a page and on
  * the API alike; an absent one still opens the page on its default quarter. Shares the standards tests' context.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=standards")
 @AutoConfigureMockMvc
 class PeriodParametersTests {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
@@ -62,6 +64,7 @@ import cn.wucheng.cq.support.Users;
  * row, {@code POST /demo/load}, is harmless here because the fixture holds a case: {@code DemoLoader} refuses to load
  * over existing data (the role still passes: a redirect with an error message). State changes carry a CSRF token.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cq.test.context=matrix")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cn.wucheng.cq.calendar.WorkingDays;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
@@ -29,6 +31,7 @@ import cn.wucheng.cq.support.Users;
  * The calendar page (R-27): everyone signed in reads it, the legal section edits it with checked, audited changes
  * that the working days see at once. Edits use 2032 only (other classes of this context read 2024/2025 and 2031).
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

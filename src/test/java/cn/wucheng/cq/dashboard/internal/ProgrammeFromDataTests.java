@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -15,11 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.wucheng.cq.supervision.TaskEvidence;
 import cn.wucheng.cq.supervision.TaskStatus;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * R-70 status from data for the review and recording tasks, judged on the month before "today" (February 2025 here;
  * the dashboard tests of this context use 2024 only).
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=dashboard")
 @AutoConfigureMockMvc // unused here: the same context as the dashboard page's tests (issue 15)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,7 @@ import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
 import cn.wucheng.cq.imports.Imports;
 import cn.wucheng.cq.shared.Refusals;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * Fuzz tests of each list's row checks (Jazzer): the fuzzed bytes are the rows of a CSV below the list's correct
@@ -32,6 +34,7 @@ import cn.wucheng.cq.shared.Refusals;
  * (tag {@code fuzz}: Surefire's execution "fuzz", a JVM of its own, on the embedded PostgreSQL).
  */
 @Tag("fuzz")
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=faults-fuzz")
 class ImportFuzzTests {
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,6 +36,7 @@ import cn.wucheng.cq.reminders.Reminders;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import tools.jackson.databind.JsonNode;
@@ -44,10 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
  * page and the home panel; the DingTalk webhook posts the summary to a stub server on 127.0.0.1 and survives its
  * failures. Quarters of 2030 and squads 提醒* are this class's own; today is 3 April 2030.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=publication")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Isolated // timing or process-wide state (loggers, the pool, the clock): runs alone
 class RemindersTests {
 
 	static final LocalDate TODAY = LocalDate.of(2030, 4, 3);

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -26,6 +27,7 @@ import cn.wucheng.cq.organisation.UnitType;
 import cn.wucheng.cq.rollout.Rollout;
 import cn.wucheng.cq.rollout.RolloutSince;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -33,6 +35,7 @@ import cn.wucheng.cq.support.Users;
  * the legal section adds a year or a batch and changes dates — end not before start, one batch per category and
  * year, a stale edit refused, every change audited. Its own context, since it changes the batches. Units 推进*.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=rollout-pages")
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

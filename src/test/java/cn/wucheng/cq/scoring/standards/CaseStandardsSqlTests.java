@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -22,12 +23,14 @@ import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Refusal;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The one-pass SQL of the standards (R-32, R-33) on PostgreSQL: the unit on the quarter's last
  * day, organ vs squad rules, ages from birth dates, and only cases concluded in the quarter. Data unique to this class
  * (工号 SQL-*), the context shared with the other standards/coverage tests.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=standards")
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

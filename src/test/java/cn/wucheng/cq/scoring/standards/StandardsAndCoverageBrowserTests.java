@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.BrowserTest;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The legal section's journey in a real browser at 1366×768: sign in, read the standards of a quarter, filter the
@@ -23,6 +25,7 @@ import cn.wucheng.cq.support.BrowserTest;
  * error). Screenshots go to target/screenshots/ for review. Skipped when no Chromium is installed unless
  * CQ_BROWSER_REQUIRED=true.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "cq.test.context=standards-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
 class StandardsAndCoverageBrowserTests extends BrowserTest {

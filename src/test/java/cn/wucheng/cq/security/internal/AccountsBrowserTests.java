@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.BrowserTest;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The administrator's journey in a real browser (CSP on, scripts from files only): sign in, create an account, see
@@ -23,6 +25,7 @@ import cn.wucheng.cq.support.BrowserTest;
  * password first, then works; the audit administrator sees it all in the audit log. Screenshots at 1366x768 go to
  * target/screenshots.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "CQ_ADMIN_PASSWORD=Br0wser!Admin#1", "CQ_LEGAL_PASSWORD=Br0wser!Legal#1",
 				"CQ_AUDIT_PASSWORD=Br0wser!Audit#1",

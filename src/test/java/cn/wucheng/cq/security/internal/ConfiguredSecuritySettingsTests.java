@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -28,12 +29,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 
 /**
  * The 等保 defaults are settings: cq.security.password-expiry-days, password-history, lockout-max-failures,
  * lockout-duration and session-absolute-timeout change the behaviour without code.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = { "cq.security.password-expiry-days=30", "cq.security.password-history=2",
 		"cq.security.lockout-max-failures=3", "cq.security.lockout-duration=2m",
 		"cq.security.session-absolute-timeout=1h" })

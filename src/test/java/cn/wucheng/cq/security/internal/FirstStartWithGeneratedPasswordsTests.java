@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * API.md "Start and accounts": without the environment variables each first account (admin, legal, and the
@@ -31,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * context, so its start is in the captured log.)
  */
 @ExtendWith(OutputCaptureExtension.class)
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=first-start-generated")
 @AutoConfigureMockMvc
 class FirstStartWithGeneratedPasswordsTests {

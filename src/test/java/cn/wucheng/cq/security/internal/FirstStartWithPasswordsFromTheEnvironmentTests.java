@@ -6,16 +6,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * API.md "Start and accounts": with CQ_ADMIN_PASSWORD / CQ_LEGAL_PASSWORD set, those are the passwords, no change
  * forced; the same for the security and audit administrators with CQ_SECURITY_PASSWORD / CQ_AUDIT_PASSWORD.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = { "CQ_ADMIN_PASSWORD=Adm1n!Given#Pw", "CQ_LEGAL_PASSWORD=Leg4l!Given#Pw",
 		"CQ_SECURITY_PASSWORD=S3cur!Given#Pw", "CQ_AUDIT_PASSWORD=Aud1t!Given#Pw" })
 @AutoConfigureMockMvc

@@ -21,6 +21,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -31,9 +32,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 
 /** Signing in: success, failure, the lockout after 5 wrong passwords and its expiry, the forced password change. */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

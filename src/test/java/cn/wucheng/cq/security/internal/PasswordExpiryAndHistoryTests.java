@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -28,12 +29,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 
 /**
  * 等保 2.0 口令定期更换 with its defaults: a password expires after 90 days (then it must be changed at the next login,
  * like a generated one) and a new password may not repeat the last 5. (Other values: ConfiguredSecuritySettingsTests.)
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

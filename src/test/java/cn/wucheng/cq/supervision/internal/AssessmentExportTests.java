@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -38,6 +39,7 @@ import cn.wucheng.cq.scoring.ScoreLedger;
 import cn.wucheng.cq.scoring.ScoreScope;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
@@ -47,6 +49,7 @@ import cn.wucheng.cq.support.Users;
  * each cell checked against the read API the pages use. A small bureau of one 直属中队 (units 考核* are unique to this
  * class); today is 20 July 2024, so Q1–Q3 are counted.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = { SupervisionContext.NAME, SupervisionContext.FILES, SupervisionContext.LIMIT })
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

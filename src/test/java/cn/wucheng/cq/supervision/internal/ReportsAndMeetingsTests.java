@@ -29,6 +29,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -49,6 +50,7 @@ import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.training.TrainingFixture;
@@ -58,6 +60,7 @@ import cn.wucheng.cq.training.TrainingFixture;
  * drafted as .docx with the ledger's figures, and the assessment exports (.xlsx) per officer and per unit, checked
  * cell by cell against the scoring and standards APIs. Units 报告* are unique to this class; today is 20 July 2024.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = { SupervisionContext.NAME, SupervisionContext.FILES, SupervisionContext.LIMIT })
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

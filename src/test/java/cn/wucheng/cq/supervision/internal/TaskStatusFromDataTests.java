@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -25,6 +26,7 @@ import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.supervision.TaskStatus;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.training.TrainingFixture;
 
 /**
@@ -33,6 +35,7 @@ import cn.wucheng.cq.training.TrainingFixture;
  * by hand and its refusals, and the reminders of the legal section. Its own context (fresh database), because the
  * statuses count every squad of the bureau.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=supervision-data")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

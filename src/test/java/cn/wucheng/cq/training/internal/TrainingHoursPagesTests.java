@@ -19,6 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.wucheng.cq.settings.RuleSetting;
 import cn.wucheng.cq.settings.RuleSettings;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.training.TrainingFixture;
@@ -42,6 +44,7 @@ import cn.wucheng.cq.training.TrainingOverview;
  * hours: 甲 30 on track, 乙 29.5 behind, 丙 0 (an auxiliary attended for him) behind, 丁 61 complete, 戊 of another
  * unit 10 behind. Units 学时*, 工号 HRS-*.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

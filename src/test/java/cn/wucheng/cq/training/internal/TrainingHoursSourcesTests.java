@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.training.TrainingFixture;
@@ -37,6 +39,7 @@ import cn.wucheng.cq.training.TrainingSource;
  * by hand: 5 exactly. 来源乙, an organ (机关) officer of 来源科室, has no squad plan at all: 1.25 bureau + 3 external.
  * Sessions and external training go through the pages as the legal section enters them. Units 来源*, 工号 SRC-*.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

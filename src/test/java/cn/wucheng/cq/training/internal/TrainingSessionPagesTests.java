@@ -20,6 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.training.SessionFlag;
@@ -41,6 +43,7 @@ import cn.wucheng.cq.training.TrainingOverview;
  * R-60 and R-61 through the pages: sessions only from coordinated plans, the question bank's 15 days, attendance
  * with substitutions, exam scores, the all-or-nothing .xlsx import, and each role's reach. Units 场次*, 工号 SES-*.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.training.TrainingFixture;
@@ -26,6 +28,7 @@ import cn.wucheng.cq.training.TrainingFixture;
  * Two users edit the same training session (R-61) from the same page: the first save wins, the second is told in
  * Chinese and overwrites nothing — for the session's details and for its attendance. Units 并发场次*, 工号 CON-*.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=training")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

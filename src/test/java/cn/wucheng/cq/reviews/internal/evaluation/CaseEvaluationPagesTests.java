@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -37,6 +38,7 @@ import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
@@ -45,6 +47,7 @@ import cn.wucheng.cq.support.Users;
  * scoring with deductions and vetoes, evaluator blindness, spot checks, results by squad and month, the one-step
  * 局级优秀案卷 (R-22) and stale edits. Units 评查*, 工号 EV-*, cases EV-* concluded in 2023-10 and 2023-11.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=legalreview")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)

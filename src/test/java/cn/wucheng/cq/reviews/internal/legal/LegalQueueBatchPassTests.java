@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 import cn.wucheng.cq.support.Users;
 
@@ -32,6 +34,7 @@ import cn.wucheng.cq.support.Users;
  * same review as the single 通过 and audited; a refused one keeps its row with the refusal while the others pass; htmx
  * gets the page's rows back, without JS a redirect with a summary. Units 批量通过*, 工号 BP-*.
  */
+@ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(properties = "cq.test.context=legalreview")
 @AutoConfigureMockMvc
 @Import(TestClock.Config.class)
