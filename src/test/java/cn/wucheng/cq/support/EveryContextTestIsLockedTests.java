@@ -3,18 +3,17 @@ package cn.wucheng.cq.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.springframework.test.context.BootstrapWith;
 import org.springframework.test.context.ContextConfiguration;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * Test classes run two at a time (issue 15, {@code junit-platform.properties}); what keeps two classes off one Spring
@@ -24,17 +23,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 class EveryContextTestIsLockedTests {
 
 	@Test
-	void everySpringTestClassDeclaresTheSharedContextLock() {
+	void everySpringTestClassDeclaresTheSharedContextLock() throws Exception {
 		List<String> unlocked = new ArrayList<>();
 		int springClasses = 0;
-		for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-			.importPackages("cn.wucheng.cq")) {
-			Class<?> test = type.reflect();
+		for (Class<?> test : testClasses()) {
 			if (test.getEnclosingClass() == EveryContextTestIsLockedTests.class
 					|| Modifier.isAbstract(test.getModifiers()) || test.isInterface() || test.isAnnotation()
 					|| !(AnnotationSupport.isAnnotated(test, BootstrapWith.class)
-							|| AnnotationSupport.isAnnotated(test, ContextConfiguration.class))
-					|| SpringContextOrder.key(test) == SpringContextOrder.NO_SPRING) {
+							|| AnnotationSupport.isAnnotated(test, ContextConfiguration.class))) {
 				continue;
 			}
 			springClasses++;
@@ -48,6 +44,19 @@ class EveryContextTestIsLockedTests {
 		assertThat(springClasses).as("Spring test classes found (a self-check of this test)").isGreaterThan(50);
 		assertThat(unlocked).as("Spring test classes without @ResourceLock(providers = SharedContextLock.class)")
 			.isEmpty();
+	}
+
+	/** The compiled test classes (the directory this class was loaded from), by name: most are loaded already. */
+	private static List<Class<?>> testClasses() throws Exception {
+		Path root = Path.of(EveryContextTestIsLockedTests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		List<Class<?>> classes = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(root.resolve("cn"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith("Tests.class")).toList()) {
+				String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+				classes.add(Class.forName(name, false, EveryContextTestIsLockedTests.class.getClassLoader()));
+			}
+		}
+		return classes;
 	}
 
 	@Test
