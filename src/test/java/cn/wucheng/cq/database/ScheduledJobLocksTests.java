@@ -42,8 +42,7 @@ import cn.wucheng.cq.support.TestDatabaseInitializer;
 class ScheduledJobLocksTests {
 
 	/** Jobs that tidy what only their own instance holds, and why: they run on every instance. */
-	static final Map<String, String> PER_INSTANCE = Map.of("cn.wucheng.cq.imports.internal.PendingUploads.cleanUp",
-			"uploads waiting for their mapping are held in the memory of the instance that received them");
+	static final Map<String, String> PER_INSTANCE = Map.of(); // none since waiting uploads live in the session (issue 16)
 
 	@Test
 	void everyScheduledJobButThoseTidyingTheirOwnInstanceHoldsANamedClusterLock() {
@@ -72,7 +71,8 @@ class ScheduledJobLocksTests {
 		assertThat(jobs).hasSizeGreaterThanOrEqualTo(5);
 		assertThat(unlocked).as("@Scheduled without @SchedulerLock").isEmpty();
 		assertThat(names).doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).isNotBlank());
-		assertThat(names).contains("reminder-webhook", "reminder-messages", "drop-folder", "import-history-cleanup");
+		assertThat(names).contains("reminder-webhook", "reminder-messages", "drop-folder", "import-history-cleanup",
+				"pending-uploads-cleanup");
 	}
 
 	/** What both instances run: counts its runs in the test, takes a moment like a real job. */

@@ -68,7 +68,7 @@ class ImportMappingController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response,
 			Model model) {
 		String user = CurrentUser.get().username();
-		Optional<PendingUploads.Pending> waiting = pending.find(form.getToken(), user, session.getId());
+		Optional<PendingUploads.Pending> waiting = pending.find(form.getToken(), user, session);
 		if (waiting.isEmpty()) {
 			if (htmx == null) {
 				response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -99,7 +99,8 @@ class ImportMappingController {
 			model.addAttribute("selected", p.kind());
 			return view(htmx, model);
 		}
-		if (pending.take(p.token(), user, session.getId()).isEmpty()) {
+		Optional<PendingUploads.Pending> taken = pending.take(p.token(), user, session);
+		if (taken.isEmpty()) {
 			model.addAttribute("mappingError", refusals.message("imports.mapping.gone"));
 			return view(htmx, model); // a second submit of the same step, at the same moment
 		}
@@ -111,8 +112,8 @@ class ImportMappingController {
 		else {
 			model.addAttribute("mappingOnce", true);
 		}
-		model.addAttribute("result", imports.importMapped(p.kind(), p.fileName(), p.file(), null, ImportSource.PAGE,
-				mapping));
+		model.addAttribute("result", imports.importMapped(p.kind(), p.fileName(), taken.get().file(), null,
+				ImportSource.PAGE, mapping));
 		return view(htmx, model);
 	}
 

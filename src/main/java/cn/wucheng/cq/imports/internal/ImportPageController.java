@@ -129,7 +129,7 @@ class ImportPageController {
 			return;
 		}
 		PendingUploads.Pending waiting = pending.keep(received, kind, fileName, CurrentUser.get().username(),
-				session.getId());
+				session);
 		model.addAttribute("step", MappingStep.of(waiting, headers, engine.columns(kind), templates, null, null,
 				messages.message("imports.mapping.needed", missingText(headers))));
 	}

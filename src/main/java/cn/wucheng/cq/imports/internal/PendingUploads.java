@@ -2,11 +2,13 @@ package cn.wucheng.cq.imports.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,35 +30,45 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
+import jakarta.servlet.http.HttpSession;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import cn.wucheng.cq.imports.ImportKind;
 
 /**
  * Uploads waiting for their mapping step (issue 14 item 2): the file stays on the server between the upload and
- * "保存并导入", under {@code cq.data-dir/imports/pending} with a random token as its name and owner-only permissions.
+ * "保存并导入", under {@code cq.shared-dir/imports/pending} with a random token as its name and owner-only permissions.
  * A token is bound to the user and the session that uploaded it: another user, or the same user in another session,
- * is answered as if it did not exist. Bounded: {@value #PER_USER} waiting files per user and {@value #TOTAL} in all
- * (the oldest gives way), each for {@code cq.imports.mapping.pending-ttl} (30 minutes); a clean-up every five minutes
- * removes the expired ones, and a start removes what a previous run left.
+ * is answered as if it did not exist. What waits is recorded in the session, which lives in the database, and the file
+ * in the directory the instances share (issue 16): the step may be shown by one instance and submitted to another.
+ * Bounded: {@value #PER_USER} waiting files per user and session and {@value #TOTAL} files in the directory (the
+ * oldest give way), each for {@code cq.imports.mapping.pending-ttl} (30 minutes); a clean-up every five minutes, on one
+ * instance of the cluster, removes the files older than that.
  */
 @Component
 class PendingUploads {
 
 	/** One waiting upload. */
-	record Pending(String token, String owner, String session, ImportKind kind, String fileName, Path file,
-			Instant since) {
+	record Pending(String token, String owner, ImportKind kind, String fileName, Path file, Instant since) {
+	}
+
+	/** What the session keeps of a waiting upload: its file is the token's name in the shared directory. */
+	private record Waiting(String token, String owner, ImportKind kind, String fileName, Instant since)
+			implements Serializable {
 	}
 
 	static final int PER_USER = 3;
 
 	static final int TOTAL = 20;
 
+	/** The session attribute holding this session's waiting uploads, oldest first. */
+	static final String ATTRIBUTE = PendingUploads.class.getName() + ".waiting";
+
 	private static final Logger log = LoggerFactory.getLogger(PendingUploads.class);
 
 	private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
 
 	private final SecureRandom random = new SecureRandom();
-
-	private final Map<String, Pending> waiting = new LinkedHashMap<>();
 
 	private final Path dir;
 
@@ -69,7 +81,7 @@ class PendingUploads {
 		this.clock = clock;
 		this.dir = imports.toAbsolutePath().normalize().resolve("pending");
 		this.ttl = ttl;
-		removeLeftovers(); // a previous run's: nothing here knows their tokens any more
+		removeExpiredFiles(); // a previous run's
 	}
 
 	/** Receives an upload into a file of ours (moved, not copied, where the container can). */
@@ -94,8 +106,7 @@ class PendingUploads {
 	}
 
 	/** Keeps a received file for its mapping step; answers the token the step's form carries. */
-	synchronized Pending keep(Path file, ImportKind kind, String fileName, String owner, String session) {
-		removeExpired();
+	Pending keep(Path file, ImportKind kind, String fileName, String owner, HttpSession session) {
 		String token = HexFormat.of().formatHex(bytes());
 		Path kept = dir.resolve(token);
 		try {
@@ -104,69 +115,114 @@ class PendingUploads {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		Pending p = new Pending(token, owner, session, kind, fileName, kept, clock.instant());
-		waiting.put(token, p);
-		List<Pending> own = waiting.values().stream().filter(w -> w.owner().equals(owner)).toList();
-		for (int i = 0; i < own.size() - PER_USER; i++) {
-			drop(own.get(i).token());
+		Waiting w = new Waiting(token, owner, kind, fileName, clock.instant());
+		synchronized (this) { // two tabs of one session on this instance
+			LinkedHashMap<String, Waiting> waiting = waiting(session);
+			waiting.put(token, w);
+			List<Waiting> own = waiting.values().stream().filter(o -> o.owner().equals(owner)).toList();
+			for (int i = 0; i < own.size() - PER_USER; i++) {
+				waiting.remove(own.get(i).token());
+				delete(dir.resolve(own.get(i).token()));
+			}
+			session.setAttribute(ATTRIBUTE, waiting); // written back to the session store
 		}
-		List<Pending> all = new ArrayList<>(waiting.values());
-		for (int i = 0; i < all.size() - TOTAL; i++) {
-			drop(all.get(i).token());
-		}
-		return p;
+		keepAtMostTotal();
+		return pending(w);
 	}
 
 	/** The waiting upload of this token if this user in this session uploaded it and it has not expired. */
-	synchronized Optional<Pending> find(String token, String owner, String session) {
+	Optional<Pending> find(String token, String owner, HttpSession session) {
 		if (token == null || !TOKEN.matcher(token).matches()) {
 			return Optional.empty();
 		}
-		removeExpired();
-		Pending p = waiting.get(token);
-		if (p == null || !p.owner().equals(owner) || !p.session().equals(session)) {
+		Waiting w;
+		synchronized (this) { // two tabs of one session on this instance
+			w = waiting(session).get(token);
+		}
+		if (w == null || !w.owner().equals(owner) || w.since().isBefore(clock.instant().minus(ttl))
+				|| !Files.isRegularFile(dir.resolve(token))) {
 			return Optional.empty();
 		}
-		return Optional.of(p);
-	}
-
-	/** Hands the file over (to be imported and moved into the history): it no longer waits. */
-	synchronized Optional<Pending> take(String token, String owner, String session) {
-		Optional<Pending> p = find(token, owner, session);
-		p.ifPresent(found -> waiting.remove(found.token()));
-		return p;
-	}
-
-	synchronized int count() {
-		return waiting.size();
+		return Optional.of(pending(w));
 	}
 
 	/**
-	 * Every five minutes: expired uploads, and files of a previous run older than the time an upload may wait. On
-	 * every instance, without a cluster lock (issue 16): the waiting uploads it drops are the ones this instance
-	 * holds; a file older than the wait is nobody's.
+	 * Hands the file over (to be imported and moved into the history): it no longer waits. Once only, across the
+	 * instances too: the file is renamed atomically in the shared directory, and only one rename can succeed.
+	 */
+	Optional<Pending> take(String token, String owner, HttpSession session) {
+		Optional<Pending> found = find(token, owner, session);
+		if (found.isEmpty()) {
+			return found;
+		}
+		Pending p = found.get();
+		Path taken = dir.resolve(token + ".taken");
+		try {
+			Files.move(p.file(), taken, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			return Optional.empty(); // taken by a second submit, here or on another instance
+		}
+		synchronized (this) { // two tabs of one session on this instance
+			LinkedHashMap<String, Waiting> waiting = waiting(session);
+			waiting.remove(token);
+			session.setAttribute(ATTRIBUTE, waiting);
+		}
+		return Optional.of(new Pending(p.token(), p.owner(), p.kind(), p.fileName(), taken, p.since()));
+	}
+
+	/** Waiting files in the shared directory (every instance's). */
+	int count() {
+		return waitingFiles().size();
+	}
+
+	/**
+	 * Every five minutes, on one instance of the cluster (issue 16): the files older than an upload may wait. A
+	 * session still naming one finds it gone and asks for the upload again.
 	 */
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
-	synchronized void cleanUp() {
-		removeExpired();
-		removeLeftovers();
+	@SchedulerLock(name = "pending-uploads-cleanup", lockAtMostFor = "PT2M")
+	void cleanUp() {
+		removeExpiredFiles();
 	}
 
-	private void removeExpired() {
-		Instant before = clock.instant().minus(ttl);
-		waiting.values()
-			.stream()
-			.filter(p -> p.since().isBefore(before))
-			.map(Pending::token)
-			.toList()
-			.forEach(this::drop);
+	private Pending pending(Waiting w) {
+		return new Pending(w.token(), w.owner(), w.kind(), w.fileName(), dir.resolve(w.token()), w.since());
 	}
 
-	private void drop(String token) {
-		Pending p = waiting.remove(token);
-		if (p != null) {
-			delete(p.file());
+	@SuppressWarnings("unchecked")
+	private static LinkedHashMap<String, Waiting> waiting(HttpSession session) {
+		Object kept = session.getAttribute(ATTRIBUTE);
+		return kept instanceof LinkedHashMap<?, ?> map ? new LinkedHashMap<>((Map<String, Waiting>) map)
+				: new LinkedHashMap<>();
+	}
+
+	/** At most {@link #TOTAL} waiting files in the shared directory: the oldest give way. */
+	private void keepAtMostTotal() {
+		List<Path> files = waitingFiles();
+		for (int i = 0; i < files.size() - TOTAL; i++) {
+			delete(files.get(i));
 		}
+	}
+
+	/** The waiting files (named by their token), oldest first. */
+	private List<Path> waitingFiles() {
+		if (!Files.isDirectory(dir)) {
+			return List.of();
+		}
+		List<Path> files = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+			for (Path f : entries) {
+				if (TOKEN.matcher(f.getFileName().toString()).matches()) {
+					files.add(f);
+				}
+			}
+		}
+		catch (IOException e) {
+			log.warn("Waiting uploads in {} not listed", dir, e);
+		}
+		files.sort(Comparator.comparing(PendingUploads::modified).thenComparing(Comparator.naturalOrder()));
+		return files;
 	}
 
 	private byte[] bytes() {
@@ -175,7 +231,8 @@ class PendingUploads {
 		return b;
 	}
 
-	private void removeLeftovers() {
+	/** Files (waiting, or received and never kept) older than an upload may wait. */
+	private void removeExpiredFiles() {
 		if (!Files.isDirectory(dir)) {
 			return;
 		}
@@ -183,8 +240,7 @@ class PendingUploads {
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
 			List<Path> old = new ArrayList<>();
 			for (Path f : files) {
-				if (!waiting.containsKey(f.getFileName().toString())
-						&& Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+				if (modified(f).isBefore(before)) {
 					old.add(f);
 				}
 			}
@@ -192,7 +248,16 @@ class PendingUploads {
 			old.forEach(PendingUploads::delete);
 		}
 		catch (IOException e) {
-			log.warn("Waiting uploads of a previous run in {} not removed", dir, e);
+			log.warn("Expired waiting uploads in {} not removed", dir, e);
+		}
+	}
+
+	private static Instant modified(Path file) {
+		try {
+			return Files.getLastModifiedTime(file).toInstant();
+		}
+		catch (IOException e) {
+			return Instant.MAX; // gone meanwhile: not ours to remove
 		}
 	}
 
