@@ -26,7 +26,7 @@ import cn.wucheng.cq.support.SharedContextLock;
  */
 @ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=dashboard-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-2" })
+		properties = { "cq.test.context=small-bureau", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-2" })
 class DashboardBrowserTests extends BrowserTest {
 
 	@Autowired
@@ -34,7 +34,7 @@ class DashboardBrowserTests extends BrowserTest {
 
 	@BeforeAll
 	void start() throws Exception {
-		SmallBureauCsv.load(jdbc);
+		SmallBureauCsv.loadOnce(jdbc); // shared, read only: see SmallBureauCsv.loadOnce
 		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-2");
 	}
 

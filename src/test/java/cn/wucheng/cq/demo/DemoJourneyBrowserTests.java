@@ -12,6 +12,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,12 +31,13 @@ import cn.wucheng.cq.support.TestClock;
  */
 @ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=demo-browser", "CQ_LEGAL_PASSWORD=Demo-Browser-Pass-1" })
+		properties = { DemoContext.NAME, DemoContext.PASSWORD, DemoContext.LOGGING })
 @Import(TestClock.Config.class)
+@AutoConfigureMockMvc // the demo's shared context (DemoContext): one start and one demo load
 class DemoJourneyBrowserTests extends BrowserTest {
 
 	/** The demo is of last year: today is fixed so the demo year is 2025 whatever the wall clock says. */
-	static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+	static final LocalDate TODAY = DemoContext.TODAY;
 
 	static final String OFFICER_PASSWORD = "Demo-Officer-Pass-2";
 
@@ -54,7 +56,7 @@ class DemoJourneyBrowserTests extends BrowserTest {
 	@BeforeAll
 	void theDemoBureau() {
 		clock.setToday(TODAY);
-		assertThat(loader.load().complete()).isTrue();
+		assertThat(DemoContext.loadOnce(loader).complete()).isTrue();
 		// a formal officer of a 直属中队 with the most cases of the published quarter gets a login, as 法制科 would give him
 		long officer = jdbc.sql("""
 				select p.id from person p join unit u on u.id = p.unit_id
@@ -88,7 +90,7 @@ class DemoJourneyBrowserTests extends BrowserTest {
 				Browser.desktop(browser);
 			}
 			String size = phone ? "phone" : "desktop";
-			Browser.logIn(browser, url(""), "legal", "Demo-Browser-Pass-1");
+			Browser.logIn(browser, url(""), "legal", DemoContext.LEGAL_PASSWORD);
 
 			browser.get(url("/dashboard"));
 			assertThat(text()).contains("2025年第4季度看板");

@@ -31,20 +31,22 @@ import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.Users;
 
 /**
- * Issue 13, item 2: the demo fills the whole programme. With the demo loaded (its own database), one user of each
+ * Issue 13, item 2: the demo fills the whole programme. With the demo loaded (the demo context's database, {@link DemoContext}), one user of each
  * role opens every page his rendered menu offers, with its default parameters; each page answers 200, shows no raw
  * message key ({@code ??key??}), no "null" or "NaN" as text, and its main content is not the "no data" state of its
  * default period. The menu is read from the page, not listed here, so a new menu entry is walked too.
  */
 @ResourceLock(providers = SharedContextLock.class)
-@SpringBootTest(properties = { "cq.test.context=every-menu-page", "logging.level.cn.wucheng.cq.demo=INFO" })
+// the demo's shared context (DemoContext): one start and one demo load for the classes that read the demo
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { DemoContext.NAME, DemoContext.PASSWORD, DemoContext.LOGGING })
 @org.springframework.context.annotation.Import(cn.wucheng.cq.support.TestClock.Config.class)
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryMenuPageForEveryRoleTests {
 
 	/** The demo is of last year: the test's today is fixed, so its year (2025) does not move with the wall clock. */
-	static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 3, 2);
+	static final java.time.LocalDate TODAY = DemoContext.TODAY;
 
 	@Autowired
 	cn.wucheng.cq.support.TestClock testClock;
@@ -97,7 +99,7 @@ class EveryMenuPageForEveryRoleTests {
 	void loadTheDemo() {
 		testClock.setToday(TODAY);
 		long started = System.nanoTime();
-		DemoLoader.Outcome outcome = loader.load();
+		DemoLoader.Outcome outcome = DemoContext.loadOnce(loader);
 		System.out.printf("demo load: %.1f s%n", (System.nanoTime() - started) / 1e9);
 		assertThat(outcome.complete()).isTrue();
 		// a 直属中队 with managed domains (not the unconfigured one) and the formal officer of it with most cases

@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * another module's job) and checks the ledger against expected.json — every score of every period, every ranking.
  */
 @ResourceLock(providers = SharedContextLock.class)
-@SpringBootTest(properties = "cq.test.context=small-bureau")
+// the context of the scoring and dashboard journeys, which read the same bureau (SmallBureauCsv.loadOnce)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cq.test.context=small-bureau", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-2" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmallBureauExpectedTests {
 
@@ -45,7 +47,7 @@ class SmallBureauExpectedTests {
 		try (InputStream in = getClass().getResourceAsStream("/examples/small/expected.json")) {
 			expected = JsonMapper.builder().build().readTree(in);
 		}
-		SmallBureauCsv.load(jdbc);
+		SmallBureauCsv.loadOnce(jdbc);
 	}
 
 	@ParameterizedTest(name = "scores {0}")

@@ -2,9 +2,7 @@ package cn.wucheng.cq.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +34,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.demo.DemoContext;
+import cn.wucheng.cq.demo.DemoLoader;
 import cn.wucheng.cq.security.AccountPrincipal;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
@@ -47,17 +47,19 @@ import cn.wucheng.cq.support.Users;
  * first records those pages link to — shows no rule id (R-20), no "RULES.md", no setting key, enum name or audit code
  * (UPPER_SNAKE_CASE), no Java exception name and no missing message (??key??) in what a user reads: the text, and the
  * placeholder, title, alt and aria-label attributes. The rule id is allowed in one place only: the title tooltip the
- * legal section (法制科) gets on a programme reference. Its own context and database: it loads the demo.
+ * legal section (法制科) gets on a programme reference. The demo's shared context ({@link DemoContext}): the demo
+ * is loaded once for the classes that read it.
  */
 @ResourceLock(providers = SharedContextLock.class)
-@SpringBootTest(properties = "cq.test.context=bureau-words")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { DemoContext.NAME, DemoContext.PASSWORD, DemoContext.LOGGING })
 @org.springframework.context.annotation.Import(cn.wucheng.cq.support.TestClock.Config.class)
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryPageSpeaksTheBureausWordsTests {
 
 	/** The demo is of last year: the test's today is fixed, so its year (2025) does not move with the wall clock. */
-	static final java.time.LocalDate TODAY = java.time.LocalDate.of(2026, 3, 2);
+	static final java.time.LocalDate TODAY = DemoContext.TODAY;
 
 	@Autowired
 	cn.wucheng.cq.support.TestClock testClock;
@@ -80,6 +82,9 @@ class EveryPageSpeaksTheBureausWordsTests {
 	AuditLog audit;
 
 	@Autowired
+	DemoLoader loader;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	Map<String, RequestPostProcessor> roles = new LinkedHashMap<>();
@@ -87,7 +92,8 @@ class EveryPageSpeaksTheBureausWordsTests {
 	@BeforeAll
 	void theDemoBureauWithEveryRoleSignedIn() throws Exception {
 		testClock.setToday(TODAY);
-		mvc.perform(post("/demo/load").with(csrf()).with(Users.legalSection())).andExpect(status().is3xxRedirection());
+		// POST /demo/load itself is DemoLoaderTests' subject; here the demo is only the bureau the pages show
+		assertThat(DemoContext.loadOnce(loader).complete()).isTrue();
 		long squad = jdbc.sql("""
 				select u.id from unit u where u.type = 'DIRECT_SQUAD'
 				order by (select count(*) from case_file c where c.unit_id = u.id) desc, u.id limit 1""")

@@ -2,62 +2,38 @@ package cn.wucheng.cq.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
+import cn.wucheng.cq.support.BrowserTest;
 import cn.wucheng.cq.support.Bureau;
-import cn.wucheng.cq.support.SharedContextLock;
 
 /**
  * The form, filter and card fragments (issue 15 item 6) in a real browser at 1366×768 and 390×844: a refused field of
  * the 人员 form shows its error under the control, the people filter swaps the list by htmx when a picker changes, and
  * the case filter and the dashboard's cards fit the phone. Screenshots i15-frags-*.png in target/screenshots/.
  */
-@Tag("browser")
-@ResourceLock(providers = SharedContextLock.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=words-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FragmentsBrowserTests {
-
-	@LocalServerPort
-	int port;
+// the shared browser context and the JVM's one Chromium (issue 15: it had a context and a Chromium of its own)
+class FragmentsBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	WebDriver browser;
 
 	long squad;
 
 	@BeforeAll
 	void start() {
-		browser = Browser.start();
 		Bureau bureau = new Bureau(jdbc);
 		squad = bureau.unit("片段浏览中队", "直属中队");
 		bureau.officer("FRB-A", "片段甲", squad);
 		bureau.officer("FRB-B", "片段乙", squad);
-		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-1");
-	}
-
-	@AfterAll
-	void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
+		logIn("legal", LEGAL_PASSWORD);
 	}
 
 	@Test
@@ -136,10 +112,6 @@ class FragmentsBrowserTests {
 
 	private Object js(String script, Object... args) {
 		return ((JavascriptExecutor) browser).executeScript(script, args);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + port + path;
 	}
 
 }

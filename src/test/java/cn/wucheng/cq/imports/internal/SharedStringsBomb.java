@@ -25,6 +25,13 @@ public final class SharedStringsBomb {
 	 * and three random digits each, which deflate about 70 times.
 	 */
 	public static byte[] xlsx(long unpackedBytes) {
+		// made once per size and JVM (issue 15): deflating 100 MB of XML cost about a second, and three tests asked
+		return BOMBS.computeIfAbsent(unpackedBytes, SharedStringsBomb::bomb).clone();
+	}
+
+	private static final java.util.Map<Long, byte[]> BOMBS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static byte[] bomb(long unpackedBytes) {
 		return workbook(SHEET, out -> {
 			out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
 				.getBytes(StandardCharsets.UTF_8));

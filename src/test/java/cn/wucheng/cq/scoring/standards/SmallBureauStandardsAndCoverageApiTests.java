@@ -32,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * below), so no other test's people or squads are in the lists.
  */
 @ResourceLock(providers = SharedContextLock.class)
-@SpringBootTest(properties = "cq.test.context=small-bureau-standards")
+// the context of StandardsAndCoverageBrowserTests, which reads the same bureau (issue 15: one context, one load)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cq.test.context=small-bureau-standards", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
 @AutoConfigureMockMvc
 class SmallBureauStandardsAndCoverageApiTests {
 

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.wucheng.cq.support.Browser;
@@ -27,7 +28,8 @@ import cn.wucheng.cq.support.SharedContextLock;
  */
 @ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cq.test.context=standards-browser", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
+		properties = { "cq.test.context=small-bureau-standards", "CQ_LEGAL_PASSWORD=Browser-Test-Pass-1" })
+@AutoConfigureMockMvc // the context of SmallBureauStandardsAndCoverageApiTests, which reads the same bureau
 class StandardsAndCoverageBrowserTests extends BrowserTest {
 
 	@Autowired
@@ -35,7 +37,10 @@ class StandardsAndCoverageBrowserTests extends BrowserTest {
 
 	@BeforeAll
 	void start() throws Exception {
-		SmallBureauLoader.loadSmall(jdbc);
+		// read only here and in SmallBureauStandardsAndCoverageApiTests (the same context): whichever runs first loads it
+		if (jdbc.sql("select count(*) from unit where name = '城东中队'").query(Integer.class).single() == 0) {
+			SmallBureauLoader.loadSmall(jdbc);
+		}
 		Browser.logIn(browser, url(""), "legal", "Browser-Test-Pass-1");
 	}
 
