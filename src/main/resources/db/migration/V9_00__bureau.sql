@@ -19,7 +19,7 @@ create function cq_bureau() returns bigint language sql stable as $$
                     (select case when count(*) = 1 then min(id) end from bureau))
 $$;
 
--- Every table but these (database.BureauScope.UNSCOPED_TABLES names them, BureauScopeTests fails on a new table that
+-- Every table but these (database.BureauScope.UNSCOPED_TABLES names them, BureauIsolationTests fails on a new table that
 -- is neither scoped nor listed): the schema's history, the sessions and job locks of several instances, the data
 -- stamp (a counter, no data), the audit chain's head and the retention floor (installation-wide, by law), the bureau.
 do $$

@@ -49,6 +49,11 @@ public final class AccountPrincipal implements UserDetails, BureauMember {
 		return new AccountPrincipal(user, "", true, false, false, false, false, false, null);
 	}
 
+	/** The same, of an account of the given bureau (issue 16; several bureaus, and tests of their isolation). */
+	public static AccountPrincipal active(CurrentUser user, long bureauId) {
+		return new AccountPrincipal(user, "", true, false, false, false, false, false, bureauId);
+	}
+
 	/** The same principal once the second factor has been verified in this session. */
 	public AccountPrincipal withSecondFactorVerified() {
 		return new AccountPrincipal(user, passwordHash, enabled, locked, mustChangePassword, passwordExpired, true,
