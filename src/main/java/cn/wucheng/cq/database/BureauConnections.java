@@ -48,16 +48,23 @@ class BureauConnections implements BeanPostProcessor {
 
 		@Override
 		public Connection getConnection() throws SQLException {
-			return withBureau(super.getConnection());
+			// the bureau first: asking for the signed-in account may load the session, which takes a connection of
+			// its own; with this one already held, a request would need two (a pool of one would wait for itself)
+			String bureau = bureau();
+			return withBureau(super.getConnection(), bureau);
 		}
 
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
-			return withBureau(super.getConnection(username, password));
+			String bureau = bureau();
+			return withBureau(super.getConnection(username, password), bureau);
 		}
 
-		private Connection withBureau(Connection connection) throws SQLException {
-			String bureau = Bureaus.current().map(String::valueOf).orElse("");
+		private static String bureau() {
+			return Bureaus.current().map(String::valueOf).orElse("");
+		}
+
+		private Connection withBureau(Connection connection, String bureau) throws SQLException {
 			try {
 				Object physical = physical(connection);
 				boolean autoCommit = connection.getAutoCommit();
