@@ -178,6 +178,21 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		return settings.toString();
 	}
 
+	/**
+	 * The same database as the context's data source, as the owner (issue 16: the application's role may not switch a
+	 * trigger off or see past the policies): for a test's own clean-up or tampering, never for what the application does.
+	 */
+	public static org.springframework.jdbc.core.simple.JdbcClient asOwner(javax.sql.DataSource dataSource) {
+		try {
+			String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+			return org.springframework.jdbc.core.simple.JdbcClient
+				.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres", ""));
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	/** Grants (and default privileges) of the application's role in a fresh database; copies inherit them. */
 	private static void prepareApplicationRole(EmbeddedPostgres pg, String database) {
 		try (var c = pg.getDatabase("postgres", database).getConnection()) {

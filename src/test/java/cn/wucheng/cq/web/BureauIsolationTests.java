@@ -33,7 +33,12 @@ import cn.wucheng.cq.bureau.Bureaus;
 import cn.wucheng.cq.calendar.WorkingDays;
 import cn.wucheng.cq.database.ApplicationRole;
 import cn.wucheng.cq.database.BureauScope;
+import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.scoring.Ranking;
+import cn.wucheng.cq.scoring.ScoreLedger;
+import cn.wucheng.cq.scoring.ScoreScope;
 import cn.wucheng.cq.security.AccountPrincipal;
+import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
@@ -67,6 +72,9 @@ class BureauIsolationTests {
 
 	@Autowired
 	WorkingDays workingDays;
+
+	@Autowired
+	ScoreLedger ledger;
 
 	static long a;
 
@@ -297,6 +305,53 @@ class BureauIsolationTests {
 		// the province's days are not a bureau's to change
 		Bureaus.runAs(b, () -> assertThat(jdbc.sql("delete from calendar_day where on_date = ?").param(nationalDay)
 			.update()).isZero());
+	}
+
+	/**
+	 * R-30, R-31 within a bureau (issue 16 item 1): the direct squads' officers of A and B would make one pool of four
+	 * if pooled; each bureau ranks its own two, and its best handlers are its own.
+	 */
+	@Test
+	void eachBureauRanksItsOwnOfficersInItsOwnPool() {
+		Period quarter = Period.quarter(2024, 1);
+		Ranking.Category inA = Bureaus.runAs(a, () -> direct(ledger.rankings(quarter, ScoreScope.EVERYONE)));
+		Ranking.Category inB = Bureaus.runAs(b, () -> direct(ledger.rankings(quarter, ScoreScope.EVERYONE)));
+		assertThat(inA.pool()).isEqualTo(2);
+		assertThat(inB.pool()).isEqualTo(2);
+		assertThat(inA.entries()).extracting(Ranking.Entry::name).containsExactlyInAnyOrder("甲县张三", "甲县李四");
+		assertThat(inB.entries()).extracting(Ranking.Entry::name).containsExactlyInAnyOrder("乙县王五", "乙县赵六");
+		assertThat(inB.entries()).filteredOn(Ranking.Entry::bestHandler).extracting(Ranking.Entry::name)
+			.allMatch(name -> name.startsWith(B_MARK));
+	}
+
+	/**
+	 * The policy's condition drives an index (issue 16, performance): the quarter's cases of one bureau are read by
+	 * (bureau_id, concluded_on_effective), the bureau evaluated once per statement (an InitPlan), not once per row.
+	 */
+	@Test
+	void theQuartersCasesOfABureauAreReadThroughTheIndexThatLeadsWithTheBureau() {
+		String plan = Bureaus.runAs(a, () -> {
+			try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+				s.execute("set enable_seqscan = off"); // the fixture's tables are tiny: ask for what a large one gets
+				StringBuilder out = new StringBuilder();
+				try (var r = s.executeQuery("explain select id, lead_id, co_id from case_file"
+						+ " where concluded_on_effective between date '2024-01-01' and date '2024-03-31'")) {
+					while (r.next()) {
+						out.append(r.getString(1)).append('\n');
+					}
+				}
+				s.execute("reset enable_seqscan");
+				return out.toString();
+			}
+			catch (java.sql.SQLException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+		assertThat(plan).contains("case_concluded_eff_idx").contains("InitPlan").containsPattern("Index Cond: .*bureau_id");
+	}
+
+	private static Ranking.Category direct(Ranking ranking) {
+		return ranking.categories().stream().filter(c -> c.category() == UnitType.DIRECT_SQUAD).findFirst().orElseThrow();
 	}
 
 	private List<String> scopedTables() {
