@@ -13,12 +13,17 @@
 --   --spring.flyway.user=<owner> --spring.flyway.password=…
 --
 -- Safe to run again (after later migrations, to grant their tables). Tested by PostgresAuditRoleTests.
+--
+-- Issue 16: the tables are kept apart by bureau with row-level security (migrations 9.00, 9.01), which binds only a
+-- role that is neither superuser, nor owner of the tables, nor BYPASSRLS: cq_app is none of them, so even a query
+-- that forgets the bureau sees only the signed-in user's. Never run the application as the owner.
 
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cq_app') THEN
         CREATE ROLE cq_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION;
     END IF;
+    ALTER ROLE cq_app NOSUPERUSER NOBYPASSRLS NOINHERIT NOCREATEDB NOCREATEROLE NOREPLICATION;
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO cq_app', current_database());
 END
 $$;

@@ -131,7 +131,9 @@ public class WorkingDays {
 
 	private Map<LocalDate, DayKind> load(int year) {
 		Map<LocalDate, DayKind> m = new HashMap<>();
-		jdbc.sql("select on_date, kind from calendar_day where on_date between ? and ?")
+		// issue 16: the province's days (bureau_id null) and the bureau's own (the policy shows both); the bureau's
+		// own day of a date, read last, overrides the province's
+		jdbc.sql("select on_date, kind from calendar_day where on_date between ? and ? order by bureau_id nulls first")
 			.params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
 			.query((rs, n) -> m.put(rs.getObject(1, LocalDate.class), DayKind.valueOf(rs.getString(2))))
 			.list();

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,9 +34,15 @@ class EmbeddedDatabaseConfiguration {
 			.type(HikariDataSource.class)
 			.driverClassName("org.postgresql.Driver")
 			.url(server.jdbcUrl())
-			.username(EmbeddedPostgresServer.USER)
-			.password(server.password())
+			.username(ApplicationRole.NAME)
+			.password(server.appPassword())
 			.build();
+	}
+
+	/** The migrations run as the owner; the application as {@link ApplicationRole}, bound by row-level security. */
+	@Bean
+	FlywayConfigurationCustomizer migrationsAsOwner(EmbeddedPostgresServer server) {
+		return flyway -> flyway.dataSource(server.jdbcUrl(), EmbeddedPostgresServer.USER, server.password());
 	}
 
 }

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * the process dies, however it dies — so an orphan is never the postmaster of a running instance.
  * <p>
  * The server listens on localhost only; after the first start its superuser has a generated password (file
- * {@code <data-dir>/pg-password}, owner-only) and {@code pg_hba.conf} asks every connection for it.
+ * {@code <data-dir>/pg-password}, owner-only) and {@code pg_hba.conf} asks every connection for it. The application
+ * connects as {@link ApplicationRole} (password in {@code pg-app-password}), the migrations as the superuser.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -61,13 +62,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final String password;
 
+	private final String appPassword;
+
 	private final FileChannel lockChannel;
 
 	private final FileLock lock;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password, FileChannel lockChannel, FileLock lock) {
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password, String appPassword,
+			FileChannel lockChannel, FileLock lock) {
 		this.postgres = postgres;
 		this.password = password;
+		this.appPassword = appPassword;
 		this.lockChannel = lockChannel;
 		this.lock = lock;
 	}
@@ -97,7 +102,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				stopOrphanedPostmaster(cluster);
 				Files.createDirectories(base.resolve("pg-bin"));
 				Path logFile = base.resolve("postgres.log");
-				String password = password(base);
+				String password = password(base, "pg-password");
+				String appPassword = password(base, "pg-app-password");
 				boolean secured = Files.exists(cluster.resolve("pg_hba.conf"))
 						&& Files.readString(cluster.resolve("pg_hba.conf")).contains("scram-sha-256");
 				EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -119,11 +125,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					builder.setConnectConfig("password", password);
 				}
 				EmbeddedPostgres postgres = builder.start();
-				EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, password, channel, lock);
+				EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, password, appPassword, channel, lock);
 				if (!secured) {
 					server.secure(cluster);
 				}
 				server.createDatabase();
+				server.prepareApplicationRole();
 				log.info("Embedded PostgreSQL {} on localhost:{}, data in {}", server.version(), postgres.getPort(),
 						cluster);
 				return server;
@@ -143,8 +150,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
 	}
 
+	/** The owner's (superuser's) password: the migrations, backups. */
 	public String password() {
 		return password;
+	}
+
+	/** The password of the role the application connects as ({@link ApplicationRole}, issue 16). */
+	public String appPassword() {
+		return appPassword;
 	}
 
 	public int port() {
@@ -209,16 +222,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
-	/** The superuser's password: generated once, kept owner-only beside the cluster. */
-	private static String password(Path base) throws IOException {
-		Path file = base.resolve("pg-password");
+	/** A role's password: generated once, kept owner-only beside the cluster. */
+	private static String password(Path base, String name) throws IOException {
+		Path file = base.resolve(name);
 		if (Files.exists(file)) {
 			return Files.readString(file, StandardCharsets.UTF_8).trim();
 		}
 		byte[] bytes = new byte[24];
 		new SecureRandom().nextBytes(bytes);
 		String password = HexFormat.of().formatHex(bytes);
-		Path tmp = base.resolve("pg-password.tmp");
+		Path tmp = base.resolve(name + ".tmp");
 		Files.deleteIfExists(tmp);
 		Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		Files.writeString(tmp, password + "\n", StandardCharsets.UTF_8);
@@ -253,6 +266,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("Could not create the database " + DATABASE, e);
+		}
+	}
+
+	/**
+	 * The role the application connects as (issue 16): created at the first start, and on a data directory of an
+	 * earlier version; its password (file {@code pg-app-password}) and grants renewed at every start.
+	 */
+	private void prepareApplicationRole() {
+		try (Connection c = connect(DATABASE, password)) {
+			ApplicationRole.prepare(c, appPassword);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Could not prepare the application's database role", e);
 		}
 	}
 

@@ -32,6 +32,7 @@ import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.security.CurrentUser;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import cn.wucheng.cq.bureau.BureauDirectory;
 
 /**
  * The import history (issue 14, item 6): one row per import of a file — from the page, the API or the drop folder —
@@ -72,9 +73,13 @@ public class ImportHistory {
 
 	private final Clock clock;
 
+	private final BureauDirectory bureaus;
+
 	ImportHistory(JdbcClient jdbc, AuditLog audit,
 			@Value("${cq.imports.history.dir:${cq.shared-dir:${cq.data-dir:./data}}/imports}") Path dir,
-			@Value("${cq.imports.history.retention-days:180}") int retentionDays, Clock clock) {
+			@Value("${cq.imports.history.retention-days:180}") int retentionDays, Clock clock,
+			BureauDirectory bureaus) {
+		this.bureaus = bureaus;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -171,7 +176,7 @@ public class ImportHistory {
 	@Scheduled(cron = "${cq.imports.history.cleanup-cron:0 15 3 * * *}")
 	@SchedulerLock(name = "import-history-cleanup", lockAtLeastFor = "PT30S", lockAtMostFor = "PT2M")
 	public void removeExpiredFilesNightly() {
-		removeExpiredFiles();
+		bureaus.forEach(bureau -> removeExpiredFiles()); // each bureau's history (issue 16)
 	}
 
 	/** Removes the files older than the retention; the rows stay, marked as without file. */

@@ -1,5 +1,7 @@
 package cn.wucheng.cq.security;
 
+import cn.wucheng.cq.bureau.BureauMember;
+
 import java.util.Collection;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The authenticated principal: account flags for Spring Security plus the {@link CurrentUser} with its scope. */
-public final class AccountPrincipal implements UserDetails {
+public final class AccountPrincipal implements UserDetails, BureauMember {
 
 	private final CurrentUser user;
 
@@ -26,9 +28,13 @@ public final class AccountPrincipal implements UserDetails {
 
 	private final boolean secondFactorPending;
 
+	/** The account's bureau (issue 16); null when not known (a principal built for a test). */
+	private final Long bureauId;
+
 	AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword,
-			boolean passwordExpired, boolean secondFactorEnrolled, boolean secondFactorPending) {
+			boolean passwordExpired, boolean secondFactorEnrolled, boolean secondFactorPending, Long bureauId) {
 		this.user = user;
+		this.bureauId = bureauId;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
@@ -40,13 +46,24 @@ public final class AccountPrincipal implements UserDetails {
 
 	/** An enabled, unlocked principal with nothing pending: for a signed-in session and for tests. */
 	public static AccountPrincipal active(CurrentUser user) {
-		return new AccountPrincipal(user, "", true, false, false, false, false, false);
+		return new AccountPrincipal(user, "", true, false, false, false, false, false, null);
+	}
+
+	/** The same, of an account of the given bureau (issue 16; several bureaus, and tests of their isolation). */
+	public static AccountPrincipal active(CurrentUser user, long bureauId) {
+		return new AccountPrincipal(user, "", true, false, false, false, false, false, bureauId);
 	}
 
 	/** The same principal once the second factor has been verified in this session. */
 	public AccountPrincipal withSecondFactorVerified() {
 		return new AccountPrincipal(user, passwordHash, enabled, locked, mustChangePassword, passwordExpired, true,
-				false);
+				false, bureauId);
+	}
+
+	/** The bureau whose data this account sees and changes (the database's row-level security keys on it). */
+	@Override
+	public Long bureauId() {
+		return bureauId;
 	}
 
 	public CurrentUser currentUser() {

@@ -25,8 +25,11 @@ public final class Accounts {
 				role, unitId, personId);
 		boolean enrolled = rs.getBoolean("totp_enabled");
 		// 三员 must have a second factor; others who chose one use it too.
+		long bureau = rs.getLong("bureau_id");
+		Long bureauId = rs.wasNull() ? null : bureau;
 		return new AccountPrincipal(user, rs.getString("password_hash"), rs.getBoolean("enabled"), locked,
-				rs.getBoolean("must_change_password"), passwordExpired, enrolled, enrolled || role.administrative());
+				rs.getBoolean("must_change_password"), passwordExpired, enrolled, enrolled || role.administrative(),
+				bureauId);
 	}
 
 	/** A random password with upper and lower case letters and digits, for first start. */

@@ -1,5 +1,7 @@
 package cn.wucheng.cq.shared;
 
+import cn.wucheng.cq.bureau.Bureaus;
+
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -96,11 +98,14 @@ public class DataStamp {
 		if (named == null) {
 			throw new IllegalStateException("no cache " + cache.cacheName());
 		}
-		return named.get(new Stamped(current(), key), compute::get);
+		return named.get(new Stamped(current(), Bureaus.current().orElse(null), key), compute::get);
 	}
 
-	/** A cache key: the stamp read before computing, and what the result is of. */
-	record Stamped(long stamp, Object key) {
+	/**
+	 * A cache key: the stamp read before computing, the bureau it was computed for (issue 16: two bureaus never see
+	 * each other's cached page or score; null: the installation's only bureau) and what the result is of.
+	 */
+	record Stamped(long stamp, Long bureau, Object key) {
 	}
 
 }

@@ -25,10 +25,11 @@ import cn.wucheng.cq.support.SharedContextLock;
  * appends to the audit log, but an UPDATE, DELETE or TRUNCATE of audit_log fails with "permission denied".
  */
 @ResourceLock(providers = SharedContextLock.class)
-@SpringBootTest(properties = "cq.test.context=postgres-roles")
+// the owner: these tests tamper with or inspect what only the owner may (issue 16: the application connects as cq_app)
+@SpringBootTest(properties = { "cq.test.context=postgres-roles", "cq.test.database-role=owner" })
 class PostgresAuditRoleTests {
 
-	static final String PASSWORD = "Cq-app-Test-9";
+	static final String PASSWORD = cn.wucheng.cq.support.TestDatabaseInitializer.APP_PASSWORD; // one cq_app per test server
 
 	@Autowired
 	DataSource dataSource;

@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import cn.wucheng.cq.support.SharedContextLock;
+import cn.wucheng.cq.support.TestDatabaseInitializer;
 import cn.wucheng.cq.support.Users;
 
 /**
@@ -65,16 +66,21 @@ abstract class ImportTestSupport {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	@BeforeEach
 	void startFromAnEmptyBureau() {
 		// A trigger refuses deleting audit entries younger than the retention (issue 5); the test, as the tables'
-		// owner, switches it off for its own clean-up only, as AuditChainTests does for its tampering.
-		jdbc.sql("alter table audit_log disable trigger audit_log_retention_row").update();
+		// owner, switches it off for its own clean-up only, as AuditChainTests does for its tampering. (The
+		// application's own role, issue 16, could not: the clean-up connects as the owner.)
+		JdbcClient owner = TestDatabaseInitializer.asOwner(dataSource);
+		owner.sql("alter table audit_log disable trigger audit_log_retention_row").update();
 		for (String table : List.of("external_training", "case_import_flag", "excellent_award", "case_return", "deduction_item",
 				"case_file", "person_unit_history", "person", "unit_domain", "unit", "domain", "audit_log")) {
-			jdbc.sql("delete from " + table).update();
+			owner.sql("delete from " + table).update();
 		}
-		jdbc.sql("alter table audit_log enable trigger audit_log_retention_row").update();
+		owner.sql("alter table audit_log enable trigger audit_log_retention_row").update();
 		List<List<String>> domains = csvRows(example("domains"), StandardCharsets.UTF_8);
 		for (int i = 1; i < domains.size(); i++) {
 			jdbc.sql("insert into domain (code, name, sort_order) values (?, ?, ?)")

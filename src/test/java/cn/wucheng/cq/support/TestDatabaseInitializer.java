@@ -18,6 +18,7 @@ import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
+import cn.wucheng.cq.database.ApplicationRole;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,6 +50,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 
 	private static final AtomicInteger CONTEXTS = new AtomicInteger();
 
+	/** The test server's application role's password (the server listens on localhost for this JVM only). */
+	public static final String APP_PASSWORD = "cq-app-test";
+
 	private static EmbeddedPostgres postgres;
 
 	/** Migrated templates by the Flyway settings they were built with. */
@@ -63,9 +67,15 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		EmbeddedPostgres pg = postgres();
 		createDatabase(pg, name, template);
 		long created = System.nanoTime();
+		// issue 16: the application connects as its own role, bound by row-level security, the migrations as the
+		// owner; a context that inspects or changes what only the owner may (cq.test.database-role=owner) keeps it
+		String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name;
+		boolean owner = "owner".equals(context.getEnvironment().getProperty("cq.test.database-role"));
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("cq-test-db",
-				Map.of("spring.datasource.url", pg.getJdbcUrl("postgres", name), "spring.datasource.username",
-						"postgres", "spring.datasource.password", "")));
+				Map.of("spring.datasource.url", url, "spring.datasource.username",
+						owner ? "postgres" : ApplicationRole.NAME, "spring.datasource.password",
+						owner ? "" : APP_PASSWORD, "spring.flyway.url", url, "spring.flyway.user", "postgres",
+						"spring.flyway.password", "")));
 		long[] flywayNanos = new long[1];
 		context.getBeanFactory().registerSingleton("cqTestFlywayMigrationStrategy", (FlywayMigrationStrategy) flyway -> {
 			long t = System.nanoTime();
@@ -112,6 +122,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		catch (Exception e) {
 			throw new IllegalStateException(e);
 		}
+		if (template == null) {
+			prepareApplicationRole(pg, name);
+		}
 	}
 
 	private static synchronized Template template(String settings) {
@@ -130,6 +143,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 		catch (Exception e) {
 			throw new IllegalStateException(e);
 		}
+		prepareApplicationRole(pg, name);
 		// a plain (unpooled) data source: no connection stays open on the template, or it could not be copied
 		Flyway.configure(configuration.getClassLoader())
 			.configuration(configuration)
@@ -162,6 +176,31 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 			}
 		}
 		return settings.toString();
+	}
+
+	/**
+	 * The same database as the context's data source, as the owner (issue 16: the application's role may not switch a
+	 * trigger off or see past the policies): for a test's own clean-up or tampering, never for what the application does.
+	 */
+	public static org.springframework.jdbc.core.simple.JdbcClient asOwner(javax.sql.DataSource dataSource) {
+		try {
+			String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+			return org.springframework.jdbc.core.simple.JdbcClient
+				.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(url, "postgres", ""));
+		}
+		catch (java.sql.SQLException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Grants (and default privileges) of the application's role in a fresh database; copies inherit them. */
+	private static void prepareApplicationRole(EmbeddedPostgres pg, String database) {
+		try (var c = pg.getDatabase("postgres", database).getConnection()) {
+			ApplicationRole.prepare(c, APP_PASSWORD);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static synchronized void log(String line) {

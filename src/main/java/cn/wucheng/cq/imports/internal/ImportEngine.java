@@ -253,12 +253,33 @@ public class ImportEngine {
 		}
 		run.recordImport(messages.message("imports.audit.import", kind.label(), fileName, table.describe(), run.created,
 				run.updated, run.unchanged, run.problems.warningCount()));
+		analyzeWritten(kind);
 		if (mapping != null && mapping.name() != null) {
 			audit.record("IMPORT_MAPPING_APPLY", "import_mapping", mapping.name(),
 					messages.message("imports.mapping.audit.applied", mapping.name(), kind.label(), fileName), null, null);
 		}
 		return new ImportResult(kind, fileName, ImportResult.Status.IMPORTED, run.created, run.updated, run.unchanged,
 				List.of(), run.problems.warnings(messages));
+	}
+
+	/**
+	 * Fresh statistics for the tables an import wrote (issue 16): the application's role may not ANALYZE, and without
+	 * statistics the bureau policy makes the planner expect almost no rows (V9_02, {@code cq_analyze}). Inside the
+	 * import's transaction: its own rows are counted, and a rollback takes the statistics back with them.
+	 */
+	private void analyzeWritten(ImportKind kind) {
+		List<String> tables = switch (kind) {
+			case DOMAINS -> List.of("domain");
+			case UNITS -> List.of("unit", "unit_domain");
+			case PEOPLE -> List.of("person", "person_unit_history");
+			case CASES -> List.of("case_file", "case_import_flag");
+			case DEDUCTIONS -> List.of("case_return", "deduction_item");
+			case AWARDS -> List.of("excellent_award");
+			case TRAINING_HOURS -> List.of("external_training");
+		};
+		for (String t : tables) {
+			jdbc.sql("select cq_analyze(cast(:t as regclass))").param("t", t).query().listOfRows();
+		}
 	}
 
 	private static ListImporter<?> importer(ImportKind kind, ImportRun run) {

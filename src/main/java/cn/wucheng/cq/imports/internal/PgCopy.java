@@ -30,6 +30,12 @@ final class PgCopy {
 
 	private String openSql;
 
+	private String openTable;
+
+	private String openColumns;
+
+	private String staging;
+
 	private PgCopy(PGConnection connection, JdbcTemplate template) {
 		this.connection = connection;
 		this.template = template;
@@ -62,7 +68,15 @@ final class PgCopy {
 		if (rows.isEmpty()) {
 			return;
 		}
-		openSql = "copy " + table + " (" + columns + ") from stdin";
+		// issue 16: PostgreSQL refuses COPY FROM into a table under row-level security, so the rows go to a temporary
+		// table of the same columns (no policy: it is this session's own) and from there, at complete(), into the table
+		// with one INSERT … SELECT, which the policy checks and which gives bureau_id its default, the request's bureau
+		staging = "cq_copy_" + table;
+		template.execute("create temp table " + staging + " on commit drop as select " + columns + " from " + table
+				+ " with no data");
+		openTable = table;
+		openColumns = columns;
+		openSql = "copy " + staging + " (" + columns + ") from stdin";
 		StringBuilder b = new StringBuilder(rows.size() * 160);
 		for (Object[] row : rows) {
 			for (int i = 0; i < row.length; i++) {
@@ -98,6 +112,9 @@ final class PgCopy {
 		catch (SQLException e) {
 			throw translate(openSql, e);
 		}
+		template.execute("insert into " + openTable + " (" + openColumns + ") select " + openColumns + " from "
+				+ staging);
+		template.execute("drop table " + staging);
 	}
 
 	/** Abandons an open COPY (reading failed): the transaction is rolled back anyway. */

@@ -24,6 +24,7 @@ import cn.wucheng.cq.reminders.DueItem;
 import cn.wucheng.cq.reminders.Reminders;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.bureau.BureauDirectory;
 
 /**
  * The reminders as messages: on its cron (default every day at 08:20, before the DingTalk webhook's 08:30;
@@ -48,8 +49,11 @@ class ReminderMessages {
 
 	private final AuditLog audit;
 
+	private final BureauDirectory bureaus;
+
 	ReminderMessages(Reminders reminders, MessageStore store, JdbcClient jdbc, MessageSource messages,
-			AuditLog audit) {
+			AuditLog audit, BureauDirectory bureaus) {
+		this.bureaus = bureaus;
 		this.reminders = reminders;
 		this.store = store;
 		this.jdbc = jdbc;
@@ -62,7 +66,8 @@ class ReminderMessages {
 	@SchedulerLock(name = "reminder-messages", lockAtLeastFor = "PT30S", lockAtMostFor = "PT2M")
 	void onSchedule() {
 		try {
-			deliver(reminders.today());
+			// each bureau's reminders to its own accounts (issue 16)
+			bureaus.forEach(bureau -> deliver(reminders.today()));
 		}
 		catch (RuntimeException e) {
 			// never break the scheduler: the next run writes the then current items

@@ -30,6 +30,7 @@ import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import cn.wucheng.cq.bureau.BureauDirectory;
 
 /**
  * The optional outbound notification of due items (off unless {@code cq.reminders.webhook.url} is set): on its cron
@@ -69,8 +70,12 @@ class ReminderWebhook {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final BureauDirectory bureaus;
+
 	ReminderWebhook(Reminders reminders, JdbcClient jdbc, MessageSource messages, AuditLog audit,
-			TransactionTemplate transactions, @Value("${cq.reminders.webhook.url:}") String url) {
+			TransactionTemplate transactions, @Value("${cq.reminders.webhook.url:}") String url,
+			BureauDirectory bureaus) {
+		this.bureaus = bureaus;
 		this.reminders = reminders;
 		this.jdbc = jdbc;
 		this.messages = messages;
@@ -84,7 +89,8 @@ class ReminderWebhook {
 	@SchedulerLock(name = "reminder-webhook", lockAtLeastFor = "PT30S", lockAtMostFor = "PT2M")
 	void onSchedule() {
 		try {
-			send(reminders.today());
+			// each bureau's summary (issue 16); one installation, one robot URL for now
+			bureaus.forEach(bureau -> send(reminders.today()));
 		}
 		catch (RuntimeException e) {
 			// never break the scheduler: the next run tries again

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -55,8 +57,8 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, SignInStepsFilter signInStepsFilter,
-			ApiAwareErrorResponses apiErrors, SessionRegistry sessionRegistry, SessionLimits sessionLimits)
-			throws Exception {
+			ApiAwareErrorResponses apiErrors, SessionRegistry sessionRegistry, SessionLimits sessionLimits,
+			JdbcClient jdbc) throws Exception {
 		http.securityMatcher(API)
 			.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName("cq").authenticationEntryPoint(apiErrors))
@@ -68,7 +70,8 @@ class SecurityConfig {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.addFilter(new ConcurrentSessionFilter(sessionRegistry, sessionLimits))
 			.addFilterAfter(sessionLimits, ConcurrentSessionFilter.class)
-			.addFilterAfter(signInStepsFilter, BasicAuthenticationFilter.class);
+			.addFilterAfter(signInStepsFilter, BasicAuthenticationFilter.class)
+			.addFilterBefore(new SignInBureauFilter(jdbc), BasicAuthenticationFilter.class);
 		return withHeaders(http).build();
 	}
 
@@ -77,8 +80,8 @@ class SecurityConfig {
 	@Order(2)
 	SecurityFilterChain pageFilterChain(HttpSecurity http, SignInStepsFilter signInStepsFilter,
 			ApiAwareErrorResponses apiErrors, LoginSuccessHandler loginSuccess, SessionRegistry sessionRegistry,
-			SessionLimits sessionLimits, LogoutEverywhere logoutEverywhere, SignInFailureHandler signInFailure)
-			throws Exception {
+			SessionLimits sessionLimits, LogoutEverywhere logoutEverywhere, SignInFailureHandler signInFailure,
+			JdbcClient jdbc) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 				// the web app manifest and its icons: a phone fetches them for the home screen without a session
@@ -108,7 +111,8 @@ class SecurityConfig {
 			.addFilterAfter(sessionLimits, ConcurrentSessionFilter.class)
 			// where it stands in the API chain (no Basic filter here, the position is the same): after the filters that
 			// end expired sessions
-			.addFilterAfter(signInStepsFilter, BasicAuthenticationFilter.class);
+			.addFilterAfter(signInStepsFilter, BasicAuthenticationFilter.class)
+			.addFilterBefore(new SignInBureauFilter(jdbc), UsernamePasswordAuthenticationFilter.class);
 		return withHeaders(http).build();
 	}
 

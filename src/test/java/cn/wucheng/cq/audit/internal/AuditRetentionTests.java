@@ -30,7 +30,8 @@ import cn.wucheng.cq.support.Users;
  * audit-chain context (its chain is kept intact).
  */
 @ResourceLock(providers = SharedContextLock.class)
-@SpringBootTest(properties = "cq.test.context=audit-chain")
+// the owner: these tests tamper with or inspect what only the owner may (issue 16: the application connects as cq_app)
+@SpringBootTest(properties = { "cq.test.context=audit-chain", "cq.test.database-role=owner" })
 @AutoConfigureMockMvc
 class AuditRetentionTests {
 
