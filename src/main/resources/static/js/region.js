@@ -10,13 +10,15 @@
     var list = Array.prototype.slice.call(document.querySelectorAll('#region-table tr.bureau-row'));
     var names = list.map(function (r) { return r.dataset.bureau; });
     var num = function (name) { return list.map(function (r) { return Number(r.dataset[name]); }); };
+    // a phone or many bureaus: the names turn so that they do not run into each other
+    var crowded = el.clientWidth / Math.max(1, names.length) < 120;
     chart = echarts.init(el);
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 40, right: 20, top: 50, bottom: 70 },
-      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
+      grid: { left: 40, right: 20, top: el.clientWidth < 576 ? 80 : 50, bottom: crowded ? 110 : 40 },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: crowded ? 40 : 0 } },
       yAxis: { type: 'value', max: 100, name: '%' },
       series: [
         { name: el.dataset.labelStandards, type: 'bar', cursor: 'pointer', data: num('standards') },

@@ -59,6 +59,7 @@ class RegionBrowserTests extends BrowserTest {
 			jdbc.sql("insert into domain (code, name, sort_order) values ('01', '市容环境卫生', 1)").update();
 			Bureau bureau = new Bureau(jdbc);
 			long unit = bureau.unit(mark + "直属中队", "直属中队");
+			bureau.manages(unit, "市容环境卫生"); // the squad covers its one domain: a bar of coverage to see
 			long lead = bureau.officer("RB001", mark + "张三", unit);
 			long co = bureau.officer("RB002", mark + "李四", unit);
 			for (int i = 1; i <= cases; i++) {
