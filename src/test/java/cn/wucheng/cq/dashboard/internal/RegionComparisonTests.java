@@ -35,6 +35,7 @@ import cn.wucheng.cq.security.AccountPrincipal;
 import cn.wucheng.cq.security.CurrentUser;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
+import cn.wucheng.cq.support.SecondReader;
 import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 
@@ -151,6 +152,27 @@ class RegionComparisonTests {
 	}
 
 	@Test
+	void aCaseConcludedInOneBureauShowsOnTheKeptComparisonAtTheNextView() throws Exception {
+		RequestPostProcessor city = as(Role.CITY_SUPERVISION, "金华市");
+		long started = System.nanoTime();
+		String before = page(get("/region").param("quarter", "2024-Q2").header("HX-Request", "true").with(city));
+		long first = System.nanoTime() - started;
+		started = System.nanoTime();
+		assertThat(page(get("/region").param("quarter", "2024-Q2").header("HX-Request", "true").with(city)))
+			.isEqualTo(before);
+		long kept = System.nanoTime() - started;
+		System.out.printf("comparison of 2 bureaus: computed %.1f ms, kept %.1f ms%n", first / 1e6, kept / 1e6);
+		assertThat(before).doesNotContain("乙县李四");
+		Bureaus.runAs(yi, () -> {
+			long unit = jdbc.sql("select id from unit where name = '乙县直属中队'").query(Long.class).single();
+			List<Long> people = jdbc.sql("select id from person order by employee_no desc").query(Long.class).list();
+			new Bureau(jdbc).concludedCase("RG-Y-Q2", "简易程序", unit, people.get(0), people.get(1),
+					LocalDate.of(2024, 5, 6));
+		});
+		assertThat(page(get("/region").param("quarter", "2024-Q2").with(city))).contains("乙县李四");
+	}
+
+	@Test
 	void anHtmxRequestGetsTheComparisonAloneAndTheChartIsThere() throws Exception {
 		String fragment = page(get("/region").param("quarter", Q).header("HX-Request", "true")
 			.with(as(Role.PROVINCE_LEGAL, null)));
@@ -211,6 +233,10 @@ class RegionComparisonTests {
 			}
 			assertThat(names).containsExactly("甲县综合行政执法局", "乙县综合行政执法局");
 		}
+		// a reader that is not POI (openpyxl, as Excel and WPS users' files are checked): names as text, rates as numbers
+		String read = SecondReader.read("region.xlsx", response.getContentAsByteArray());
+		assertThat(read).contains("cell 各局对比 2024-Q1!A3 s 甲县综合行政执法局", "cell 各局对比 2024-Q1!A4 s 乙县综合行政执法局")
+			.containsPattern(java.util.regex.Pattern.quote("cell 各局对比 2024-Q1!F3 n ") + "[0-9.]+");
 	}
 
 	@Test
