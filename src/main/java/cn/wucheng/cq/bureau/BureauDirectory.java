@@ -21,9 +21,22 @@ public class BureauDirectory {
 	}
 
 	public List<Bureau> all() {
-		return jdbc.sql("select id, code, name from bureau order by id")
-			.query((rs, n) -> new Bureau(rs.getLong(1), rs.getString(2), rs.getString(3)))
+		return jdbc.sql("select id, code, name, city from bureau order by id")
+			.query((rs, n) -> new Bureau(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list();
+	}
+
+	/** The bureaus of one city, in the order of their ids (issue 16 item 3); none for a null or blank city. */
+	public List<Bureau> ofCity(String city) {
+		if (city == null || city.isBlank()) {
+			return List.of();
+		}
+		return all().stream().filter(b -> city.equals(b.city())).toList();
+	}
+
+	/** The cities that have a bureau, for the account administration's choice. */
+	public List<String> cities() {
+		return all().stream().map(Bureau::city).filter(c -> c != null && !c.isBlank()).distinct().sorted().toList();
 	}
 
 	/** Runs {@code work} once for each bureau, within it ({@link Bureaus#runAs}), in the order of their ids. */

@@ -31,10 +31,15 @@ public final class AccountPrincipal implements UserDetails, BureauMember {
 	/** The account's bureau (issue 16); null when not known (a principal built for a test). */
 	private final Long bureauId;
 
+	/** The city whose bureaus a city account compares (issue 16 item 3); null for every other account. */
+	private final String city;
+
 	AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword,
-			boolean passwordExpired, boolean secondFactorEnrolled, boolean secondFactorPending, Long bureauId) {
+			boolean passwordExpired, boolean secondFactorEnrolled, boolean secondFactorPending, Long bureauId,
+			String city) {
 		this.user = user;
 		this.bureauId = bureauId;
+		this.city = city;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
@@ -46,18 +51,28 @@ public final class AccountPrincipal implements UserDetails, BureauMember {
 
 	/** An enabled, unlocked principal with nothing pending: for a signed-in session and for tests. */
 	public static AccountPrincipal active(CurrentUser user) {
-		return new AccountPrincipal(user, "", true, false, false, false, false, false, null);
+		return new AccountPrincipal(user, "", true, false, false, false, false, false, null, null);
 	}
 
 	/** The same, of an account of the given bureau (issue 16; several bureaus, and tests of their isolation). */
 	public static AccountPrincipal active(CurrentUser user, long bureauId) {
-		return new AccountPrincipal(user, "", true, false, false, false, false, false, bureauId);
+		return new AccountPrincipal(user, "", true, false, false, false, false, false, bureauId, null);
+	}
+
+	/** The same, of a city account (issue 16 item 3: a city's roles compare the bureaus of that city). */
+	public static AccountPrincipal active(CurrentUser user, long bureauId, String city) {
+		return new AccountPrincipal(user, "", true, false, false, false, false, false, bureauId, city);
 	}
 
 	/** The same principal once the second factor has been verified in this session. */
 	public AccountPrincipal withSecondFactorVerified() {
 		return new AccountPrincipal(user, passwordHash, enabled, locked, mustChangePassword, passwordExpired, true,
-				false, bureauId);
+				false, bureauId, city);
+	}
+
+	/** The city whose bureaus this account compares (a city role's); null for any other account. */
+	public String city() {
+		return city;
 	}
 
 	/** The bureau whose data this account sees and changes (the database's row-level security keys on it). */

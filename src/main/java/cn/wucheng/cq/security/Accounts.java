@@ -29,7 +29,7 @@ public final class Accounts {
 		Long bureauId = rs.wasNull() ? null : bureau;
 		return new AccountPrincipal(user, rs.getString("password_hash"), rs.getBoolean("enabled"), locked,
 				rs.getBoolean("must_change_password"), passwordExpired, enrolled, enrolled || role.administrative(),
-				bureauId);
+				bureauId, rs.getString("city"));
 	}
 
 	/** A random password with upper and lower case letters and digits, for first start. */

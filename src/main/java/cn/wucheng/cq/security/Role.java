@@ -36,7 +36,31 @@ public enum Role {
 	 * only, no page at all (SecurityConfig), and of the API only the imports and the case push (issue 14). Reads no
 	 * business data.
 	 */
-	INTEGRATION(Scope.NONE, false);
+	INTEGRATION(Scope.NONE, false),
+	/**
+	 * 市局法制处 (issue 16 item 3): reads the results of every bureau of its city side by side, and one bureau's within
+	 * it (read only); no bureau's page for writing. Scope ALL: within a bureau it drills into, it reads every unit.
+	 */
+	CITY_LEGAL(Scope.ALL, false, Level.CITY),
+	/** 市局督查: as {@link #CITY_LEGAL}. */
+	CITY_SUPERVISION(Scope.ALL, false, Level.CITY),
+	/** 省厅法制处: as {@link #CITY_LEGAL}, for every bureau of the province. */
+	PROVINCE_LEGAL(Scope.ALL, false, Level.PROVINCE),
+	/** 省厅督查: as {@link #PROVINCE_LEGAL}. */
+	PROVINCE_SUPERVISION(Scope.ALL, false, Level.PROVINCE);
+
+	/** Whose results a role reads: its own bureau's, or every bureau's of a city or of the province (issue 16). */
+	public enum Level {
+		/** The account's own bureau: every role of a county bureau. */
+		BUREAU,
+		/** The bureaus of the account's city (市局). */
+		CITY,
+		/** Every bureau of the installation (省厅). */
+		PROVINCE
+	}
+
+	/** The roles of a city or the province, which compare bureaus and write nothing (issue 16 item 3). */
+	public static final String REGIONAL = "hasAnyRole('CITY_LEGAL','CITY_SUPERVISION','PROVINCE_LEGAL','PROVINCE_SUPERVISION')";
 
 	/** How much business data a role may read. */
 	public enum Scope {
@@ -54,9 +78,25 @@ public enum Role {
 
 	private final boolean administrative;
 
+	private final Level level;
+
 	Role(Scope scope, boolean administrative) {
+		this(scope, administrative, Level.BUREAU);
+	}
+
+	Role(Scope scope, boolean administrative, Level level) {
 		this.scope = scope;
 		this.administrative = administrative;
+		this.level = level;
+	}
+
+	public Level level() {
+		return level;
+	}
+
+	/** A city's or the province's role (issue 16 item 3): compares bureaus, no bureau page of its own. */
+	public boolean regional() {
+		return level != Level.BUREAU;
 	}
 
 	public Scope scope() {

@@ -36,6 +36,12 @@ public enum DataCache {
 	/** The leadership dashboard of a quarter, per day (about a thousand squad rows at province scale). */
 	DASHBOARDS(16),
 
+	/**
+	 * The comparison of bureaus of a quarter per city or province and day (issue 16 item 3): one row per bureau, each
+	 * from that bureau's dashboard (kept in {@link #DASHBOARDS}, which this must not be: one is computed inside the other).
+	 */
+	REGIONS(64),
+
 	/** The home page's cards per data scope and day. */
 	HOME_FIGURES(1_024),
 

@@ -53,6 +53,9 @@ class HomeController {
 	@PreAuthorize("isAuthenticated()")
 	String home(Model model) {
 		CurrentUser user = CurrentUser.get();
+		if (user.role().regional()) {
+			return "redirect:/region"; // issue 16 item 3: a city's or the province's home is the comparison of bureaus
+		}
 		// The figures are the same for everyone of the same scope: computed once per scope and kept until the data
 		// they count changes (DataStamp) — a province holds a million cases, counting them per view does not scale.
 		String scopeKey = user.readsAll() + "|" + user.unitFilter().orElse(null) + "|" + user.personFilter().orElse(null);

@@ -58,9 +58,12 @@ public class Navigation {
 			return LISTS.computeIfAbsent(roles, Nav::parse).contains(role);
 		}
 
-		/** One of the business roles (法制科 … 执法人员), not one of the three administrators. */
+		/**
+		 * One of a bureau's business roles (法制科 … 执法人员), not one of the three administrators nor a city's or the
+		 * province's role (issue 16 item 3: those see the comparison of bureaus only).
+		 */
 		public boolean business() {
-			return !role.administrative();
+			return !role.administrative() && !role.regional();
 		}
 
 		private static Set<Role> parse(String roles) {

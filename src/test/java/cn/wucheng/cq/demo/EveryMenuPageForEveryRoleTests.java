@@ -63,7 +63,8 @@ class EveryMenuPageForEveryRoleTests {
 			"publication.appeals.none", "publication.list.none", "recording.summary.empty", "reminders.none",
 			"rollout.empty", "scoring.breakdown.empty", "scoring.rankings.empty", "scoring.scores.empty",
 			"standards.list.empty", "supervision.files.empty", "supervision.meetings.empty",
-			"supervision.tasks.empty", "training.plans.empty", "training.sessions.empty", "unit.list.empty");
+			"supervision.tasks.empty", "training.plans.empty", "training.sessions.empty", "unit.list.empty",
+			"region.none");
 
 	/**
 	 * Pages legitimately empty for a role, with the reason: role → path. Keep this short; each entry is a page a
@@ -75,7 +76,9 @@ class EveryMenuPageForEveryRoleTests {
 			Role.LEGAL, Set.of("/evaluations/mine"), Role.SUPERVISION, Set.of("/evaluations/mine"),
 			Role.SQUAD_LEADER, Set.of("/evaluations/mine"), Role.OFFICER, Set.of("/evaluations/mine"),
 			// 局领导 reads results: no reminder is his to act on (no due-item source serves LEADER), and he is no evaluator
-			Role.LEADER, Set.of("/reminders", "/evaluations/mine"));
+			Role.LEADER, Set.of("/reminders", "/evaluations/mine"),
+			// issue 16 item 3: the demo bureau belongs to no city, so a city account compares none (the province's do)
+			Role.CITY_LEGAL, Set.of("/region"), Role.CITY_SUPERVISION, Set.of("/region"));
 
 	static final Pattern MENU_LINK = Pattern.compile("<a class=\"(?:nav-link|dropdown-item)\" href=\"([^\"#]+)\"");
 
@@ -174,6 +177,10 @@ class EveryMenuPageForEveryRoleTests {
 	/** The menu the role sees, read from its home page (the layout renders it once per role). */
 	private Set<String> menuLinks(RequestPostProcessor user) throws Exception {
 		MockHttpServletResponse home = mvc.perform(get("/").with(user)).andReturn().getResponse();
+		if (home.getStatus() == 302 && String.valueOf(home.getRedirectedUrl()).startsWith("/")) {
+			// a city's or the province's home is the comparison of bureaus (issue 16 item 3)
+			home = mvc.perform(get(home.getRedirectedUrl()).with(user)).andReturn().getResponse();
+		}
 		String html = home.getContentAsString(StandardCharsets.UTF_8);
 		int start = html.indexOf("navbar-nav me-auto");
 		int end = html.indexOf("navbar-text", Math.max(start, 0));

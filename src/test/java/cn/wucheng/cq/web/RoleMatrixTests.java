@@ -73,8 +73,22 @@ class RoleMatrixTests {
 	static final List<Role> COLUMNS = List.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN, Role.LEGAL,
 			Role.SUPERVISION, Role.LEADER, Role.SQUAD_LEADER, Role.LEGAL_OFFICER, Role.OFFICER, Role.INTEGRATION);
 
+	/**
+	 * The city's and the province's roles (issue 16 item 3). A file may state them as four more columns
+	 * ({@link #REGIONAL_HEADER}); a file with the ten columns only leaves them at the default: let through where every
+	 * role that signs in to pages is (the home page, one's password, messages), refused everywhere else — they read
+	 * the comparison of bureaus and no bureau's page.
+	 */
+	static final List<Role> REGIONAL = List.of(Role.CITY_LEGAL, Role.CITY_SUPERVISION, Role.PROVINCE_LEGAL,
+			Role.PROVINCE_SUPERVISION);
+
+	static final List<Role> ALL_COLUMNS = java.util.stream.Stream.concat(COLUMNS.stream(), REGIONAL.stream()).toList();
+
 	static final String HEADER = "method,path,"
 			+ String.join(",", COLUMNS.stream().map(Role::name).toList());
+
+	static final String REGIONAL_HEADER = HEADER + ","
+			+ String.join(",", REGIONAL.stream().map(Role::name).toList());
 
 	/** Rows anonymous users may call (SecurityConfig permits them). */
 	static final Set<String> PUBLIC = Set.of("GET /login");
@@ -157,27 +171,32 @@ class RoleMatrixTests {
 	static List<Row> read(String file, String text) {
 		List<Row> rows = new ArrayList<>();
 		String[] lines = text.replace("\uFEFF", "").split("\\R");
-		if (lines.length == 0 || !lines[0].strip().equals(HEADER)) {
-			throw new IllegalStateException(file + ": the first line must be " + HEADER);
+		if (lines.length == 0 || !lines[0].strip().equals(HEADER) && !lines[0].strip().equals(REGIONAL_HEADER)) {
+			throw new IllegalStateException(file + ": the first line must be " + HEADER + " or " + REGIONAL_HEADER);
 		}
+		List<Role> columns = lines[0].strip().equals(HEADER) ? COLUMNS : ALL_COLUMNS;
 		for (int i = 1; i < lines.length; i++) {
 			String line = lines[i].strip();
 			if (line.isEmpty() || line.startsWith("#")) {
 				continue;
 			}
 			String[] cells = line.split(",", -1);
-			if (cells.length != 2 + COLUMNS.size()) {
-				throw new IllegalStateException(file + ":" + (i + 1) + ": expected " + (2 + COLUMNS.size())
+			if (cells.length != 2 + columns.size()) {
+				throw new IllegalStateException(file + ":" + (i + 1) + ": expected " + (2 + columns.size())
 						+ " cells, found " + cells.length + ": " + line);
 			}
 			Map<Role, Boolean> allowed = new EnumMap<>(Role.class);
-			for (int c = 0; c < COLUMNS.size(); c++) {
+			for (int c = 0; c < columns.size(); c++) {
 				String yn = cells[2 + c].strip();
 				if (!yn.equals("Y") && !yn.equals("N")) {
-					throw new IllegalStateException(file + ":" + (i + 1) + ": " + COLUMNS.get(c) + " is '" + yn
+					throw new IllegalStateException(file + ":" + (i + 1) + ": " + columns.get(c) + " is '" + yn
 							+ "', must be Y or N");
 				}
-				allowed.put(COLUMNS.get(c), yn.equals("Y"));
+				allowed.put(columns.get(c), yn.equals("Y"));
+			}
+			if (columns == COLUMNS) {
+				boolean everyPageRole = COLUMNS.stream().filter(r -> r != Role.INTEGRATION).allMatch(allowed::get);
+				REGIONAL.forEach(r -> allowed.put(r, everyPageRole));
 			}
 			rows.add(new Row(file, i + 1, cells[0].strip().toUpperCase(), normalise(cells[1].strip()), allowed));
 		}
@@ -204,7 +223,7 @@ class RoleMatrixTests {
 	void eachRoleIsRefusedOrLetThroughAsTheMatrixSays(Row row) throws Exception {
 		String path = concrete(row.path());
 		List<String> wrong = new ArrayList<>();
-		for (Role role : COLUMNS) {
+		for (Role role : ALL_COLUMNS) {
 			MockHttpServletResponse response = perform(row, path, role);
 			int status = response.getStatus();
 			String redirect = response.getRedirectedUrl();
@@ -270,6 +289,19 @@ class RoleMatrixTests {
 			.isEmpty();
 	}
 
+	/** Issue 16 item 3: the city's and the province's roles read; they change nothing but their own account's state. */
+	@Test
+	void theCitysAndTheProvincesRolesWriteNothingButTheirOwnPasswordSecondFactorAndMessages() {
+		for (Role role : REGIONAL) {
+			List<String> writes = rows().stream()
+				.filter(r -> !r.method().equals("GET") && r.allowed().get(role))
+				.map(Row::key)
+				.toList();
+			assertThat(writes).as(role.name()).isNotEmpty()
+				.allMatch(w -> w.contains(" /account/") || w.contains(" /messages"), "own account or messages");
+		}
+	}
+
 	@Test
 	void aMalformedMatrixFileIsRefusedRatherThanReadAsAllowed() {
 		String header = HEADER + "\n";
@@ -285,6 +317,14 @@ class RoleMatrixTests {
 			.hasMessageContaining("must be Y or N");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("short.csv", header + "GET,/cases,N,N\n"))
 			.hasMessageContaining("expected 12 cells");
+		assertThat(read("old.csv", header + "GET,/,Y,Y,Y,Y,Y,Y,Y,Y,Y,N\nGET,/dashboard,N,N,N,Y,Y,Y,N,N,N,N\n"))
+			.as("a file of ten columns: the city's and province's roles pass where every page role does, else not")
+			.satisfiesExactly(r -> assertThat(r.allowed().get(Role.CITY_LEGAL)).isTrue(),
+					r -> assertThat(r.allowed().get(Role.PROVINCE_SUPERVISION)).isFalse());
+		assertThat(read("region.csv", REGIONAL_HEADER + "\nGET,/region,N,N,N,N,N,N,N,N,N,N,Y,Y,Y,N\n"))
+			.singleElement()
+			.satisfies(r -> assertThat(r.allowed().get(Role.PROVINCE_LEGAL)).isTrue())
+			.satisfies(r -> assertThat(r.allowed().get(Role.PROVINCE_SUPERVISION)).isFalse());
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("noheader.csv", "GET,/cases\n"))
 			.hasMessageContaining("first line");
 		assertThat(concrete("/training/plans/{id}/items/{itemNo}")).isEqualTo("/training/plans/987654321/items/987654321");

@@ -71,7 +71,7 @@ class DashboardController {
 	 * The quarters of the picker, newest first: from the current year (a page opened on last year's data can move on
 	 * to this year's) down to the year before the shown one.
 	 */
-	private static List<Period> quartersAround(Period shown, int currentYear) {
+	static List<Period> quartersAround(Period shown, int currentYear) {
 		int top = Math.max(currentYear, shown.year());
 		return java.util.stream.IntStream.range(0, (top - shown.year() + 2) * 4)
 			.mapToObj(i -> Period.quarter(top - i / 4, 4 - i % 4))

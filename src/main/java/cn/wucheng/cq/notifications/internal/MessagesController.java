@@ -27,7 +27,7 @@ class MessagesController {
 
 	/** Every role that signs in to pages (the integration account has none). */
 	static final String SIGNED_IN = "hasAnyRole('ADMIN','SECURITY_ADMIN','AUDIT_ADMIN','LEGAL','SUPERVISION','LEADER',"
-			+ "'SQUAD_LEADER','LEGAL_OFFICER','OFFICER')";
+			+ "'SQUAD_LEADER','LEGAL_OFFICER','OFFICER','CITY_LEGAL','CITY_SUPERVISION','PROVINCE_LEGAL','PROVINCE_SUPERVISION')";
 
 	static final int PAGE_SIZE = 20;
 

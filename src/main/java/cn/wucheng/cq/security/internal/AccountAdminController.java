@@ -190,9 +190,10 @@ class AccountAdminController {
 		boolean assignsRoles = CurrentUser.get().role() == Role.SECURITY_ADMIN;
 		model.addAttribute("account", account);
 		model.addAttribute("units", accounts.units());
+		model.addAttribute("cities", accounts.cities());
 		model.addAttribute("assignsRoles", assignsRoles);
 		model.addAttribute("formRoles", account != null && assignsRoles ? Arrays.asList(Role.values())
-				: account != null ? List.of(account.role()) : Role.business());
+				: account != null ? List.of(account.role()) : Role.business().stream().filter(r -> !r.regional()).toList());
 		return "admin/users/form";
 	}
 

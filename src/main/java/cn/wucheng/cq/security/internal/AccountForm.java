@@ -21,6 +21,9 @@ public class AccountForm {
 
 	private Integer version;
 
+	/** The city whose bureaus a city account (市局法制处, 市局督查) compares (issue 16 item 3). */
+	private String city;
+
 	static AccountForm from(Account a) {
 		AccountForm f = new AccountForm();
 		f.username = a.username();
@@ -29,6 +32,7 @@ public class AccountForm {
 		f.unitId = a.unitId();
 		f.employeeNo = a.employeeNo();
 		f.version = a.version();
+		f.city = a.city();
 		return f;
 	}
 
@@ -82,6 +86,18 @@ public class AccountForm {
 
 	public void setEmployeeNo(String employeeNo) {
 		this.employeeNo = employeeNo;
+	}
+
+	public String getCity() {
+		return city;
+	}
+
+	public void setCity(String city) {
+		this.city = city;
+	}
+
+	String trimmedCity() {
+		return city == null ? "" : city.trim();
 	}
 
 	public Integer getVersion() {

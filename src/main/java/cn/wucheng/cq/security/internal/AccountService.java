@@ -30,6 +30,7 @@ import org.springframework.validation.Errors;
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.security.Accounts;
 import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.bureau.BureauDirectory;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Refusal;
@@ -53,7 +54,7 @@ class AccountService {
 	private static final String SELECT = """
 			select u.id, u.username, u.display_name, u.role, u.unit_id, un.name as unit_name, u.person_id,
 			  p.employee_no, p.name as person_name, u.enabled, u.locked_until, u.must_change_password, u.version,
-			  u.created_at, u.password_changed_at, u.totp_enabled
+			  u.created_at, u.password_changed_at, u.totp_enabled, u.city
 			from app_user u
 			left join unit un on un.id = u.unit_id
 			left join person p on p.id = u.person_id
@@ -91,8 +92,12 @@ class AccountService {
 
 	private final SecurityProperties properties;
 
+	private final BureauDirectory bureaus;
+
 	AccountService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PasswordEncoder encoder, AuditLog audit,
-			Clock clock, Refusals refusals, SessionTerminator sessions, SecurityProperties properties) {
+			Clock clock, Refusals refusals, SessionTerminator sessions, SecurityProperties properties,
+			BureauDirectory bureaus) {
+		this.bureaus = bureaus;
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
@@ -146,6 +151,11 @@ class AccountService {
 			.list();
 	}
 
+	/** The cities a city account may be given (issue 16 item 3): those the installation's bureaus belong to. */
+	List<String> cities() {
+		return bureaus.cities();
+	}
+
 	// ---------------------------------------------------------------- admin changes
 
 	/** Creates an account with a generated initial password that must be changed at first login. */
@@ -169,10 +179,10 @@ class AccountService {
 		LocalDateTime now = LocalDateTime.now(clock);
 		jdbc.sql("""
 				insert into app_user (username, password_hash, display_name, role, unit_id, person_id, enabled,
-				  must_change_password, created_at)
-				values (?, ?, ?, ?, ?, ?, true, true, ?)""")
+				  must_change_password, created_at, city)
+				values (?, ?, ?, ?, ?, ?, true, true, ?, ?)""")
 			.params(username, encoder.encode(password), form.trimmedDisplayName(), form.getRole().name(),
-					links.get().unitId(), links.get().personId(), now)
+					links.get().unitId(), links.get().personId(), now, links.get().city())
 			.update();
 		Account created = jdbc.sql(SELECT + " where u.username = ?").param(username).query(this::account).single();
 		audit.record("ACCOUNT_CREATED", ENTITY, username, refusals.message("security.audit.accountCreated"), null, describe(created));
@@ -198,6 +208,7 @@ class AccountService {
 			form.setRole(before.role());
 			form.setUnitId(before.unitId());
 			form.setEmployeeNo(before.employeeNo());
+			form.setCity(before.city());
 		}
 		if (isSelf(before) && form.getRole() != null && form.getRole() != before.role()) {
 			errors.rejectValue("role", "admin.users.error.ownRole");
@@ -211,9 +222,10 @@ class AccountService {
 			return false;
 		}
 		int updated = jdbc.sql("""
-				update app_user set display_name = ?, role = ?, unit_id = ?, person_id = ?, version = version + 1
+				update app_user set display_name = ?, role = ?, unit_id = ?, person_id = ?, city = ?, version = version + 1
 				where id = ? and version = ?""")
-			.params(form.trimmedDisplayName(), form.getRole().name(), links.get().unitId(), links.get().personId(), id,
+			.params(form.trimmedDisplayName(), form.getRole().name(), links.get().unitId(), links.get().personId(),
+					links.get().city(), id,
 					form.getVersion() == null ? -1 : form.getVersion())
 			.update();
 		if (updated == 0) {
@@ -222,7 +234,7 @@ class AccountService {
 		Account after = get(id);
 		String detail = refusals.message("security.audit.accountUpdated");
 		if (after.role() != before.role() || !Objects.equals(after.unitId(), before.unitId())
-				|| !Objects.equals(after.personId(), before.personId())) {
+				|| !Objects.equals(after.personId(), before.personId()) || !Objects.equals(after.city(), before.city())) {
 			// The sessions carry the old role and data scope: they end, the user signs in again with the new ones.
 			int ended = sessions.endAll(before.username());
 			detail = refusals.message("security.audit.accountUpdated.scope",
@@ -444,7 +456,7 @@ class AccountService {
 	// ---------------------------------------------------------------- helpers
 
 	/** The unit and person an account is linked to, once validated. */
-	private record Links(Long unitId, Long personId) {
+	private record Links(Long unitId, Long personId, String city) {
 	}
 
 	private Optional<Links> validateDetails(AccountForm form, Long accountId, Errors errors) {
@@ -463,12 +475,29 @@ class AccountService {
 			// Only the security administrator hands out the three administrative roles (三员分立).
 			errors.rejectValue("role", "admin.users.error.adminRoleBySecurityAdmin");
 		}
+		String city = null;
+		if (role != null && role.regional()) {
+			// issue 16 item 3: a city's or the province's account is handed out by the security administrator, as
+			// roles are (三员分立); it is nobody's officer account, and a city account names its city
+			if (!assignsRoles()) {
+				errors.rejectValue("role", "admin.users.error.regionalBySecurityAdmin");
+			}
+			if (!form.trimmedEmployeeNo().isEmpty() || form.getUnitId() != null) {
+				errors.rejectValue("employeeNo", "admin.users.error.regionalNoPerson");
+			}
+			if (role.level() == Role.Level.CITY) {
+				city = form.trimmedCity();
+				if (!bureaus.cities().contains(city)) {
+					errors.rejectValue("city", "admin.users.error.cityRequired");
+				}
+			}
+		}
 		if (role != null && role.administrative()) {
 			// An administrator's account is nobody's officer account: no person, no unit, no business data.
 			if (!form.trimmedEmployeeNo().isEmpty()) {
 				errors.rejectValue("employeeNo", "admin.users.error.adminNoPerson");
 			}
-			return errors.hasErrors() ? Optional.empty() : Optional.of(new Links(null, null));
+			return errors.hasErrors() ? Optional.empty() : Optional.of(new Links(null, null, null));
 		}
 		Long unitId = form.getUnitId();
 		if (unitId != null && jdbc.sql("select count(*) from unit where id = ?").param(unitId).query(Long.class).single() == 0) {
@@ -509,7 +538,7 @@ class AccountService {
 		if ((role == Role.SQUAD_LEADER || role == Role.LEGAL_OFFICER) && form.getUnitId() == null) {
 			errors.rejectValue("unitId", "admin.users.error.unitRequired");
 		}
-		return errors.hasErrors() ? Optional.empty() : Optional.of(new Links(unitId, personId));
+		return errors.hasErrors() ? Optional.empty() : Optional.of(new Links(unitId, personId, city));
 	}
 
 	private boolean usernameExists(String username) {
@@ -547,12 +576,13 @@ class AccountService {
 				rs.getString("person_name"), rs.getBoolean("enabled"), until != null && until.isAfter(LocalDateTime.now(clock)),
 				until, rs.getBoolean("must_change_password"), rs.getInt("version"),
 				rs.getTimestamp("created_at").toLocalDateTime(), changed == null ? null : changed.toLocalDateTime(),
-				rs.getBoolean("totp_enabled"));
+				rs.getBoolean("totp_enabled"), rs.getString("city"));
 	}
 
 	/** Before/after text for the audit log: one "字段=值" line per field, never a password or hash. */
 	private String describe(Account a) {
-		return refusals.message("security.audit.account.more", describe(a.username(), a.displayName(), a.role(), a.unitName(),
+		return refusals.message("security.audit.account.more", describe(a.username(), a.displayName(), a.role(),
+				a.city() != null ? a.city() : a.unitName(),
 				a.employeeNo() == null ? null : a.employeeNo() + " " + a.personName(), a.enabled()),
 				a.locked() ? refusals.message("common.yes") : refusals.message("common.no"),
 				a.mustChangePassword() ? refusals.message("common.yes") : refusals.message("common.no"));

@@ -378,9 +378,14 @@ class AccountAdminTests {
 
 	@Test
 	void everyRoleHasAChineseLabel() {
-		Map<Role, String> expected = Map.of(Role.ADMIN, "系统管理员", Role.SECURITY_ADMIN, "安全管理员",
-				Role.AUDIT_ADMIN, "审计管理员", Role.LEGAL, "法制科", Role.SUPERVISION, "督查科", Role.LEADER, "局领导",
-				Role.SQUAD_LEADER, "中队长", Role.LEGAL_OFFICER, "法制员", Role.OFFICER, "执法人员", Role.INTEGRATION, "接口账号");
+		Map<Role, String> expected = Map.ofEntries(Map.entry(Role.ADMIN, "系统管理员"),
+				Map.entry(Role.SECURITY_ADMIN, "安全管理员"), Map.entry(Role.AUDIT_ADMIN, "审计管理员"),
+				Map.entry(Role.LEGAL, "法制科"), Map.entry(Role.SUPERVISION, "督查科"), Map.entry(Role.LEADER, "局领导"),
+				Map.entry(Role.SQUAD_LEADER, "中队长"), Map.entry(Role.LEGAL_OFFICER, "法制员"),
+				Map.entry(Role.OFFICER, "执法人员"), Map.entry(Role.INTEGRATION, "接口账号"),
+				// issue 16 item 3: the city's and the province's offices
+				Map.entry(Role.CITY_LEGAL, "市局法制处"), Map.entry(Role.CITY_SUPERVISION, "市局督查"),
+				Map.entry(Role.PROVINCE_LEGAL, "省厅法制处"), Map.entry(Role.PROVINCE_SUPERVISION, "省厅督查"));
 		for (Role role : Role.values()) {
 			assertThat(messages.getMessage("role." + role.name(), null, java.util.Locale.SIMPLIFIED_CHINESE))
 				.isEqualTo(expected.get(role));

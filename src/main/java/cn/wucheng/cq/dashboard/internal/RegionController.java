@@ -1,0 +1,92 @@
+package cn.wucheng.cq.dashboard.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.wucheng.cq.bureau.Bureau;
+import cn.wucheng.cq.bureau.Bureaus;
+import cn.wucheng.cq.security.CurrentUser;
+import cn.wucheng.cq.security.Role;
+import cn.wucheng.cq.shared.NotFoundException;
+import cn.wucheng.cq.shared.Period;
+import cn.wucheng.cq.shared.QuarterOnly;
+
+/**
+ * The city's and the province's pages (issue 16 item 3, 市局/省厅 法制处 and 督查): the bureaus' results of a quarter
+ * side by side, one bureau's in detail, and the comparison as .xlsx. Read only — no form writes anything, and these
+ * roles are refused by every bureau page that writes ({@link Role#REGIONAL} is on no such page). Which bureaus: the
+ * account's city's, or all for the province ({@link RegionScope}); another bureau's id answers 404.
+ */
+@Controller
+class RegionController {
+
+	private final RegionFigures figures;
+
+	private final RegionScope scope;
+
+	private final MessageSource messages;
+
+	RegionController(RegionFigures figures, RegionScope scope, MessageSource messages) {
+		this.figures = figures;
+		this.scope = scope;
+		this.messages = messages;
+	}
+
+	@GetMapping("/region")
+	@PreAuthorize(Role.REGIONAL)
+	String comparison(@RequestParam(required = false) @QuarterOnly Period quarter,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		List<Bureau> bureaus = scope.bureaus();
+		Period period = quarter == null ? figures.defaultQuarter(bureaus) : quarter;
+		model.addAttribute("quarter", period);
+		model.addAttribute("quarters", DashboardController.quartersAround(period, figures.today().getYear()));
+		model.addAttribute("rows", figures.compare(period, bureaus, CurrentUser.get()));
+		return htmx != null ? "region/region :: comparison" : "region/region";
+	}
+
+	@GetMapping("/region/bureaus/{id}")
+	@PreAuthorize(Role.REGIONAL)
+	String bureau(@PathVariable long id, @RequestParam(required = false) @QuarterOnly Period quarter, Model model) {
+		Bureau bureau = scope.bureau(id).orElseThrow(NotFoundException::new);
+		Period period = quarter == null ? figures.defaultQuarter(List.of(bureau)) : quarter;
+		CurrentUser user = CurrentUser.get();
+		model.addAttribute("bureau", bureau);
+		model.addAttribute("d", Bureaus.runAs(bureau.id(), () -> figures.dashboard(period, user)));
+		model.addAttribute("quarters", DashboardController.quartersAround(period, figures.today().getYear()));
+		return "region/bureau";
+	}
+
+	@GetMapping("/region/export")
+	@PreAuthorize(Role.REGIONAL)
+	ResponseEntity<byte[]> export(@RequestParam(required = false) @QuarterOnly Period quarter) throws IOException {
+		List<Bureau> bureaus = scope.bureaus();
+		Period period = quarter == null ? figures.defaultQuarter(bureaus) : quarter;
+		List<BureauResults> rows = figures.compare(period, bureaus, CurrentUser.get());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new RegionWorkbook(messages, LocaleContextHolder.getLocale()).write(period, rows, out);
+		String file = messages.getMessage("region.export.file", null, LocaleContextHolder.getLocale()) + "-" + period
+				+ ".xlsx";
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(out.toByteArray());
+	}
+
+}
