@@ -253,7 +253,9 @@ public class ImportEngine {
 		}
 		run.recordImport(messages.message("imports.audit.import", kind.label(), fileName, table.describe(), run.created,
 				run.updated, run.unchanged, run.problems.warningCount()));
-		analyzeWritten(kind);
+		if (run.created + run.updated >= ANALYZE_AFTER_ROWS) {
+			analyzeWritten(kind);
+		}
 		if (mapping != null && mapping.name() != null) {
 			audit.record("IMPORT_MAPPING_APPLY", "import_mapping", mapping.name(),
 					messages.message("imports.mapping.audit.applied", mapping.name(), kind.label(), fileName), null, null);
@@ -261,6 +263,13 @@ public class ImportEngine {
 		return new ImportResult(kind, fileName, ImportResult.Status.IMPORTED, run.created, run.updated, run.unchanged,
 				List.of(), run.problems.warnings(messages));
 	}
+
+	/**
+	 * Rows an import must write before it refreshes the statistics itself. A bulk load is what leaves a table without
+	 * them; a single pushed case or a short list is left to autovacuum (within a minute): an ANALYZE of a province's
+	 * million cases costs some hundred milliseconds and one at a time per table, too much for every push.
+	 */
+	static final int ANALYZE_AFTER_ROWS = 1000;
 
 	/**
 	 * Fresh statistics for the tables an import wrote (issue 16): the application's role may not ANALYZE, and without
