@@ -128,7 +128,7 @@ public class ScoreLedger {
 	}
 
 	private Optional<Breakdown> computeBreakdown(String employeeNo, Period period, ScoreScope scope) {
-		Optional<Long> personId = jdbc.sql("select id from person where employee_no = :no")
+		Optional<Long> personId = jdbc.sql("select id from person where bureau_id = cq_bureau() and employee_no = :no")
 			.param("no", employeeNo)
 			.query(Long.class)
 			.optional();

@@ -59,7 +59,7 @@ public class RuleSettings {
 	}
 
 	public String get(RuleSetting setting) {
-		return jdbc.sql("select setting_value from setting where name = ?")
+		return jdbc.sql("select setting_value from setting where bureau_id = cq_bureau() and name = ?")
 			.param(setting.name())
 			.query(String.class)
 			.optional()
@@ -101,7 +101,7 @@ public class RuleSettings {
 	public void set(RuleSetting setting, String raw, String username) {
 		String value = setting.normalise(raw);
 		String before = get(setting);
-		jdbc.sql("delete from setting where name = ?").param(setting.name()).update();
+		jdbc.sql("delete from setting where bureau_id = cq_bureau() and name = ?").param(setting.name()).update();
 		if (!value.equals(setting.normalise(setting.defaultValue()))) {
 			jdbc.sql("insert into setting (name, setting_value, updated_by, updated_at) values (?, ?, ?, ?)")
 				.params(setting.name(), value, username, LocalDateTime.now(clock))
@@ -129,7 +129,9 @@ public class RuleSettings {
 	@Transactional
 	public void reset(RuleSetting setting) {
 		String before = get(setting);
-		if (jdbc.sql("delete from setting where name = ?").param(setting.name()).update() > 0) {
+		if (jdbc.sql("delete from setting where bureau_id = cq_bureau() and name = ?")
+			.param(setting.name())
+			.update() > 0) {
 			audit.record("SETTING_RESET", "setting", setting.name(), setting.ruleId(), before, setting.defaultValue());
 		}
 	}

@@ -131,7 +131,8 @@ class CaseLedger {
 	Optional<Long> idOf(String caseNo, CurrentUser user) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("no", caseNo);
-		return jdbc.sql("select c.id from case_file c where c.case_no = :no" + scope(user, params))
+		return jdbc.sql("select c.id from case_file c where c.bureau_id = cq_bureau() and c.case_no = :no"
+				+ scope(user, params))
 			.params(params)
 			.query(Long.class)
 			.optional();

@@ -68,13 +68,13 @@ final class AwardImporter extends ListImporter<AwardImporter.Row> {
 	void flush(List<Row> chunk) {
 		List<String> caseNos = chunk.stream().map(Row::caseNo).distinct().toList();
 		Map<String, Long> caseIds = new HashMap<>();
-		queryIn("select id, case_no from case_file where case_no in (:keys)", caseNos,
+		queryIn("select id, case_no from case_file where bureau_id = cq_bureau() and case_no in (:keys)", caseNos,
 				rs -> caseIds.put(rs.getString(2), rs.getLong(1)));
 		Map<String, Stored> stored = new HashMap<>();
 		queryIn("""
 				select a.id, c.case_no, a.award_level, a.rated_on, a.title
 				from excellent_award a join case_file c on c.id = a.case_id
-				where c.case_no in (:keys)""", caseNos,
+				where c.bureau_id = cq_bureau() and c.case_no in (:keys)""", caseNos,
 				rs -> stored.put(rs.getString("case_no") + '\u0001' + rs.getString("award_level"),
 						new Stored(rs.getLong("id"), localDate(rs, "rated_on"), rs.getString("title"))));
 		List<Object[]> inserts = new ArrayList<>();

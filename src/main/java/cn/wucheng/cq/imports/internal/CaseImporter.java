@@ -163,11 +163,13 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 	@Override
 	void prepare() {
 		copy = PgCopy.of(run.template).orElse(null);
-		domainIds = idsByName("select id, name from domain");
+		domainIds = idsByName("select id, name from domain where bureau_id = cq_bureau()");
 		domainNames = invert(domainIds);
-		unitIds = idsByName("select id, name from unit");
+		unitIds = idsByName("select id, name from unit where bureau_id = cq_bureau()");
 		unitNames = invert(unitIds);
-		run.jdbc.sql("select id, employee_no, name, category, unit_id, certificate_no from person").query(rs -> {
+		run.jdbc.sql("""
+				select id, employee_no, name, category, unit_id, certificate_no from person
+				where bureau_id = cq_bureau()""").query(rs -> {
 			PersonRef p = new PersonRef(rs.getLong("id"), rs.getString("employee_no"), rs.getString("name"),
 					StaffCategory.FORMAL.name().equals(rs.getString("category")), rs.getLong("unit_id"));
 			people.put(p.employeeNo(), p);
@@ -180,8 +182,8 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		});
 		run.jdbc.sql("""
 				select h.person_id, h.valid_from, h.unit_id from person_unit_history h
-				where h.person_id in (select id from person where name in (
-				  select name from person group by name having count(*) > 1))
+				where h.person_id in (select id from person where bureau_id = cq_bureau() and name in (
+				  select name from person where bureau_id = cq_bureau() group by name having count(*) > 1))
 				order by h.person_id, h.valid_from""").query(rs -> {
 			historyOfNamesakes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
 				.add(new Assignment(rs.getObject(2, LocalDate.class), rs.getLong(3)));
@@ -338,7 +340,8 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		queryIn("""
 				select id, case_no, category, domain_id, unit_id, filed_on, concluded_on, lead_id, co_id, decision_no,
 				  title, source, video_no
-				from case_file where case_no in (:keys)""", chunk.stream().map(Row::caseNo).toList(),
+				from case_file where bureau_id = cq_bureau() and case_no in (:keys)""",
+				chunk.stream().map(Row::caseNo).toList(),
 				rs -> stored.put(rs.getString("case_no"),
 						new Stored(rs.getLong("id"), CaseCategory.valueOf(rs.getString("category")),
 								rs.getLong("domain_id"), rs.getLong("unit_id"), localDate(rs, "filed_on"),
@@ -500,7 +503,7 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		run.batch("""
 				insert into case_import_flag (case_id, rule_id, detail, flagged_on)
 				select c.id, ?, ?, ? from case_file c
-				where c.case_no = ?
+				where c.bureau_id = cq_bureau() and c.case_no = ?
 				  and not exists (select 1 from case_import_flag f where f.case_id = c.id and f.rule_id = ?)""", flags,
 				Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR);
 	}

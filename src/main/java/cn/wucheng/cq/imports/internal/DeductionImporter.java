@@ -89,7 +89,9 @@ final class DeductionImporter extends ListImporter<DeductionImporter.Row> {
 
 	@Override
 	void prepare() {
-		run.jdbc.sql("select id, code, item_text, points from deduction_item").query(rs -> {
+		run.jdbc.sql("""
+				select id, code, item_text, points from deduction_item
+				where bureau_id = cq_bureau()""").query(rs -> {
 			String code = rs.getString("code");
 			catalogue.put(code, new Item(rs.getLong("id"), code, rs.getString("item_text"),
 					rs.getBigDecimal("points"), 0));
@@ -137,13 +139,13 @@ final class DeductionImporter extends ListImporter<DeductionImporter.Row> {
 	void flush(List<Row> chunk) {
 		Map<String, Long> caseIds = new HashMap<>();
 		List<String> caseNos = chunk.stream().map(Row::caseNo).distinct().toList();
-		queryIn("select id, case_no from case_file where case_no in (:keys)", caseNos,
+		queryIn("select id, case_no from case_file where bureau_id = cq_bureau() and case_no in (:keys)", caseNos,
 				rs -> caseIds.put(rs.getString(2), rs.getLong(1)));
 		Map<String, Stored> stored = new HashMap<>();
 		queryIn("""
 				select r.id, c.case_no, i.code, r.returned_on, r.points, r.reason
 				from case_return r join case_file c on c.id = r.case_id join deduction_item i on i.id = r.item_id
-				where c.case_no in (:keys)""", caseNos,
+				where c.bureau_id = cq_bureau() and c.case_no in (:keys)""", caseNos,
 				rs -> stored.put(key(rs.getString("case_no"), rs.getString("code"), localDate(rs, "returned_on")),
 						new Stored(rs.getLong("id"), rs.getBigDecimal("points"), rs.getString("reason"))));
 		List<Row> creates = new ArrayList<>();
@@ -207,7 +209,7 @@ final class DeductionImporter extends ListImporter<DeductionImporter.Row> {
 		}
 		run.batch("insert into deduction_item (code, item_text, points) values (?, ?, ?)", rows, Types.VARCHAR,
 				Types.VARCHAR, Types.NUMERIC);
-		queryIn("select id, code from deduction_item where code in (:keys)", fresh.keySet(),
+		queryIn("select id, code from deduction_item where bureau_id = cq_bureau() and code in (:keys)", fresh.keySet(),
 				rs -> fresh.get(rs.getString(2)).id = rs.getLong(1));
 	}
 

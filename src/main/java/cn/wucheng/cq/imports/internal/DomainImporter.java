@@ -46,7 +46,7 @@ final class DomainImporter extends ListImporter<DomainImporter.Row> {
 
 	@Override
 	void prepare() {
-		run.jdbc.sql("select id, code, name, sort_order from domain").query(rs -> {
+		run.jdbc.sql("select id, code, name, sort_order from domain where bureau_id = cq_bureau()").query(rs -> {
 			stored.put(rs.getString("name"), new Stored(rs.getLong("id"), rs.getString("code")));
 			lastSortOrder = Math.max(lastSortOrder, rs.getInt("sort_order"));
 		});

@@ -80,7 +80,10 @@ class ImportMappings {
 
 	Optional<Saved> byName(String name) {
 		return name == null ? Optional.empty()
-				: jdbc.sql("select * from import_mapping where name = ?").param(name.strip()).query(this::saved).optional();
+				: jdbc.sql("select * from import_mapping where bureau_id = cq_bureau() and name = ?")
+					.param(name.strip())
+					.query(this::saved)
+					.optional();
 	}
 
 	/** The mapping saved for files of this list with these headers (the latest changed if several). */

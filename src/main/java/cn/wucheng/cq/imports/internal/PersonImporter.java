@@ -87,7 +87,7 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 
 	@Override
 	void prepare() {
-		unitIds = idsByName("select id, name from unit");
+		unitIds = idsByName("select id, name from unit where bureau_id = cq_bureau()");
 		unitNames = invert(unitIds);
 		run.jdbc.sql("select certificate_no, employee_no from person where certificate_no is not null")
 			.query(rs -> {
@@ -157,7 +157,8 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 		Map<String, Stored> stored = new HashMap<>();
 		queryIn("""
 				select id, employee_no, name, sex, birth_date, category, unit_id, post, phone, certificate_no
-				from person where employee_no in (:keys)""", chunk.stream().map(Row::employeeNo).toList(),
+				from person where bureau_id = cq_bureau() and employee_no in (:keys)""",
+				chunk.stream().map(Row::employeeNo).toList(),
 				rs -> stored.put(rs.getString("employee_no"),
 						new Stored(rs.getLong("id"), rs.getString("name"), Sex.valueOf(rs.getString("sex")),
 								localDate(rs, "birth_date"), StaffCategory.valueOf(rs.getString("category")),
@@ -208,7 +209,8 @@ final class PersonImporter extends ListImporter<PersonImporter.Row> {
 				Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR);
 		run.batch("""
 				insert into person_unit_history (person_id, unit_id, valid_from)
-				select id, ?, ? from person where employee_no = ?""", firstAssignments, Types.BIGINT, Types.DATE,
+				select id, ?, ? from person where bureau_id = cq_bureau() and employee_no = ?""", firstAssignments,
+				Types.BIGINT, Types.DATE,
 				Types.VARCHAR);
 		run.batch("""
 				update person set name = ?, sex = ?, birth_date = ?, category = ?, unit_id = ?, post = ?, phone = ?,

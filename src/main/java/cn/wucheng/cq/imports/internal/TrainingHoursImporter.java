@@ -102,13 +102,13 @@ final class TrainingHoursImporter extends ListImporter<TrainingHoursImporter.Row
 	void flush(List<Row> chunk) {
 		Map<String, Long> personIds = new HashMap<>();
 		List<String> nos = chunk.stream().map(Row::employeeNo).distinct().toList();
-		queryIn("select id, employee_no from person where employee_no in (:keys)", nos,
+		queryIn("select id, employee_no from person where bureau_id = cq_bureau() and employee_no in (:keys)", nos,
 				rs -> personIds.put(rs.getString(2), rs.getLong(1)));
 		Map<String, Stored> stored = new HashMap<>();
 		queryIn("""
 				select e.id, p.employee_no, e.trained_on, e.title, e.hours, e.organiser, e.certificate_no
 				from external_training e join person p on p.id = e.person_id
-				where p.employee_no in (:keys)""", nos,
+				where p.bureau_id = cq_bureau() and p.employee_no in (:keys)""", nos,
 				rs -> stored.put(key(rs.getString("employee_no"), localDate(rs, "trained_on"), rs.getString("title")),
 						new Stored(rs.getLong("id"), rs.getBigDecimal("hours"), rs.getString("organiser"),
 								rs.getString("certificate_no"))));

@@ -66,16 +66,16 @@ final class UnitImporter extends ListImporter<UnitImporter.Row> {
 
 	@Override
 	void prepare() {
-		domainIds = idsByName("select id, name from domain");
+		domainIds = idsByName("select id, name from domain where bureau_id = cq_bureau()");
 		domainNames = invert(domainIds);
-		run.jdbc.sql("select id, sort_order from domain").query(rs -> {
+		run.jdbc.sql("select id, sort_order from domain where bureau_id = cq_bureau()").query(rs -> {
 			domainOrder.put(rs.getLong(1), rs.getInt(2));
 		});
 		Map<Long, Set<Long>> managed = new HashMap<>();
 		run.jdbc.sql("select unit_id, domain_id from unit_domain").query(rs -> {
 			managed.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
 		});
-		run.jdbc.sql("select id, name, type from unit").query(rs -> {
+		run.jdbc.sql("select id, name, type from unit where bureau_id = cq_bureau()").query(rs -> {
 			long id = rs.getLong("id");
 			stored.put(rs.getString("name"), new Stored(id, UnitType.valueOf(rs.getString("type")),
 					managed.getOrDefault(id, Set.of())));
@@ -150,7 +150,8 @@ final class UnitImporter extends ListImporter<UnitImporter.Row> {
 		run.batch("insert into unit (name, type) values (?, ?)", inserts, Types.VARCHAR, Types.VARCHAR);
 		if (!created.isEmpty()) {
 			Map<String, Long> ids = new HashMap<>();
-			queryIn("select id, name from unit where name in (:keys)", created.stream().map(Row::name).toList(),
+			queryIn("select id, name from unit where bureau_id = cq_bureau() and name in (:keys)",
+					created.stream().map(Row::name).toList(),
 					rs -> ids.put(rs.getString(2), rs.getLong(1)));
 			for (Row r : created) {
 				if (r.domainIds() != null) {

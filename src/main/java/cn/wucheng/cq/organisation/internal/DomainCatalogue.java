@@ -105,7 +105,8 @@ class DomainCatalogue {
 				throw Refusal.onField("name", "domain.name.taken", form.trimmedName());
 			});
 		if (form.trimmedCode() != null) {
-			boolean codeTaken = jdbc.sql("select count(*) from domain where code = ? and id <> ?")
+			boolean codeTaken = jdbc
+				.sql("select count(*) from domain where bureau_id = cq_bureau() and code = ? and id <> ?")
 				.params(form.trimmedCode(), self == null ? -1L : self)
 				.query(Long.class)
 				.single() > 0;

@@ -259,7 +259,9 @@ class RecordingService {
 			return List.of();
 		}
 		Map<String, Present> byNo = new HashMap<>();
-		jdbc.sql("select id, employee_no, name, category from person where employee_no in (:nos)")
+		jdbc.sql("""
+				select id, employee_no, name, category from person
+				where bureau_id = cq_bureau() and employee_no in (:nos)""")
 			.param("nos", List.copyOf(nos))
 			.query(rs -> {
 				byNo.put(rs.getString("employee_no"), new Present(rs.getLong("id"), rs.getString("employee_no"),

@@ -268,7 +268,10 @@ public class Publications {
 					: refusals.message("publication.refused.noAwardItem", quarter.label(), caseNo, level.label())));
 		Publication publication = publicationOf(quarter);
 		publication.requireOpenForAppeal(LocalDate.now(clock));
-		long caseId = jdbc.sql("select id from case_file where case_no = ?").param(caseNo).query(Long.class).single();
+		long caseId = jdbc.sql("select id from case_file where bureau_id = cq_bureau() and case_no = ?")
+			.param(caseNo)
+			.query(Long.class)
+			.single();
 		Long awardId = level == null ? null
 				: jdbc.sql("select id from excellent_award where case_id = ? and award_level = ?")
 					.params(caseId, level.name())
@@ -328,7 +331,7 @@ public class Publications {
 		if (earlier > 0) {
 			throw Refusal.of("publication.appeal.missing.twice", number);
 		}
-		Long caseId = jdbc.sql("select id from case_file where case_no = ?")
+		Long caseId = jdbc.sql("select id from case_file where bureau_id = cq_bureau() and case_no = ?")
 			.param(number)
 			.query(Long.class)
 			.optional()

@@ -59,7 +59,8 @@ public class StandardExemptions {
 			throw Refusal.of("standards.exemption.refused.reason", MAX_REASON);
 		}
 		String no = employeeNo == null ? "" : employeeNo.strip();
-		Optional<PersonRow> person = jdbc.sql("select id, category from person where employee_no = ?")
+		Optional<PersonRow> person = jdbc
+			.sql("select id, category from person where bureau_id = cq_bureau() and employee_no = ?")
 			.param(no)
 			.query((rs, n) -> new PersonRow(rs.getLong("id"), rs.getString("category")))
 			.optional();

@@ -509,7 +509,8 @@ class AccountService {
 		if (!employeeNo.isEmpty()) {
 			record PersonRow(long id, long unitId) {
 			}
-			Optional<PersonRow> person = jdbc.sql("select id, unit_id from person where employee_no = ?")
+			Optional<PersonRow> person = jdbc
+				.sql("select id, unit_id from person where bureau_id = cq_bureau() and employee_no = ?")
 				.param(employeeNo)
 				.query((rs, n) -> new PersonRow(rs.getLong("id"), rs.getLong("unit_id")))
 				.optional();

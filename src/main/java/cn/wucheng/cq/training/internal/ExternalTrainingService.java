@@ -72,7 +72,7 @@ class ExternalTrainingService {
 	@Transactional
 	long create(Entry e) {
 		TrainingScope.requireLegalSection();
-		Optional<Long> person = jdbc.sql("select id from person where employee_no = ?")
+		Optional<Long> person = jdbc.sql("select id from person where bureau_id = cq_bureau() and employee_no = ?")
 			.param(e.employeeNo())
 			.query(Long.class)
 			.optional();

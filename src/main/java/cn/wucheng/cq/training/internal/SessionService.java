@@ -337,7 +337,9 @@ class SessionService {
 		if (nos.isEmpty()) {
 			return byNo;
 		}
-		jdbc.sql("select id, employee_no, name, category from person where employee_no in (:nos)")
+		jdbc.sql("""
+				select id, employee_no, name, category from person
+				where bureau_id = cq_bureau() and employee_no in (:nos)""")
 			.param("nos", nos)
 			.query((rs, n) -> byNo.put(rs.getString(2),
 					new Trainee(rs.getLong(1), rs.getString(2), rs.getString(3), "FORMAL".equals(rs.getString(4)))))

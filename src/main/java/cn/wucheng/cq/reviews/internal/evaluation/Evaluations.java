@@ -217,7 +217,7 @@ public class Evaluations {
 			}
 			record P(long id, String name, long unitId) {
 			}
-			P p = jdbc.sql("select id, name, unit_id from person where employee_no = ?")
+			P p = jdbc.sql("select id, name, unit_id from person where bureau_id = cq_bureau() and employee_no = ?")
 				.param(no)
 				.query((rs, n) -> new P(rs.getLong("id"), rs.getString("name"), rs.getLong("unit_id")))
 				.optional()
