@@ -219,7 +219,8 @@ start_app() { # DB LABEL: starts the jar, waits for /actuator/health UP; sets AP
 	( cd "$OUT/app" && CQ_LEGAL_PASSWORD="$LEGAL_PASSWORD" CQ_ADMIN_PASSWORD="$ADMIN_PASSWORD" CQ_DATA_DIR="$OUT/app/data" \
 		exec java "${JAVA_OPTS[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$APP_PORT" \
 		--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$db" --spring.datasource.username=$APP_ROLE \
-		--spring.datasource.password=$APP_ROLE_PASSWORD --spring.flyway.user=postgres --spring.flyway.password= \
+		--spring.datasource.password=$APP_ROLE_PASSWORD --spring.flyway.url="jdbc:postgresql://127.0.0.1:$PGPORT/$db" \
+		--spring.flyway.user=postgres --spring.flyway.password= \
 		--spring.servlet.multipart.max-file-size=1GB --spring.servlet.multipart.max-request-size=1GB \
 		> "$OUT/logs/app-$label.log" 2>&1 ) &
 	APP_PID=$!
