@@ -227,6 +227,11 @@ public class ImportEngine {
 			TransactionStatus status) {
 		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit, clock);
 		run.deferForeignKeys = deferForeignKeys;
+		// Each chunk's lookup (1,000 keys) is planned for the table as it is then. Left to itself PostgreSQL keeps a
+		// generic plan after five executions, made while the table was nearly empty: on the province it scanned the
+		// bureau's rows through another index of (bureau_id, …) with the 1,000 keys as a filter, 1–3 s a chunk and
+		// growing (bench/run.sh, 2026-12-07), where the index (bureau_id, 案件编号) answers in milliseconds.
+		template.execute("set local plan_cache_mode = force_custom_plan");
 		ListImporter<?> importer = importer(kind, run);
 		importer.prepare();
 		Reading<?> reading = new Reading<>(importer, run, mapping);
