@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * How long a signed-in session lives (等保 2.0 "登录连接超时自动退出", ASVS 7.3): it ends after the idle timeout
- * ({@code server.servlet.session.timeout}, 30 minutes) without a request, and at the latest
+ * ({@code server.servlet.session.timeout}, 30 minutes) without a request (the last request known to the minute, so
+ * up to a minute sooner), and at the latest
  * {@code cq.security.session-absolute-timeout} (8 hours) after sign-in however active it is. The servlet container
  * enforces the idle timeout too; this filter checks both against {@link Clock}, so tests can move time.
  * An ended session (here, or expired through {@link SessionTerminator}) sends a page to {@code /login?expired} and an
@@ -86,7 +87,9 @@ class SessionLimits extends OncePerRequestFilter implements SessionInformationEx
 				expired(request, response);
 				return;
 			}
-			else {
+			else if (!now.isBefore(Instant.ofEpochMilli(lastSeen).plus(MinuteSessions.GRANULARITY))) {
+				// to the minute, as the session's own last access (MinuteSessions): an attribute written at every
+				// request is a database write at every request, which concurrent requests of one user queue on
 				session.setAttribute(LAST_SEEN_AT, now.toEpochMilli());
 			}
 		}
