@@ -487,6 +487,11 @@ final class CaseImporter extends ListImporter<CaseImporter.Row> {
 		}
 	}
 
+	@Override
+	void settle() {
+		completeCopy();
+	}
+
 	/** Waits for the open COPY, then writes the flags of its rows (they need the cases' ids). */
 	private void completeCopy() {
 		if (copy == null) {

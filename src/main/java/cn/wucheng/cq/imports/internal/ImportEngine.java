@@ -234,7 +234,7 @@ public class ImportEngine {
 		template.execute("set local plan_cache_mode = force_custom_plan");
 		ListImporter<?> importer = importer(kind, run);
 		importer.prepare();
-		Reading<?> reading = new Reading<>(importer, run, mapping);
+		Reading<?> reading = new Reading<>(importer, run, mapping, new GrowingTables(kind, run));
 		try {
 			try {
 				ReadAhead.read(table, reading, () -> !reading.sawHeader()); // parsing beside checking and storing
@@ -282,7 +282,13 @@ public class ImportEngine {
 	 * import's transaction: its own rows are counted, and a rollback takes the statistics back with them.
 	 */
 	private void analyzeWritten(ImportKind kind) {
-		List<String> tables = switch (kind) {
+		for (String t : writtenTables(kind)) {
+			jdbc.sql("select cq_analyze(cast(:t as regclass))").param("t", t).query().listOfRows();
+		}
+	}
+
+	private static List<String> writtenTables(ImportKind kind) {
+		return switch (kind) {
 			case DOMAINS -> List.of("domain");
 			case UNITS -> List.of("unit", "unit_domain");
 			case PEOPLE -> List.of("person", "person_unit_history");
@@ -291,9 +297,46 @@ public class ImportEngine {
 			case AWARDS -> List.of("excellent_award");
 			case TRAINING_HOURS -> List.of("external_training");
 		};
-		for (String t : tables) {
-			jdbc.sql("select cq_analyze(cast(:t as regclass))").param("t", t).query().listOfRows();
+	}
+
+	/**
+	 * Statistics refreshed while an import makes a table many times larger than it was (issue 16): each chunk's
+	 * lookup of 1,000 keys is planned with the table's statistics, and a table never analysed — a first import, or a
+	 * bureau's first cases — has none, so PostgreSQL takes the 1,000 keys for the whole table and walks the bureau's
+	 * rows through another index of (bureau_id, …): 120 ms a chunk on the province, half of its import. Refreshed once
+	 * the import has written as many rows as the table held (at least {@value #ANALYZE_AFTER_ROWS}), then each time
+	 * the rows written double: ten times for a million cases into an empty table, never for a tenth of a full one.
+	 */
+	private final class GrowingTables {
+
+		private final ImportKind kind;
+
+		private final ImportRun run;
+
+		private long next;
+
+		/** Before the first chunk: the connection is free (see {@link #afterChunk}). */
+		GrowingTables(ImportKind kind, ImportRun run) {
+			this.kind = kind;
+			this.run = run;
+			long held = jdbc.sql("""
+					select greatest(reltuples, 0)::bigint from pg_class where oid = cast(:t as regclass)""")
+				.param("t", writtenTables(kind).get(0))
+				.query(Long.class)
+				.single();
+			this.next = Math.max(ANALYZE_AFTER_ROWS, held);
 		}
+
+		/** After a chunk; the importer may still be streaming it (a COPY), so it settles first when it must. */
+		void afterChunk(ListImporter<?> importer) {
+			long written = (long) run.created + run.updated;
+			if (written >= next) {
+				importer.settle();
+				analyzeWritten(kind);
+				next = written * 2;
+			}
+		}
+
 	}
 
 	private static ListImporter<?> importer(ImportKind kind, ImportRun run) {
@@ -341,10 +384,13 @@ public class ImportEngine {
 
 		private final ColumnMapping mapping;
 
-		Reading(ListImporter<R> importer, ImportRun run, ColumnMapping mapping) {
+		private final GrowingTables growing;
+
+		Reading(ListImporter<R> importer, ImportRun run, ColumnMapping mapping, GrowingTables growing) {
 			this.importer = importer;
 			this.run = run;
 			this.mapping = mapping;
+			this.growing = growing;
 		}
 
 		boolean sawHeader() {
@@ -437,6 +483,9 @@ public class ImportEngine {
 			importer.flush(chunk);
 			chunk.clear();
 			run.flushAudit();
+			if (run.writing()) {
+				growing.afterChunk(importer);
+			}
 		}
 
 	}

@@ -71,6 +71,13 @@ abstract class ListImporter<R extends ListImporter.Parsed> {
 	/** Resolves, compares and (while {@link ImportRun#writing()}) writes a chunk of valid rows. */
 	abstract void flush(List<R> chunk);
 
+	/**
+	 * Completes what {@link #flush} left under way (a COPY still streaming), so that the connection may run another
+	 * statement; the next {@link #flush} goes on as usual.
+	 */
+	void settle() {
+	}
+
 	/** After the last chunk: completes what {@link #flush} left under way (a COPY still streaming). */
 	void finish() {
 	}
