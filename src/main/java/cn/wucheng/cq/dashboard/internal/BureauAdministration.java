@@ -23,11 +23,13 @@ import cn.wucheng.cq.shared.Refusals;
 /**
  * The installation's bureaus as the province's legal office (省厅法制处) keeps them (issue 16): the list with each
  * bureau's size, opening a bureau — its row, then its first security and system administrators
- * ({@link FirstAdministrators}) — and renaming one or moving it to another city. Every change is audited.
+ * ({@link FirstAdministrators}) and the programme's catalogues (30 domains, evaluation items, the 18 tasks; migration
+ * 9.51) — and renaming one or moving it to another city. Every change is audited.
  * <p>
- * Opening takes two transactions: the bureau's row (audited in the acting account's bureau), then the accounts within
- * the new bureau — a connection carries one bureau, set when it is handed out, so the second cannot share the first's
- * connection. The usernames are checked free before the first, so the second fails only if the database does.
+ * Opening takes three transactions: the bureau's row (audited in the acting account's bureau), then its catalogues and
+ * its accounts within the new bureau — a connection carries one bureau, set when it is handed out, so they cannot share
+ * the first's connection. The usernames are checked free before the first, so the others fail only if the database
+ * does.
  */
 @Service
 class BureauAdministration {
@@ -129,6 +131,9 @@ class BureauAdministration {
 			errors.reject("region.bureaus.error.openedMeanwhile");
 			return Optional.empty();
 		}
+		// the programme's catalogues, as the first bureau got them from the migrations (9.51): within the new bureau
+		Bureaus.runAs(bureau.id(), () -> transactions.executeWithoutResult(
+				status -> jdbc.sql("select cq_bureau_catalogues()").query().singleRow()));
 		List<FirstAdministrators.Issued> accounts = administrators.open(bureau.id(), code);
 		return Optional.of(new Opened(bureau.code(), bureau.name(), bureau.city(), accounts));
 	}

@@ -162,6 +162,11 @@ class BureauAdministrationTests {
 			assertThat(principal.secondFactorPending()).isTrue();
 			assertThat(encoder.matches(issued.password(), principal.getPassword())).isTrue();
 		}
+		// the programme's catalogues, as the first bureau got them: 30 domains (R-03), the 18 tasks (R-70), the
+		// evaluation items (R-43) — the new bureau's own
+		assertThat(Bureaus.runAs(id, () -> jdbc.sql("""
+				select (select count(*) from domain) || ' ' || (select count(*) from supervision_task) || ' '
+				  || (select count(*) from evaluation_item)""").query(String.class).single())).isEqualTo("30 18 22");
 		// not an account of the acting bureau
 		assertThat(Bureaus.runAs(main, () -> jdbc.sql("select count(*) from app_user where username like 'ba-jingning%'")
 			.query(Long.class).single())).isZero();
