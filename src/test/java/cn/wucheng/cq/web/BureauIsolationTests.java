@@ -371,6 +371,9 @@ class BureauIsolationTests {
 			}
 		}
 		Map<String, String> after = checksums(owner, b);
+		System.out.printf("writes across bureaus: %d calls, %d naming a record of B; B's rows compared in %d tables (%d"
+				+ " holding some)%n", calls, namingB, before.size(),
+				before.keySet().stream().filter(t -> !t.endsWith("(empty)")).count());
 		List<String> changed = before.keySet().stream().filter(t -> !before.get(t).equals(after.get(t))).toList();
 		assertThat(changed).as("tables whose rows of bureau B the %d calls changed", calls).isEmpty();
 		assertThat(wrong).as("writes of %d calls that failed, showed or accepted bureau B's records", calls).isEmpty();

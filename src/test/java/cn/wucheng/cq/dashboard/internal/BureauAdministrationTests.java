@@ -344,6 +344,17 @@ class BureauAdministrationTests {
 	}
 
 	@Test
+	void theApiDocumentationNamesTheBureauParameterOnTheFiveReads() throws Exception {
+		JsonNode paths = json.readTree(page(get("/v3/api-docs").with(as(Role.LEGAL, null)))).get("paths");
+		for (String path : List.of("/api/v1/scores", "/api/v1/scores/{employeeNo}", "/api/v1/rankings", "/api/v1/standards",
+				"/api/v1/coverage")) {
+			assertThat(texts(paths.get(path).get("get").get("parameters"), "name")).as(path).contains("bureau");
+		}
+		assertThat(paths.get("/api/v1/bureaus").get("get").has("parameters")).isFalse();
+		assertThat(paths.toString()).contains("市局、省厅账号必填");
+	}
+
+	@Test
 	void aBureausAccountMayNameItsOwnBureauOnlyAndReadsItsOwnWithoutIt() throws Exception {
 		RequestPostProcessor legal = as(Role.LEGAL, null);
 		String own = page(get("/api/v1/scores").param("period", Q).with(legal));
