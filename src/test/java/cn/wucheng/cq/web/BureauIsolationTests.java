@@ -378,7 +378,7 @@ class BureauIsolationTests {
 		assertThat(changed).as("tables whose rows of bureau B the %d calls changed", calls).isEmpty();
 		assertThat(wrong).as("writes of %d calls that failed, showed or accepted bureau B's records", calls).isEmpty();
 		assertThat(calls).isGreaterThan(90);
-		assertThat(namingB).isGreaterThan(60);
+		assertThat(namingB).isGreaterThan(50);
 	}
 
 	/** The check above can fail: B's own user, calling with B's ids, changes B's rows (and the checksum sees it). */
