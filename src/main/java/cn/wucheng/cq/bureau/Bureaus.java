@@ -65,6 +65,33 @@ public final class Bureaus {
 		}
 	}
 
+	/**
+	 * Enters the bureau's scope until the returned scope is closed, for work that cannot be wrapped in {@link #runAs}:
+	 * a request whose handler runs between an interceptor's two calls (the API's {@code bureau} parameter, issue 16).
+	 * Scopes nest; close them in the reverse order of entering.
+	 */
+	public static Scope enter(long bureauId) {
+		Long before = SCOPE.get();
+		SCOPE.set(bureauId);
+		return () -> {
+			if (before == null) {
+				SCOPE.remove();
+			}
+			else {
+				SCOPE.set(before);
+			}
+		};
+	}
+
+	/** A bureau's scope entered with {@link #enter}; closing it restores the scope before. */
+	@FunctionalInterface
+	public interface Scope extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
 	/** {@link #runAs(long, Supplier)} for work without a result. */
 	public static void runAs(long bureauId, Runnable work) {
 		runAs(bureauId, () -> {

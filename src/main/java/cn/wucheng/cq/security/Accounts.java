@@ -32,6 +32,23 @@ public final class Accounts {
 				bureauId, rs.getString("city"));
 	}
 
+	/**
+	 * Which of the given usernames an account of any bureau holds (compared without case): usernames are unique in
+	 * the installation, but the bureau policy hides the other bureaus' accounts, so a check in {@code app_user} alone
+	 * would miss them and the insert fail on the unique constraint. {@code cq_usernames_taken} (migration 9.50, issue
+	 * 16) looks with the owner's rights and answers nothing but the taken names.
+	 */
+	public static java.util.List<String> taken(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			java.util.Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return java.util.List.of();
+		}
+		return jdbc.sql("select * from cq_usernames_taken(?::varchar[])")
+			.param(usernames.toArray(String[]::new))
+			.query(String.class)
+			.list();
+	}
+
 	/** A random password with upper and lower case letters and digits, for first start. */
 	public static String generatePassword() {
 		StringBuilder sb = new StringBuilder("Cq");

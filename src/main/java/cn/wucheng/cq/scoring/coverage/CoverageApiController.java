@@ -15,6 +15,8 @@ import cn.wucheng.cq.security.CurrentUser;
 /**
  * {@code GET /api/v1/coverage?year=2024&asOf=2024-09-30} (API.md): one object per squad the caller may see; asOf
  * defaults to the year's deadline (30 Sept). Officers read no squad results (403).
+ * Issue 16: a city's or the province's account reads one bureau's, named by the {@code bureau} parameter (its
+ * code), and a bureau's account may name its own; the web layer runs the call within that bureau.
  */
 @RestController
 class CoverageApiController {
@@ -40,7 +42,7 @@ class CoverageApiController {
 	}
 
 	@GetMapping("/api/v1/coverage")
-	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER')")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','CITY_LEGAL','CITY_SUPERVISION','PROVINCE_LEGAL','PROVINCE_SUPERVISION')")
 	List<CoverageJson> coverage(@RequestParam(required = false) String year,
 			@RequestParam(required = false) String asOf) {
 		int y = CoverageParams.year(year);

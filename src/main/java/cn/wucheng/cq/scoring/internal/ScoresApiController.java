@@ -35,6 +35,8 @@ import cn.wucheng.cq.shared.Refusal;
  * SUPERVISION and LEADER read everyone; a squad leader or legal officer his unit (by the unit at the period's end); an
  * officer himself. An officer sees the ranking of a published or final quarter (R-26), whole, as everyone does once
  * it is published; a draft ranking answers 403 to him.
+ * Issue 16: a city's or the province's account reads one bureau's, named by the {@code bureau} parameter (its
+ * code), and a bureau's account may name its own; the web layer runs the call within that bureau.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -112,7 +114,7 @@ class ScoresApiController {
 	}
 
 	@GetMapping("/scores")
-	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER','CITY_LEGAL','CITY_SUPERVISION','PROVINCE_LEGAL','PROVINCE_SUPERVISION')")
 	// the texts are message keys springdoc reads from messages-scoring.properties (issue 15 item 3)
 	@Operation(summary = "scoring.api.scores.summary", description = "scoring.api.scores.description")
 	@ApiResponse(responseCode = "400", description = "scoring.api.scores.400")
@@ -124,7 +126,7 @@ class ScoresApiController {
 	}
 
 	@GetMapping("/scores/{employeeNo}")
-	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER','CITY_LEGAL','CITY_SUPERVISION','PROVINCE_LEGAL','PROVINCE_SUPERVISION')")
 	//
 	@Operation(summary = "scoring.api.breakdown.summary", description = "scoring.api.breakdown.description")
 	@ApiResponse(responseCode = "404", description = "scoring.api.breakdown.404")
@@ -136,7 +138,7 @@ class ScoresApiController {
 	}
 
 	@GetMapping("/rankings")
-	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER','CITY_LEGAL','CITY_SUPERVISION','PROVINCE_LEGAL','PROVINCE_SUPERVISION')")
 	// officers see published or final quarters only
 	@Operation(summary = "scoring.api.rankings.summary", description = "scoring.api.rankings.description")
 	@ApiResponse(responseCode = "400", description = "scoring.api.rankings.400")

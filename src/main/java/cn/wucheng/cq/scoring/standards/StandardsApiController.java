@@ -20,6 +20,8 @@ import cn.wucheng.cq.shared.QuarterOnly;
 /**
  * {@code GET /api/v1/standards?period=2024-Q1} (API.md): one object per formal officer the caller may see — all for
  * 法制科/督查科/局领导, his unit for a squad leader or legal officer, only himself for an officer.
+ * Issue 16: a city's or the province's account reads one bureau's, named by the {@code bureau} parameter (its
+ * code), and a bureau's account may name its own; the web layer runs the call within that bureau.
  */
 @RestController
 class StandardsApiController {
@@ -53,7 +55,7 @@ class StandardsApiController {
 	}
 
 	@GetMapping("/api/v1/standards")
-	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER')")
+	@PreAuthorize("hasAnyRole('LEGAL','SUPERVISION','LEADER','SQUAD_LEADER','LEGAL_OFFICER','OFFICER','CITY_LEGAL','CITY_SUPERVISION','PROVINCE_LEGAL','PROVINCE_SUPERVISION')")
 	List<StandardJson> standards(@QuarterOnly @RequestParam(required = false) Period period) {
 		return standards.forQuarter(Quarters.required(period), CurrentUser.get())
 			.stream()

@@ -322,12 +322,13 @@ class AccountService {
 			.query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("employee_no"), rs.getString("name"),
 					rs.getString("post"), rs.getLong("unit_id"), rs.getString("unit_name")))
 			.list();
-		Set<String> taken = new HashSet<>(jdbc.sql("""
-				select u.username from app_user u
-				where u.username in (select p.employee_no from person p where p.category = 'FORMAL')""")
-			.query(String.class)
-			.list());
-		List<Candidate> toCreate = candidates.stream().filter(c -> !taken.contains(c.employeeNo())).toList();
+		// usernames are unique in the installation: a 工号 another bureau's account holds is taken too (issue 16)
+		Set<String> taken = new HashSet<>();
+		Accounts.taken(jdbc, candidates.stream().map(Candidate::employeeNo).toList())
+			.forEach(u -> taken.add(u.toLowerCase(Locale.ROOT)));
+		List<Candidate> toCreate = candidates.stream()
+			.filter(c -> !taken.contains(c.employeeNo().toLowerCase(Locale.ROOT)))
+			.toList();
 		// BCrypt is deliberately slow: hash on both cores.
 		List<String> passwords = toCreate.stream().map(c -> Accounts.generatePassword()).toList();
 		List<String> hashes = passwords.parallelStream().map(encoder::encode).toList();
@@ -542,11 +543,9 @@ class AccountService {
 		return errors.hasErrors() ? Optional.empty() : Optional.of(new Links(unitId, personId, city));
 	}
 
+	/** In any bureau (issue 16): usernames are unique in the installation. */
 	private boolean usernameExists(String username) {
-		return jdbc.sql("select count(*) from app_user where lower(username) = ?")
-			.param(username.toLowerCase(Locale.ROOT))
-			.query(Long.class)
-			.single() > 0;
+		return !Accounts.taken(jdbc, List.of(username)).isEmpty();
 	}
 
 	/** Whether the signed-in user assigns roles, units and persons: the security administrator. */
