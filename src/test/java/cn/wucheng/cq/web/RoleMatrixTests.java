@@ -289,16 +289,27 @@ class RoleMatrixTests {
 			.isEmpty();
 	}
 
-	/** Issue 16 item 3: the city's and the province's roles read; they change nothing but their own account's state. */
+	/**
+	 * Issue 16 item 3: the city's and the province's roles read; they change nothing but their own account's state —
+	 * except that their legal offices (市局/省厅法制处, not 督查) import the lists of the bureaus in their scope: a
+	 * province's file split by its 所属执法局 column, or one named bureau's list. Exactly those two endpoints.
+	 */
+	static final Set<String> REGIONAL_LEGAL_IMPORTS = Set.of("POST /api/v1/imports/{kind}", "POST /region/imports");
+
 	@Test
-	void theCitysAndTheProvincesRolesWriteNothingButTheirOwnPasswordSecondFactorAndMessages() {
+	void theCitysAndTheProvincesRolesWriteNothingButTheirOwnPasswordSecondFactorAndMessagesAndTheirLegalOfficesImports() {
 		for (Role role : REGIONAL) {
 			List<String> writes = rows().stream()
 				.filter(r -> !r.method().equals("GET") && r.allowed().get(role))
 				.map(Row::key)
 				.toList();
+			boolean legal = role == Role.CITY_LEGAL || role == Role.PROVINCE_LEGAL;
 			assertThat(writes).as(role.name()).isNotEmpty()
-				.allMatch(w -> w.contains(" /account/") || w.contains(" /messages"), "own account or messages");
+				.allMatch(w -> w.contains(" /account/") || w.contains(" /messages")
+						|| legal && REGIONAL_LEGAL_IMPORTS.contains(w), "own account, messages or (legal) imports");
+			if (legal) {
+				assertThat(writes).as(role.name()).containsAll(REGIONAL_LEGAL_IMPORTS);
+			}
 		}
 	}
 

@@ -225,27 +225,7 @@ public class ImportEngine {
 
 	private ImportResult run(ImportKind kind, String fileName, TabularFile table, ColumnMapping mapping,
 			TransactionStatus status) {
-		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit, clock);
-		run.deferForeignKeys = deferForeignKeys;
-		ListImporter<?> importer = importer(kind, run);
-		importer.prepare();
-		Reading<?> reading = new Reading<>(importer, run, mapping);
-		try {
-			try {
-				ReadAhead.read(table, reading, () -> !reading.sawHeader()); // parsing beside checking and storing
-			}
-			catch (UnreadableFileException e) {
-				throw new Unreadable(e);
-			}
-			reading.endOfFile();
-			if (!reading.sawHeader()) {
-				throw new Unreadable(new UnreadableFileException("imports.file.noHeader"));
-			}
-			reading.finish();
-		}
-		finally {
-			importer.close();
-		}
+		ImportRun run = read(kind, fileName, table, mapping, true);
 		if (!run.writing()) {
 			status.setRollbackOnly();
 			return new ImportResult(kind, fileName, ImportResult.Status.REJECTED, 0, 0, 0,
@@ -265,6 +245,36 @@ public class ImportEngine {
 	}
 
 	/**
+	 * Reads, checks and (while {@code mayWrite} and the table has no error) stores the rows of one table within the
+	 * current transaction and bureau: the run with its counts and problems. The caller decides what follows.
+	 */
+	ImportRun read(ImportKind kind, String fileName, TabularFile table, ColumnMapping mapping, boolean mayWrite) {
+		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit, clock);
+		run.deferForeignKeys = deferForeignKeys;
+		run.mayWrite = mayWrite;
+		ListImporter<?> importer = importer(kind, run);
+		importer.prepare();
+		Reading<?> reading = new Reading<>(importer, run, mapping);
+		try {
+			try {
+				ReadAhead.read(table, reading, () -> !reading.sawHeader()); // parsing beside checking and storing
+			}
+			catch (UnreadableFileException e) {
+				throw new Unreadable(e);
+			}
+			reading.endOfFile();
+			if (!reading.sawHeader()) {
+				throw new Unreadable(new UnreadableFileException("imports.file.noHeader"));
+			}
+			reading.finish();
+		}
+		finally {
+			importer.close();
+		}
+		return run;
+	}
+
+	/**
 	 * Rows an import must write before it refreshes the statistics itself. A bulk load is what leaves a table without
 	 * them; a single pushed case or a short list is left to autovacuum (within a minute): an ANALYZE of a province's
 	 * million cases costs some hundred milliseconds and one at a time per table, too much for every push.
@@ -276,7 +286,7 @@ public class ImportEngine {
 	 * statistics the bureau policy makes the planner expect almost no rows (V9_02, {@code cq_analyze}). Inside the
 	 * import's transaction: its own rows are counted, and a rollback takes the statistics back with them.
 	 */
-	private void analyzeWritten(ImportKind kind) {
+	void analyzeWritten(ImportKind kind) {
 		List<String> tables = switch (kind) {
 			case DOMAINS -> List.of("domain");
 			case UNITS -> List.of("unit", "unit_domain");
@@ -291,7 +301,7 @@ public class ImportEngine {
 		}
 	}
 
-	private static ListImporter<?> importer(ImportKind kind, ImportRun run) {
+	static ListImporter<?> importer(ImportKind kind, ImportRun run) {
 		return switch (kind) {
 			case DOMAINS -> new DomainImporter(run);
 			case UNITS -> new UnitImporter(run);
@@ -304,7 +314,7 @@ public class ImportEngine {
 	}
 
 	/** Carries an unreadable file out of the transaction callback (rolling it back). */
-	private static final class Unreadable extends RuntimeException {
+	static final class Unreadable extends RuntimeException {
 
 		Unreadable(UnreadableFileException cause) {
 			super(cause);
