@@ -104,6 +104,8 @@ class RegionImportBrowserTests extends BrowserTest {
 		assertThat(errors).contains("丁县综合行政执法局", "三类中队", "乙县综合行政执法局");
 		assertThat(browser.findElement(By.id("region-import-rejected")).getText()).contains("未导入");
 		assertThat(Browser.pageWidth(browser)).as("page width at 390×844").isLessThanOrEqualTo(390);
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+				"document.getElementById('region-import-rejected').scrollIntoView({behavior: 'instant', block: 'start'});");
 		screenshot("region-import-phone");
 		assertThat(Browser.severeConsoleMessages(browser)).isEmpty();
 	}

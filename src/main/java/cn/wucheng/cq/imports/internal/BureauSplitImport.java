@@ -143,8 +143,9 @@ class BureauSplitImport {
 				return new BureauImportResult(kind, fileName, ImportResult.Status.REJECTED, List.of(), split.errors,
 						List.of());
 			}
+			Split spooled = split;
 			try {
-				return transactions.execute(status -> importParts(kind, fileName, split, status));
+				return transactions.execute(status -> importParts(kind, fileName, spooled, status));
 			}
 			catch (ImportEngine.Unreadable e) {
 				return BureauImportResult.of(ImportResult.Status.UNREADABLE, kind, fileName,
