@@ -79,7 +79,8 @@ start_app() { # DB
 	( cd "$OUT/app-$1" && CQ_LEGAL_PASSWORD="$PASSWORD" CQ_ADMIN_PASSWORD="$PASSWORD" CQ_DATA_DIR="$OUT/app-$1/data" \
 		exec java -XX:+ExitOnOutOfMemoryError -Xmx512m -jar "$JAR" --server.address=127.0.0.1 --server.port="$port" \
 		--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/$1" --spring.datasource.username=cq_app \
-		--spring.datasource.password="$APP_DB_PASSWORD" --spring.flyway.user=postgres --spring.flyway.password= \
+		--spring.datasource.password="$APP_DB_PASSWORD" --spring.flyway.url="jdbc:postgresql://127.0.0.1:$PGPORT/$1" \
+		--spring.flyway.user=postgres --spring.flyway.password= \
 		--spring.servlet.multipart.max-file-size=1GB --spring.servlet.multipart.max-request-size=1GB \
 		> "$OUT/logs/app-$1.log" 2>&1 ) &
 	APP_PID=$!

@@ -249,6 +249,11 @@ public class ImportEngine {
 	 * current transaction and bureau: the run with its counts and problems. The caller decides what follows.
 	 */
 	ImportRun read(ImportKind kind, String fileName, TabularFile table, ColumnMapping mapping, boolean mayWrite) {
+		// The per-chunk lookups (case_file where case_no in (…)) run again and again while the transaction fills the
+		// table. After five runs PostgreSQL may keep a generic plan made while the table was nearly empty — a sequential
+		// scan, which then reads every row written so far for each chunk (measured: 7 s a chunk a few hundred thousand
+		// cases into a fresh province as cq_app). Planned afresh each time, a lookup uses the (bureau_id, case_no) index.
+		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit, clock);
 		run.deferForeignKeys = deferForeignKeys;
 		run.mayWrite = mayWrite;
