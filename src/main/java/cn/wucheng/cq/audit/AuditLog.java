@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.wucheng.cq.audit.internal.AuditChain;
+import cn.wucheng.cq.bureau.Bureaus;
 
 /**
  * Writes state changes to the append-only audit log. Joins the caller's transaction (MANDATORY), so an entry exists
@@ -21,6 +22,10 @@ import cn.wucheng.cq.audit.internal.AuditChain;
  * (AuditLogIsAppendOnlyTests checks the sources). The entries of a transaction are held until just before it commits
  * and then appended to the hash chain ({@link AuditChain}) in that same transaction: the chain's lock is taken last
  * and held only for the commit.
+ * <p>
+ * Each entry goes to the audit log of the bureau its change was made for ({@link Bureaus#current()} when it is
+ * recorded): one transaction may write for several bureaus in turn (issue 16 item 3, a province's import split by
+ * 所属执法局), and each bureau's part is audited in that bureau's own log.
  */
 @Service
 public class AuditLog {
@@ -62,27 +67,57 @@ public class AuditLog {
 
 	private void insert(String user, List<Entry> entries) {
 		LocalDateTime now = AuditChain.timestamp(LocalDateTime.now(clock));
-		List<AuditChain.Content> pending = pending();
+		Long bureau = Bureaus.current().orElse(null);
+		List<Pending> pending = pending();
 		for (Entry e : entries) {
-			pending.add(new AuditChain.Content(now, user, e.action(), e.entity(), cut(e.entityKey(), 200),
-					cut(e.detail(), 2000), cut(e.before(), MAX_DATA), cut(e.after(), MAX_DATA)));
+			pending.add(new Pending(bureau, new AuditChain.Content(now, user, e.action(), e.entity(),
+					cut(e.entityKey(), 200), cut(e.detail(), 2000), cut(e.before(), MAX_DATA), cut(e.after(), MAX_DATA))));
+		}
+	}
+
+	/** An entry waiting for the commit, with the bureau it was recorded for (null: none known). */
+	private record Pending(Long bureau, AuditChain.Content content) {
+	}
+
+	/**
+	 * Appends the transaction's entries to the chain. Entries recorded for the bureau the transaction ends in (or for
+	 * none) are appended as they are; a run of entries of another bureau — a part of a split import — within that
+	 * bureau ({@link AuditChain#appendWithin}), so it lands in that bureau's log.
+	 */
+	private void appendAll(List<Pending> pending) {
+		Long here = Bureaus.current().orElse(null);
+		int from = 0;
+		while (from < pending.size()) {
+			Long bureau = pending.get(from).bureau();
+			int to = from + 1;
+			while (to < pending.size() && java.util.Objects.equals(pending.get(to).bureau(), bureau)) {
+				to++;
+			}
+			List<AuditChain.Content> run = pending.subList(from, to).stream().map(Pending::content).toList();
+			if (bureau == null || bureau.equals(here)) {
+				chain.append(run);
+			}
+			else {
+				chain.appendWithin(bureau, run);
+			}
+			from = to;
 		}
 	}
 
 	/** This transaction's entries not yet written; the first call registers their writing before commit. */
 	@SuppressWarnings("unchecked")
-	private List<AuditChain.Content> pending() {
+	private List<Pending> pending() {
 		Object bound = TransactionSynchronizationManager.getResource(this);
 		if (bound != null) {
-			return (List<AuditChain.Content>) bound;
+			return (List<Pending>) bound;
 		}
-		List<AuditChain.Content> pending = new ArrayList<>();
+		List<Pending> pending = new ArrayList<>();
 		TransactionSynchronizationManager.bindResource(this, pending);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void beforeCommit(boolean readOnly) {
-				chain.append(List.copyOf(pending));
+				appendAll(List.copyOf(pending));
 				pending.clear();
 			}
 

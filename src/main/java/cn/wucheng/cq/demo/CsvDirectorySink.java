@@ -14,8 +14,17 @@ public final class CsvDirectorySink implements ImportFileSink {
 
 	private final Path directory;
 
+	/** A last column every list has (所属执法局 for a province split by bureau), or null. */
+	private final String extraHeader;
+
 	public CsvDirectorySink(Path directory) throws IOException {
+		this(directory, null);
+	}
+
+	/** Lists with one more header after their own ({@code null}: none); rows then carry its cell last. */
+	public CsvDirectorySink(Path directory, String extraHeader) throws IOException {
 		this.directory = Files.createDirectories(directory);
+		this.extraHeader = extraHeader;
 	}
 
 	public Path directory() {
@@ -31,7 +40,11 @@ public final class CsvDirectorySink implements ImportFileSink {
 	public RowWriter open(ImportList list) throws IOException {
 		var out = new BufferedWriter(
 				new OutputStreamWriter(Files.newOutputStream(fileOf(list)), StandardCharsets.UTF_8), 1 << 16);
-		return new CsvRowWriter(out, list);
+		if (extraHeader == null) {
+			return new CsvRowWriter(out, list);
+		}
+		return new CsvRowWriter(out,
+				java.util.stream.Stream.concat(list.headers().stream(), java.util.stream.Stream.of(extraHeader)).toList());
 	}
 
 }

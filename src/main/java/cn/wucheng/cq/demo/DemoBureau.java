@@ -35,26 +35,45 @@ public final class DemoBureau {
 
 	/** Writes the six lists of {@code spec} to {@code sink} in import order. */
 	public static void write(BureauSpec spec, ImportFileSink sink) throws IOException {
+		write(spec, sink, null);
+	}
+
+	/**
+	 * As {@link #write(BureauSpec, ImportFileSink)}; with {@code bureauColumn} (issue 16 item 3, a province imported as
+	 * its bureaus) every row ends with its bureau's 所属执法局 — {@code bureauColumn.get(i)} for the i-th bureau — and
+	 * each bureau has its own domain catalogue, unit names and 工号 (see {@link BureauPlan#of(BureauSpec, int, boolean)}).
+	 * The sink's lists must then have that column last.
+	 */
+	public static void write(BureauSpec spec, ImportFileSink sink, List<String> bureauColumn) throws IOException {
+		boolean split = bureauColumn != null;
+		if (split && bureauColumn.size() < spec.bureaus()) {
+			throw new IllegalArgumentException("a 所属执法局 value for each of the " + spec.bureaus() + " bureaus");
+		}
 		List<BureauPlan> plans = new ArrayList<>(spec.bureaus());
 		for (int i = 0; i < spec.bureaus(); i++) {
-			plans.add(BureauPlan.of(spec, i));
+			plans.add(BureauPlan.of(spec, i, split));
 		}
 		try (RowWriter domains = sink.open(ImportList.DOMAINS)) {
-			for (Catalogue.DomainEntry d : Catalogue.DOMAINS) {
-				domains.row(d.code(), d.name());
+			for (int b = 0; b < (split ? plans.size() : 1); b++) {
+				RowWriter out = of(domains, bureauColumn, b);
+				for (Catalogue.DomainEntry d : Catalogue.DOMAINS) {
+					out.row(d.code(), d.name());
+				}
 			}
 		}
 		try (RowWriter units = sink.open(ImportList.UNITS)) {
 			for (BureauPlan plan : plans) {
+				RowWriter out = of(units, bureauColumn, plan.index());
 				for (UnitPlan u : plan.units()) {
-					units.row(u.name(), u.type().label(), String.join("、", u.managedDomains()));
+					out.row(u.name(), u.type().label(), String.join("、", u.managedDomains()));
 				}
 			}
 		}
 		try (RowWriter people = sink.open(ImportList.PEOPLE)) {
 			for (BureauPlan plan : plans) {
+				RowWriter out = of(people, bureauColumn, plan.index());
 				for (PersonPlan p : plan.people()) {
-					people.row(p.employeeNo(), p.name(), p.sex().label(), p.birthDate().toString(),
+					out.row(p.employeeNo(), p.name(), p.sex().label(), p.birthDate().toString(),
 							p.category().label(), p.unit().name(), p.post().label());
 				}
 			}
@@ -63,9 +82,33 @@ public final class DemoBureau {
 				RowWriter deductions = sink.open(ImportList.DEDUCTIONS);
 				RowWriter awards = sink.open(ImportList.AWARDS)) {
 			for (BureauPlan plan : plans) {
-				new CaseStream(spec, plan).write(cases, deductions, awards);
+				new CaseStream(spec, plan).write(of(cases, bureauColumn, plan.index()),
+						of(deductions, bureauColumn, plan.index()), of(awards, bureauColumn, plan.index()));
 			}
 		}
+	}
+
+	/** The writer itself, or one that appends the bureau's 所属执法局 to every row. */
+	private static RowWriter of(RowWriter writer, List<String> bureauColumn, int bureau) {
+		if (bureauColumn == null) {
+			return writer;
+		}
+		String value = bureauColumn.get(bureau);
+		return new RowWriter() {
+
+			@Override
+			public void row(String... cells) throws IOException {
+				String[] withBureau = java.util.Arrays.copyOf(cells, cells.length + 1);
+				withBureau[cells.length] = value;
+				writer.row(withBureau);
+			}
+
+			@Override
+			public void close() throws IOException {
+				writer.close();
+			}
+
+		};
 	}
 
 	/** The six lists as UTF-8 CSV bytes keyed "domains", "units", … in import order; for small specs only. */

@@ -3,16 +3,28 @@ package cn.wucheng.cq.demo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+
+import org.apache.commons.csv.CSVPrinter;
+
+import cn.wucheng.cq.demo.internal.CsvRowWriter;
+import cn.wucheng.cq.demo.internal.ProvinceBureaus;
 
 /**
  * Command line: writes a generated bureau's six import lists (UTF-8 CSV, and .xlsx copies with --xlsx).
  *
  * <pre>
  * java -cp … cn.wucheng.cq.demo.GenerateBureau --size county|province --out DIR [--seed N] [--year Y]
- *      [--bureaus N] [--cases N] [--with-violations] [--xlsx]
+ *      [--bureaus N] [--cases N] [--with-violations] [--xlsx] [--split-bureaus]
  * </pre>
+ *
+ * {@code --split-bureaus} (issue 16 item 3): the province as its bureaus rather than one organisation — every list
+ * ends with the column 所属执法局 (the bureau's name), each bureau has its own domain catalogue, unit names and 工号,
+ * and {@code bureaus.csv} (code,name,city) lists the bureaus to create before importing.
  *
  * {@code --cases} is per bureau. From the packaged jar: {@code java -cp target/case-quality-*.jar
  * -Dloader.main=cn.wucheng.cq.demo.GenerateBureau org.springframework.boot.loader.launch.PropertiesLauncher …}.
@@ -21,7 +33,13 @@ public final class GenerateBureau {
 
 	static final String USAGE = """
 			用法: GenerateBureau --size county|province --out 目录 [--seed N] [--year 年份] [--bureaus N] \
-			[--cases 每局案件数] [--with-violations] [--xlsx]""";
+			[--cases 每局案件数] [--with-violations] [--xlsx] [--split-bureaus]""";
+
+	/** The column a list split by bureau ends with (IMPORT.md, issue 16 item 3). */
+	static final String BUREAU_COLUMN = "所属执法局";
+
+	/** The file listing the bureaus of a split province. */
+	static final String BUREAUS_FILE = "bureaus.csv";
 
 	private GenerateBureau() {
 	}
@@ -38,6 +56,7 @@ public final class GenerateBureau {
 		BureauSpec spec;
 		Path dir = null;
 		boolean xlsx = false;
+		boolean split = false;
 		try {
 			String size = "county";
 			Long seed = null;
@@ -56,6 +75,7 @@ public final class GenerateBureau {
 					case "--cases" -> cases = number(args, ++i, arg);
 					case "--with-violations" -> violations = true;
 					case "--xlsx" -> xlsx = true;
+					case "--split-bureaus" -> split = true;
 					default -> throw new IllegalArgumentException("未知参数 " + arg);
 				}
 			}
@@ -80,8 +100,16 @@ public final class GenerateBureau {
 		}
 		try {
 			long started = System.nanoTime();
-			CountingSink sink = new CountingSink(new CsvDirectorySink(dir));
-			DemoBureau.write(spec, sink);
+			CountingSink sink = new CountingSink(new CsvDirectorySink(dir, split ? BUREAU_COLUMN : null));
+			if (split) {
+				List<ProvinceBureaus.Entry> bureaus = ProvinceBureaus.first(spec.bureaus());
+				writeBureaus(dir.resolve(BUREAUS_FILE), bureaus);
+				DemoBureau.write(spec, sink, bureaus.stream().map(ProvinceBureaus.Entry::name).toList());
+				out.printf("%-11s %,10d 行  %s%n", "bureaus", bureaus.size(), dir.resolve(BUREAUS_FILE));
+			}
+			else {
+				DemoBureau.write(spec, sink);
+			}
 			for (ImportList list : ImportList.values()) {
 				out.printf("%-11s %,10d 行  %s%n", list.key(), sink.rows.getOrDefault(list, 0L),
 						dir.resolve(list.csvFileName()));
@@ -98,6 +126,16 @@ public final class GenerateBureau {
 		catch (IOException e) {
 			err.println("写入失败: " + e.getMessage());
 			return 1;
+		}
+	}
+
+	/** {@code code,name,city}, one bureau a line, as the installation's bureau table takes them. */
+	private static void writeBureaus(Path file, List<ProvinceBureaus.Entry> bureaus) throws IOException {
+		try (var printer = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), CsvRowWriter.FORMAT)) {
+			printer.printRecord("code", "name", "city");
+			for (ProvinceBureaus.Entry b : bureaus) {
+				printer.printRecord(b.code(), b.name(), b.city() == null ? "" : b.city());
+			}
 		}
 	}
 

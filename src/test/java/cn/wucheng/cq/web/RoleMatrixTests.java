@@ -297,9 +297,19 @@ class RoleMatrixTests {
 	static final Map<Role, Set<String>> REGIONAL_BUREAU_ADMINISTRATION = Map.of(Role.PROVINCE_LEGAL,
 			Set.of("POST /region/bureaus/manage", "POST /region/bureaus/manage/{id}", "POST /api/v1/bureaus"));
 
-	/** Issue 16 item 3: the city's and the province's roles read; they change nothing but their own account's state. */
+	/**
+	 * Issue 16 item 3: the city's and the province's legal offices (市局/省厅法制处, not 督查) import the lists of the
+	 * bureaus in their scope: a province's file split by its 所属执法局 column, or one named bureau's list. Exactly
+	 * those two endpoints.
+	 */
+	static final Set<String> REGIONAL_LEGAL_IMPORTS = Set.of("POST /api/v1/imports/{kind}", "POST /region/imports");
+
+	/**
+	 * Issue 16 item 3: the city's and the province's roles read; they change nothing but their own account's state,
+	 * the bureau administration above and their legal offices' imports.
+	 */
 	@Test
-	void theCitysAndTheProvincesRolesWriteNothingButTheirOwnPasswordSecondFactorAndMessages() {
+	void theCitysAndTheProvincesRolesWriteNothingButTheirOwnPasswordSecondFactorAndMessagesAndTheirLegalOfficesImports() {
 		for (Role role : REGIONAL) {
 			Set<String> administration = REGIONAL_BUREAU_ADMINISTRATION.getOrDefault(role, Set.of());
 			List<String> writes = rows().stream()
@@ -307,8 +317,13 @@ class RoleMatrixTests {
 				.map(Row::key)
 				.filter(w -> !administration.contains(w))
 				.toList();
+			boolean legal = role == Role.CITY_LEGAL || role == Role.PROVINCE_LEGAL;
 			assertThat(writes).as(role.name()).isNotEmpty()
-				.allMatch(w -> w.contains(" /account/") || w.contains(" /messages"), "own account or messages");
+				.allMatch(w -> w.contains(" /account/") || w.contains(" /messages")
+						|| legal && REGIONAL_LEGAL_IMPORTS.contains(w), "own account, messages or (legal) imports");
+			if (legal) {
+				assertThat(writes).as(role.name()).containsAll(REGIONAL_LEGAL_IMPORTS);
+			}
 			assertThat(rows().stream().map(Row::key).filter(administration::contains).toList())
 				.as(role.name() + ": the bureau administration rows exist").hasSameSizeAs(administration);
 		}

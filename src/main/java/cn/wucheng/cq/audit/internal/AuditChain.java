@@ -87,6 +87,29 @@ public class AuditChain {
 	}
 
 	/**
+	 * As {@link #append}, the entries written within another bureau than the transaction's (issue 16 item 3: one
+	 * transaction imports a province's file for several bureaus, and each part is audited in its own bureau's log):
+	 * the connection's {@code cq.bureau} is switched for this transaction only ({@code set_config(…, true)}), which
+	 * row-level security and the {@code bureau_id} default follow, and set back afterwards. The chain stays one.
+	 */
+	public void appendWithin(long bureau, List<Content> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		String before = jdbc.sql("select coalesce(current_setting('cq.bureau', true), '')")
+			.query((rs, n) -> rs.getString(1))
+			.list()
+			.get(0);
+		jdbc.sql("select set_config('cq.bureau', ?, true)").param(String.valueOf(bureau)).query(String.class).single();
+		try {
+			append(entries);
+		}
+		finally {
+			jdbc.sql("select set_config('cq.bureau', ?, true)").param(before).query(String.class).single();
+		}
+	}
+
+	/**
 	 * SHA-256, hex, over the previous hash and each field length-prefixed (null distinct from empty), so no two
 	 * different rows serialise alike.
 	 */

@@ -65,16 +65,33 @@ public final class BureauPlan {
 
 	private final int year;
 
-	private BureauPlan(BureauSpec spec, int index) {
+	/**
+	 * What unit names and 工号 start with: the bureau's code while a province is one organisation (keys unique in it);
+	 * nothing when each bureau is imported as its own (issue 16 item 3, {@code --split-bureaus}): every county has its
+	 * 直属一中队 and numbers its own staff. Case, decision and video numbers keep the code either way, as real ones carry
+	 * the bureau's abbreviation.
+	 */
+	private final String namePrefix;
+
+	private final boolean ownNames;
+
+	private BureauPlan(BureauSpec spec, int index, boolean ownNames) {
 		this.index = index;
 		this.code = spec.prefixed() ? String.format(Locale.ROOT, "B%03d", index + 1) : "";
+		this.ownNames = ownNames;
+		this.namePrefix = ownNames ? "" : code;
 		this.year = spec.year();
 		this.random = Seeds.stream(spec.seed(), index, Seeds.STAFF);
 		this.names = new Names(random);
 	}
 
 	public static BureauPlan of(BureauSpec spec, int index) {
-		BureauPlan plan = new BureauPlan(spec, index);
+		return of(spec, index, false);
+	}
+
+	/** As {@link #of(BureauSpec, int)}; {@code ownNames}: unit names and 工号 of the bureau's own, without its code. */
+	public static BureauPlan of(BureauSpec spec, int index, boolean ownNames) {
+		BureauPlan plan = new BureauPlan(spec, index, ownNames);
 		plan.build(spec);
 		return plan;
 	}
@@ -117,7 +134,7 @@ public final class BureauPlan {
 
 	private void squad(String baseName, UnitType type, BureauSpec spec) {
 		List<String> managed = type == UnitType.DIRECT_SQUAD ? drawDomains(4 + random.nextInt(3)) : List.of();
-		UnitPlan unit = new UnitPlan(code + baseName, type, managed);
+		UnitPlan unit = new UnitPlan(namePrefix + baseName, type, managed);
 		units.add(unit);
 		Squad squad = new Squad(unit);
 		squads.add(squad);
@@ -188,7 +205,7 @@ public final class BureauPlan {
 	}
 
 	private void organUnit(BureauSpec.OrganUnit organ) {
-		UnitPlan unit = new UnitPlan(code + organ.name(), organ.type(), List.of());
+		UnitPlan unit = new UnitPlan(namePrefix + organ.name(), organ.type(), List.of());
 		units.add(unit);
 		boolean anyHandler = false;
 		for (int i = 0; i < organ.people(); i++) {
@@ -242,6 +259,9 @@ public final class BureauPlan {
 
 	private String nextEmployeeNo() {
 		int n = people.size() + 1;
+		if (ownNames) {
+			return String.format(Locale.ROOT, "ZF%04d", n);
+		}
 		return code.isEmpty() ? String.format(Locale.ROOT, "WC%04d", n) : String.format(Locale.ROOT, "%s-%04d", code, n);
 	}
 

@@ -22,9 +22,14 @@ public class CsvRowWriter implements RowWriter {
 	private final int columns;
 
 	public CsvRowWriter(Writer out, ImportList list) throws IOException {
+		this(out, list.headers());
+	}
+
+	/** A list with these headers (its own and, for a province split by bureau, 所属执法局 last). */
+	public CsvRowWriter(Writer out, java.util.List<String> headers) throws IOException {
 		this.printer = new CSVPrinter(out, FORMAT);
-		this.columns = list.headers().size();
-		printer.printRecord(list.headers());
+		this.columns = headers.size();
+		printer.printRecord(headers);
 	}
 
 	@Override

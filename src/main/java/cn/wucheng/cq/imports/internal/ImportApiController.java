@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.wucheng.cq.bureau.Bureau;
+import cn.wucheng.cq.bureau.Bureaus;
+import cn.wucheng.cq.imports.BureauImportResult;
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportProblem;
 import cn.wucheng.cq.imports.ImportResult;
@@ -30,7 +33,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** {@code POST /api/v1/imports/{kind}} as API.md specifies: 200 counts, 422 every row problem, 400 unreadable file. */
+/**
+ * {@code POST /api/v1/imports/{kind}} as API.md specifies: 200 counts, 422 every row problem, 400 unreadable file.
+ * Issue 16 item 3: a city's or the province's legal office (CITY_LEGAL, PROVINCE_LEGAL) imports for the bureaus of
+ * its scope — a file with a 所属执法局 column split by it ({@link BureauSplitImport}), or with {@code bureau=CODE}
+ * the plain list for that one bureau (404 for a bureau outside the scope or unknown); a bureau's account may name its
+ * own bureau only (400 otherwise).
+ */
 @RestController
 @RequestMapping("/api/v1/imports")
 @Tag(name = "imports.api.tag", description = "imports.api.tag.description")
@@ -47,7 +56,14 @@ class ImportApiController {
 
 	private final PendingUploads uploads;
 
-	ImportApiController(Imports imports, Refusals messages, ImportMappings mappings, PendingUploads uploads) {
+	private final ImportScope scope;
+
+	private final RegionImports regionImports;
+
+	ImportApiController(Imports imports, Refusals messages, ImportMappings mappings, PendingUploads uploads,
+			ImportScope scope, RegionImports regionImports) {
+		this.scope = scope;
+		this.regionImports = regionImports;
 		this.mappings = mappings;
 		this.uploads = uploads;
 		this.imports = imports;
@@ -55,7 +71,7 @@ class ImportApiController {
 	}
 
 	@PostMapping(path = "/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@PreAuthorize("hasAnyRole('LEGAL','INTEGRATION')")
+	@PreAuthorize("hasAnyRole('LEGAL','INTEGRATION','CITY_LEGAL','PROVINCE_LEGAL')")
 	// the texts are message keys: springdoc reads them from messages-imports.properties (issue 15 item 3)
 	@Operation(summary = "imports.api.import.summary", description = "imports.api.import.description")
 	@ApiResponse(responseCode = "200", description = "imports.api.import.200")
@@ -66,7 +82,8 @@ class ImportApiController {
 	ResponseEntity<Map<String, Object>> importList(
 			@Parameter(description = "domains | units | people | cases | deductions | awards") @PathVariable String kind,
 			@Parameter(description = "imports.api.import.file") @RequestParam(name = "file", required = false) MultipartFile file,
-			@Parameter(description = "imports.api.import.mapping") @RequestParam(name = "mapping", required = false) String mapping)
+			@Parameter(description = "imports.api.import.mapping") @RequestParam(name = "mapping", required = false) String mapping,
+			@Parameter(description = "imports.api.import.bureau") @RequestParam(name = "bureau", required = false) String bureau)
 			throws IOException {
 		ImportKind importKind = ImportKind.fromPath(kind).orElse(null);
 		if (importKind == null) {
@@ -76,12 +93,94 @@ class ImportApiController {
 		if (file == null) {
 			return fileError(HttpStatus.BAD_REQUEST, messages.message("imports.file.missing"));
 		}
-		if (mapping != null) {
-			return importWithMapping(importKind, file, mapping);
+		if (scope.regional()) {
+			if (bureau == null || bureau.isBlank()) {
+				if (mapping != null) {
+					return fileError(HttpStatus.BAD_REQUEST, messages.message("imports.split.api.noMapping"));
+				}
+				return answer(regionImports.importUpload(importKind, file, null, ImportSource.API));
+			}
+			Bureau named = scope.allowed(bureau).orElse(null);
+			if (named == null) {
+				return fileError(HttpStatus.NOT_FOUND, messages.message("imports.split.api.bureauNotFound", bureau.strip()));
+			}
+			return Bureaus.runAs(named.id(), () -> importFor(importKind, file, mapping));
 		}
-		ImportResult result;
-		result = imports.importUpload(importKind, file, ImportSource.API);
-		return answer(result);
+		if (bureau != null && !bureau.isBlank()
+				&& scope.own().map(b -> !b.code().equals(bureau.strip())).orElse(true)) {
+			return fileError(HttpStatus.BAD_REQUEST, messages.message("imports.split.api.ownBureauOnly", bureau.strip()));
+		}
+		return importFor(importKind, file, mapping);
+	}
+
+	/** The plain import of one list into the current bureau. */
+	private ResponseEntity<Map<String, Object>> importFor(ImportKind kind, MultipartFile file, String mapping) {
+		if (mapping != null) {
+			return importWithMapping(kind, file, mapping);
+		}
+		return answer(imports.importUpload(kind, file, ImportSource.API));
+	}
+
+	/** A split import's answer: the totals, each bureau's counts, problems with the file's rows and their bureau. */
+	static ResponseEntity<Map<String, Object>> answer(BureauImportResult result) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("kind", result.kind().path());
+		switch (result.status()) {
+			case IMPORTED -> {
+				body.put("created", result.created());
+				body.put("updated", result.updated());
+				body.put("unchanged", result.unchanged());
+				body.put("bureaus", result.parts().stream().map(ImportApiController::part).toList());
+				body.put("warnings", bureauProblems(result.warnings()));
+				return ResponseEntity.ok(body);
+			}
+			case REJECTED -> {
+				body.put("bureaus", result.parts().stream().map(ImportApiController::part).toList());
+				body.put("errors", bureauProblems(result.errors()));
+				body.put("warnings", bureauProblems(result.warnings()));
+				return ResponseEntity.unprocessableContent().body(body);
+			}
+			case BUSY -> {
+				body.put("errors", bureauProblems(result.errors()));
+				return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+					.header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+					.body(body);
+			}
+			default -> {
+				body.put("errors", bureauProblems(result.errors()));
+				return ResponseEntity.badRequest().body(body);
+			}
+		}
+	}
+
+	private static Map<String, Object> part(BureauImportResult.Part p) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("code", p.bureau().code());
+		m.put("name", p.bureau().name());
+		m.put("rows", p.rows());
+		m.put("created", p.created());
+		m.put("updated", p.updated());
+		m.put("unchanged", p.unchanged());
+		m.put("errors", p.errors());
+		m.put("warnings", p.warnings());
+		return m;
+	}
+
+	private static List<Map<String, Object>> bureauProblems(List<BureauImportResult.Problem> problems) {
+		return problems.stream().map(p -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			if (p.row() != null) {
+				m.put("row", p.row());
+			}
+			if (p.column() != null) {
+				m.put("column", p.column());
+			}
+			if (p.bureau() != null) {
+				m.put("bureau", p.bureau());
+			}
+			m.put("message", p.message());
+			return m;
+		}).toList();
 	}
 
 	/** Issue 14 item 2: {@code ?mapping=NAME} renames the file's headers by a saved mapping of the same list. */

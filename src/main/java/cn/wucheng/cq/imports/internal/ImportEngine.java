@@ -225,32 +225,7 @@ public class ImportEngine {
 
 	private ImportResult run(ImportKind kind, String fileName, TabularFile table, ColumnMapping mapping,
 			TransactionStatus status) {
-		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit, clock);
-		run.deferForeignKeys = deferForeignKeys;
-		// Each chunk's lookup (1,000 keys) is planned for the table as it is then. Left to itself PostgreSQL keeps a
-		// generic plan after five executions, made while the table was nearly empty: on the province it scanned the
-		// bureau's rows through another index of (bureau_id, …) with the 1,000 keys as a filter, 1–3 s a chunk and
-		// growing (bench/run.sh, 2026-12-07), where the index (bureau_id, 案件编号) answers in milliseconds.
-		template.execute("set local plan_cache_mode = force_custom_plan");
-		ListImporter<?> importer = importer(kind, run);
-		importer.prepare();
-		Reading<?> reading = new Reading<>(importer, run, mapping, new GrowingTables(kind, run));
-		try {
-			try {
-				ReadAhead.read(table, reading, () -> !reading.sawHeader()); // parsing beside checking and storing
-			}
-			catch (UnreadableFileException e) {
-				throw new Unreadable(e);
-			}
-			reading.endOfFile();
-			if (!reading.sawHeader()) {
-				throw new Unreadable(new UnreadableFileException("imports.file.noHeader"));
-			}
-			reading.finish();
-		}
-		finally {
-			importer.close();
-		}
+		ImportRun run = read(kind, fileName, table, mapping, true, new GrowingTables(kind));
 		if (!run.writing()) {
 			status.setRollbackOnly();
 			return new ImportResult(kind, fileName, ImportResult.Status.REJECTED, 0, 0, 0,
@@ -270,6 +245,44 @@ public class ImportEngine {
 	}
 
 	/**
+	 * Reads, checks and (while {@code mayWrite} and the table has no error) stores the rows of one table within the
+	 * current transaction and bureau: the run with its counts and problems. The caller decides what follows.
+	 */
+	ImportRun read(ImportKind kind, String fileName, TabularFile table, ColumnMapping mapping, boolean mayWrite,
+			GrowingTables growing) {
+		// Each chunk's lookup (1,000 keys) is planned for the table as it is then. Left to itself PostgreSQL keeps a
+		// generic plan after five executions, made while the table was nearly empty: on the province it scanned the
+		// bureau's rows through another index of (bureau_id, …) with the 1,000 keys as a filter, 1–7 s a chunk and
+		// growing (bench/run.sh and scripts/measure-split-import.sh, 2026-12-07), where the index (bureau_id, 案件编号)
+		// answers in milliseconds. The statistics it is planned with are kept fresh by GrowingTables.
+		template.execute("set local plan_cache_mode = force_custom_plan");
+		ImportRun run = new ImportRun(kind, fileName, jdbc, template, messages, audit, clock);
+		run.deferForeignKeys = deferForeignKeys;
+		run.mayWrite = mayWrite;
+		ListImporter<?> importer = importer(kind, run);
+		importer.prepare();
+		growing.begin(run);
+		Reading<?> reading = new Reading<>(importer, run, mapping, growing);
+		try {
+			try {
+				ReadAhead.read(table, reading, () -> !reading.sawHeader()); // parsing beside checking and storing
+			}
+			catch (UnreadableFileException e) {
+				throw new Unreadable(e);
+			}
+			reading.endOfFile();
+			if (!reading.sawHeader()) {
+				throw new Unreadable(new UnreadableFileException("imports.file.noHeader"));
+			}
+			reading.finish();
+		}
+		finally {
+			importer.close();
+		}
+		return run;
+	}
+
+	/**
 	 * Rows an import must write before it refreshes the statistics itself. A bulk load is what leaves a table without
 	 * them; a single pushed case or a short list is left to autovacuum (within a minute): an ANALYZE of a province's
 	 * million cases costs some hundred milliseconds and one at a time per table, too much for every push.
@@ -281,7 +294,7 @@ public class ImportEngine {
 	 * statistics the bureau policy makes the planner expect almost no rows (V9_02, {@code cq_analyze}). Inside the
 	 * import's transaction: its own rows are counted, and a rollback takes the statistics back with them.
 	 */
-	private void analyzeWritten(ImportKind kind) {
+	void analyzeWritten(ImportKind kind) {
 		for (String t : writtenTables(kind)) {
 			jdbc.sql("select cq_analyze(cast(:t as regclass))").param("t", t).query().listOfRows();
 		}
@@ -307,18 +320,25 @@ public class ImportEngine {
 	 * the import has written as many rows as the table held (at least {@value #ANALYZE_AFTER_ROWS}), then each time
 	 * the rows written double: ten times for a million cases into an empty table, never for a tenth of a full one.
 	 */
-	private final class GrowingTables {
+	/** The statistics' follower of an import that reads several runs into one table (the split import). */
+	GrowingTables growing(ImportKind kind) {
+		return new GrowingTables(kind);
+	}
+
+	final class GrowingTables {
 
 		private final ImportKind kind;
 
-		private final ImportRun run;
+		private ImportRun run;
+
+		/** Rows written by the runs before this one (a split import reads one run per bureau into one table). */
+		private long before;
 
 		private long next;
 
 		/** Before the first chunk: the connection is free (see {@link #afterChunk}). */
-		GrowingTables(ImportKind kind, ImportRun run) {
+		GrowingTables(ImportKind kind) {
 			this.kind = kind;
-			this.run = run;
 			long held = jdbc.sql("""
 					select greatest(reltuples, 0)::bigint from pg_class where oid = cast(:t as regclass)""")
 				.param("t", writtenTables(kind).get(0))
@@ -327,9 +347,16 @@ public class ImportEngine {
 			this.next = Math.max(ANALYZE_AFTER_ROWS, held);
 		}
 
+		void begin(ImportRun next) {
+			if (run != null) {
+				before += (long) run.created + run.updated;
+			}
+			run = next;
+		}
+
 		/** After a chunk; the importer may still be streaming it (a COPY), so it settles first when it must. */
 		void afterChunk(ListImporter<?> importer) {
-			long written = (long) run.created + run.updated;
+			long written = before + run.created + run.updated;
 			if (written >= next) {
 				importer.settle();
 				analyzeWritten(kind);
@@ -339,7 +366,7 @@ public class ImportEngine {
 
 	}
 
-	private static ListImporter<?> importer(ImportKind kind, ImportRun run) {
+	static ListImporter<?> importer(ImportKind kind, ImportRun run) {
 		return switch (kind) {
 			case DOMAINS -> new DomainImporter(run);
 			case UNITS -> new UnitImporter(run);
@@ -352,7 +379,7 @@ public class ImportEngine {
 	}
 
 	/** Carries an unreadable file out of the transaction callback (rolling it back). */
-	private static final class Unreadable extends RuntimeException {
+	static final class Unreadable extends RuntimeException {
 
 		Unreadable(UnreadableFileException cause) {
 			super(cause);

@@ -71,9 +71,15 @@ final class ImportRun {
 		this.audit = audit;
 	}
 
+	/**
+	 * False for a part of a split import (issue 16 item 3) once another bureau's part had an error: the whole file is
+	 * rolled back anyway, so this part is only checked, for its problems.
+	 */
+	boolean mayWrite = true;
+
 	/** Whether changes are still written: only while the file has no error at all. */
 	boolean writing() {
-		return problems.errorCount() == 0;
+		return mayWrite && problems.errorCount() == 0;
 	}
 
 	void error(int row, Column column, String key, Object... args) {

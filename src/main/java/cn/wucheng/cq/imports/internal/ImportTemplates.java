@@ -39,8 +39,20 @@ class ImportTemplates {
 	}
 
 	byte[] workbook(ImportKind kind) {
-		List<Column> columns = engine.columns(kind);
-		List<Column> dataColumns = engine.templateColumns(kind);
+		return workbook(engine.columns(kind), engine.templateColumns(kind), kind);
+	}
+
+	/**
+	 * The template with one more column after the list's own: 所属执法局 for a city's or the province's file split by
+	 * bureau (issue 16 item 3).
+	 */
+	byte[] workbook(ImportKind kind, Column extra) {
+		return workbook(java.util.stream.Stream.concat(engine.columns(kind).stream(), java.util.stream.Stream.of(extra)).toList(),
+				java.util.stream.Stream.concat(engine.templateColumns(kind).stream(), java.util.stream.Stream.of(extra)).toList(),
+				kind);
+	}
+
+	private byte[] workbook(List<Column> columns, List<Column> dataColumns, ImportKind kind) {
 		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			// no user text here (headers and hints are ours), but every export writes text the one way
 			SpreadsheetText cells = SpreadsheetText.of(wb);

@@ -16,6 +16,11 @@ final class ImportVocabulary {
 	private ImportVocabulary() {
 	}
 
+	// 所属执法局: the bureau of each row of a city's or the province's file (issue 16 item 3), by name or code
+	static final String BUREAU = "所属执法局";
+
+	static final List<String> BUREAU_ALIASES = List.of("执法局", "执法局名称", "执法局编码");
+
 	// 执法领域
 	static final String DOMAIN_NAME = "领域名称";
 
