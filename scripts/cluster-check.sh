@@ -108,6 +108,14 @@ PGPORT=$(free_port)
 pg_ctl_ -l "$OUT/pg/postgres.log" -w start >> "$LOG" 2>&1 || { say "PostgreSQL did not start"; exit 1; }
 psql_() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d cq "$@"; }
 psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -c "create database cq" >> "$LOG" 2>&1
+# The instances connect as cq_app, which the bureaus' row-level security binds, and migrate as the owner (README, "Two
+# accounts"; the application refuses the owner once there are several bureaus).
+psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d cq \
+	-c "do \$\$ begin if not exists (select from pg_roles where rolname = 'cq_app') then create role cq_app login; end if; end \$\$" \
+	-c "alter role cq_app login nosuperuser nobypassrls noinherit password 'cluster-app-role'" \
+	-c "grant connect on database cq to cq_app" -c "grant usage on schema public to cq_app" \
+	-c "alter default privileges for role postgres in schema public grant select, insert, update, delete on tables to cq_app" \
+	-c "alter default privileges for role postgres in schema public grant usage, select on sequences to cq_app" >> "$LOG" 2>&1
 
 # ---------------------------------------------------------------- the DingTalk stub: one line per POST (epoch seconds)
 STUB_PORT=$(free_port)
@@ -146,8 +154,9 @@ start_app() { # NAME PORT: prints nothing, sets <NAME>_PID
 	( cd "$OUT/$name" && CQ_LEGAL_PASSWORD="$PASSWORD" CQ_DATA_DIR="$OUT/$name/data" CQ_SHARED_DIR="$OUT/shared" \
 		exec java -XX:+ExitOnOutOfMemoryError -Xmx512m -jar "$JAR" \
 		--server.address=127.0.0.1 --server.port="$port" \
-		--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/cq" --spring.datasource.username=postgres \
-		--spring.datasource.password= \
+		--spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/cq" --spring.datasource.username=cq_app \
+		--spring.datasource.password=cluster-app-role --spring.flyway.url="jdbc:postgresql://127.0.0.1:$PGPORT/cq" \
+		--spring.flyway.user=postgres --spring.flyway.password= \
 		--cq.reminders.webhook.url="http://127.0.0.1:$STUB_PORT/robot/send?access_token=TEST" \
 		--cq.reminders.webhook.cron='0 * * * * *' \
 		--cq.imports.inbox="$OUT/shared/inbox" --cq.imports.inbox-poll=3s --cq.imports.inbox-settle=1s \

@@ -312,6 +312,11 @@ public class ImportEngine {
 		};
 	}
 
+	/** The statistics' follower of an import that reads several runs into one table (the split import). */
+	GrowingTables growing(ImportKind kind) {
+		return new GrowingTables(kind);
+	}
+
 	/**
 	 * Statistics refreshed while an import makes a table many times larger than it was (issue 16): each chunk's
 	 * lookup of 1,000 keys is planned with the table's statistics, and a table never analysed — a first import, or a
@@ -320,11 +325,6 @@ public class ImportEngine {
 	 * the import has written as many rows as the table held (at least {@value #ANALYZE_AFTER_ROWS}), then each time
 	 * the rows written double: ten times for a million cases into an empty table, never for a tenth of a full one.
 	 */
-	/** The statistics' follower of an import that reads several runs into one table (the split import). */
-	GrowingTables growing(ImportKind kind) {
-		return new GrowingTables(kind);
-	}
-
 	final class GrowingTables {
 
 		private final ImportKind kind;
@@ -347,11 +347,12 @@ public class ImportEngine {
 			this.next = Math.max(ANALYZE_AFTER_ROWS, held);
 		}
 
-		void begin(ImportRun next) {
+		/** A run starts reading into the table (one per file; one per bureau in a split import). */
+		void begin(ImportRun started) {
 			if (run != null) {
 				before += (long) run.created + run.updated;
 			}
-			run = next;
+			run = started;
 		}
 
 		/** After a chunk; the importer may still be streaming it (a COPY), so it settles first when it must. */
