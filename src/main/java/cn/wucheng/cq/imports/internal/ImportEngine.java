@@ -334,17 +334,11 @@ public class ImportEngine {
 		/** Rows written by the runs before this one (a split import reads one run per bureau into one table). */
 		private long before;
 
+		/** Rows written at which the next refresh is due; 0: the table's size not yet asked (see afterChunk). */
 		private long next;
 
-		/** Before the first chunk: the connection is free (see {@link #afterChunk}). */
 		GrowingTables(ImportKind kind) {
 			this.kind = kind;
-			long held = jdbc.sql("""
-					select greatest(reltuples, 0)::bigint from pg_class where oid = cast(:t as regclass)""")
-				.param("t", writtenTables(kind).get(0))
-				.query(Long.class)
-				.single();
-			this.next = Math.max(ANALYZE_AFTER_ROWS, held);
 		}
 
 		/** A run starts reading into the table (one per file; one per bureau in a split import). */
@@ -358,11 +352,23 @@ public class ImportEngine {
 		/** After a chunk; the importer may still be streaming it (a COPY), so it settles first when it must. */
 		void afterChunk(ListImporter<?> importer) {
 			long written = before + run.created + run.updated;
-			if (written >= next) {
-				importer.settle();
-				analyzeWritten(kind);
-				next = written * 2;
+			if (written < Math.max(next, ANALYZE_AFTER_ROWS)) {
+				return; // a pushed case or a short list asks nothing more of the database
 			}
+			if (next == 0) {
+				importer.settle(); // the connection must be free to ask; asked once, before any refresh of ours
+				next = Math.max(ANALYZE_AFTER_ROWS, jdbc.sql("""
+						select greatest(reltuples, 0)::bigint from pg_class where oid = cast(:t as regclass)""")
+					.param("t", writtenTables(kind).get(0))
+					.query(Long.class)
+					.single());
+				if (written < next) {
+					return;
+				}
+			}
+			importer.settle();
+			analyzeWritten(kind);
+			next = written * 2;
 		}
 
 	}
