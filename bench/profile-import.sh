@@ -28,13 +28,20 @@ psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$
 trap '[ -n "${APP:-}" ] && kill "$APP" 2>/dev/null; "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" stop -m fast >/dev/null 2>&1' EXIT
 psql_ -d postgres -c "drop database if exists prof" -c "create database prof"
 psql_ -d prof -c "create extension pg_stat_statements"
+# As bench/run.sh: the application connects as cq_app (row-level security binds it) and migrates as the owner.
+psql_ -d postgres -c "do \$\$ begin if not exists (select from pg_roles where rolname = 'cq_app') then create role cq_app login; end if; end \$\$" \
+	-c "alter role cq_app login nosuperuser nobypassrls noinherit password 'bench-app-role'" > /dev/null
+psql_ -d prof -c "grant connect on database prof to cq_app" -c "grant usage on schema public to cq_app" \
+	-c "alter default privileges for role postgres in schema public grant select, insert, update, delete on tables to cq_app" \
+	-c "alter default privileges for role postgres in schema public grant usage, select on sequences to cq_app" > /dev/null
 
 PORT=$(( 20000 + RANDOM % 30000 ))
 BASE="http://127.0.0.1:$PORT"
 ( cd "$PROF" && CQ_LEGAL_PASSWORD=$PASSWORD CQ_ADMIN_PASSWORD=$PASSWORD CQ_DATA_DIR="$PROF/data" exec java -XX:+ExitOnOutOfMemoryError -Xmx512m \
 	-XX:StartFlightRecording=filename="$PROF/import.jfr",settings=profile,dumponexit=true -jar "$JAR" \
 	--server.address=127.0.0.1 --server.port=$PORT --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/prof${BENCH_JDBC_OPTS:-}" \
-	--spring.datasource.username=postgres --spring.datasource.password= \
+	--spring.datasource.username=cq_app --spring.datasource.password=bench-app-role \
+	--spring.flyway.url="jdbc:postgresql://127.0.0.1:$PGPORT/prof" --spring.flyway.user=postgres --spring.flyway.password= \
 	--spring.servlet.multipart.max-file-size=1GB --spring.servlet.multipart.max-request-size=1GB > "$PROF/app.log" 2>&1 ) &
 APP=$!
 until curl -s "$BASE/actuator/health" | grep -q UP; do kill -0 $APP 2>/dev/null || { echo "app died"; exit 1; }; sleep 0.5; done
