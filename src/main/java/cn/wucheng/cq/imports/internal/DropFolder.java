@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -35,6 +36,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.bureau.Bureau;
+import cn.wucheng.cq.bureau.BureauDirectory;
+import cn.wucheng.cq.bureau.Bureaus;
 import cn.wucheng.cq.imports.ImportHistory;
 import cn.wucheng.cq.imports.ImportKind;
 import cn.wucheng.cq.imports.ImportProblem;
@@ -54,9 +58,14 @@ import cn.wucheng.cq.shared.Refusals;
  * a file changed in the last {@code cq.imports.inbox-settle} (default 5 s) waits for the next poll, for exporters
  * that write in place.
  * <p>
- * Runs on every instance that has the setting: one instance today. Several (issue 16) need a lock around
- * {@link #poll()} (e.g. {@code pg_try_advisory_lock}) so that a file is not imported by two at once. A crash between
- * the import's commit and the move imports the file again at the next poll, which changes nothing (imports are
+ * Several bureaus (issue 16): each has its inbox, the subfolder named by its code ({@code <inbox>/jinhua-wucheng/},
+ * made at the first poll, with its own {@code done/} and {@code failed/}), whose files are imported within that bureau.
+ * A one-bureau installation keeps the folder itself as its inbox, as before; with several, a file left in the folder
+ * itself could be any bureau's, so it is moved to {@code failed/} with a result that names the subfolders, and
+ * nothing is imported.
+ * <p>
+ * Several instances poll under one lock (ShedLock), so a file is imported by one of them. A crash between the
+ * import's commit and the move imports the file again at the next poll, which changes nothing (imports are
  * idempotent).
  */
 @Component
@@ -72,7 +81,13 @@ public class DropFolder {
 
 	static final String FAILED = "failed";
 
-	/** What one file became. {@code movedTo} is relative to the drop folder ({@code failed/20240701-020000-案件.csv}). */
+	/** A bureau's code that is safe as a folder name (as the province's form requires of a new bureau's code). */
+	private static final Pattern FOLDER_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+	/**
+	 * What one file became. {@code movedTo} is relative to the drop folder ({@code failed/20240701-020000-案件.csv},
+	 * or {@code jinhua-wucheng/done/…} from a bureau's inbox).
+	 */
 	public record Handled(String fileName, ImportKind kind, ImportResult.Status status, String movedTo) {
 	}
 
@@ -90,10 +105,14 @@ public class DropFolder {
 
 	private final Clock clock;
 
+	private final BureauDirectory bureaus;
+
 	DropFolder(@Value("${cq.imports.inbox:}") String inbox,
 			@Value("${cq.imports.inbox-settle:5s}") Duration settle, ImportEngine engine, Refusals messages,
-			AuditLog audit, PlatformTransactionManager transactionManager, ImportHistory history, Clock clock) {
+			AuditLog audit, PlatformTransactionManager transactionManager, ImportHistory history,
+			BureauDirectory bureaus, Clock clock) {
 		this.clock = clock;
+		this.bureaus = bureaus;
 		this.history = history;
 		this.inbox = inbox == null || inbox.isBlank() ? null : Path.of(inbox.strip()).toAbsolutePath();
 		this.settle = settle;
@@ -116,17 +135,47 @@ public class DropFolder {
 		}
 	}
 
-	/** Imports every complete file in the folder, lists first that others refer to; what it did, file by file. */
+	/**
+	 * Imports every complete file of every bureau's inbox, within its bureau, lists first that others refer to; what it
+	 * did, file by file.
+	 */
 	public synchronized List<Handled> poll() {
 		if (inbox == null) {
 			return List.of();
 		}
+		List<Bureau> all = bureaus.all();
+		List<Handled> handled = new ArrayList<>();
+		if (all.size() == 1) {
+			handled.addAll(Bureaus.runAs(all.get(0).id(), () -> poll(inbox, "", null)));
+		}
+		else {
+			handled.addAll(poll(inbox, "", all)); // files of no bureau: failed, nothing imported
+		}
+		for (Bureau bureau : all) {
+			if (!FOLDER_CODE.matcher(bureau.code()).matches() || DONE.equals(bureau.code())
+					|| FAILED.equals(bureau.code())) {
+				log.warn("Drop folder: bureau code {} cannot name a folder; its files are not polled", bureau.code());
+				continue;
+			}
+			Path folder = inbox.resolve(bureau.code());
+			if (all.size() > 1 || Files.isDirectory(folder)) {
+				handled.addAll(Bureaus.runAs(bureau.id(), () -> poll(folder, bureau.code() + "/", null)));
+			}
+		}
+		return handled;
+	}
+
+	/**
+	 * One inbox: {@code prefix} is its place under the drop folder ("" or "code/"); {@code refusedFor}, when not null,
+	 * the bureaus one of whose inboxes the files should have been put in (nothing imported).
+	 */
+	private List<Handled> poll(Path folder, String prefix, List<Bureau> refusedFor) {
 		List<Candidate> ready = new ArrayList<>();
 		Instant settled = clock.instant().minus(settle);
 		try {
-			Files.createDirectories(inbox.resolve(DONE));
-			Files.createDirectories(inbox.resolve(FAILED));
-			try (DirectoryStream<Path> files = Files.newDirectoryStream(inbox)) {
+			Files.createDirectories(folder.resolve(DONE));
+			Files.createDirectories(folder.resolve(FAILED));
+			try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
 				for (Path file : files) {
 					if (complete(file, settled)) {
 						String name = file.getFileName().toString();
@@ -145,7 +194,7 @@ public class DropFolder {
 			.thenComparing(c -> c.name));
 		List<Handled> handled = new ArrayList<>();
 		for (Candidate c : ready) {
-			Handled h = handle(c);
+			Handled h = refusedFor == null ? handle(c, folder, prefix) : refuse(c, folder, refusedFor);
 			if (h != null) {
 				handled.add(h);
 			}
@@ -169,7 +218,29 @@ public class DropFolder {
 
 	private final ImportHistory history;
 
-	private Handled handle(Candidate c) {
+	/** Several bureaus, a file in the folder itself: moved to failed/ with a result naming the bureaus' inboxes. */
+	private Handled refuse(Candidate c, Path folder, List<Bureau> all) {
+		String user = messages.message("imports.inbox.user");
+		String inboxes = String.join("、", all.stream().map(b -> messages.message("imports.inbox.bureauFolder",
+				b.code(), b.name())).toList());
+		ImportResult result = ImportResult.unreadable(c.kind, c.name,
+				messages.message("imports.inbox.noBureau", inboxes));
+		LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+		try {
+			Path moved = move(c.file, folder.resolve(FAILED), now.format(STAMP) + "-" + c.name);
+			Files.writeString(moved.resolveSibling(moved.getFileName() + ".result.txt"), report(result, c, user, now),
+					StandardCharsets.UTF_8);
+			log.warn("Drop folder: {} is in no bureau's inbox (several bureaus): moved to {}/{}", c.name, FAILED,
+					moved.getFileName());
+			return new Handled(c.name, c.kind, result.status(), FAILED + "/" + moved.getFileName());
+		}
+		catch (IOException e) {
+			log.warn("Drop folder: {} is in no bureau's inbox and could not be moved: {}", c.name, e.toString());
+			return null;
+		}
+	}
+
+	private Handled handle(Candidate c, Path folder, String prefix) {
 		String user = messages.message("imports.inbox.user");
 		ImportResult result = c.kind == null
 				? ImportResult.unreadable(null, c.name, messages.message("imports.inbox.unknownList", nameStarts()))
@@ -179,10 +250,10 @@ public class DropFolder {
 			return null;
 		}
 		LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-		String folder = result.imported() ? DONE : FAILED;
+		String outcome = result.imported() ? DONE : FAILED;
 		try {
-			Path moved = move(c.file, inbox.resolve(folder), now.format(STAMP) + "-" + c.name);
-			String movedTo = folder + "/" + moved.getFileName();
+			Path moved = move(c.file, folder.resolve(outcome), now.format(STAMP) + "-" + c.name);
+			String movedTo = prefix + outcome + "/" + moved.getFileName();
 			Files.writeString(moved.resolveSibling(moved.getFileName() + ".result.txt"), report(result, c, user, now),
 					StandardCharsets.UTF_8);
 			// issue 14: the import history lists it beside page and API imports, with its problems, the file and where
