@@ -269,12 +269,16 @@ class BureauSplitImportTests {
 	}
 
 	@Test
-	void aBureausAccountMayNameItsOwnBureauOnlyAndTheSupervisionRolesMayNotImport() throws Exception {
+	void aBureausAccountMayNameItsOwnBureauOnlyAnotherAnswersAsAnUnknownOneAndTheSupervisionRolesMayNotImport() throws Exception {
 		String plain = "单位名称,单位类型\n甲八中队,直属中队\n";
 		RequestPostProcessor jiaLegal = as(Role.LEGAL, null, jia);
 		MockHttpServletResponse refused = call(upload("units", "u.csv", plain).param("bureau", "sp-yi").with(jiaLegal));
-		assertThat(refused.getStatus()).isEqualTo(400);
-		assertThat(body(refused).get("errors").get(0).get("message").asString()).contains("本局");
+		// issue 16: as the read API answers, another bureau is refused as an unknown one — the same 404, telling nothing
+		assertThat(refused.getStatus()).isEqualTo(404);
+		MockHttpServletResponse unknown = call(upload("units", "u.csv", plain).param("bureau", "no-such").with(jiaLegal));
+		assertThat(unknown.getStatus()).isEqualTo(404);
+		assertThat(body(refused).get("errors").get(0).get("message").asString())
+			.isEqualTo(body(unknown).get("errors").get(0).get("message").asString().replace("no-such", "sp-yi"));
 		assertThat(call(upload("units", "u.csv", plain).param("bureau", "sp-jia").with(jiaLegal)).getStatus())
 			.isEqualTo(200);
 		assertThat(units(jia)).contains("甲八中队");

@@ -38,7 +38,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * Issue 16 item 3: a city's or the province's legal office (CITY_LEGAL, PROVINCE_LEGAL) imports for the bureaus of
  * its scope — a file with a 所属执法局 column split by it ({@link BureauSplitImport}), or with {@code bureau=CODE}
  * the plain list for that one bureau (404 for a bureau outside the scope or unknown); a bureau's account may name its
- * own bureau only (400 otherwise).
+ * own bureau only (another answers 404, as an unknown one and as the read API's {@code bureau} parameter does).
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -108,7 +108,8 @@ class ImportApiController {
 		}
 		if (bureau != null && !bureau.isBlank()
 				&& scope.own().map(b -> !b.code().equals(bureau.strip())).orElse(true)) {
-			return fileError(HttpStatus.BAD_REQUEST, messages.message("imports.split.api.ownBureauOnly", bureau.strip()));
+			// as the read API (ApiBureauParameter): another bureau answers as an unknown one, 404, telling nothing of it
+			return fileError(HttpStatus.NOT_FOUND, messages.message("imports.split.api.bureauNotFound", bureau.strip()));
 		}
 		return importFor(importKind, file, mapping);
 	}
