@@ -2,6 +2,7 @@ package cn.wucheng.cq.bureau;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,6 +45,42 @@ public class BureauDirectory {
 		for (Bureau bureau : all()) {
 			Bureaus.runAs(bureau.id(), () -> work.accept(bureau));
 		}
+	}
+
+	/**
+	 * Runs {@code work} for the bureau inside the caller's transaction, which may have begun in another bureau: a
+	 * connection carries the bureau set when it was handed out, so within one transaction the database's bureau
+	 * ({@code cq.bureau}, which row-level security and the {@code bureau_id} defaults follow) is switched for this
+	 * transaction only ({@code set_config(…, true)}) and set back afterwards; the application's ({@link Bureaus#runAs})
+	 * follows too. One transaction can so write several bureaus' rows, all or nothing: a province's split import, a
+	 * bureau opened with its catalogues and administrators, each bureau's part of the audit log.
+	 */
+	public <T> T withinTransaction(long bureauId, Supplier<T> work) {
+		String before = jdbc.sql("select coalesce(current_setting('cq.bureau', true), '')")
+			.query(String.class)
+			.single();
+		setLocally(String.valueOf(bureauId));
+		T result;
+		try {
+			result = Bureaus.runAs(bureauId, work);
+		}
+		catch (RuntimeException e) {
+			// the transaction may be aborted (a database error), which then refuses the setting back: the rollback
+			// that follows undoes it anyway; the work's own failure is what the caller must see
+			try {
+				setLocally(before);
+			}
+			catch (RuntimeException suppressed) {
+				e.addSuppressed(suppressed);
+			}
+			throw e;
+		}
+		setLocally(before);
+		return result;
+	}
+
+	private void setLocally(String bureau) {
+		jdbc.sql("select set_config('cq.bureau', ?, true)").param(bureau).query(String.class).single();
 	}
 
 }

@@ -72,8 +72,9 @@ public class FirstAdministrators {
 
 	/**
 	 * Opens the bureau's first administrators, within that bureau ({@link Bureaus#runAs}: their rows and the audit
-	 * entries are the new bureau's, which its audit administrator reads later). Its own transaction: call it outside
-	 * any, after the bureau's row is committed. Returns the generated passwords, to be shown once.
+	 * entries are the new bureau's, which its audit administrator reads later). Joins the caller's transaction, which
+	 * must already be within the bureau ({@code BureauDirectory.withinTransaction}) if it began in another. Returns the
+	 * generated passwords, to be shown once.
 	 */
 	public List<Issued> open(long bureauId, String bureauCode) {
 		return Bureaus.runAs(bureauId, () -> transactions.execute(status -> {

@@ -17,6 +17,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
+import cn.wucheng.cq.bureau.BureauDirectory;
+
 /**
  * The hash chain of the audit log: each row's {@code row_hash} is SHA-256 over the previous row's hash and the row's
  * content, so changing, inserting or deleting a row breaks the chain from there on ({@link AuditChainVerifier}
@@ -48,8 +50,11 @@ public class AuditChain {
 
 	private final JdbcClient jdbc;
 
-	AuditChain(JdbcClient jdbc) {
+	private final BureauDirectory bureaus;
+
+	AuditChain(JdbcClient jdbc, BureauDirectory bureaus) {
 		this.jdbc = jdbc;
+		this.bureaus = bureaus;
 	}
 
 	/** Times are stored to the millisecond, so the hash of what was written equals the hash of what is read. */
@@ -89,25 +94,20 @@ public class AuditChain {
 	/**
 	 * As {@link #append}, the entries written within another bureau than the transaction's (issue 16 item 3: one
 	 * transaction imports a province's file for several bureaus, and each part is audited in its own bureau's log):
-	 * the connection's {@code cq.bureau} is switched for this transaction only ({@code set_config(…, true)}), which
-	 * row-level security and the {@code bureau_id} default follow, and set back afterwards. The chain stays one.
+	 * the connection's {@code cq.bureau} is switched for this transaction only
+	 * ({@link BureauDirectory#withinTransaction}), which row-level security and the {@code bureau_id} default follow,
+	 * and set back afterwards. The chain stays one.
 	 */
 	public void appendWithin(long bureau, List<Content> entries) {
 		if (entries.isEmpty()) {
 			return;
 		}
-		String before = jdbc.sql("select coalesce(current_setting('cq.bureau', true), '')")
-			.query((rs, n) -> rs.getString(1))
-			.list()
-			.get(0);
-		jdbc.sql("select set_config('cq.bureau', ?, true)").param(String.valueOf(bureau)).query(String.class).single();
-		try {
+		bureaus.withinTransaction(bureau, () -> {
 			append(entries);
-		}
-		finally {
-			jdbc.sql("select set_config('cq.bureau', ?, true)").param(before).query(String.class).single();
-		}
+			return null;
+		});
 	}
+
 
 	/**
 	 * SHA-256, hex, over the previous hash and each field length-prefixed (null distinct from empty), so no two

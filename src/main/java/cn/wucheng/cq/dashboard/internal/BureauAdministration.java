@@ -26,10 +26,9 @@ import cn.wucheng.cq.shared.Refusals;
  * ({@link FirstAdministrators}) and the programme's catalogues (30 domains, evaluation items, the 18 tasks; migration
  * 9.51) — and renaming one or moving it to another city. Every change is audited.
  * <p>
- * Opening takes three transactions: the bureau's row (audited in the acting account's bureau), then its catalogues and
- * its accounts within the new bureau — a connection carries one bureau, set when it is handed out, so they cannot share
- * the first's connection. The usernames are checked free before the first, so the others fail only if the database
- * does.
+ * Opening is one transaction, all or nothing: the bureau's row (audited in the acting account's bureau), then within
+ * the new bureau ({@link BureauDirectory#withinTransaction}) its catalogues and its accounts. Should any step fail, no
+ * bureau is left half opened (one without administrators could never get them: its code would be taken).
  */
 @Service
 class BureauAdministration {
@@ -111,9 +110,8 @@ class BureauAdministration {
 		if (errors.hasErrors()) {
 			return Optional.empty();
 		}
-		Bureau bureau;
 		try {
-			bureau = transactions.execute(status -> {
+			return Optional.of(transactions.execute(status -> {
 				jdbc.sql("insert into bureau (code, name, city) values (?, ?, ?)")
 					.params(code, form.trimmedName(), form.trimmedCity())
 					.update();
@@ -123,19 +121,20 @@ class BureauAdministration {
 						opened.name(), String.join(refusals.message("region.bureaus.separator"),
 								administrators.usernames(code))),
 						null, describe(opened));
-				return opened;
-			});
+				// the programme's catalogues, as the first bureau got them from the migrations (9.51), and its first
+				// administrators: the new bureau's rows, in this same transaction
+				List<FirstAdministrators.Issued> accounts = directory.withinTransaction(opened.id(), () -> {
+					jdbc.sql("select cq_bureau_catalogues()").query().singleRow();
+					return administrators.open(opened.id(), code);
+				});
+				return new Opened(opened.code(), opened.name(), opened.city(), accounts);
+			}));
 		}
 		catch (DuplicateKeyException e) {
 			// opened by someone else between the check and the insert
 			errors.reject("region.bureaus.error.openedMeanwhile");
 			return Optional.empty();
 		}
-		// the programme's catalogues, as the first bureau got them from the migrations (9.51): within the new bureau
-		Bureaus.runAs(bureau.id(), () -> transactions.executeWithoutResult(
-				status -> jdbc.sql("select cq_bureau_catalogues()").query().singleRow()));
-		List<FirstAdministrators.Issued> accounts = administrators.open(bureau.id(), code);
-		return Optional.of(new Opened(bureau.code(), bureau.name(), bureau.city(), accounts));
 	}
 
 	/** Renames a bureau or moves it to another city; false with the form's errors when refused. */

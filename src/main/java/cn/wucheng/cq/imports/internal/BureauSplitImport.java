@@ -24,7 +24,7 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.bureau.Bureau;
-import cn.wucheng.cq.bureau.Bureaus;
+import cn.wucheng.cq.bureau.BureauDirectory;
 import cn.wucheng.cq.imports.BureauImportResult;
 import cn.wucheng.cq.imports.BureauImportResult.Part;
 import cn.wucheng.cq.imports.BureauImportResult.Problem;
@@ -42,8 +42,9 @@ import cn.wucheng.cq.shared.Refusals;
  * bureau outside the account's scope, is an error of that row; the header must name every required column of the
  * list and the bureau column (checked once here, not once per bureau).</li>
  * <li>In one transaction, for each bureau in the order of its id: the normal list import of its spool
- * ({@link ImportEngine#read}) within that bureau — {@link Bureaus#runAs} for the application (audit, caches) and
- * {@code set_config('cq.bureau', id, true)} for the database (row-level security, the {@code bureau_id} default).
+ * ({@link ImportEngine#read}) within that bureau ({@link BureauDirectory#withinTransaction}: for the application —
+ * audit, caches — and with {@code set_config('cq.bureau', id, true)} for the database — row-level security, the
+ * {@code bureau_id} default).
  * The setting is transaction-local: after commit or rollback the connection has again the bureau it was handed out
  * with, which is what {@code BureauConnections} remembers of it. Once a part has an error, the later parts are only
  * checked, for their problems; any error rolls every part back.</li>
@@ -80,8 +81,11 @@ class BureauSplitImport {
 
 	private final TransactionTemplate transactions;
 
+	private final BureauDirectory directory;
+
 	BureauSplitImport(ImportEngine engine, ImportQueue queue, Refusals messages, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, BureauDirectory directory) {
+		this.directory = directory;
 		this.engine = engine;
 		this.queue = queue;
 		this.messages = messages;
@@ -334,10 +338,6 @@ class BureauSplitImport {
 			.query((rs, n) -> new Bureau(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.list()
 			.forEach(b -> bureaus.put(b.id(), b));
-		String before = jdbc.sql("select coalesce(current_setting('cq.bureau', true), '')")
-			.query((rs, n) -> rs.getString(1))
-			.list()
-			.get(0);
 		List<Problem> errors = new ArrayList<>(split.errors);
 		List<Problem> warnings = new ArrayList<>();
 		long errorCount = split.errorCount;
@@ -346,32 +346,26 @@ class BureauSplitImport {
 		long written = 0;
 		// one account of the rows written for the whole file: the statistics follow the table as all parts fill it
 		ImportEngine.GrowingTables growing = engine.growing(kind);
-		try {
-			for (Map.Entry<Long, SpoolFile.Writer> e : split.writers.entrySet()) {
-				Bureau bureau = bureaus.get(e.getKey());
-				boolean mayWrite = errorCount == 0;
-				SpoolFile spool = new SpoolFile(split.paths.get(e.getKey()), split.description);
-				ImportRun run = Bureaus.runAs(bureau.id(), () -> {
-					within(String.valueOf(bureau.id()));
-					ImportRun r = engine.read(kind, fileName, spool, null, mayWrite, growing);
-					if (r.writing()) {
-						r.recordImport(messages.message("imports.split.audit.import", kind.label(), fileName,
-								spool.describe(), e.getValue().rows() - 1, r.created, r.updated, r.unchanged,
-								r.problems.warningCount()));
-					}
-					return r;
-				});
-				errorCount += run.problems.errorCount();
-				warningCount += run.problems.warningCount();
-				written += run.created + run.updated;
-				add(errors, run.problems.errors(messages), bureau);
-				add(warnings, run.problems.warnings(messages), bureau);
-				parts.add(new Part(bureau, e.getValue().rows() - 1, run.created, run.updated, run.unchanged,
-						run.problems.errorCount(), run.problems.warningCount()));
-			}
-		}
-		finally {
-			within(before);
+		for (Map.Entry<Long, SpoolFile.Writer> e : split.writers.entrySet()) {
+			Bureau bureau = bureaus.get(e.getKey());
+			boolean mayWrite = errorCount == 0;
+			SpoolFile spool = new SpoolFile(split.paths.get(e.getKey()), split.description);
+			ImportRun run = directory.withinTransaction(bureau.id(), () -> {
+				ImportRun r = engine.read(kind, fileName, spool, null, mayWrite, growing);
+				if (r.writing()) {
+					r.recordImport(messages.message("imports.split.audit.import", kind.label(), fileName,
+							spool.describe(), e.getValue().rows() - 1, r.created, r.updated, r.unchanged,
+							r.problems.warningCount()));
+				}
+				return r;
+			});
+			errorCount += run.problems.errorCount();
+			warningCount += run.problems.warningCount();
+			written += run.created + run.updated;
+			add(errors, run.problems.errors(messages), bureau);
+			add(warnings, run.problems.warnings(messages), bureau);
+			parts.add(new Part(bureau, e.getValue().rows() - 1, run.created, run.updated, run.unchanged,
+					run.problems.errorCount(), run.problems.warningCount()));
 		}
 		if (errorCount > 0) {
 			status.setRollbackOnly();
@@ -386,11 +380,6 @@ class BureauSplitImport {
 		}
 		return new BureauImportResult(kind, fileName, ImportResult.Status.IMPORTED, parts, List.of(),
 				closing(warnings, warningCount));
-	}
-
-	/** The database's bureau for the rest of this transaction only (set back at its end). */
-	private void within(String bureau) {
-		jdbc.sql("select set_config('cq.bureau', ?, true)").param(bureau).query((rs, n) -> rs.getString(1)).list();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package cn.wucheng.cq.dashboard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,7 @@ import cn.wucheng.cq.security.FirstAdministrators;
 import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.SharedContextLock;
+import cn.wucheng.cq.support.TestDatabaseInitializer;
 import cn.wucheng.cq.support.TestClock;
 
 /**
@@ -65,6 +69,9 @@ class BureauAdministrationTests {
 
 	@Autowired
 	PasswordEncoder encoder;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	UserDetailsService accounts;
@@ -212,6 +219,40 @@ class BureauAdministrationTests {
 		assertThat(page(post("/region/bureaus/manage").with(province()).with(csrf()).param("code", "ba-taken")
 			.param("name", "占用县综合行政执法局"))).contains("ba-taken-admin 已被其他账号使用");
 		assertThat(bureaus()).isEqualTo(before);
+	}
+
+	@Test
+	void anOpeningThatFailsAtItsLastStepLeavesNoBureauSoTheSameCodeOpensLater() throws Exception {
+		// the database refuses the new bureau's second administrator (as a full disk or a lost connection would)
+		JdbcClient owner = TestDatabaseInitializer.asOwner(dataSource);
+		owner.sql("""
+				create function ba_refuse_broken() returns trigger language plpgsql as $$
+				begin raise exception 'refused for the test'; end $$""").update();
+		owner.sql("""
+				create trigger ba_refuse_broken before insert on app_user for each row
+				when (new.username = 'ba-broken-admin') execute function ba_refuse_broken()""").update();
+		long before = bureaus();
+		try {
+			// MockMvc hands the request's failure on (a server answers its error page)
+			assertThatThrownBy(() -> open("ba-broken", "试开县综合行政执法局", CITY)).rootCause()
+				.hasMessageContaining("refused for the test");
+			// nothing of it stays: no bureau (its code free again), no account, no catalogue, no audit entry
+			assertThat(bureaus()).isEqualTo(before);
+			assertThat(owner.sql("select count(*) from app_user where username like 'ba-broken%'").query(Long.class)
+				.single()).isZero();
+			assertThat(owner.sql("select count(*) from audit_log where entity_key like 'ba-broken%'").query(Long.class)
+				.single()).isZero();
+			assertThat(owner.sql("select count(*) from domain where bureau_id not in (select id from bureau)")
+				.query(Long.class).single()).isZero();
+		}
+		finally {
+			owner.sql("drop trigger ba_refuse_broken on app_user").update();
+			owner.sql("drop function ba_refuse_broken()").update();
+		}
+		MvcResult again = open("ba-broken", "试开县综合行政执法局", CITY);
+		BureauAdministration.Opened opened = (BureauAdministration.Opened) again.getFlashMap().get("opened");
+		assertThat(opened.accounts()).extracting(FirstAdministrators.Issued::username)
+			.containsExactly("ba-broken-security", "ba-broken-admin");
 	}
 
 	@Test
