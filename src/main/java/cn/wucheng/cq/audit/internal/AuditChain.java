@@ -22,9 +22,10 @@ import cn.wucheng.cq.bureau.BureauDirectory;
 /**
  * The hash chain of the audit log: each row's {@code row_hash} is SHA-256 over the previous row's hash and the row's
  * content, so changing, inserting or deleting a row breaks the chain from there on ({@link AuditChainVerifier}
- * finds where). Writers serialise on the one row of {@code audit_chain} ({@code select ... for update}, the same
- * on H2 and PostgreSQL) in the transaction that writes the entries; {@code AuditLog} appends at the end of that
- * transaction, so the lock is held only for the last moment before commit and is always taken last (no deadlock
+ * finds where). Each bureau has its own chain (issue 16, migration 9.70: its audit administrator sees only its
+ * entries), whose head is its row of {@code audit_chain}, made at its first entry. Writers serialise on that row
+ * ({@code select ... for update}) in the transaction that writes the entries; {@code AuditLog} appends at the end of
+ * that transaction, so the lock is held only for the last moment before commit and is always taken last (no deadlock
  * with the rows the transaction changed).
  * <p>
  * A hash chain shows tampering by someone who edits rows; someone who can also recompute every later hash is caught
@@ -70,10 +71,7 @@ public class AuditChain {
 		if (entries.isEmpty()) {
 			return;
 		}
-		String previous = jdbc.sql("select last_hash from audit_chain where id = 1 for update")
-			.query((rs, n) -> rs.getString(1))
-			.list()
-			.get(0);
+		String previous = head();
 		long lastId = 0;
 		for (Content e : entries) {
 			String hash = hash(previous, e);
@@ -88,7 +86,28 @@ public class AuditChain {
 			lastId = Objects.requireNonNull(key.getKey()).longValue();
 			previous = hash;
 		}
-		jdbc.sql("update audit_chain set last_id = ?, last_hash = ? where id = 1").params(lastId, previous).update();
+		jdbc.sql("update audit_chain set last_id = ?, last_hash = ? where bureau_id = cq_bureau()")
+			.params(lastId, previous)
+			.update();
+	}
+
+	/** The last hash of the current bureau's chain (null while empty), locked until the transaction ends. */
+	private String head() {
+		for (int attempt = 0;; attempt++) {
+			List<String> head = jdbc.sql("select last_hash from audit_chain where bureau_id = cq_bureau() for update")
+				.query((rs, n) -> rs.getString(1))
+				.list();
+			if (!head.isEmpty()) {
+				return head.get(0);
+			}
+			if (attempt > 0) {
+				throw new IllegalStateException("no audit chain for the current bureau");
+			}
+			// the bureau's first entry: its chain begins (two first writers at once: one inserts, both then lock it)
+			jdbc.sql("""
+					insert into audit_chain (bureau_id, last_id, last_hash, unchained_before)
+					values (cq_bureau(), null, null, 0) on conflict (bureau_id) do nothing""").update();
+		}
 	}
 
 	/**

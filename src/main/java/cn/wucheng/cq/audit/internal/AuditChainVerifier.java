@@ -10,7 +10,8 @@ import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.shared.Refusals;
 
 /**
- * Walks the audit log's hash chain from its start and reports the first row that does not fit: its content changed
+ * Walks the current bureau's hash chain of the audit log (issue 16: one per bureau) from its start and reports the
+ * first row that does not fit: its content changed
  * (hash differs), a row before it was deleted or inserted (its "previous hash" differs), or rows at the end were
  * deleted (the chain's head names a row that is gone).
  */
@@ -64,10 +65,12 @@ class AuditChainVerifier {
 	Result verify() {
 		record Head(Long lastId, String lastHash, long unchainedBefore) {
 		}
-		Head head = jdbc.sql("select last_id, last_hash, unchained_before from audit_chain where id = 1")
+		// the current bureau's chain (issue 16: one per bureau, migration 9.70); none until its first entry
+		Head head = jdbc.sql("select last_id, last_hash, unchained_before from audit_chain where bureau_id = cq_bureau()")
 			.query((rs, n) -> new Head((Long) rs.getObject("last_id", Long.class), rs.getString("last_hash"),
 					rs.getLong("unchained_before")))
-			.single();
+			.optional()
+			.orElse(new Head(null, null, 0));
 		long end = head.lastId() == null ? head.unchainedBefore() : head.lastId();
 		// Rows archived and deleted after the retention period (AuditRetention): the chain starts after them, from
 		// the "previous hash" the first remaining row carries.
@@ -77,7 +80,7 @@ class AuditChainVerifier {
 			.orElse(0L);
 		long start = Math.max(head.unchainedBefore(), archived);
 		String anchor = archived > head.unchainedBefore()
-				? jdbc.sql("select prev_hash from audit_log where id > ? order by id limit 1")
+				? jdbc.sql("select prev_hash from audit_log where id > ? and bureau_id = cq_bureau() order by id limit 1")
 					.param(archived)
 					.query(String.class)
 					.optional()
@@ -91,7 +94,7 @@ class AuditChainVerifier {
 			Problem problem = null;
 		};
 		// Rows committed after the head was read have higher ids: only up to the head.
-		jdbc.sql("select * from audit_log where id > ? and id <= ? order by id")
+		jdbc.sql("select * from audit_log where id > ? and id <= ? and bureau_id = cq_bureau() order by id")
 			.params(start, end)
 			.query(rs -> {
 				if (walk.broken != null) {
