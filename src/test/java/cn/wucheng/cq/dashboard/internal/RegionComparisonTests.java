@@ -187,6 +187,8 @@ class RegionComparisonTests {
 		// read only: the page's own part (after the layout's menu and sign-out form) has no form that writes
 		String own = body.substring(body.indexOf("<h1"));
 		assertThat(own).doesNotContainIgnoringCase("method=\"post\"").contains("method=\"get\"");
+		// and no link into the bureau's own pages (the leaders and best handlers are the dashboard's fragments, unlinked)
+		assertThat(own).doesNotContain("href=\"/scores/", "href=\"/rankings", "data-href=");
 		assertThat(mvc.perform(get("/region/bureaus/" + bing).param("quarter", Q).with(as(Role.CITY_LEGAL, "金华市")))
 			.andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
