@@ -23,7 +23,7 @@ import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
 
 /**
- * R-27 on the calendar the migration fills with the State Council's 2024 and 2025 arrangements. Edits here use the
+ * R-27 on the calendar the migrations fill with the State Council's 2024, 2025 and 2026 arrangements. Edits here use the
  * year 2031 only (other test classes of this context read 2024/2025).
  */
 @ResourceLock(providers = SharedContextLock.class)
@@ -91,7 +91,7 @@ class WorkingDaysTests {
 	void r27_theMigrationHoldsTheOfficialArrangementsWithHolidaysOnWeekdaysAndMakeupDaysOnWeekends() {
 		record Row(LocalDate day, DayKind kind) {
 		}
-		List<Row> rows = jdbc.sql("select on_date, kind from calendar_day where on_date < '2026-01-01'")
+		List<Row> rows = jdbc.sql("select on_date, kind from calendar_day where on_date < '2027-01-01'")
 			.query((rs, n) -> new Row(rs.getObject(1, LocalDate.class), DayKind.valueOf(rs.getString(2))))
 			.list();
 		assertThat(rows).allMatch(r -> r.kind().fits(r.day()));
@@ -104,6 +104,22 @@ class WorkingDaysTests {
 		// the well-known totals: 251 working days in 2024, 248 in 2025
 		assertThat(workingDays.workingDaysBetween(LocalDate.of(2023, 12, 31), LocalDate.of(2024, 12, 31))).isEqualTo(251);
 		assertThat(workingDays.workingDaysBetween(LocalDate.of(2024, 12, 31), LocalDate.of(2025, 12, 31))).isEqualTo(248);
+		// 2026 (migration 9.71, the notice of 2025-11-04): 19 weekday holidays, 6 weekend makeup days, 248 working days
+		Map<LocalDate, DayKind> y2026 = workingDays.exceptions(2026);
+		assertThat(y2026.values().stream().filter(k -> k == DayKind.HOLIDAY)).hasSize(19);
+		assertThat(y2026.values().stream().filter(k -> k == DayKind.MAKEUP_WORKDAY)).hasSize(6);
+		assertThat(workingDays.workingDaysBetween(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 12, 31))).isEqualTo(248);
+	}
+
+	@Test
+	void r27_theSpringFestivalOf2026RunsFrom15To23FebruaryWithSaturday14And28FebruaryWorked() {
+		assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 2, 13))).isTrue();
+		assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 2, 14))).isTrue();
+		assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 2, 16))).isFalse();
+		assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 2, 23))).isFalse();
+		assertThat(workingDays.isWorkingDay(LocalDate.of(2026, 2, 24))).isTrue();
+		// five working days after Friday 13 February: Sat 14 (1), then 24, 25, 26, 27 February (5)
+		assertThat(workingDays.addWorkingDays(LocalDate.of(2026, 2, 13), 5)).isEqualTo(LocalDate.of(2026, 2, 27));
 	}
 
 	@Test
