@@ -225,6 +225,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 					.setPgBinaryResolver(own)
 					.setOverrideWorkingDirectory(Path.of("target", "embedded-pg-tests").toAbsolutePath().toFile())
 					.setServerConfig("max_connections", "300")
+					// issue 15 item 7: a test server's data need not survive a crash of the machine (each run makes
+					// its databases anew), so it does not wait for the disk: no fsync at commits, checkpoints and
+					// database copies, no full-page images in the WAL. The application's own server keeps them on.
+					.setServerConfig("fsync", "off")
+					.setServerConfig("full_page_writes", "off")
 					.start();
 			}
 			catch (IOException e) {
