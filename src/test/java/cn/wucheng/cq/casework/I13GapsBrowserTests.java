@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -76,7 +75,7 @@ class I13GapsBrowserTests extends BrowserTest {
 		browser.get(url("/casework/squads/" + squad.unit + "/lists/" + month));
 		browser.findElement(By.id("return-reason")).sendKeys(reason);
 		click(browser.findElement(By.id("return-list")));
-		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.alertIsPresent()).accept();
+		Browser.waitFor(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
 		await(d -> !d.findElements(By.id("list-returned")).isEmpty());
 		assertThat(browser.findElement(By.id("list-returned")).getText()).contains(reason);
 		assertThat(browser.findElement(By.id("list-status")).getAttribute("data-status")).isEqualTo("DRAFT");

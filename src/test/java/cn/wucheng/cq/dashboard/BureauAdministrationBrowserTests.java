@@ -82,7 +82,7 @@ class BureauAdministrationBrowserTests extends BrowserTest {
 
 		Browser.phone(browser);
 		browser.get(url("/region/bureaus/manage"));
-		assertThat(browser.findElements(By.id("bureau-opened"))).as("the passwords are shown once").isEmpty();
+		assertThat(Browser.findNow(browser, By.id("bureau-opened"))).as("the passwords are shown once").isEmpty();
 		assertThat(browser.findElements(By.cssSelector("#bureau-table tr.bureau-row"))).hasSize(3);
 		assertThat(Browser.pageWidth(browser)).as("page width at 390×844").isLessThanOrEqualTo(390);
 		screenshot("bureau-admin-phone");

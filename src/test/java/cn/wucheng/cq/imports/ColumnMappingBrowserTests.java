@@ -18,7 +18,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.SharedBrowser;
@@ -82,7 +81,7 @@ class ColumnMappingBrowserTests extends ImportTestSupport {
 		browser.findElement(By.id("import-file")).clear();
 		browser.findElement(By.id("import-file")).sendKeys(second.toString());
 		click(browser.findElement(By.id("import-submit")));
-		WebElement used = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> b
+		WebElement used = Browser.waitFor(browser, Duration.ofSeconds(60)).until(b -> b
 			.findElements(By.id("import-mapping-used"))
 			.stream()
 			.filter(e -> e.getText().contains("按已保存的列对应关系"))
@@ -104,7 +103,7 @@ class ColumnMappingBrowserTests extends ImportTestSupport {
 	}
 
 	private WebElement wait(By by) {
-		return new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		return Browser.waitFor(browser, Duration.ofSeconds(60))
 			.until(b -> b.findElements(by).stream().findFirst().orElse(null));
 	}
 
@@ -118,7 +117,7 @@ class ColumnMappingBrowserTests extends ImportTestSupport {
 
 	private void click(WebElement element) {
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> element.isDisplayed() && element.isEnabled());
+		Browser.waitFor(browser, Duration.ofSeconds(5)).until(b -> element.isDisplayed() && element.isEnabled());
 		element.click();
 	}
 

@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.wucheng.cq.support.Browser;
 import cn.wucheng.cq.support.SharedBrowser;
@@ -46,7 +45,7 @@ class ImportPageBrowserTests extends ImportTestSupport {
 		Files.write(units, example("units"));
 		browser.findElement(By.id("import-file")).sendKeys(units.toString());
 		browser.findElement(By.id("import-submit")).click();
-		WebElement created = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		WebElement created = Browser.waitFor(browser, Duration.ofSeconds(60))
 			.until(b -> b.findElements(By.id("import-created")).stream().findFirst().orElse(null));
 		assertThat(created.getText()).isEqualTo("9");
 		assertThat(browser.getCurrentUrl()).endsWith("/imports"); // the page stayed: the script uploaded it
@@ -57,7 +56,7 @@ class ImportPageBrowserTests extends ImportTestSupport {
 		browser.findElement(By.id("import-file")).clear();
 		browser.findElement(By.id("import-file")).sendKeys(bad.toString());
 		browser.findElement(By.id("import-submit")).click();
-		WebElement errors = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		WebElement errors = Browser.waitFor(browser, Duration.ofSeconds(60))
 			.until(b -> b.findElements(By.id("import-errors")).stream().findFirst().orElse(null));
 		List<String> rows = errors.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText).toList();
 		assertThat(rows).containsExactly("2 单位类型 无法识别的单位类型：三类中队（可选：直属中队、一类中队、二类中队、科室、指挥中心）",

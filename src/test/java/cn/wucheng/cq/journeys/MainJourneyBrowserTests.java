@@ -14,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.wucheng.cq.support.Browser;
@@ -91,7 +90,7 @@ class MainJourneyBrowserTests extends BrowserTest {
 	}
 
 	private <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+		return Browser.waitFor(browser, Duration.ofSeconds(60)).until(condition);
 	}
 
 }

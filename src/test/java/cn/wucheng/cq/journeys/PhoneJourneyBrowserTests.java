@@ -22,7 +22,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -172,7 +171,7 @@ class PhoneJourneyBrowserTests extends BrowserTest {
 
 		// the breakdown page of the same quarter says the same
 		browser.findElement(By.id("officer-breakdown")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().contains("/scores/SJ001"));
+		Browser.waitFor(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/scores/SJ001"));
 		assertThat(browser.findElement(By.cssSelector("#breakdown-totals .fw-bold")).getText()).isEqualTo(total);
 	}
 
@@ -205,13 +204,13 @@ class PhoneJourneyBrowserTests extends BrowserTest {
 		((JavascriptExecutor) browser).executeScript(
 				"arguments[0].scrollIntoView({behavior: 'instant', block: 'center'}); arguments[0].click();",
 				browser.findElement(By.cssSelector("#case-table a[data-page-size='20']")));
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		Browser.waitFor(browser, Duration.ofSeconds(20))
 			.until(d -> d.findElements(By.cssSelector("#case-table tbody tr")).size() == 20);
 		browser.get(url("/legal-reviews"));
 		assertThat(browser.findElement(By.cssSelector(".page-sizes .active")).getText()).isEqualTo("20");
 		// sign out and in again (the cookie stays, the session is new)
 		browser.findElement(By.cssSelector("form[action$='/logout'] button")).submit();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().contains("/login"));
+		Browser.waitFor(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login"));
 		Browser.logIn(browser, url(""), "legal", PASSWORD);
 		browser.get(url("/cases"));
 		assertThat(browser.findElements(By.cssSelector("#case-table tbody tr"))).hasSize(20);
@@ -236,7 +235,7 @@ class PhoneJourneyBrowserTests extends BrowserTest {
 		Browser.screenshot(browser, "i13-phone-publish-confirm-1366");
 		browser.findElement(By.id("publish-confirm")).click();
 		browser.findElement(By.id("publish")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		Browser.waitFor(browser, Duration.ofSeconds(20))
 			.until(d -> !d.findElements(By.cssSelector(".alert-success")).isEmpty());
 		assertThat(browser.findElement(By.cssSelector(".publication-state")).getText()).startsWith("公示中");
 	}

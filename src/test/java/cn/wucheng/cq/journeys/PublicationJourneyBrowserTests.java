@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -141,7 +140,7 @@ class PublicationJourneyBrowserTests extends BrowserTest {
 	}
 
 	private WebElement waitFor(By by) {
-		return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(by)
+		return Browser.waitFor(browser, Duration.ofSeconds(30)).until(d -> d.findElements(by)
 			.stream()
 			.filter(WebElement::isDisplayed)
 			.findFirst()

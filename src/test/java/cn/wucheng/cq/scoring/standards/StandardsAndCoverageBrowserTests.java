@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -53,7 +52,7 @@ class StandardsAndCoverageBrowserTests extends BrowserTest {
 
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-status"))).selectByValue("NOT_MET");
 		browser.findElement(By.cssSelector("#standards-filter button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getCurrentUrl().contains("status=NOT_MET"));
+		Browser.waitFor(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("status=NOT_MET"));
 		List<WebElement> rows = browser.findElements(By.cssSelector("#standards-table tbody tr[data-status]"));
 		assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.getAttribute("data-status")).isEqualTo("NOT_MET"));
 		assertThat(severeConsoleMessages()).isEmpty();
@@ -63,7 +62,7 @@ class StandardsAndCoverageBrowserTests extends BrowserTest {
 	void theCoveragePageDrawsTheChartOfCoveredDomainsAgainstTargets() throws Exception {
 		browser.get(url("/coverage?year=2024&asOf=2024-09-30"));
 		assertThat(browser.findElements(By.cssSelector("#coverage-table tr.coverage-row"))).hasSize(6);
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		Browser.waitFor(browser, Duration.ofSeconds(20))
 			.until(d -> !d.findElements(By.cssSelector("#coverage-chart canvas")).isEmpty());
 		screenshot("coverage");
 		assertThat(severeConsoleMessages()).isEmpty();

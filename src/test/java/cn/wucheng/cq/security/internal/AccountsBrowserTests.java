@@ -12,7 +12,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import cn.wucheng.cq.support.Browser;
@@ -50,7 +49,7 @@ class AccountsBrowserTests extends BrowserTest {
 		// reset through the confirm dialog of app.js (no inline script allowed by the CSP)
 		browser.get(url("/admin/users?q=browser-user"));
 		click(By.xpath("//form[contains(@action,'reset-password')]/button"));
-		new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.alertIsPresent()).accept();
+		Browser.waitFor(browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
 		String password = browser.findElement(By.cssSelector("#issued-password code")).getText();
 		assertThat(password).isNotEqualTo(first);
 		browser.get(url("/admin/users"));
@@ -101,7 +100,7 @@ class AccountsBrowserTests extends BrowserTest {
 	 * reminders): wait for the text rather than reading the page that is still there.
 	 */
 	private void pageShows(String text) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.getPageSource().contains(text));
+		Browser.waitFor(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
 	}
 
 	/** Scrolls the element to the middle first: at 1366x768 a long form's button may sit below the fold. */
