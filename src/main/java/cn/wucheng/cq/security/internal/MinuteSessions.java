@@ -46,8 +46,12 @@ class MinuteSessions implements FindByIndexNameSessionRepository<MinuteSessions.
 	/** How stale the stored last access may be before a request writes it. */
 	static final Duration GRANULARITY = Duration.ofMinutes(1);
 
-	/** The sessions read in the current request, by id; none outside a request ({@link #openRequest}). */
-	private static final ThreadLocal<Map<String, MinuteSession>> REQUEST = new ThreadLocal<>();
+	/** The sessions read in the current request, by repository and id; none outside a request ({@link #openRequest}). */
+	private static final ThreadLocal<Map<Read, MinuteSession>> REQUEST = new ThreadLocal<>();
+
+	/** A session read by one repository (another instance of the application has its own). */
+	private record Read(MinuteSessions repository, String id) {
+	}
 
 	private final FindByIndexNameSessionRepository<Session> sessions;
 
@@ -94,25 +98,26 @@ class MinuteSessions implements FindByIndexNameSessionRepository<MinuteSessions.
 			});
 			session.changed = false;
 		}
-		Map<String, MinuteSession> request = REQUEST.get();
+		Map<Read, MinuteSession> request = REQUEST.get();
 		if (request != null) {
-			request.put(session.getId(), session);
+			request.put(new Read(this, session.getId()), session);
 		}
 	}
 
 	@Override
 	public MinuteSession findById(String id) {
-		Map<String, MinuteSession> request = REQUEST.get();
-		MinuteSession known = request == null ? null : request.get(id);
+		Map<Read, MinuteSession> request = REQUEST.get();
+		Read read = new Read(this, id);
+		MinuteSession known = request == null ? null : request.get(read);
 		if (known != null && known.getId().equals(id) && !known.isExpired()) {
 			return known;
 		}
 		Session found = installation(() -> SessionStore.ReadsOutsideTransactions.reading(() -> sessions.findById(id)));
 		MinuteSession session = found == null ? null : new MinuteSession(found, false);
 		if (request != null) {
-			request.remove(id);
+			request.remove(read);
 			if (session != null) {
-				request.put(id, session);
+				request.put(read, session);
 			}
 		}
 		return session;
@@ -120,9 +125,9 @@ class MinuteSessions implements FindByIndexNameSessionRepository<MinuteSessions.
 
 	@Override
 	public void deleteById(String id) {
-		Map<String, MinuteSession> request = REQUEST.get();
+		Map<Read, MinuteSession> request = REQUEST.get();
 		if (request != null) {
-			request.remove(id);
+			request.remove(new Read(this, id));
 		}
 		installation(() -> {
 			sessions.deleteById(id);
