@@ -34,9 +34,9 @@ import cn.wucheng.cq.support.TestClock;
 /**
  * What a request costs in sessions (issue 16 item 4, the benchmark's path): a signed-in request read its session four
  * times (a nested read while the data source asked for the bureau, the registry's, Spring Session's after the
- * response), each in a transaction, and saved it in a transaction even when nothing had changed. Now one statement
- * reads it and a request that changes nothing writes nothing — while a session changed or ended through one instance
- * is still seen by another at its next request. The context is SessionTests'.
+ * response), each in a transaction. Now one statement reads it and a request that changes nothing writes nothing —
+ * while a session changed or ended through one instance is still seen by another at its next request. The context is
+ * SessionTests'.
  */
 @ResourceLock(providers = SharedContextLock.class)
 @SpringBootTest
