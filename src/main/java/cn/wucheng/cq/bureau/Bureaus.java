@@ -23,6 +23,9 @@ public final class Bureaus {
 	 */
 	private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
 
+	/** Set around work on the installation's own tables ({@link #ofTheInstallation}). */
+	private static final ThreadLocal<Boolean> INSTALLATION = new ThreadLocal<>();
+
 	private Bureaus() {
 	}
 
@@ -32,7 +35,7 @@ public final class Bureaus {
 		if (scoped != null) {
 			return Optional.of(scoped);
 		}
-		if (RESOLVING.get() != null) {
+		if (RESOLVING.get() != null || INSTALLATION.get() != null) {
 			return Optional.empty();
 		}
 		RESOLVING.set(Boolean.TRUE);
@@ -46,6 +49,29 @@ public final class Bureaus {
 		finally {
 			RESOLVING.remove();
 		}
+	}
+
+	/**
+	 * Runs {@code work} on the installation's own tables, which no bureau scopes — the signed-in sessions: no bureau is
+	 * asked for (so no signed-in account is looked up, which would load the session being loaded: a second lookup of
+	 * it on every request) and the database module sets none on the connections it hands out meanwhile.
+	 */
+	public static <T> T ofTheInstallation(Supplier<T> work) {
+		if (INSTALLATION.get() != null) {
+			return work.get();
+		}
+		INSTALLATION.set(Boolean.TRUE);
+		try {
+			return work.get();
+		}
+		finally {
+			INSTALLATION.remove();
+		}
+	}
+
+	/** Whether the current work is on the installation's own tables ({@link #ofTheInstallation}). */
+	public static boolean ofTheInstallation() {
+		return INSTALLATION.get() != null && SCOPE.get() == null;
 	}
 
 	/** Runs {@code work} for the given bureau; whatever it reads and writes in the database is that bureau's. */

@@ -23,7 +23,8 @@ import cn.wucheng.cq.bureau.Bureaus;
  * At most one statement per checkout, and none when the pooled connection already carries that bureau (a one-bureau
  * installation sets it once per physical connection): the last value is remembered per physical connection. It is set
  * at session level while the connection is in auto-commit (as the pool hands it out), so no rollback can undo it;
- * a connection handed out inside a transaction is set every time.
+ * a connection handed out inside a transaction is set every time. Work on the installation's own tables
+ * ({@link Bureaus#ofTheInstallation}, the sessions) gets its connection as it is.
  */
 @Component
 class BureauConnections implements BeanPostProcessor {
@@ -48,6 +49,10 @@ class BureauConnections implements BeanPostProcessor {
 
 		@Override
 		public Connection getConnection() throws SQLException {
+			if (Bureaus.ofTheInstallation()) {
+				// the sessions' tables are no bureau's: whatever bureau the connection carries stays (and is remembered)
+				return super.getConnection();
+			}
 			// the bureau first: asking for the signed-in account may load the session, which takes a connection of
 			// its own; with this one already held, a request would need two (a pool of one would wait for itself)
 			String bureau = bureau();
