@@ -336,6 +336,21 @@ quarter_days() { # 2024-Q2 -> "2024-04-01 2024-06-30"
 	case $q in 1) echo "$y-01-01 $y-03-31" ;; 2) echo "$y-04-01 $y-06-30" ;; 3) echo "$y-07-01 $y-09-30" ;; 4) echo "$y-10-01 $y-12-31" ;; esac
 }
 
+# wrk against one path (the page figures, the two instances)
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
+run_wrk() { # NAME PATH [SESSION] [BASE]: records rps, p50, p99 and bad answers for NAME
+	local name=$1 path=$2 f="$OUT/logs/wrk-$1.txt" code sess=${3:-$SESSION} base=${4:-$BASE}
+	code=$(curl -s -o "$OUT/logs/page-$name.html" -w '%{http_code}' -H "Cookie: JSESSIONID=$sess" "$base$path")
+	if [ "$code" != 200 ]; then note_missing "page $path answers HTTP $code"; rec "wrk_${name}_error" "HTTP $code"; return 1; fi
+	rec "page_${name}_kb" "$(( $(stat -c %s "$OUT/logs/page-$name.html") / 1024 ))"
+	wrk -t2 -c"$WRK_CONNECTIONS" -d5s --timeout 10s -H "Cookie: JSESSIONID=$sess" "$base$path" > /dev/null 2>&1 # warm-up
+	wrk -t2 -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS}s" --timeout 10s --latency -H "Cookie: JSESSIONID=$sess" "$base$path" > "$f" 2>&1
+	rec "wrk_${name}_rps" "$(awk '/^Requests\/sec:/ { print $2 }' "$f")"
+	rec "wrk_${name}_p99_ms" "$(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")")"
+	rec "wrk_${name}_p50_ms" "$(to_ms "$(awk '$1 == "50%" { print $2 }' "$f")")"
+	rec "wrk_${name}_bad" "$(awk '/Non-2xx/ { print $NF }' "$f")$(awk '/Socket errors/ { print " socket errors:" substr($0, index($0, ":") + 1) }' "$f")"
+	say "wrk $path: $(get "wrk_${name}_rps") req/s, p99 $(get "wrk_${name}_p99_ms") ms $(get "wrk_${name}_bad")"
+}
 CUR=""
 OFFICER=""
 QUARTERS=("$YEAR-Q1" "$YEAR-Q2" "$YEAR-Q3" "$YEAR-Q4")
@@ -554,20 +569,6 @@ if phase serve; then
 	# ================================================================ 5. pages under 50 concurrent users (wrk)
 	# /actuator/health is measured before each page and after the last; a page's floor is the mean of the two runs
 	# next to it, so that load on the machine changing between runs shows on both sides of the ratio.
-	to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
-	run_wrk() { # NAME PATH [SESSION] [BASE]: records rps, p50, p99 and bad answers for NAME
-		local name=$1 path=$2 f="$OUT/logs/wrk-$1.txt" code sess=${3:-$SESSION} base=${4:-$BASE}
-		code=$(curl -s -o "$OUT/logs/page-$name.html" -w '%{http_code}' -H "Cookie: JSESSIONID=$sess" "$base$path")
-		if [ "$code" != 200 ]; then note_missing "page $path answers HTTP $code"; rec "wrk_${name}_error" "HTTP $code"; return 1; fi
-		rec "page_${name}_kb" "$(( $(stat -c %s "$OUT/logs/page-$name.html") / 1024 ))"
-		wrk -t2 -c"$WRK_CONNECTIONS" -d5s --timeout 10s -H "Cookie: JSESSIONID=$sess" "$base$path" > /dev/null 2>&1 # warm-up
-		wrk -t2 -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS}s" --timeout 10s --latency -H "Cookie: JSESSIONID=$sess" "$base$path" > "$f" 2>&1
-		rec "wrk_${name}_rps" "$(awk '/^Requests\/sec:/ { print $2 }' "$f")"
-		rec "wrk_${name}_p99_ms" "$(to_ms "$(awk '$1 == "99%" { print $2 }' "$f")")"
-		rec "wrk_${name}_p50_ms" "$(to_ms "$(awk '$1 == "50%" { print $2 }' "$f")")"
-		rec "wrk_${name}_bad" "$(awk '/Non-2xx/ { print $NF }' "$f")$(awk '/Socket errors/ { print " socket errors:" substr($0, index($0, ":") + 1) }' "$f")"
-		say "wrk $path: $(get "wrk_${name}_rps") req/s, p99 $(get "wrk_${name}_p99_ms") ms $(get "wrk_${name}_bad")"
-	}
 	drained() { # true once /actuator/health answers within 1 s three times in a row (at most 120 s)
 		local ok=0 t0
 		t0=$(now)
