@@ -1,19 +1,26 @@
 -- The floor of "a quarter's scores": ONE hand-written aggregate computing every person's totals for the quarter
 -- over the system's own tables (R-14, R-20–R-23, R-22 highest level only). Variables: :'d0', :'d1' (first and last
--- day of the quarter). Returns one row per person with points, like GET /api/v1/scores.
+-- day of the quarter), :'b' (a bureau's id: that bureau's totals, as GET /api/v1/scores?bureau=… answers them; empty:
+-- every bureau's in one statement). Returns one row per person with points, like GET /api/v1/scores.
+-- Issue 16: a person is a bureau's (工号 repeat across bureaus), so rows are per person id, never per 工号 alone; the
+-- quarter's cases are those of their effective conclusion date (R-14, second reading), read through the index the
+-- system's scoring uses, (bureau_id, concluded_on_effective, id). The bureau filter is a constant after psql's
+-- interpolation: with :'b' empty the planner drops it, with an id it is an index condition.
 -- Simplification against the system: the unit is the person's current one (no person_unit_history, R-02).
 with period_case as (
   select c.id, c.lead_id, c.co_id,
          case c.category when 'SIMPLE' then 0.5 when 'ORDINARY' then 5 when 'MAJOR' then 10 end as quantity,
          greatest(2 - coalesce((select sum(r.points) from case_return r where r.case_id = c.id), 0), 0) as quality
   from case_file c
-  where c.concluded_on between :'d0' and :'d1'
+  where c.concluded_on_effective between :'d0' and :'d1'
+    and (:'b' = '' or c.bureau_id = nullif(:'b', '')::bigint)
 ),
 award as (
   select a.case_id, a.rated_on,
          case a.award_level when 'PROVINCE' then 5 when 'CITY' then 3 when 'DISTRICT' then 2 when 'BUREAU' then 1 end as lvl
   from excellent_award a
-  where a.case_id in (select case_id from excellent_award where rated_on between :'d0' and :'d1')
+  where a.case_id in (select case_id from excellent_award where rated_on between :'d0' and :'d1'
+                        and (:'b' = '' or bureau_id = nullif(:'b', '')::bigint))
 ),
 credited as (
   select case_id, rated_on,
@@ -42,5 +49,5 @@ select p.employee_no, p.name, u.name as unit, u.type as unit_type,
 from contrib t
 join person p on p.id = t.person_id
 join unit u on u.id = p.unit_id
-group by p.employee_no, p.name, u.name, u.type
-order by p.employee_no;
+group by p.id, p.employee_no, p.name, u.name, u.type
+order by p.bureau_id, p.employee_no;

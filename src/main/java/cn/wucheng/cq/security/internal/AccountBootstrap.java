@@ -23,9 +23,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.bureau.Bureau;
+import cn.wucheng.cq.bureau.BureauDirectory;
+import cn.wucheng.cq.bureau.Bureaus;
 import cn.wucheng.cq.security.Accounts;
 import cn.wucheng.cq.security.Role;
 
@@ -36,6 +40,10 @@ import cn.wucheng.cq.security.Role;
  * generated, written to {@value #PASSWORD_FILE} in the data directory (readable by its owner only), and must be
  * changed at first login. A database from before the three administrators gets
  * {@code security} and {@code audit} on its next start when no account holds their role.
+ * <p>
+ * These are the installation's first bureau's accounts (issue 16), counted and created within it: with several
+ * bureaus a connection that names none sees no account at all (the policies), so a restart counted none and its
+ * inserts were refused — an installation with a second bureau could not start again (bench/run.sh, 2026-12-07).
  */
 @Component
 @Order(0)
@@ -59,8 +67,15 @@ class AccountBootstrap implements ApplicationRunner {
 
 	private final MessageSource messages;
 
+	private final BureauDirectory bureaus;
+
+	private final TransactionTemplate transactions;
+
 	AccountBootstrap(JdbcClient jdbc, PasswordEncoder encoder, Environment env, AuditLog audit, Clock clock,
-			@Value("${cq.data-dir:./data}") Path dataDir, MessageSource messages) {
+			@Value("${cq.data-dir:./data}") Path dataDir, MessageSource messages, BureauDirectory bureaus,
+			PlatformTransactionManager transactionManager) {
+		this.bureaus = bureaus;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.passwordFile = dataDir.resolve(PASSWORD_FILE).toAbsolutePath().normalize();
 		this.messages = messages;
 		this.jdbc = jdbc;
@@ -70,9 +85,20 @@ class AccountBootstrap implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	/**
+	 * Not in a transaction of its own: the connection's bureau is set when it is handed out, so the transaction is
+	 * begun within the first bureau.
+	 */
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
+		long first = bureaus.all().stream().mapToLong(Bureau::id).min().orElseThrow();
+		Bureaus.runAs(first, () -> transactions.execute(status -> {
+			createFirstAccounts();
+			return null;
+		}));
+	}
+
+	private void createFirstAccounts() {
 		Integer users = jdbc.sql("select count(*) from app_user").query(Integer.class).single();
 		if (users == 0) {
 			// each account's display name is its role's (系统管理员, 法制科…)
