@@ -14,6 +14,7 @@ import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
@@ -51,6 +52,9 @@ class SessionStore {
 		conversion.addConverter(Object.class, byte[].class, new SerializingConverter());
 		conversion.addConverter(byte[].class, Object.class, new DeserializingConverter(classLoader));
 		sessions.setConversionService(conversion);
+		// an attribute new to two requests of one session at once (a fresh session's first views in parallel: two tabs,
+		// htmx requests, two instances) is written by both: insert-or-update, not a duplicate key (a 500) for one of them
+		new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(sessions);
 		return sessions;
 	}
 

@@ -174,6 +174,27 @@ class SessionCostTests {
 	}
 
 	@Test
+	void twoRequestsOfOneSessionThatBothSetANewAttributeBothSaveAndTheLaterOneStays() {
+		// a fresh session's first views in parallel (two tabs, htmx requests, two instances): each has read the session
+		// without the attribute, each adds it; the second insert was a duplicate key — a 500 — before the upsert
+		MinuteSessions b = new MinuteSessions(
+				new SessionStore().jdbcSessions(dataSource, transactions, Duration.ofMinutes(30)));
+		MinuteSessions.MinuteSession made = sessions.createSession();
+		sessions.save(made);
+		String id = made.getId();
+		MinuteSessions.MinuteSession first = sessions.findById(id);
+		MinuteSessions.MinuteSession second = b.findById(id);
+
+		first.setAttribute("cq.parallel-test", "first");
+		second.setAttribute("cq.parallel-test", "second");
+		sessions.save(first);
+		b.save(second);
+
+		assertThat(sessions.findById(id).<String>getAttribute("cq.parallel-test")).isEqualTo("second");
+		sessions.deleteById(id);
+	}
+
+	@Test
 	void outsideARequestEveryLookupReadsTheDatabase() {
 		MinuteSessions.MinuteSession made = sessions.createSession();
 		sessions.save(made);
