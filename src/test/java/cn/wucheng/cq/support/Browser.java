@@ -36,8 +36,11 @@ public final class Browser {
 	/** How long finding an element waits for it to appear (htmx swaps, page loads). */
 	private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(5);
 
-	/** How often a {@link #waitFor} wait asks again. */
-	static final Duration POLL = Duration.ofMillis(50);
+	/**
+	 * How often a {@link #waitFor} wait asks again. 50 ms was tried: each ask is a round trip through chromedriver into
+	 * Chromium on the two cores the awaited page needs, and the suite took a minute longer (README, Tests).
+	 */
+	static final Duration POLL = Duration.ofMillis(500);
 
 	private Browser() {
 	}
