@@ -493,6 +493,27 @@ class BureauIsolationTests {
 		});
 	}
 
+	/**
+	 * Issue 16 item 2: a view reads as its reader, not as its owner (whom the policies do not bind): unit_rollout read
+	 * alone in bureau A lists A's units only — before migration 9.72 it listed every bureau's. Every view is checked.
+	 */
+	@Test
+	void everyViewAppliesTheReadersPoliciesAndShowsNothingOfAnotherBureau() {
+		List<String> views = jdbc.sql("""
+				select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				where n.nspname = current_schema() and c.relkind = 'v'
+				  and not coalesce('security_invoker=true' = any (c.reloptions), false)
+				order by 1""").query(String.class).list();
+		assertThat(views).as("views that read as their owner").isEmpty();
+		Bureaus.runAs(a, () -> {
+			List<String> units = jdbc.sql("select u.name from unit_rollout r join unit u on u.id = r.unit_id")
+				.query(String.class).list();
+			assertThat(units).isNotEmpty().noneMatch(name -> name.contains(B_MARK));
+			assertThat(jdbc.sql("select count(*) from unit_rollout").query(Long.class).single())
+				.isEqualTo(jdbc.sql("select count(*) from unit").query(Long.class).single());
+		});
+	}
+
 	/** Reading with no bureau set, in an installation of several, sees nothing (not everything). */
 	@Test
 	void withoutABureauNothingIsVisibleOnceThereAreSeveral() {
