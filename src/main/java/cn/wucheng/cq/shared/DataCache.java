@@ -33,6 +33,12 @@ public enum DataCache {
 	/** A quarter's appeals per data scope (the whole bureau, a squad, an officer). */
 	APPEALS(1_024),
 
+	/** A quarter's standard per officer per data scope: read by the dashboard and the task board. */
+	STANDARDS(256),
+
+	/** A year's domain coverage per squad up to a day per data scope: read by the dashboard and the task board. */
+	COVERAGE(256),
+
 	/** The leadership dashboard of a quarter, per day (about a thousand squad rows at province scale). */
 	DASHBOARDS(16),
 

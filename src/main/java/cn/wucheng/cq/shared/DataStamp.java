@@ -4,11 +4,15 @@ import cn.wucheng.cq.bureau.Bureaus;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -99,6 +103,37 @@ public class DataStamp {
 			throw new IllegalStateException("no cache " + cache.cacheName());
 		}
 		return named.get(new Stamped(current(), Bureaus.current().orElse(null), key), compute::get);
+	}
+
+	/**
+	 * The same for a result that takes seconds (a comparison of a hundred bureaus): the value kept for the key under
+	 * the current stamp, done, or its computation in progress — started by {@code start} if none is, which must
+	 * return at once with the future of work it handed to other threads. A page shows the future's progress and asks
+	 * again; concurrent callers share the one computation. A future that fails is dropped (the next call starts
+	 * afresh); one that completes is kept like any cached value. A bypassed cache computes and waits.
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> CompletableFuture<T> cachedAsync(DataCache cache, Object key, Supplier<CompletableFuture<T>> start) {
+		if (bypassed.contains(cache)) {
+			return CompletableFuture.completedFuture(start.get().join());
+		}
+		Stamped stamped = new Stamped(current(), Bureaus.current().orElse(null), key);
+		return (CompletableFuture<T>) async(cache).asMap()
+			.computeIfAbsent(stamped, k -> (CompletableFuture<Object>) (CompletableFuture<?>) start.get());
+	}
+
+	/** Forgets the result {@link #cachedAsync} keeps for the key under the current stamp, if it is {@code kept}. */
+	public void forget(DataCache cache, Object key, CompletableFuture<?> kept) {
+		if (!bypassed.contains(cache)) {
+			async(cache).asMap().remove(new Stamped(current(), Bureaus.current().orElse(null), key), kept);
+		}
+	}
+
+	private AsyncCache<Object, Object> async(DataCache cache) {
+		if (caches.getCache(cache.cacheName()) instanceof CaffeineCache caffeine) {
+			return caffeine.getAsyncCache();
+		}
+		throw new IllegalStateException("no asynchronous cache " + cache.cacheName());
 	}
 
 	/**

@@ -3,7 +3,9 @@ package cn.wucheng.cq.dashboard.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,6 +28,7 @@ import cn.wucheng.cq.security.Role;
 import cn.wucheng.cq.shared.NotFoundException;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.QuarterOnly;
+import cn.wucheng.cq.shared.RenderedFragments;
 
 /**
  * The city's and the province's pages (issue 16 item 3, 市局/省厅 法制处 and 督查): the bureaus' results of a quarter
@@ -42,10 +45,17 @@ class RegionController {
 
 	private final MessageSource messages;
 
-	RegionController(RegionFigures figures, RegionScope scope, MessageSource messages) {
+	private final RenderedFragments fragments;
+
+	RegionController(RegionFigures figures, RegionScope scope, MessageSource messages, RenderedFragments fragments) {
 		this.figures = figures;
 		this.scope = scope;
 		this.messages = messages;
+		this.fragments = fragments;
+	}
+
+	/** What the comparison's chart and table show besides the data: the same for every reader of these bureaus. */
+	private record TableKey(Period quarter, LocalDate today, List<Long> bureaus) {
 	}
 
 	@GetMapping("/region")
@@ -56,7 +66,16 @@ class RegionController {
 		Period period = quarter == null ? figures.defaultQuarter(bureaus) : quarter;
 		model.addAttribute("quarter", period);
 		model.addAttribute("quarters", DashboardController.quartersAround(period, figures.today().getYear()));
-		model.addAttribute("rows", figures.compare(period, bureaus, CurrentUser.get()));
+		RegionComparison comparison = figures.comparison(period, bureaus, CurrentUser.get());
+		model.addAttribute("comparison", comparison);
+		if (comparison.ready()) {
+			// a hundred rows of figures: rendered once per computed comparison (bench/RESULTS.md, the /region figure)
+			model.addAttribute("rows", comparison.rows());
+			model.addAttribute("tableHtml",
+					fragments.render(new TableKey(period, figures.today(), bureaus.stream().map(Bureau::id).toList()),
+							"region/region", "table", () -> Map.of("rows", comparison.rows(), "quarter", period)));
+		}
+		// while the bureaus are computed, the comparison's place shows how many are done and asks again every second
 		return htmx != null ? "region/region :: comparison" : "region/region";
 	}
 

@@ -3,7 +3,23 @@ package cn.wucheng.cq.dashboard.internal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 import cn.wucheng.cq.bureau.Bureau;
@@ -20,6 +36,10 @@ import cn.wucheng.cq.supervision.TaskStatus;
  * security and its own settings, pools and standards apply), the figures of its own dashboard — set-based inside the
  * bureau, kept per bureau and quarter — reduced to one row. The whole comparison is kept under the data stamp too,
  * keyed by the quarter, the day and the bureaus compared (a city's scope is its bureaus).
+ * <p>
+ * A province's first view after a change computes a hundred dashboards: tens of seconds (bench/RESULTS.md). So the
+ * page does not wait for it: the bureaus are computed on {@link #WORKERS} threads of their own, and the page shows how
+ * many are done until the comparison is there ({@link #comparison}); whoever asks meanwhile shares the one computation.
  */
 @Service
 class RegionFigures {
@@ -27,8 +47,39 @@ class RegionFigures {
 	/** How many points leaders a bureau's row names. */
 	static final int LEADERS = 3;
 
+	private static final Logger log = LoggerFactory.getLogger(RegionFigures.class);
+
+	/** How many bureaus are computed at once: the database works on one core while the JVM uses the other. */
+	static final int WORKERS = 2;
+
 	private record Key(Period quarter, LocalDate today, List<Long> bureaus) {
 	}
+
+	/** A comparison being computed: how many of its bureaus are done. */
+	static final class Computing extends CompletableFuture<List<BureauResults>> {
+
+		private final AtomicInteger done = new AtomicInteger();
+
+		private final int total;
+
+		Computing(int total) {
+			this.total = total;
+		}
+
+		int done() {
+			return done.get();
+		}
+
+		int total() {
+			return total;
+		}
+
+	}
+
+	private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemons());
+
+	/** Computations that failed and whose failure no page has shown yet (then forgotten: the next view retries). */
+	private final Map<Key, CompletableFuture<?>> failed = new ConcurrentHashMap<>();
 
 	private final DashboardFigures figures;
 
@@ -40,6 +91,17 @@ class RegionFigures {
 		this.figures = figures;
 		this.tasks = tasks;
 		this.stamp = stamp;
+	}
+
+	private static CustomizableThreadFactory daemons() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("region-");
+		threads.setDaemon(true);
+		return threads;
+	}
+
+	@PreDestroy
+	void stop() {
+		workers.shutdownNow();
 	}
 
 	LocalDate today() {
@@ -54,12 +116,81 @@ class RegionFigures {
 			.orElseGet(() -> Period.quarterOf(figures.today()));
 	}
 
-	/** One row per bureau, in the order given. */
+	/** One row per bureau, in the order given: waits for the computation (the .xlsx export). */
 	List<BureauResults> compare(Period quarter, List<Bureau> bureaus, CurrentUser user) {
-		LocalDate today = figures.today();
-		Key key = new Key(quarter, today, bureaus.stream().map(Bureau::id).toList());
-		return stamp.cached(DataCache.REGIONS, key,
-				() -> bureaus.stream().map(b -> Bureaus.runAs(b.id(), () -> of(b, quarter, user))).toList());
+		return computation(quarter, bureaus, user).join();
+	}
+
+	/**
+	 * The rows if they are kept, else the progress of their computation, started if none runs. A failed computation is
+	 * reported once and forgotten: the next view starts afresh.
+	 */
+	RegionComparison comparison(Period quarter, List<Bureau> bureaus, CurrentUser user) {
+		Key key = key(quarter, bureaus);
+		CompletableFuture<?> failure = failed.remove(key);
+		if (failure != null) {
+			stamp.forget(DataCache.REGIONS, key, failure);
+			return new RegionComparison(null, 0, bureaus.size(), true);
+		}
+		CompletableFuture<List<BureauResults>> rows = computation(quarter, bureaus, user);
+		if (rows.isDone() && !rows.isCompletedExceptionally()) {
+			return new RegionComparison(rows.join(), bureaus.size(), bureaus.size(), false);
+		}
+		if (rows.isCompletedExceptionally()) { // failed between the two looks: said at the next
+			return new RegionComparison(null, 0, bureaus.size(), false);
+		}
+		return rows instanceof Computing c ? new RegionComparison(null, c.done(), c.total(), false)
+				: new RegionComparison(null, 0, bureaus.size(), false);
+	}
+
+	private Key key(Period quarter, List<Bureau> bureaus) {
+		return new Key(quarter, figures.today(), bureaus.stream().map(Bureau::id).toList());
+	}
+
+	private CompletableFuture<List<BureauResults>> computation(Period quarter, List<Bureau> bureaus, CurrentUser user) {
+		Key key = key(quarter, bureaus);
+		return stamp.cachedAsync(DataCache.REGIONS, key, () -> start(key, bureaus, user));
+	}
+
+	/** Hands each bureau to the workers; the future completes when all are done (or one failed), in the order given. */
+	private Computing start(Key key, List<Bureau> bureaus, CurrentUser user) {
+		Period quarter = key.quarter();
+		Computing computing = new Computing(bureaus.size());
+		List<CompletableFuture<BureauResults>> parts = bureaus.stream()
+			.map(b -> CompletableFuture.supplyAsync(asCaller(() -> {
+				BureauResults row = Bureaus.runAs(b.id(), () -> of(b, quarter, user));
+				computing.done.incrementAndGet();
+				return row;
+			}), workers))
+			.toList();
+		CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((all, failure) -> {
+			if (failure != null) {
+				log.error("the comparison of {} bureaus for {} failed", bureaus.size(), quarter, failure);
+				failed.put(key, computing);
+				computing.completeExceptionally(failure);
+			}
+			else {
+				computing.complete(parts.stream().map(CompletableFuture::join).toList());
+			}
+		});
+		return computing;
+	}
+
+	/** The work with the caller's sign-in and language, as on the request's own thread. */
+	private static <T> Supplier<T> asCaller(Supplier<T> work) {
+		SecurityContext security = SecurityContextHolder.getContext();
+		Locale locale = LocaleContextHolder.getLocale();
+		return () -> {
+			SecurityContextHolder.setContext(security);
+			LocaleContextHolder.setLocale(locale);
+			try {
+				return work.get();
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+				LocaleContextHolder.resetLocaleContext();
+			}
+		};
 	}
 
 	/** The bureau's dashboard of the quarter, computed within it (the caller runs this within the bureau). */

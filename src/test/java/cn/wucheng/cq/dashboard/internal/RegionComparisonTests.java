@@ -8,9 +8,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -38,6 +43,7 @@ import cn.wucheng.cq.support.Bureau;
 import cn.wucheng.cq.support.SecondReader;
 import cn.wucheng.cq.support.SharedContextLock;
 import cn.wucheng.cq.support.TestClock;
+import cn.wucheng.cq.support.TestDatabaseInitializer;
 
 /**
  * Issue 16 item 3: the city's and the province's comparison of bureaus. Its own context and database: it adds bureaus,
@@ -60,6 +66,9 @@ class RegionComparisonTests {
 
 	@Autowired
 	UserDetailsService accounts;
+
+	@Autowired
+	DataSource dataSource;
 
 	static long main;
 
@@ -111,10 +120,81 @@ class RegionComparisonTests {
 				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
 	}
 
+	/** The page once the comparison is there (while its bureaus are computed it shows how many are done). */
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
+		return settled(mvc, request);
+	}
+
+	/** The page or fragment as it is now: the comparison, or the progress of its computation. */
+	private String now(MockHttpServletRequestBuilder request) throws Exception {
 		MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 		assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
 		return response.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Asks as the page does (every second; here every 20 ms) until the comparison replaces the progress, at most a
+	 * minute; any other page at once.
+	 */
+	static String settled(MockMvc mvc, MockHttpServletRequestBuilder request) throws Exception {
+		long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (true) {
+			MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+			String body = response.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(response.getStatus()).as(body).isEqualTo(200);
+			if (!body.contains(COMPUTING) || System.nanoTime() > until) {
+				return body;
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	static final String COMPUTING = "id=\"region-computing\"";
+
+	@Test
+	void theFirstViewAfterAChangeShowsHowManyBureausAreDoneAndAsksAgainUntilTheComparisonIsThere() throws Exception {
+		RequestPostProcessor province = as(Role.PROVINCE_LEGAL, null);
+		String quarter = "2023-Q4"; // asked for by no other test: computed afresh here
+		// the workers wait behind a lock on the tasks of 任务清单 (every bureau's figures read them), the request does not
+		try (Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (Statement lock = holder.createStatement()) {
+				lock.execute("lock table supervision_task in access exclusive mode");
+			}
+			String first = now(get("/region").param("quarter", quarter).with(province));
+			assertThat(first).contains("<html", COMPUTING, "正在汇总2023年第4季度各执法局的数据：已完成 0 / 4 个局")
+				.contains("hx-get=\"/region?quarter=2023-Q4\"", "hx-trigger=\"every 1s\"", "hx-swap=\"outerHTML\"")
+				.doesNotContain("id=\"region-table\"", "id=\"region-export\"");
+			// what the page asks every second: the progress alone, still asking, while the bureaus are computed
+			String again = now(get("/region").param("quarter", quarter).header("HX-Request", "true").with(province));
+			assertThat(again).startsWith("<div").contains(COMPUTING, "已完成 0 / 4 个局", "every 1s")
+				.doesNotContain("<html");
+			holder.commit();
+		}
+		String done = settled(mvc, get("/region").param("quarter", quarter).header("HX-Request", "true").with(province));
+		assertThat(done).doesNotContain(COMPUTING, "hx-trigger").contains("id=\"region-table\"", "region-chart");
+		assertThat(done.split("class=\"bureau-row\"", -1)).hasSize(5);
+	}
+
+	@Test
+	void aComputationThatFailsSaysSoOnceAndTheNextViewComputesAfresh() throws Exception {
+		RequestPostProcessor province = as(Role.PROVINCE_LEGAL, null);
+		String quarter = "2023-Q3";
+		JdbcClient owner = TestDatabaseInitializer.asOwner(dataSource);
+		String app = jdbc.sql("select current_user").query(String.class).single();
+		owner.sql("revoke select on supervision_task from " + app).update();
+		String failed;
+		try {
+			failed = settled(mvc, get("/region").param("quarter", quarter).with(province));
+		}
+		finally {
+			owner.sql("grant select on supervision_task to " + app).update();
+		}
+		assertThat(failed).contains("id=\"region-failed\"", "汇总各局数据时出错", "重新汇总")
+			.doesNotContain("id=\"region-table\"", "hx-trigger");
+		// said once: the next view computes again, now with the table readable, and gets there
+		String next = settled(mvc, get("/region").param("quarter", quarter).with(province));
+		assertThat(next).doesNotContain("region-failed").contains("id=\"region-table\"");
 	}
 
 	@Test
