@@ -8,7 +8,8 @@
     if (chart) { chart.dispose(); chart = null; }
     if (!el || typeof echarts === 'undefined') { return; }
     var list = Array.prototype.slice.call(document.querySelectorAll('#region-table tr.bureau-row'));
-    var names = list.map(function (r) { return r.dataset.bureau; });
+    var links = list.map(function (r) { return r.querySelector('td a'); });
+    var names = links.map(function (a) { return a ? a.textContent : ''; });
     var num = function (name) { return list.map(function (r) { return Number(r.dataset[name]); }); };
     // a phone or many bureaus: the names turn so that they do not run into each other
     var crowded = el.clientWidth / Math.max(1, names.length) < 120;
@@ -28,8 +29,8 @@
       ]
     });
     chart.on('click', function (params) {
-      var row = list[params.dataIndex];
-      if (row && row.dataset.href) { window.location.href = row.dataset.href; }
+      var link = links[params.dataIndex];
+      if (link) { window.location.href = link.href; }
     });
   }
 

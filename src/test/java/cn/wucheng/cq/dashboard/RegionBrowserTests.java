@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +76,10 @@ class RegionBrowserTests extends BrowserTest {
 		await(d -> !d.findElements(By.cssSelector("#region-chart canvas")).isEmpty());
 		assertThat(browser.findElements(By.cssSelector("#region-table tr.bureau-row"))).hasSize(4);
 		assertThat(browser.findElement(By.id("region-table")).getText()).contains("甲县张三", "丙县张三");
+		// the bars are named after the table's bureaus (region.js reads each row's first cell)
+		assertThat(String.valueOf(((JavascriptExecutor) browser).executeScript(
+				"return echarts.getInstanceByDom(document.getElementById('region-chart')).getOption().xAxis[0].data.join(',')")))
+			.contains("甲县综合行政执法局", "丙县综合行政执法局");
 		assertThat(Browser.pageWidth(browser)).as("page width at 1366×768").isLessThanOrEqualTo(1366);
 		screenshot("region-desktop");
 
