@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.DataCache;
+import cn.wucheng.cq.shared.DataStamp;
 import cn.wucheng.cq.shared.Refusal;
 import cn.wucheng.cq.shared.Refusals;
 
@@ -41,7 +44,10 @@ public class RuleSettings {
 
 	private final Clock clock;
 
-	RuleSettings(JdbcClient jdbc, AuditLog audit, Clock clock, Refusals refusals) {
+	private final DataStamp stamp;
+
+	RuleSettings(JdbcClient jdbc, AuditLog audit, Clock clock, Refusals refusals, DataStamp stamp) {
+		this.stamp = stamp;
 		this.refusals = refusals;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -59,11 +65,7 @@ public class RuleSettings {
 	}
 
 	public String get(RuleSetting setting) {
-		return jdbc.sql("select setting_value from setting where bureau_id = cq_bureau() and name = ?")
-			.param(setting.name())
-			.query(String.class)
-			.optional()
-			.orElse(setting.defaultValue());
+		return stored().getOrDefault(setting.name(), setting.defaultValue());
 	}
 
 	public BigDecimal decimal(RuleSetting setting) {
@@ -162,10 +164,26 @@ public class RuleSettings {
 				refusals.message("settings.audit.standard", simpleMin, ordinaryMin));
 	}
 
+	/**
+	 * The bureau's stored settings, read in one statement and kept under the data stamp (the setting table raises it):
+	 * a page or a computation asks for dozens of them — the comparison of 100 bureaus asked 8,072 times, one query
+	 * each. Inside a writing transaction that changed a setting the stamp has moved, so the change is read back.
+	 */
 	private Map<String, String> stored() {
-		Map<String, String> m = new java.util.HashMap<>();
-		jdbc.sql("select name, setting_value from setting").query((rs, n) -> m.put(rs.getString(1), rs.getString(2))).list();
-		return m;
+		return stamp.cached(DataCache.SETTINGS, StoredSettings.KEY, () -> {
+			Map<String, String> m = new HashMap<>();
+			jdbc.sql("select name, setting_value from setting")
+				.query((rs, n) -> rs.getString(2) == null ? null : m.put(rs.getString(1), rs.getString(2)))
+				.list();
+			return Map.copyOf(m);
+		});
+	}
+
+	/** The key of a bureau's stored settings in their cache (the bureau is part of every cached key). */
+	private enum StoredSettings {
+
+		KEY
+
 	}
 
 }

@@ -33,6 +33,9 @@ public enum DataCache {
 	/** A quarter's appeals per data scope (the whole bureau, a squad, an officer). */
 	APPEALS(1_024),
 
+	/** A bureau's stored rule settings (read by nearly every computation; a few dozen rows). */
+	SETTINGS(256),
+
 	/** A quarter's standard per officer per data scope: read by the dashboard and the task board. */
 	STANDARDS(256),
 

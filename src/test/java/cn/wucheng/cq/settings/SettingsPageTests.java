@@ -42,6 +42,28 @@ class SettingsPageTests {
 	@Autowired
 	RuleSettings settings;
 
+	/**
+	 * The settings are read in one statement and kept under the data stamp: a value written by anyone — here plain
+	 * SQL, as another instance would — is read at the next question, and a reset back to the default too.
+	 */
+	@Test
+	void aSettingWrittenOutsideTheSystemIsReadAtTheNextQuestion() {
+		RuleSetting setting = RuleSetting.COVERAGE_DEADLINE;
+		String before = settings.get(setting);
+		assertThat(settings.get(setting)).isEqualTo(before);
+		jdbc.sql("insert into setting (name, setting_value, updated_by, updated_at) values (?, '10-31', 'sql', now())")
+			.param(setting.name())
+			.update();
+		try {
+			assertThat(settings.get(setting)).isEqualTo("10-31");
+			assertThat(settings.all().get(setting).isDefault()).isFalse();
+		}
+		finally {
+			jdbc.sql("delete from setting where name = ?").param(setting.name()).update();
+		}
+		assertThat(settings.get(setting)).isEqualTo(setting.defaultValue());
+	}
+
 	@Test
 	void theLegalSectionSeesEverySettingWithItsLabelRuleIdAndDefaultBadge() throws Exception {
 		String page = mvc.perform(get("/settings").with(Users.legalSection()))
