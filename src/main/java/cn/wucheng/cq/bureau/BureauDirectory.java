@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class BureauDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(BureauDirectory.class);
 
 	private final JdbcClient jdbc;
 
@@ -40,10 +44,29 @@ public class BureauDirectory {
 		return all().stream().map(Bureau::city).filter(c -> c != null && !c.isBlank()).distinct().sorted().toList();
 	}
 
-	/** Runs {@code work} once for each bureau, within it ({@link Bureaus#runAs}), in the order of their ids. */
+	/**
+	 * Runs {@code work} once for each bureau, within it ({@link Bureaus#runAs}), in the order of their ids. A bureau
+	 * whose work fails does not keep the others from theirs (one bureau's bad data must not cost a province its
+	 * reminders): the failure is logged with the bureau, and the first is thrown once every bureau had its turn.
+	 */
 	public void forEach(Consumer<Bureau> work) {
+		RuntimeException first = null;
 		for (Bureau bureau : all()) {
-			Bureaus.runAs(bureau.id(), () -> work.accept(bureau));
+			try {
+				Bureaus.runAs(bureau.id(), () -> work.accept(bureau));
+			}
+			catch (RuntimeException e) {
+				log.warn("work for bureau {} ({}) failed: {}", bureau.code(), bureau.name(), e.toString());
+				if (first == null) {
+					first = e;
+				}
+				else {
+					first.addSuppressed(e);
+				}
+			}
+		}
+		if (first != null) {
+			throw first;
 		}
 	}
 

@@ -16,7 +16,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.wucheng.cq.audit.AuditLog;
 import cn.wucheng.cq.notifications.MessageKind;
@@ -51,8 +53,11 @@ class ReminderMessages {
 
 	private final BureauDirectory bureaus;
 
+	private final TransactionTemplate transactions;
+
 	ReminderMessages(Reminders reminders, MessageStore store, JdbcClient jdbc, MessageSource messages,
-			AuditLog audit, BureauDirectory bureaus) {
+			AuditLog audit, BureauDirectory bureaus, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.bureaus = bureaus;
 		this.reminders = reminders;
 		this.store = store;
@@ -67,7 +72,10 @@ class ReminderMessages {
 	void onSchedule() {
 		try {
 			// each bureau's reminders to its own accounts (issue 16)
-			bureaus.forEach(bureau -> deliver(reminders.today()));
+			// in a transaction of its own per bureau: deliver's @Transactional does not apply to a call from within
+			// this class, and without one the run wrote its messages one by one and then failed on its audit entry
+			// (a mandatory transaction), which also kept every later bureau from its reminders (RemindersPerBureauTests)
+			bureaus.forEach(bureau -> transactions.executeWithoutResult(tx -> deliver(reminders.today())));
 		}
 		catch (RuntimeException e) {
 			// never break the scheduler: the next run writes the then current items
