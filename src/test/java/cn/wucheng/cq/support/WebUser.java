@@ -40,14 +40,26 @@ public final class WebUser {
 
 	private String csrf;
 
+	private final CookieManager cookies = new CookieManager();
+
 	private WebUser(int port, Duration timeout) {
 		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
+			.cookieHandler(cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
 		this.base = "http://127.0.0.1:" + port;
 		this.timeout = timeout;
+	}
+
+	/** The session's cookie (name and value), e.g. to give a browser this user's session. */
+	public java.net.HttpCookie sessionCookie() {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("JSESSIONID") || c.getName().equals("SESSION"))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no session cookie"));
 	}
 
 	/** Not signed in: only the login page and what anonymous users get. */
