@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.security.CurrentUser;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -134,6 +135,16 @@ public class ImportHistory {
 					json.writeValueAsString(result.warnings()), stored, size, movedTo == null ? null : cut(movedTo, 500))
 			.query(Long.class)
 			.single();
+	}
+
+	/** One page of every import, newest first (a bureau's history grows by a few imports a day, for years). */
+	public ListPage<Entry> page(int page, int size) {
+		long total = jdbc.sql("select count(*) from import_history").query(Long.class).single();
+		List<Entry> items = jdbc.sql("select * from import_history order by imported_at desc, id desc limit ? offset ?")
+			.params(size, ListPage.offset(page, size))
+			.query(this::entry)
+			.list();
+		return new ListPage<>(items, page, size, total);
 	}
 
 	/** The latest imports, newest first. */

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -66,7 +67,7 @@ class ImportHistoryTests extends ImportTestSupport {
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
-			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			.getContentAsString(StandardCharsets.UTF_8);
 
 		ImportHistory.Entry entry = history.list(1).get(0);
 		assertThat(entry.source()).isEqualTo(ImportSource.PAGE);
@@ -90,6 +91,30 @@ class ImportHistoryTests extends ImportTestSupport {
 			// the history card's fragment once took every <table> of history.html along (a fragment named "table"
 			// is also a markup selector): an empty 行/列/问题 table under the card, with no import result to show
 			.andExpect(content().string(not(containsString("align-middle \""))));
+	}
+
+	/** Every import is listed, 50 a page by default, newest first; the pages link to each other (htmx or plain). */
+	@Test
+	void theHistoryListsEveryImportPageByPageNewestFirst() throws Exception {
+		long before = history.page(1, 20).total();
+		for (int i = 0; i < 3; i++) {
+			upload("domains", "第" + i + "次领域.csv", example("domains")).andExpect(status().isOk());
+		}
+		assertThat(history.page(1, 20).total()).isEqualTo(before + 3);
+		// two a page: the newest first, and the next page goes on from there
+		List<ImportHistory.Entry> first = history.page(1, 2).items();
+		assertThat(first).extracting(ImportHistory.Entry::fileName).containsExactly("第2次领域.csv", "第1次领域.csv");
+		assertThat(history.page(2, 2).items().get(0).fileName()).isEqualTo("第0次领域.csv");
+
+		String page = mvc.perform(get("/imports/history").param("size", "20").with(Users.legalSection()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"import-history-list\"", "第2次领域.csv", "data-pager");
+		String fragment = mvc.perform(get("/imports/history").param("page", "1").param("size", "20")
+				.header("HX-Request", "true").with(Users.legalSection()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(fragment).startsWith("<div id=\"import-history-list\"").doesNotContain("<html");
 	}
 
 	@Test

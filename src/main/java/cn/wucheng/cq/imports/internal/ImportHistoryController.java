@@ -3,6 +3,9 @@ package cn.wucheng.cq.imports.internal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -15,10 +18,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.wucheng.cq.imports.ImportHistory;
+import cn.wucheng.cq.shared.ListPage;
+import cn.wucheng.cq.shared.PageSize;
 
 /**
  * The import history of 法制科 (issue 14, item 6): every import with its counts and problems, and the kept file to
@@ -28,8 +35,8 @@ import cn.wucheng.cq.imports.ImportHistory;
 @RequestMapping("/imports/history")
 class ImportHistoryController {
 
-	/** The history page shows this many imports, newest first. */
-	static final int PAGE_SIZE = 200;
+	/** Imports per page of the history, newest first, unless the user chose another size (shared.PageSize). */
+	static final int PAGE_SIZE = 50;
 
 	private final ImportHistory history;
 
@@ -39,10 +46,14 @@ class ImportHistoryController {
 
 	@GetMapping
 	@PreAuthorize("hasRole('LEGAL')")
-	String list(Model model) {
-		model.addAttribute("entries", history.list(PAGE_SIZE)); // the table fragment's parameter
-		model.addAttribute("limit", PAGE_SIZE);
-		return "imports/history";
+	String list(@RequestParam(required = false) Integer page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		ListPage<ImportHistory.Entry> entries = history.page(ListPage.pageNumber(page),
+				PageSize.of(request, response, PAGE_SIZE));
+		model.addAttribute("page", entries);
+		model.addAttribute("entries", entries.items()); // the table fragment's parameter
+		return htmx != null ? "imports/history :: historyList" : "imports/history";
 	}
 
 	@GetMapping("/{id}/file")
