@@ -23,12 +23,15 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.audit.AuditLog;
+import cn.wucheng.cq.shared.LeftoverFiles;
 import cn.wucheng.cq.shared.ListPage;
 import cn.wucheng.cq.security.CurrentUser;
 import tools.jackson.core.type.TypeReference;
@@ -188,6 +191,12 @@ public class ImportHistory {
 	@SchedulerLock(name = "import-history-cleanup", lockAtLeastFor = "PT30S", lockAtMostFor = "PT2M")
 	public void removeExpiredFilesNightly() {
 		bureaus.forEach(bureau -> removeExpiredFiles()); // each bureau's history (issue 16)
+	}
+
+	/** The kept files a killed process left half written ({@code import-*.part}), once the application has started. */
+	@EventListener(ApplicationReadyEvent.class)
+	public int removeLeftovers() {
+		return LeftoverFiles.sweep(dir, "import-*.part", clock);
 	}
 
 	/** Removes the files older than the retention; the rows stay, marked as without file. */

@@ -12,7 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +118,24 @@ class ImportHistoryTests extends ImportTestSupport {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(fragment).startsWith("<div id=\"import-history-list\"").doesNotContain("<html");
+	}
+
+	/** A kept file a killed process left half written is deleted at the next start; the kept files stay. */
+	@Test
+	void aHalfWrittenKeptFileOfAKilledProcessGoesAtTheNextStart() throws Exception {
+		upload("domains", "领域.csv", example("domains")).andExpect(status().isOk());
+		Path kept = dataDir.resolve("imports").resolve(jdbc.sql("select stored_name from import_history order by id desc limit 1")
+			.query(String.class).single());
+		Path half = Files.writeString(dataDir.resolve("imports").resolve("import-killed.part"), "half");
+		Files.setLastModifiedTime(half, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+		Path young = Files.writeString(dataDir.resolve("imports").resolve("import-now.part"), "being written");
+
+		assertThat(history.removeLeftovers()).isEqualTo(1);
+
+		assertThat(half).doesNotExist();
+		assertThat(young).as("another instance's, being written").exists();
+		assertThat(kept).exists();
+		Files.delete(young);
 	}
 
 	@Test

@@ -9,13 +9,18 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+
+import cn.wucheng.cq.shared.LeftoverFiles;
 
 /**
  * Where evidence files live: a directory under the data directory ({@code cq.data-dir}, {@code CQ_DATA_DIR}; setting
@@ -33,10 +38,19 @@ class EvidenceStore {
 
 	private final DataSize maxSize;
 
+	private final Clock clock;
+
 	EvidenceStore(@Value("${cq.supervision.files-dir:${cq.shared-dir:${cq.data-dir:./data}}/supervision-files}") Path dir,
-			@Value("${cq.supervision.evidence-max-size:20MB}") DataSize maxSize) {
+			@Value("${cq.supervision.evidence-max-size:20MB}") DataSize maxSize, Clock clock) {
 		this.dir = dir.toAbsolutePath().normalize();
 		this.maxSize = maxSize;
+		this.clock = clock;
+	}
+
+	/** Evidence files a killed process left half written ({@code upload-*.part}), once the application has started. */
+	@EventListener(ApplicationReadyEvent.class)
+	int removeLeftovers() {
+		return LeftoverFiles.sweep(dir, "upload-*.part", clock);
 	}
 
 	DataSize maxSize() {
