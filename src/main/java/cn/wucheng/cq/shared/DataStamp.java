@@ -109,12 +109,14 @@ public class DataStamp {
 	 * The same for a result that takes seconds (a comparison of a hundred bureaus): the value kept for the key under
 	 * the current stamp, done, or its computation in progress — started by {@code start} if none is, which must
 	 * return at once with the future of work it handed to other threads. A page shows the future's progress and asks
-	 * again; concurrent callers share the one computation. A future that fails is dropped (the next call starts
-	 * afresh); one that completes is kept like any cached value. A bypassed cache computes and waits.
+	 * again; concurrent callers share the one computation. A future that fails is no result: its caller forgets it
+	 * ({@link #forget}, if the cache has not dropped it already) and the next call starts afresh; one that completes
+	 * is kept like any cached value. A bypassed cache, or a caller inside a writing
+	 * transaction (whose own changes must not be kept, {@link #mayKeep}), computes and waits.
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> CompletableFuture<T> cachedAsync(DataCache cache, Object key, Supplier<CompletableFuture<T>> start) {
-		if (bypassed.contains(cache)) {
+		if (bypassed.contains(cache) || !mayKeep()) {
 			return CompletableFuture.completedFuture(start.get().join());
 		}
 		Stamped stamped = new Stamped(current(), Bureaus.current().orElse(null), key);
