@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,8 +53,16 @@ class RegionFigures {
 	private record Key(Period quarter, LocalDate today, List<Long> bureaus) {
 	}
 
+	/**
+	 * A comparison's end: its rows, or why it failed. A failure completes the future normally, so that it stays in the
+	 * cache until a page has said so and forgotten it — a failed future would leave the cache by itself, and a view
+	 * asking just then would start the same failing computation again unseen.
+	 */
+	record Outcome(List<BureauResults> rows, Throwable failure) {
+	}
+
 	/** A comparison being computed: how many of its bureaus are done. */
-	static final class Computing extends CompletableFuture<List<BureauResults>> {
+	static final class Computing extends CompletableFuture<Outcome> {
 
 		private final AtomicInteger done = new AtomicInteger();
 
@@ -77,9 +83,6 @@ class RegionFigures {
 	}
 
 	private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemons());
-
-	/** Computations that failed and whose failure no page has shown yet (then forgotten: the next view retries). */
-	private final Map<Key, CompletableFuture<?>> failed = new ConcurrentHashMap<>();
 
 	private final DashboardFigures figures;
 
@@ -118,7 +121,14 @@ class RegionFigures {
 
 	/** One row per bureau, in the order given: waits for the computation (the .xlsx export). */
 	List<BureauResults> compare(Period quarter, List<Bureau> bureaus, CurrentUser user) {
-		return computation(quarter, bureaus, user).join();
+		Key key = key(quarter, bureaus);
+		CompletableFuture<Outcome> computation = computation(key, bureaus, user);
+		Outcome outcome = computation.join();
+		if (outcome.failure() != null) {
+			stamp.forget(DataCache.REGIONS, key, computation);
+			throw new IllegalStateException("the comparison of bureaus failed", outcome.failure());
+		}
+		return outcome.rows();
 	}
 
 	/**
@@ -127,28 +137,24 @@ class RegionFigures {
 	 */
 	RegionComparison comparison(Period quarter, List<Bureau> bureaus, CurrentUser user) {
 		Key key = key(quarter, bureaus);
-		CompletableFuture<?> failure = failed.remove(key);
-		if (failure != null) {
-			stamp.forget(DataCache.REGIONS, key, failure);
+		CompletableFuture<Outcome> computation = computation(key, bureaus, user);
+		if (!computation.isDone()) {
+			return computation instanceof Computing c ? new RegionComparison(null, c.done(), c.total(), false)
+					: new RegionComparison(null, 0, bureaus.size(), false);
+		}
+		Outcome outcome = computation.join();
+		if (outcome.failure() != null) {
+			stamp.forget(DataCache.REGIONS, key, computation);
 			return new RegionComparison(null, 0, bureaus.size(), true);
 		}
-		CompletableFuture<List<BureauResults>> rows = computation(quarter, bureaus, user);
-		if (rows.isDone() && !rows.isCompletedExceptionally()) {
-			return new RegionComparison(rows.join(), bureaus.size(), bureaus.size(), false);
-		}
-		if (rows.isCompletedExceptionally()) { // failed between the two looks: said at the next
-			return new RegionComparison(null, 0, bureaus.size(), false);
-		}
-		return rows instanceof Computing c ? new RegionComparison(null, c.done(), c.total(), false)
-				: new RegionComparison(null, 0, bureaus.size(), false);
+		return new RegionComparison(outcome.rows(), bureaus.size(), bureaus.size(), false);
 	}
 
 	private Key key(Period quarter, List<Bureau> bureaus) {
 		return new Key(quarter, figures.today(), bureaus.stream().map(Bureau::id).toList());
 	}
 
-	private CompletableFuture<List<BureauResults>> computation(Period quarter, List<Bureau> bureaus, CurrentUser user) {
-		Key key = key(quarter, bureaus);
+	private CompletableFuture<Outcome> computation(Key key, List<Bureau> bureaus, CurrentUser user) {
 		return stamp.cachedAsync(DataCache.REGIONS, key, () -> start(key, bureaus, user));
 	}
 
@@ -166,11 +172,10 @@ class RegionFigures {
 		CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((all, failure) -> {
 			if (failure != null) {
 				log.error("the comparison of {} bureaus for {} failed", bureaus.size(), quarter, failure);
-				failed.put(key, computing);
-				computing.completeExceptionally(failure);
+				computing.complete(new Outcome(null, failure));
 			}
 			else {
-				computing.complete(parts.stream().map(CompletableFuture::join).toList());
+				computing.complete(new Outcome(parts.stream().map(CompletableFuture::join).toList(), null));
 			}
 		});
 		return computing;
