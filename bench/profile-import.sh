@@ -8,19 +8,8 @@
 # Prints the wall time, the database's share (sum of statement execution times, top statements) and the hottest Java
 # frames of the request thread; keeps the recording in bench/out/profile/import.jfr.
 set -uo pipefail
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-OUT="$HERE/out"
+. "$(dirname "${BASH_SOURCE[0]}")/profile-common.sh"
 DATA=${1:-$OUT/xlsx-province}
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-PGDATA="$OUT/pg/data"
-PROF="$OUT/profile"
-PASSWORD=Bench-legal-2024!
-JAR=$(readlink -f "${BENCH_JAR:-$(ls "$ROOT"/target/case-quality-*.jar | grep -v plain | head -1)}")
-mkdir -p "$PROF"
-PG_AS=(); [ "$(id -u)" = 0 ] && PG_AS=(runuser -u postgres --)
-PGPORT=$(awk '$1 == "port" { p = $3 } END { print p }' "$PGDATA/postgresql.conf")
-psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
 
 "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" stop -m fast >/dev/null 2>&1
 "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$OUT/pg/postgres.log" -w \

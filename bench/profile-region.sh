@@ -9,19 +9,8 @@
 # Prints the first view's wall time, the database's share and top statements, the warm views' requests per second,
 # and the hottest Java frames of the warm phase; keeps the recordings in bench/out/profile/region-*.jfr.
 set -uo pipefail
-HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(cd "$HERE/.." && pwd)
-OUT="$HERE/out"
+. "$(dirname "${BASH_SOURCE[0]}")/profile-common.sh"
 QUARTER=${1:-2024-Q1}
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-PGDATA="$OUT/pg/data"
-PROF="$OUT/profile"
-PASSWORD=Bench-legal-2024!
-JAR=$(readlink -f "${BENCH_JAR:-$(ls "$ROOT"/target/case-quality-*.jar | grep -v plain | head -1)}")
-mkdir -p "$PROF"
-PG_AS=(); [ "$(id -u)" = 0 ] && PG_AS=(runuser -u postgres --)
-PGPORT=$(awk '$1 == "port" { p = $3 } END { print p }' "$PGDATA/postgresql.conf")
-psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres "$@"; }
 
 "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" stop -m fast >/dev/null 2>&1
 "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$OUT/pg/postgres.log" -w \
@@ -67,6 +56,12 @@ jcmd "$APP" JFR.stop name=first > /dev/null 2>&1 || true
 # the JVM pid is the java child of the subshell
 JPID=$(pgrep -P "$APP" java || echo "$APP")
 jcmd "$JPID" JFR.stop name=first > /dev/null 2>&1 || true
+
+echo "the menu's /region (no quarter: the default is every bureau's latest quarter), statements of a second view:"
+while curl -s -H "Cookie: JSESSIONID=$SESSION" "$BASE/region" | grep -q 'id="region-computing"'; do sleep 1; done
+psql_ -d cq -c "select pg_stat_statements_reset()" > /dev/null
+curl -s -o /dev/null -H "Cookie: JSESSIONID=$SESSION" -w 'HTTP %{http_code}, %{time_total} s\n' "$BASE/region"
+psql_ -d cq -At -c "select sum(calls) from pg_stat_statements where query not like '%pg_stat_statements%'"
 
 echo "warm views (wrk, 50 connections, 20 s after 10 s of warm-up):"
 wrk -t2 -c50 -d10s --timeout 10s -H "Cookie: JSESSIONID=$SESSION" "$BASE/region?quarter=$QUARTER" > /dev/null 2>&1

@@ -21,11 +21,17 @@ public enum DataCache {
 	/** One person's breakdown of a period: one per person viewed (a few dozen rows each). */
 	BREAKDOWNS(2_048),
 
-	/** The years of the period selector, per day. */
-	PERIOD_YEARS(8),
+	/**
+	 * The years of the period selector, per bureau and day (a few numbers each: room for a province's hundred
+	 * bureaus; 8 had each bureau's page evict another's).
+	 */
+	PERIOD_YEARS(1_024),
 
-	/** The latest day with a filed case (the quarter, month and year pages open on), per day. */
-	LATEST_DAY(8),
+	/**
+	 * The latest day with a filed case (the quarter, month and year pages open on), per bureau and day: the province's
+	 * comparison asks all hundred bureaus' for its default quarter, and with room for 8 it asked the database each time.
+	 */
+	LATEST_DAY(1_024),
 
 	/** A quarter's publication state, per quarter and day: read by every scoring page. */
 	QUARTER_STATES(256),
