@@ -33,10 +33,15 @@ public class BureauDirectory {
 
 	/** The bureaus of one city, in the order of their ids (issue 16 item 3); none for a null or blank city. */
 	public List<Bureau> ofCity(String city) {
+		return ofCity(all(), city);
+	}
+
+	/** Those of {@code bureaus} in one city, in their order; none for a null or blank city. */
+	public static List<Bureau> ofCity(List<Bureau> bureaus, String city) {
 		if (city == null || city.isBlank()) {
 			return List.of();
 		}
-		return all().stream().filter(b -> city.equals(b.city())).toList();
+		return bureaus.stream().filter(b -> city.equals(b.city())).toList();
 	}
 
 	/** The cities that have a bureau, for the account administration's choice. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.wucheng.cq.organisation.UnitType;
+import cn.wucheng.cq.shared.DataCache;
 import cn.wucheng.cq.shared.Period;
 import cn.wucheng.cq.shared.Points;
 
@@ -13,7 +14,14 @@ import cn.wucheng.cq.shared.Points;
  * Every figure carries what is needed to link to the records behind it.
  */
 public record Dashboard(Period quarter, LocalDate asOf, Totals totals, List<Leader> leaders, List<CategoryBest> best,
-		List<SquadRow> squads, List<OverdueTask> overdueTasks) {
+		List<SquadRow> squads, List<OverdueTask> overdueTasks) implements DataCache.Weighed {
+
+	/** Its weight in the dashboards cache: its lists' rows. */
+	@Override
+	public long rows() {
+		return 1L + leaders.size() + best.stream().mapToLong(b -> 1L + b.holders().size()).sum() + squads.size()
+				+ overdueTasks.size();
+	}
 
 	/** The bureau's (or province's) headline figures. */
 	public record Totals(int officers, int concludedCases, int standardsAssessed, int standardsMet, int squads,

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import cn.wucheng.cq.shared.DataCache;
 
 /**
- * The one cache manager: Spring's cache with Caffeine, one bounded cache per {@link DataCache} (maximum size, and
+ * The one cache manager: Spring's cache with Caffeine, one bounded cache per {@link DataCache} (maximum size or rows, and
  * expiry after {@link DataCache#IDLE} unread), no cache created on the fly. Each is a {@link ComputedOnce}: concurrent
  * readers of the same key share one computation, and nothing computed inside a writing transaction is kept.
  */
@@ -33,9 +33,14 @@ class CacheConfig {
 		manager.setAllowNullValues(false);
 		manager.setCacheNames(List.of()); // only the caches below: a misspelt name fails instead of growing unbounded
 		for (DataCache cache : DataCache.values()) {
-			manager.registerCustomCache(cache.cacheName(), Caffeine.newBuilder()
-				.maximumSize(cache.maximumSize())
-				.expireAfterAccess(cache.idle())
+			Caffeine<Object, Object> builder = Caffeine.newBuilder();
+			if (cache.weighed()) {
+				builder.maximumWeight(cache.maximum()).weigher((key, value) -> DataCache.rows(value));
+			}
+			else {
+				builder.maximumSize(cache.maximum());
+			}
+			manager.registerCustomCache(cache.cacheName(), builder.expireAfterAccess(cache.idle())
 				// evictions and expiries are done by the threads that use the cache, not a common pool's
 				.executor(Runnable::run)
 				.recordStats()
