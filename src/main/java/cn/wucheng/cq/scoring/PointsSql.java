@@ -30,10 +30,11 @@ import cn.wucheng.cq.shared.Period;
  * date of R-14: a simple case without 办结日期 is concluded on its 立案日期 — with their full quantity and
  * quality points), {@code period_award} (awards rated in the period with the points the case had already been
  * credited), {@code contrib} (one row per handler of each of those: the person's share) and {@code unit_at} (each
- * person's unit on the last day of the period, R-02). Indexes used: case_file(concluded_on_effective), case_return(case_id) (for
- * one person; for everyone the returns are summed once),
- * excellent_award(rated_on) and (case_id, …), person_unit_history's primary key; for one person case_file(lead_id, …)
- * and (co_id, …).
+ * person's unit on the last day of the period, R-02). Indexes used: case_file(bureau_id, concluded_on_effective),
+ * case_return(case_id) for one person, and for everyone (bureau_id, case_id) to sum the bureau's returns once,
+ * excellent_award(bureau_id, rated_on) and (case_id, …), person_unit_history's primary key; for one person
+ * case_file(lead_id, …) and (co_id, …). Under row-level security a statement is one bureau's: an index that does not
+ * begin with bureau_id would read the whole province's table (migration 9.73).
  */
 final class PointsSql {
 

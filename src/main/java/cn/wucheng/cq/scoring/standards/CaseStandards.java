@@ -40,16 +40,12 @@ public class CaseStandards {
 			       ro.starts_on as rollout_starts_on, ro.batch_ends_on as rollout_batch_ends_on,
 			       ex.reason as exemption_reason
 			from person p
-			left join (
-			    select r.person_id, r.unit_id
-			    from (select h.person_id, h.unit_id,
-			                 row_number() over (partition by h.person_id
-			                     order by case when h.valid_from <= :quarterEnd then 0 else 1 end,
-			                              case when h.valid_from <= :quarterEnd then h.valid_from end desc,
-			                              h.valid_from) as rn
-			          from person_unit_history h) r
-			    where r.rn = 1) ue on ue.person_id = p.id
-			join unit u on u.id = coalesce(ue.unit_id, p.unit_id)
+			join unit u on u.id = coalesce(
+			    (select h.unit_id from person_unit_history h where h.person_id = p.id and h.valid_from <= :quarterEnd
+			       order by h.valid_from desc fetch first 1 rows only),
+			    (select h.unit_id from person_unit_history h where h.person_id = p.id
+			       order by h.valid_from fetch first 1 rows only),
+			    p.unit_id)
 			left join (
 			    select hc.person_id,
 			           sum(case when hc.category = 'SIMPLE' then 1 else 0 end) as simple_done,
