@@ -140,7 +140,22 @@ public final class Browser {
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(password);
 		driver.findElement(By.cssSelector("form button[type=submit]")).click();
-		Browser.waitFor(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+		Browser.waitFor(driver, Duration.ofSeconds(20))
+			// a sign-in that stays on the login page says why there (a refusal, a lock): keep it in the failure
+			.withMessage(() -> "the sign-in of " + username + " stayed on " + driver.getCurrentUrl() + ", which shows: "
+					+ pageText(driver))
+			.until(d -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	/** The visible text of the page, shortened, for a failure message; what went wrong reading it otherwise. */
+	private static String pageText(WebDriver driver) {
+		try {
+			String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ").strip();
+			return text.length() > 500 ? text.substring(0, 500) + "…" : text;
+		}
+		catch (RuntimeException e) {
+			return "(unreadable: " + e + ")";
+		}
 	}
 
 	/**

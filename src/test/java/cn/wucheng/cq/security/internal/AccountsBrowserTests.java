@@ -55,7 +55,7 @@ class AccountsBrowserTests extends BrowserTest {
 		browser.get(url("/admin/users"));
 		assertThat(browser.getPageSource()).doesNotContain(password);
 
-		click(By.cssSelector("form[action$='/logout'] button"));
+		logOut();
 		signIn("browser-user", password);
 		assertThat(browser.getCurrentUrl()).endsWith("/account/password");
 		screenshot("account-password-forced");
@@ -73,7 +73,7 @@ class AccountsBrowserTests extends BrowserTest {
 		// the audit log is the audit administrator's (三员分立)
 		browser.get(url("/audit"));
 		assertThat(browser.getPageSource()).contains("您没有权限访问此页面或数据。");
-		click(By.cssSelector("form[action$='/logout'] button"));
+		logOut();
 		signIn("audit", "Br0wser!Audit#1");
 		enrolSecondFactor("audit-totp");
 		browser.get(url("/audit"));
@@ -108,6 +108,16 @@ class AccountsBrowserTests extends BrowserTest {
 		WebElement element = browser.findElement(by);
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'center'});", element);
 		element.click();
+	}
+
+	/**
+	 * Signs out and waits for the login page: a sign-in sent while the sign-out is still on its way shares the old
+	 * session with it, and the sign-out, answered second, may end the new sign-in's session (the audit administrator's
+	 * sign-in stayed on /login once in a whole run).
+	 */
+	private void logOut() {
+		click(By.cssSelector("form[action$='/logout'] button"));
+		Browser.waitFor(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/login?logout"));
 	}
 
 	private void signIn(String username, String password) {
