@@ -1,5 +1,6 @@
 package cn.wucheng.cq.casework;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.wucheng.cq.casework.internal.ReviewLists;
+import cn.wucheng.cq.shared.DataCache;
+import cn.wucheng.cq.shared.DataStamp;
 
 /**
  * Read API for the dashboard, the task list and the reports: per squad, the simple cases of a period reviewed by the
@@ -22,7 +25,12 @@ import cn.wucheng.cq.casework.internal.ReviewLists;
 @Transactional(readOnly = true)
 public class CaseworkFigures {
 
-	/** The day a simple case belongs to: its decision (conclusion) day, or its filing day when that is missing. */
+	/**
+	 * The day a simple case belongs to: its decision (conclusion) day, or its filing day when that is missing — for a
+	 * simple case the same as its effective conclusion date (R-14, {@code concluded_on_effective}), which a bureau-wide
+	 * range reads through the index (bureau_id, concluded_on_effective, id): a month of 婺城区's simple cases 14.3 →
+	 * 1.8 ms, where the expression read all 10,000 of the bureau's cases.
+	 */
 	public static final String CASE_DAY = "coalesce(c.concluded_on, c.filed_on)";
 
 	/**
@@ -45,13 +53,30 @@ public class CaseworkFigures {
 
 	private final ReviewLists lists;
 
-	CaseworkFigures(JdbcClient jdbc, ReviewLists lists) {
+	private final DataStamp stamp;
+
+	private final Clock clock;
+
+	CaseworkFigures(JdbcClient jdbc, ReviewLists lists, DataStamp stamp, Clock clock) {
 		this.jdbc = jdbc;
 		this.lists = lists;
+		this.stamp = stamp;
+		this.clock = clock;
 	}
 
-	/** Every squad with simple cases or lists in the period, by unit id. */
+	/**
+	 * Every squad with simple cases or lists in the period, by unit id. Kept under the data stamp per period and day
+	 * (whether a list is due depends on the day): the comparison of bureaus asked each bureau's quarter three times.
+	 */
 	public Map<Long, SquadFigures> forPeriod(LocalDate from, LocalDate to) {
+		return stamp.cached(DataCache.CASEWORK, new PeriodKey(from, to, LocalDate.now(clock)),
+				() -> Map.copyOf(compute(from, to)));
+	}
+
+	private record PeriodKey(LocalDate from, LocalDate to, LocalDate today) {
+	}
+
+	private Map<Long, SquadFigures> compute(LocalDate from, LocalDate to) {
 		Map<Long, SquadFigures> byUnit = new HashMap<>();
 		jdbc.sql("""
 				select c.unit_id, count(*) as cases,
@@ -60,7 +85,7 @@ public class CaseworkFigures {
 				from case_file c
 				join unit_rollout ro on ro.unit_id = c.unit_id
 				left join simple_review r on r.case_id = c.id
-				where c.category = 'SIMPLE' and %1$s between :from and :to
+				where c.category = 'SIMPLE' and c.concluded_on_effective between :from and :to
 				  and (ro.starts_on is null or %1$s >= ro.starts_on)
 				group by c.unit_id""".formatted(CASE_DAY))
 			.param("from", from)

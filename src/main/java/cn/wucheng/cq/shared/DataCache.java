@@ -64,6 +64,13 @@ public enum DataCache {
 	COVERAGE(50_000, Rows.WEIGHED),
 
 	/**
+	 * The casework figures (R-40, R-41) per bureau and day: a month's overview of the squads' review lists, and a
+	 * period's simple cases reviewed and lists due per squad (a dozen squad rows each; the dashboard and the task board
+	 * ask for the same months).
+	 */
+	CASEWORK(4_096),
+
+	/**
 	 * The leadership dashboard of a quarter, per bureau and day, in rows (squads, leaders, best handlers): sixteen of a
 	 * bureau as large as a province (about a thousand squad rows), or every bureau of a province for a few quarters —
 	 * the comparison of bureaus computes all of them.

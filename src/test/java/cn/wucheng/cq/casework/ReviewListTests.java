@@ -11,8 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
@@ -30,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import cn.wucheng.cq.casework.internal.ReviewLists;
 import cn.wucheng.cq.reminders.DueItem;
 import cn.wucheng.cq.reminders.DueItemSource;
 import cn.wucheng.cq.security.CurrentUser;
@@ -148,6 +151,30 @@ class ReviewListTests {
 			assertThat(d.dueOn()).isEqualTo(LocalDate.of(2024, 7, 15));
 		});
 		assertThat(due(Role.SQUAD_LEADER, late.unit, LocalDate.of(2024, 7, 16))).isEmpty();
+	}
+
+	/**
+	 * The month's overview and the period's figures are kept under the data stamp and the day (the comparison of
+	 * bureaus asked each bureau's months five times): the same answer until the day or the data change.
+	 */
+	@Test
+	void r41_theOverviewAndTheFiguresAreKeptUntilTheDayOrTheDataChange(@Autowired ReviewLists lists,
+			@Autowired CaseworkFigures figures) {
+		YearMonth june = YearMonth.of(2024, 6);
+		clock.setToday(LocalDate.of(2024, 7, 20));
+		List<ReviewLists.SquadListRow> overview = lists.overview(june);
+		Map<Long, CaseworkFigures.SquadFigures> quarter = figures.forPeriod(june.atDay(1), june.atEndOfMonth());
+		assertThat(lists.overview(june)).as("kept").isSameAs(overview);
+		assertThat(figures.forPeriod(june.atDay(1), june.atEndOfMonth())).as("kept").isSameAs(quarter);
+
+		clock.setToday(LocalDate.of(2024, 7, 21));
+		List<ReviewLists.SquadListRow> nextDay = lists.overview(june);
+		assertThat(nextDay).as("a new day: a list may have become due").isNotSameAs(overview).isEqualTo(overview);
+
+		// plain SQL that changes no row still raises the stamp at its commit, as any write of another instance
+		jdbc.sql("update simple_review set reviewed_on = reviewed_on where false").update();
+		assertThat(lists.overview(june)).as("the data changed").isNotSameAs(nextDay).isEqualTo(nextDay);
+		assertThat(figures.forPeriod(june.atDay(1), june.atEndOfMonth())).isNotSameAs(quarter);
 	}
 
 	@Test
