@@ -222,8 +222,8 @@ public class ReviewLists {
 	 */
 	public List<SquadListRow> overview(YearMonth month) {
 		LocalDate today = LocalDate.now(clock);
-		// kept under the data stamp per month and day: the comparison of bureaus asked each bureau's months five times
-		// (the dashboard's quarter, the task board's due lists), 9 ms each at province scale
+		// kept under the data stamp per month and day: the comparison of bureaus asks for each bureau's months five
+		// times (the dashboard's quarter, the task board's due lists), four of them different
 		return stamp.cached(DataCache.CASEWORK, new OverviewKey(month, today), () -> overview(month, today));
 	}
 
