@@ -64,6 +64,39 @@ class SpoolLeftoversTests {
 		assertThat(precious).exists().hasContent("keep");
 	}
 
+	/**
+	 * Tomcat writes each multipart upload to its base directory's work directory, a new base at every start: a
+	 * process killed mid-upload leaves the file. The start deletes the uploads older than a day in every base, and
+	 * nothing of a base still in use: not a younger upload, not its other files, not the base itself.
+	 */
+	@Test
+	void aStartDeletesTheUploadsOfAKilledTomcatOlderThanADay() throws IOException {
+		Path killedBase = Files.createDirectories(tmp.resolve("tomcat.8080.1234567").resolve(SpoolLeftovers.TOMCAT_UPLOADS));
+		Path runningBase = Files.createDirectories(tmp.resolve("tomcat.8081.7654321").resolve(SpoolLeftovers.TOMCAT_UPLOADS));
+		Path killed = aged(killedBase.resolve("upload_5f1e_00000001.tmp"), Duration.ofDays(2));
+		Path running = aged(runningBase.resolve("upload_9a2b_00000007.tmp"), Duration.ofMinutes(1));
+		Path oldButOther = aged(runningBase.resolve("SESSIONS.ser"), Duration.ofDays(5));
+		// a link named like a base (a shared /tmp): not followed
+		Path precious = aged(Files.createDirectories(elsewhere.resolve(SpoolLeftovers.TOMCAT_UPLOADS))
+			.resolve("upload_keep_1.tmp"), Duration.ofDays(9));
+		Files.createSymbolicLink(tmp.resolve("tomcat.9090.link"), elsewhere);
+
+		int deleted = new SpoolLeftovers(Clock.fixed(NOW, ZoneOffset.UTC), tmp).sweep();
+
+		assertThat(killed).doesNotExist();
+		assertThat(deleted).isEqualTo(1);
+		assertThat(killedBase).exists();
+		assertThat(running).exists();
+		assertThat(oldButOther).exists();
+		assertThat(precious).exists();
+	}
+
+	private static Path aged(Path file, Duration age) throws IOException {
+		Files.writeString(file, "x");
+		Files.setLastModifiedTime(file, FileTime.from(NOW.minus(age)));
+		return file;
+	}
+
 	@Test
 	void aMissingDirectoryHasNoLeftovers() {
 		assertThat(LeftoverFiles.sweep(tmp.resolve("none"), "*", Clock.systemUTC())).isZero();
