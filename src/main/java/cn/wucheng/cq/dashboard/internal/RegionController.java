@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import cn.wucheng.cq.bureau.Bureau;
 import cn.wucheng.cq.bureau.Bureaus;
@@ -38,6 +40,9 @@ import cn.wucheng.cq.shared.RenderedFragments;
  */
 @Controller
 class RegionController {
+
+	/** The value of the page's {@code export} parameter when the export sent the browser to the progress. */
+	static final String EXPORT_PENDING = "pending";
 
 	private final RegionFigures figures;
 
@@ -61,10 +66,13 @@ class RegionController {
 	@GetMapping("/region")
 	@PreAuthorize(Role.REGIONAL)
 	String comparison(@RequestParam(required = false) @QuarterOnly Period quarter,
+			@RequestParam(name = "export", required = false) String export,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		List<Bureau> bureaus = scope.bureaus();
 		Period period = quarter == null ? figures.defaultQuarter(bureaus) : quarter;
 		model.addAttribute("quarter", period);
+		// sent here by the export while the comparison is computed (below): the progress says the export comes after
+		model.addAttribute("exportPending", EXPORT_PENDING.equals(export));
 		model.addAttribute("quarters", DashboardController.quartersAround(period, figures.today().getYear()));
 		RegionComparison comparison = figures.comparison(period, bureaus, CurrentUser.get());
 		model.addAttribute("comparison", comparison);
@@ -93,9 +101,24 @@ class RegionController {
 
 	@GetMapping("/region/export")
 	@PreAuthorize(Role.REGIONAL)
-	ResponseEntity<byte[]> export(@RequestParam(required = false) @QuarterOnly Period quarter) throws IOException {
+	ResponseEntity<byte[]> export(@RequestParam(required = false) @QuarterOnly Period quarter,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
 		List<Bureau> bureaus = scope.bureaus();
 		Period period = quarter == null ? figures.defaultQuarter(bureaus) : quarter;
+		if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
+				&& !figures.comparison(period, bureaus, CurrentUser.get()).ready()) {
+			// a browser whose page is older than the data (another user imported meanwhile): the comparison is computed
+			// again, 11 s at province scale — show its progress rather than a download that waits in silence; any
+			// other client waits for the file
+			return ResponseEntity.status(HttpStatus.SEE_OTHER)
+				.location(ServletUriComponentsBuilder.fromCurrentContextPath()
+					.path("/region")
+					.queryParam("quarter", period.toString())
+					.queryParam("export", EXPORT_PENDING)
+					.build()
+					.toUri())
+				.build();
+		}
 		List<BureauResults> rows = figures.compare(period, bureaus, CurrentUser.get());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new RegionWorkbook(messages, LocaleContextHolder.getLocale()).write(period, rows, out);

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -169,6 +170,17 @@ class RegionComparisonTests {
 			String again = now(get("/region").param("quarter", quarter).header("HX-Request", "true").with(province));
 			assertThat(again).startsWith("<div").contains(COMPUTING, "已完成 0 / 4 个局", "every 1s")
 				.doesNotContain("<html");
+			// a browser's export meanwhile (a page older than the data) is shown the progress, which says why and keeps
+			// saying it while it asks again
+			MockHttpServletResponse export = mvc.perform(get("/region/export").param("quarter", quarter)
+				.accept(MediaType.TEXT_HTML, MediaType.ALL).with(province)).andReturn().getResponse();
+			assertThat(export.getStatus()).isEqualTo(303);
+			assertThat(export.getRedirectedUrl()).endsWith("/region?quarter=2023-Q4&export=pending");
+			String sent = now(get("/region").param("quarter", quarter).param("export", "pending")
+				.header("HX-Request", "true").with(province));
+			assertThat(sent).contains(COMPUTING, "id=\"region-export-pending\"", "汇总完成后表格上方出现「导出 Excel」",
+					"hx-get=\"/region?quarter=2023-Q4&amp;export=pending\"");
+			assertThat(again).doesNotContain("region-export-pending");
 			holder.commit();
 		}
 		String done = settled(mvc, get("/region").param("quarter", quarter).header("HX-Request", "true").with(province));
